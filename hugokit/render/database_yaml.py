@@ -1,0 +1,61 @@
+"""Writing publications as database YAML: deterministic, readable, and read back unchanged."""
+from __future__ import annotations
+
+import json
+import re
+
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from hugokit.model import Publication
+
+_RESOLVER = Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+# Conservative: what may stand unquoted in both block and flow context.
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:,\[\]{}#]|:(?=[\w/]))*")
+_LINE_BREAKS = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+# What PyYAML's reader refuses in a stream (yaml.reader.Reader.NON_PRINTABLE), plus the line breaks.
+_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+HEADER = ("# The publication database: one entry per publication, in page order. Edit this file,\n"
+          "# then run `hugokit build` to regenerate content/publications.md.\n")
+
+
+def scalar(value: str | int, *, quoted: bool = False) -> str:
+    """A YAML scalar for value: plain where that reads back as the same string, else double-quoted."""
+    if isinstance(value, int):
+        return str(value)
+    if not quoted and value.isprintable() and _PLAIN.fullmatch(value) and not value.endswith(" ") \
+            and _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR_TAG:
+        return value
+    return _UNPRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False))
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _LINE_BREAKS.get(char) or f"\\u{ord(char):04x}"
+
+
+def _flow_list(values: list[str]) -> str:
+    return "[" + ", ".join(scalar(v) for v in values) + "]"
+
+
+def _flow_map(values: dict[str, str]) -> str:
+    return "{" + ", ".join(f"{scalar(k)}: {scalar(v, quoted=True)}" for k, v in values.items()) + "}"
+
+
+def render_entry(pub: Publication) -> str:
+    lines = []
+    for key, value in pub.fields().items():
+        if isinstance(value, list):
+            text = _flow_list(value)
+        elif isinstance(value, dict):
+            text = _flow_map(value)
+        else:
+            text = scalar(value, quoted=key in ("title", "abstract"))  # type: ignore[arg-type]
+        lines.append(f"{key}: {text}")
+    return "- " + "\n  ".join(lines) + "\n"
+
+
+def render_database(publications: list[Publication], header: str = HEADER) -> str:
+    return header + "".join(render_entry(pub) for pub in publications)

@@ -1,0 +1,49 @@
+"""The rule registry. Each rule is a module here: CODE, SEVERITY, a docstring (its user docs,
+shown in the README) and check(context) yielding diagnostics. Adding a module adds the rule."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Callable, Iterator
+
+from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.model import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What rules look at."""
+
+    database: Database
+    venue_year_window: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    severity: Severity
+    doc: str
+    check: Callable[[Context], Iterator[Diagnostic]]
+
+
+def _rule(module: ModuleType) -> Rule:
+    return Rule(module.CODE, module.SEVERITY, (module.__doc__ or "").strip(), module.check)
+
+
+def all_rules() -> dict[str, Rule]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        found.append(_rule(importlib.import_module(f"{__name__}.{info.name}")))
+    return {rule.code: rule for rule in sorted(found, key=lambda r: r.code)}
+
+
+def run(context: Context, select: "tuple[str, ...] | list[str]" = (), ignore: "tuple[str, ...] | list[str]" = ()) -> list[Diagnostic]:
+    """Diagnostics of the chosen rules, in file order."""
+    out: list[Diagnostic] = []
+    for code, rule in all_rules().items():
+        if (select and code not in select) or code in ignore:
+            continue
+        out.extend(rule.check(context))
+    return sorted(out, key=Diagnostic.sort_key)

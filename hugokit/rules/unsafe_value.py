@@ -1,0 +1,41 @@
+"""A value that would break or inject into the generated page.
+
+Values are written inside `{{< publication ... >}}`, so none may contain `{{<`, `{{%`, `>}}` or
+`%}}`, a line break or a control character, or end in a backslash (Hugo would read `\\"` as an
+escaped quote). Authors and topics are joined with ", ", so an item may not contain ", " nor be
+empty or padded with spaces. A link kind becomes a parameter name and must be a plain word.
+
+Fix: edit the value in the database; there is no safe automatic fix.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from hugokit import shortcode
+from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.rules import Context
+
+CODE = "unsafe-value"
+SEVERITY = Severity.ERROR
+_KIND = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    for pub in context.database.publications:
+        for key in ("title", "venue", "award"):
+            yield from _value(pub.at(key), key, getattr(pub, key))
+        for kind, url in pub.links.items():
+            if not _KIND.fullmatch(kind):
+                yield error(pub.at(f"links.{kind}"), CODE, f'link kind "{kind}" is not a plain word',
+                            "use letters, digits and _ only, e.g. slides or video")
+            yield from _value(pub.at(f"links.{kind}"), f"the {kind} link", url)
+        for key in ("authors", "topics"):
+            for i, item in enumerate(getattr(pub, key)):
+                yield from _value(pub.at(f"{key}.{i}"), f"{key[:-1]} {item!r}", item, list_item=True)
+
+
+def _value(where, what: str, value: str, list_item: bool = False) -> Iterator[Diagnostic]:
+    problem = shortcode.unwritable(value, list_item=list_item)
+    if problem:
+        yield error(where, CODE, f"{what} {problem}", "remove it; the page could not be generated safely")

@@ -1,0 +1,81 @@
+"""The `{{< publication >}}` shortcode's lexical rules, shared by the page renderer and importer.
+
+Hugo reads `\\"` inside a quoted parameter as a quote and every other backslash literally
+(checked with Hugo 0.168), so the one value that cannot be written is one ending in a backslash.
+"""
+from __future__ import annotations
+
+import re
+
+from hugokit.model import SHORTCODE_LINK_PARAMS
+
+NAME = "publication"
+# Parameter order of the format; extra link kinds go between "project" and "data-topic".
+LEADING_PARAMS = ("title", "venue", "paperLink", "codeLink", "award", "project")
+TOPICS_PARAM = "data-topic"
+LIST_SEPARATOR = ", "
+FORBIDDEN = ("{{<", "{{%", ">}}", "%}}")
+
+_KIND_BY_PARAM = {param: kind for kind, param in SHORTCODE_LINK_PARAMS.items()}
+_PARAM = re.compile(r'\s*([A-Za-z][\w-]*)=(?:"((?:\\"|[^"])*)"|`([^`]*)`|([^\s"`]+))')
+
+
+def quote(value: str) -> str:
+    return '"' + value.replace('"', '\\"') + '"'
+
+
+def unquote(raw: str) -> str:
+    return raw.replace('\\"', '"')
+
+
+def link_param(kind: str) -> str:
+    return SHORTCODE_LINK_PARAMS.get(kind, kind + "Link")
+
+
+def link_kind(param: str) -> str | None:
+    """The link kind a parameter carries, or None if it is not a link parameter."""
+    if param in _KIND_BY_PARAM:
+        return _KIND_BY_PARAM[param]
+    if param.endswith("Link") and len(param) > 4:
+        return param[:-4]
+    return None
+
+
+def split_list(value: str) -> list[str]:
+    return [] if not value else value.split(LIST_SEPARATOR)
+
+
+def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
+    """Named parameters as (name, value, offset); the offset of the first unreadable character."""
+    params = []
+    pos = 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            return params, None
+        match = _PARAM.match(text, pos)
+        if match is None:
+            return params, pos + len(text[pos:]) - len(text[pos:].lstrip())
+        name, quoted, raw, bare = match.groups()
+        value = unquote(quoted) if quoted is not None else raw if raw is not None else bare
+        params.append((name, value, match.start(1)))
+        pos = match.end()
+    return params, None
+
+
+def unwritable(value: str, *, list_item: bool = False) -> str:
+    """Why a value cannot be written into the page unchanged, or "" if it can."""
+    for token in FORBIDDEN:
+        if token in value:
+            return f"contains {token!r}, which would end or open a shortcode"
+    if "\n" in value or "\r" in value:
+        return "contains a line break"
+    if any(ord(c) < 32 and c != "\t" or 127 <= ord(c) < 160 for c in value):
+        return "contains a control character"
+    if value.endswith("\\"):
+        return "ends in a backslash, which Hugo would read as escaping the closing quote"
+    if list_item:
+        if LIST_SEPARATOR in value:
+            return f"contains {LIST_SEPARATOR!r}, which separates the items of the list"
+        if value != value.strip() or value == "":
+            return "is empty or has spaces around it"
+    return ""

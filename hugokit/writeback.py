@@ -1,0 +1,71 @@
+"""The one place that writes files: atomically, and only when the content changed."""
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Mode(Enum):
+    WRITE = "write"   # write what changed
+    CHECK = "check"   # write nothing; report what would change
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    path: Path
+    shown: str        # the path as the user sees it (relative to the site)
+    changed: bool     # the file on disk differs (or is missing, or is to be removed)
+    written: bool
+    diff: str
+
+
+def unified_diff(old: str, new: str, shown: str) -> str:
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        f"a/{shown}", f"b/{shown}"))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replaces path with text in one step; a crash leaves the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def current_text(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+
+
+def put(path: Path, shown: str, text: str, mode: Mode, *, want_diff: bool = False) -> Outcome:
+    """Makes path hold text (in WRITE mode); an unchanged file is not touched, so its mtime stays."""
+    old = current_text(path)
+    changed = old != text
+    diff = unified_diff(old or "", text, shown) if changed and want_diff else ""
+    written = changed and mode is Mode.WRITE
+    if written:
+        atomic_write(path, text)
+    return Outcome(path, shown, changed, written, diff)

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hugokit.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+SEED_PAGE = FIXTURES / "seed-publications.md"
+EXAMPLE_SITE = REPO / "examples" / "site"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def hugokit(*args: str | Path) -> Run:
+    """Runs the hugokit command line in-process and returns its exit code and output."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """An empty Hugo site folder with the seed page in content/."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "data").mkdir()
+    shutil.copy(SEED_PAGE, tmp_path / "content" / "publications.md")
+    return tmp_path
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,73 @@
+"""`hugokit import` of a shortcode page: nothing dropped silently, nothing overwritten by accident."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import hugokit, write
+
+
+def test_existing_database_is_not_replaced_without_force(site: Path) -> None:
+    database = write(site / "data/publications.yaml", "- {title: Mine, year: 2020}\n")
+    run = hugokit("import", site / "content/publications.md", "--site", site)
+    assert run.exit_code == 2
+    assert "error[database-exists]" in run.stdout and "--force" in run.stdout
+    assert database.read_text() == "- {title: Mine, year: 2020}\n"
+
+    assert hugokit("import", site / "content/publications.md", "--site", site, "--force").exit_code == 0
+    assert "Consistency Large Language Models" in database.read_text()
+
+
+def test_lines_it_cannot_read_are_reported_with_position_and_nothing_is_written(site: Path) -> None:
+    page = site / "content/publications.md"
+    text = page.read_text().replace("### 2023\n", "### 2023\n\nSome intro text.\n", 1)
+    text = text.replace('award="" project="" data-topic="ML Security" >}}',
+                        'award="" project="" slides=x data-topic="ML Security" >}}', 1)
+    page.write_text(text)
+    lines = text.splitlines()
+    intro = lines.index("Some intro text.") + 1
+    slides = next(i for i, line in enumerate(lines) if "slides=x" in line) + 1
+
+    run = hugokit("import", page, "--site", site)
+
+    assert run.exit_code == 1
+    assert f"{page}:{intro}:1: error[unparsed-line] this line is not part of a publication entry: " \
+           "'Some intro text.'" in run.stdout
+    column = lines[slides - 1].index("slides=x") + 1
+    assert f'{page}:{slides}:{column}: error[unknown-parameter] unknown shortcode parameter "slides"' in run.stdout
+    assert "nothing was written" in run.stderr
+    assert not (site / "data/publications.yaml").exists()
+
+    partial = hugokit("import", page, "--site", site, "--partial")
+    assert partial.exit_code == 1
+    assert "imported 47 publications" in partial.stdout  # the entry, without the parameter
+
+
+def test_broken_entries_are_reported(tmp_path: Path) -> None:
+    page = write(tmp_path / "content/publications.md", (
+        "---\ntitle: x\n---\n\n"
+        '{{< publication title="Before any year" venue="" >}}\nA\n{{< /publication >}}\n\n'
+        "### 2020\n\n"
+        '{{< publication venue="V 2020" >}}\nA\n{{< /publication >}}\n\n'
+        '{{< publication title="No closing" >}}\nA\nB\n\n'
+        '{{< publication title="Unterminated >}}\nA\n{{< /publication >}}\n'))
+    run = hugokit("import", page, "--site", tmp_path)
+    assert run.exit_code == 1
+    out = run.stdout
+    assert ":5:1: error[unparsed-entry] this publication comes before any ### YEAR heading" in out
+    assert ":11:1: error[missing-key] this publication has no title parameter" in out
+    assert ":17:1: error[unparsed-entry] expected {{< /publication >}} after the author line" in out
+    assert ":16:" not in out and ":17:1: error[unparsed-line]" not in out
+    assert ":19:17: error[unparsed-entry] cannot read the shortcode parameters here: 'title=\"Unterminated'" in out
+
+
+def test_unclosed_front_matter(tmp_path: Path) -> None:
+    page = write(tmp_path / "content/publications.md", "---\ntitle: x\n\n### 2020\n")
+    run = hugokit("import", page, "--site", tmp_path)
+    assert run.exit_code == 1
+    assert f"{page}:1:1: error[unclosed-front-matter]" in run.stdout
+
+
+def test_missing_source_is_a_usage_error(tmp_path: Path) -> None:
+    run = hugokit("import", tmp_path / "nope.md", "--site", tmp_path)
+    assert run.exit_code == 2
+    assert "does not exist" in run.stdout
