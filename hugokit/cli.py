@@ -111,36 +111,106 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool) -> None:
     sys.exit(1 if changed and mode is Mode.CHECK else 0)
 
 
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+def _check_site(site: str, select: str, ignore: str, output_format: str):  # -> (Site, diagnostics)
+    from dataclasses import replace
+
+    from hugokit import rules, site as ops
+    from hugokit.config import site_root
+    from hugokit.diagnostics import Position, error
+
+    try:
+        loaded = ops.load_site(site_root(site))
+        config = loaded.config
+        config = replace(config, select=_codes(select) or config.select, ignore=config.ignore + _codes(ignore))
+        known = rules.all_rules()
+        unknown = [c for c in config.select + config.ignore if c not in known]
+        if unknown:
+            raise InputError([error(Position(config.file or "--select/--ignore"), "bad-config",
+                                    f"unknown rule code {c!r}", "list them with: hugokit rules") for c in unknown])
+    except InputError as exc:
+        sys.exit(_fail_input(exc, output_format))
+    loaded.config = config
+    return loaded, ops.check(loaded)
+
+
 @cli.command("check")
 @SITE_OPTION
 @FORMAT_OPTION
 @click.option("--strict", is_flag=True, default=None, help="Warnings fail the check too.")
 @click.option("--select", default="", metavar="CODES", help="Comma-separated rule codes to run (default all).")
 @click.option("--ignore", default="", metavar="CODES", help="Comma-separated rule codes to skip.")
-def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str) -> None:
+@click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes first (as hugokit fix).")
+def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
+                  apply_fix: bool) -> None:
     """Validate the database (and the site's content) and report every problem found."""
-    from dataclasses import replace
+    from hugokit import reporters
 
-    from hugokit import reporters, site as ops
-    from hugokit.config import site_root
-
-    try:
-        loaded = ops.load_site(site_root(site))
-    except InputError as exc:
-        sys.exit(_fail_input(exc, output_format))
+    if apply_fix:
+        _fix(site, select, ignore, show_diff=False)
+    loaded, diagnostics = _check_site(site, select, ignore, output_format)
     config = loaded.config
-    if select:
-        config = replace(config, select=tuple(c.strip() for c in select.split(",") if c.strip()))
-    if ignore:
-        config = replace(config, ignore=config.ignore + tuple(c.strip() for c in ignore.split(",") if c.strip()))
-    loaded.config = config
-    diagnostics = ops.check(loaded)
     _report(diagnostics, output_format)
     if reporters.resolve(output_format) == "human":
         click.echo(reporters.summary(diagnostics), err=True)
     strict = config.strict if strict is None else strict
     failed = any(d.is_error or strict for d in diagnostics)
     sys.exit(1 if failed else 0)
+
+
+def _fix(site: str, select: str, ignore: str, show_diff: bool) -> int:
+    """Applies (or, with show_diff, shows) the safe fixes; returns how many files change."""
+    from hugokit import site as ops
+    from hugokit.writeback import Mode, put
+
+    loaded, diagnostics = _check_site(site, select, ignore, "human")
+    changed = ops.apply_fixes(loaded.config.root, diagnostics)
+    fixed = sum(1 for d in diagnostics if d.fix is not None)
+    for relative, text in changed.items():
+        outcome = put(loaded.config.path(relative), relative, text, Mode.CHECK if show_diff else Mode.WRITE,
+                      want_diff=show_diff)
+        click.echo(outcome.diff, nl=False)
+    verb = "would fix" if show_diff else "fixed"
+    click.echo(f"{verb} {fixed} problem(s) in {len(changed)} file(s)", err=True)
+    return len(changed)
+
+
+@cli.command("fix")
+@SITE_OPTION
+@click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a diff instead of writing them.")
+@click.option("--select", default="", metavar="CODES", help="Fix only these rule codes.")
+@click.option("--ignore", default="", metavar="CODES", help="Do not fix these rule codes.")
+def fix_command(site: str, show_diff: bool, select: str, ignore: str) -> None:
+    """Apply the safe fixes (canonical spellings, stray spaces), keeping comments and key order."""
+    changed = _fix(site, select, ignore, show_diff)
+    loaded, remaining = _check_site(site, select, ignore, "human")
+    if remaining and not show_diff:
+        _report(remaining)
+        from hugokit import reporters
+
+        click.echo(f"left to fix by hand: {reporters.summary(remaining)}", err=True)
+    sys.exit(1 if (show_diff and changed) or any(d.is_error for d in remaining) else 0)
+
+
+@cli.command("rules")
+@click.argument("code", required=False)
+def rules_command(code: str | None) -> None:
+    """List the rules, or show one rule's documentation."""
+    from hugokit import rules
+
+    known = rules.all_rules()
+    if code:
+        if code not in known:
+            click.echo(f"unknown rule {code!r}; known: {', '.join(known)}", err=True)
+            sys.exit(2)
+        rule = known[code]
+        click.echo(f"{rule.code} ({rule.severity.value}{', fixable' if rule.fixable else ''})\n\n{rule.doc}")
+        return
+    for rule in known.values():
+        click.echo(f"{rule.code:<20} {rule.severity.value:<8} {rule.summary}")
 
 
 @cli.command("schema")

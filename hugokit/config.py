@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from hugokit.diagnostics import InputError, Position, error
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
@@ -21,6 +23,8 @@ class SiteConfig:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     venue_year_window: int = 2
+    link_kinds: tuple[str, ...] = ()
+    front_matter_schemas: tuple["SectionSchema", ...] = ()
     file: str | None = None  # the config file read, if any
 
     def path(self, relative: str) -> Path:
@@ -41,7 +45,18 @@ KEYS: dict[str, _Key] = {
     "ignore": _Key("list", "skip these rule codes"),
     "strict": _Key("bool", "treat warnings as errors"),
     "venue_year_window": _Key("int", "how far a venue's year may be from the filed year (default 2)"),
+    "link_kinds": _Key("list", "link kinds to accept besides hugokit's own"),
+    "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
+                                 "and their types: `{mentors: {required: [name], types: {seats: int}}}`"),
 }
+FRONT_MATTER_TYPES = ("string", "int", "bool", "list", "map", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSchema:
+    section: str
+    required: tuple[str, ...] = ()
+    types: tuple[tuple[str, str], ...] = ()
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -67,6 +82,8 @@ def load_config(root: Path) -> SiteConfig:
                 value = reader.boolean(value_node, what)
             elif spec.kind == "int":
                 value = reader.integer(value_node, what)
+            elif spec.kind == "map":
+                value = _schemas(reader, value_node, what)
             else:
                 value = reader.string(value_node, what)
             if key == "front_matter" and isinstance(value, str):
@@ -87,3 +104,29 @@ def site_root(site: str) -> Path:
         raise InputError([error(Position(site), "bad-site", f"the site folder {site} does not exist",
                                 "pass --site with the folder that holds your Hugo site")])
     return root
+
+
+def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:
+    if not reader.expect(node, what, "map"):
+        return None
+    schemas = []
+    for section, _, body in reader.items(node, what):
+        where = f'section "{section}" of {what}'
+        if not reader.expect(body, where, "map"):
+            continue
+        required: tuple[str, ...] = ()
+        types: list[tuple[str, str]] = []
+        for key, key_node, value_node in reader.items(body, where):
+            if key == "required":
+                required = tuple(v for v, _ in reader.string_list(value_node, f'"required" of {where}') or [])
+            elif key == "types":
+                for name, _, kind, kind_node in reader.string_map(value_node, f'"types" of {where}') or []:
+                    if kind in FRONT_MATTER_TYPES:
+                        types.append((name, kind))
+                    else:
+                        reader.report(kind_node, "bad-config", f'unknown type "{kind}" for "{name}"',
+                                      "one of: " + ", ".join(FRONT_MATTER_TYPES))
+            else:
+                reader.unknown_key(key_node, where, ("required", "types"))
+        schemas.append(SectionSchema(section, required, tuple(types)))
+    return tuple(schemas)

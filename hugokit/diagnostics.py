@@ -12,11 +12,23 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """A 1-based place in a file."""
+    """A 1-based place in a file; offset and end delimit the value's text where known."""
 
     path: str
     line: int = 1
     col: int = 1
+    offset: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace path's text[start:end] with replacement: a safe, mechanical correction."""
+
+    path: str
+    start: int
+    end: int
+    replacement: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +40,13 @@ class Diagnostic:
     code: str
     message: str
     hint: str = ""
+    fix: Fix | None = None
 
     @classmethod
     def at(
-        cls, where: Position, severity: Severity, code: str, message: str, hint: str = ""
+        cls, where: Position, severity: Severity, code: str, message: str, hint: str = "", fix: Fix | None = None
     ) -> "Diagnostic":
-        return cls(where.path, where.line, where.col, severity, code, message, hint)
+        return cls(where.path, where.line, where.col, severity, code, message, hint, fix)
 
     @property
     def is_error(self) -> bool:
@@ -43,12 +56,19 @@ class Diagnostic:
         return (self.path, self.line, self.col, self.code)
 
 
-def error(where: Position, code: str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic.at(where, Severity.ERROR, code, message, hint)
+def error(where: Position, code: str, message: str, hint: str = "", fix: Fix | None = None) -> Diagnostic:
+    return Diagnostic.at(where, Severity.ERROR, code, message, hint, fix)
 
 
-def warning(where: Position, code: str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic.at(where, Severity.WARNING, code, message, hint)
+def warning(where: Position, code: str, message: str, hint: str = "", fix: Fix | None = None) -> Diagnostic:
+    return Diagnostic.at(where, Severity.WARNING, code, message, hint, fix)
+
+
+def replacing(where: Position, replacement: str) -> Fix | None:
+    """A fix that puts replacement where the value at where stands, if its extent is known."""
+    if where.offset < 0 or where.end < where.offset:
+        return None
+    return Fix(where.path, where.offset, where.end, replacement)
 
 
 class InputError(Exception):

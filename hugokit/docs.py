@@ -27,7 +27,19 @@ def config_table() -> str:
     return "\n".join(rows)
 
 
-SECTIONS = {"fields": fields_table, "config": config_table}
+def rules_reference() -> str:
+    from hugokit.rules import all_rules
+
+    rules = all_rules().values()
+    rows = ["| code | severity | `hugokit fix` | what it finds |", "|---|---|---|---|"]
+    rows += [f"| [`{r.code}`](#{r.code}) | {r.severity.value} | {'yes' if r.fixable else ''} | {r.summary} |"
+             for r in rules]
+    details = [f"#### {r.code}\n\n*{r.severity.value}{', fixable' if r.fixable else ''}.* "
+               + r.doc.removeprefix(f"{r.code}: ") for r in rules]
+    return "\n".join(rows) + "\n\n" + "\n\n".join(details)
+
+
+SECTIONS = {"fields": fields_table, "config": config_table, "rules": rules_reference}
 
 
 def update(text: str) -> str:

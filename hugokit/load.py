@@ -27,7 +27,9 @@ _TYPE_NAMES = {"str": "a string", "int": "a whole number", "float": "a number", 
 def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
     """A file's text, or InputError naming why it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8")
+        # newline="" keeps \r\n as written, so that value offsets match the file (for fixes).
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
     except FileNotFoundError:
         raise InputError([error(Position(shown), "unreadable", f"{shown} does not exist", missing_hint)]) from None
     except UnicodeDecodeError as exc:
@@ -37,24 +39,41 @@ def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
         raise InputError([error(Position(shown), "unreadable", f"{shown} cannot be read: {exc.strerror}")]) from None
 
 
-def compose(text: str, path: str) -> yaml.Node | None:
-    """The document's node tree; a syntax error raises InputError with its position."""
+def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
+    """The document's node tree; a syntax error raises InputError with its position.
+
+    line_offset shifts reported lines, for YAML embedded in a larger file (front-matter).
+    """
     try:
         return yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
-        problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
-        raise InputError([error(where, "yaml-syntax", f"YAML syntax error: {problem}{context}",
-                                "check indentation, and quote values that contain ': ' or start with a special character")]) from None
-    except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        where = Position(path, before.count("\n") + 1, exc.position - before.rfind("\n"))
-        raise InputError([error(where, "yaml-syntax", f"character {exc.character!r} is not allowed in YAML",
-                                "delete it, or write it as an escape inside double quotes")]) from None
     except yaml.YAMLError as exc:
-        raise InputError([error(Position(path), "yaml-syntax", f"YAML error: {exc}")]) from None
+        raise InputError([syntax_error(exc, text, path, line_offset)]) from None
+
+
+def syntax_error(exc: yaml.YAMLError, text: str, path: str, line_offset: int = 0) -> Diagnostic:
+    """A diagnostic for a YAML error, placed on the line a person has to change."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        where = Position(path, before.count("\n") + 1 + line_offset, exc.position - before.rfind("\n"))
+        return error(where, "yaml-syntax", f"character {exc.character!r} is not allowed in YAML",
+                     "delete it, or write it as an escape inside double quotes")
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return error(Position(path), "yaml-syntax", f"YAML error: {exc}")
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    hint = "check the indentation, and quote values that contain ': ' or start with a special character"
+    if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+        # libyaml notices on the next line; the line without "key: value" is the context.
+        mark = exc.context_mark
+        problem = "this line is not `key: value`"
+        hint = "if it continues the value above, indent it or quote the whole value; if it is left over, delete it"
+    elif problem.startswith("mapping values are not allowed"):
+        hint = "the value contains ': ': put the whole value in quotes"
+    elif "\\t" in problem or "tab" in problem:
+        hint = "indent with spaces, not tabs"
+    where = Position(path, mark.line + 1 + line_offset, mark.column + 1) if mark else Position(path)
+    context = f" ({exc.context})" if exc.context and mark is not exc.context_mark else ""
+    return error(where, "yaml-syntax", f"YAML syntax error: {problem}{context}", hint)
 
 
 def type_name(node: yaml.Node) -> str:
@@ -76,7 +95,8 @@ class Reader:
         self._budget = 4 * text_length + 1000
 
     def pos(self, node: yaml.Node) -> Position:
-        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        start = node.start_mark
+        return Position(self.path, start.line + 1, start.column + 1, start.index, node.end_mark.index)
 
     def report(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
         self.diagnostics.append(error(self.pos(node), code, message, hint))

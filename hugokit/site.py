@@ -31,17 +31,37 @@ def load_site(root: Path) -> Site:
 
 
 def check(site: Site) -> list[Diagnostic]:
-    """Every diagnostic for the site: structure, then the configured rules."""
+    """Every diagnostic for the site: structure, vocabulary files, then the configured rules."""
     from hugokit import rules
+    from hugokit.vocab import load_vocabularies
 
-    context = rules.Context(site.database, site.config.venue_year_window)
+    vocab, vocab_diagnostics = load_vocabularies(site.config.root)
+    context = rules.Context(site.database, vocab, site.config)
     found = rules.run(context, site.config.select, site.config.ignore)
-    return sorted(site.diagnostics + found, key=Diagnostic.sort_key)
+    return sorted(site.diagnostics + vocab_diagnostics + found, key=Diagnostic.sort_key)
 
 
 def outputs(site: Site) -> dict[str, str]:
     """Each generated file (relative to the site) and the text it must hold."""
     return {site.config.page: render_page(site.database.publications, site.config.front_matter)}
+
+
+def apply_fixes(root: Path, diagnostics: list[Diagnostic]) -> dict[str, str]:
+    """The new text of each file that the diagnostics' safe fixes change (relative path -> text)."""
+    by_path: dict[str, list] = {}
+    for d in diagnostics:
+        if d.fix is not None:
+            by_path.setdefault(d.fix.path, []).append(d.fix)
+    changed: dict[str, str] = {}
+    for shown, fixes in by_path.items():
+        text = read_text(root / shown, shown)
+        edge = len(text) + 1
+        for fix in sorted(set(fixes), key=lambda f: f.start, reverse=True):
+            if fix.end <= edge:  # overlapping fixes: keep the later one; a rerun applies the rest
+                text = text[: fix.start] + fix.replacement + text[fix.end:]
+                edge = fix.start
+        changed[shown] = text
+    return changed
 
 
 @dataclass(slots=True)

@@ -11,8 +11,12 @@ def test_seed_page_imports_and_rebuilds_byte_identical(site: Path) -> None:
     assert imported.exit_code == 0, imported.output
     assert "imported 47 publications" in imported.stdout
     (site / "content/publications.md").unlink()
+    # The seed reuses one paper's link for another paper: a real error, so build needs --force.
+    refused = hugokit("build", "--site", site)
+    assert refused.exit_code == 1 and "error[duplicate-link]" in refused.stdout
+    assert not (site / "content/publications.md").exists()
 
-    built = hugokit("build", "--site", site)
+    built = hugokit("build", "--force", "--site", site)
 
     assert built.exit_code == 0, built.output
     assert (site / "content/publications.md").read_bytes() == SEED_PAGE.read_bytes()
@@ -37,7 +41,7 @@ def test_custom_front_matter_is_kept_in_site_config(site: Path) -> None:
     assert hugokit("import", page, "--site", site).exit_code == 0
     assert "weight: 3" in (site / "hugokit.yaml").read_text()
     page.unlink()
-    assert hugokit("build", "--site", site).exit_code == 0
+    assert hugokit("build", "--force", "--site", site).exit_code == 0
     assert page.read_text() == custom
 
 

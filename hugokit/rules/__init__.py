@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable, Iterator
 
+from hugokit.config import SiteConfig
 from hugokit.diagnostics import Diagnostic, Severity
 from hugokit.model import Database
+from hugokit.vocab import Vocabularies
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +19,8 @@ class Context:
     """What rules look at."""
 
     database: Database
-    venue_year_window: int = 2
+    vocab: Vocabularies
+    config: SiteConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,16 +28,26 @@ class Rule:
     code: str
     severity: Severity
     doc: str
+    fixable: bool
     check: Callable[[Context], Iterator[Diagnostic]]
+
+    @property
+    def summary(self) -> str:
+        """The docstring's first paragraph, without the leading "code: "."""
+        first = " ".join(self.doc.split("\n\n", 1)[0].split())
+        return first.removeprefix(f"{self.code}: ")
 
 
 def _rule(module: ModuleType) -> Rule:
-    return Rule(module.CODE, module.SEVERITY, (module.__doc__ or "").strip(), module.check)
+    return Rule(module.CODE, module.SEVERITY, (module.__doc__ or "").strip(), getattr(module, "FIXABLE", False),
+                module.check)
 
 
 def all_rules() -> dict[str, Rule]:
     found = []
     for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue  # helpers shared by rules
         found.append(_rule(importlib.import_module(f"{__name__}.{info.name}")))
     return {rule.code: rule for rule in sorted(found, key=lambda r: r.code)}
 

@@ -1,4 +1,4 @@
-"""A value that would break or inject into the generated page.
+"""unsafe-value: a value that would break or inject into the generated page.
 
 Values are written inside `{{< publication ... >}}`, so none may contain `{{<`, `{{%`, `>}}` or
 `%}}`, a line break or a control character, or end in a backslash (Hugo would read `\\"` as an
@@ -23,6 +23,9 @@ _KIND = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 def check(context: Context) -> Iterator[Diagnostic]:
     for pub in context.database.publications:
+        if not 1000 <= pub.year <= 9999:
+            yield error(pub.at("year"), CODE, f"year {pub.year} is not a four-digit year",
+                        "the page's ### YEAR headings hold four digits")
         for key in ("title", "venue", "award"):
             yield from _value(pub.at(key), key, getattr(pub, key))
         for kind, url in pub.links.items():

@@ -1,0 +1,67 @@
+"""Helpers shared by several rules (not a rule: the registry skips modules starting with _)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from hugokit.diagnostics import Diagnostic, Position, did_you_mean, error, replacing, warning
+from hugokit.model import Publication
+from hugokit.render.database_yaml import scalar
+from hugokit.vocab import Vocabulary
+
+_VENUE_YEAR = re.compile(r"(.*?)\s+(\d{4})")
+MARKS = "*†‡"
+
+
+def split_venue(venue: str) -> tuple[str, int | None]:
+    """("OSDI", 2022) for "OSDI 2022"; (venue, None) when it does not end in a year."""
+    match = _VENUE_YEAR.fullmatch(venue.strip())
+    return (match.group(1), int(match.group(2))) if match else (venue.strip(), None)
+
+
+def split_marks(author: str) -> tuple[str, str]:
+    """("Hao Zhang", "*") for "Hao Zhang*"."""
+    name = author.rstrip(MARKS)
+    return name, author[len(name):]
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form, for finding duplicates and variants."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+
+
+def vocabulary_terms(pub: Publication, field: str) -> Iterator[tuple[str, str, Position]]:
+    """(label, value, position) for each vocabulary-controlled value of a field."""
+    if field == "venue":
+        if pub.venue.strip():
+            yield "venue", split_venue(pub.venue)[0], pub.at("venue")
+    elif field == "award":
+        if pub.award.strip():
+            yield "award", pub.award.strip(), pub.at("award")
+    else:
+        for i, topic in enumerate(pub.topics):
+            yield "topic", topic, pub.at(f"topics.{i}")
+
+
+def unknown(code: str, label: str, value: str, where: Position, vocabulary: Vocabulary) -> Diagnostic:
+    file = vocabulary.site_file or f"data/{vocabulary.name}.yaml"
+    hint = did_you_mean(value, vocabulary.spellings())
+    hint = f"{hint} If it is right, add it to {file}" if hint else f"add it to {file}"
+    return error(where, code, f'unknown {label} "{value}"', hint)
+
+
+def respelled(code: str, pub: Publication, field: str, label: str, value: str, canonical: str,
+              where: Position, how: str) -> Diagnostic:
+    """A warning that value is an alias or a wrong-case spelling, with a fix to the canonical one."""
+    new = canonical
+    if field == "venue":
+        year = split_venue(pub.venue)[1]
+        new = f"{canonical} {year}" if year else canonical
+    if how == "alias":
+        message = f'{label} "{value}" is another name for "{canonical}"'
+    else:
+        message = f'{label} "{value}" should be spelled "{canonical}"'
+    return warning(where, code, message, f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))

@@ -1,0 +1,45 @@
+"""author-marker: an author name with stray characters: a mark not at the end (`Hao* Zhang`), an
+unknown mark (`Hao Zhang#`, `Hao Zhang1`), doubled spaces, or a leftover `and`.
+
+Only `*`, `†` and `‡` right after the name are marks (equal contribution); they stay literal on
+the page and become superscripts in hugokit's layout.
+
+Fix: move the mark to the end of the name or remove the stray characters.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.rules import Context
+from hugokit.rules._common import MARKS, split_marks
+
+CODE = "author-marker"
+SEVERITY = Severity.WARNING
+# Letters, spaces, and the punctuation real names use: . - ' ’ ( ).
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .\-'’()])*[^\W\d_.)]?[.)]?")
+
+
+def problem(author: str) -> str:
+    name, _ = split_marks(author)
+    stray = [c for c in name if c in MARKS]
+    if stray:
+        return f"has the mark {stray[0]!r} inside the name; put it at the end"
+    if "  " in name:
+        return "has doubled spaces"
+    if name.lower().startswith("and "):
+        return 'starts with "and"'
+    if not _NAME.fullmatch(name):
+        odd = next((c for c in name if not (c.isalpha() or c in " .-'’()")), "")
+        return f"has the unexpected character {odd!r}" if odd else "is not a name"
+    return ""
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    for pub in context.database.publications:
+        for i, author in enumerate(pub.authors):
+            why = problem(author)
+            if why:
+                yield warning(pub.at(f"authors.{i}"), CODE, f"author {author!r} {why}",
+                              "only *, † or ‡ at the end of a name mark equal contribution")

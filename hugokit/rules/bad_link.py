@@ -1,0 +1,48 @@
+"""bad-link: a link that is not a plain http(s) URL.
+
+Rejected: empty links, spaces in or around the URL, `javascript:`, `data:` and other schemes,
+and URLs without a host. Hugo would render them as broken or unsafe links.
+
+Fix: write the full URL, starting with https://.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from hugokit.diagnostics import Diagnostic, Severity, error, replacing
+from hugokit.render.database_yaml import scalar
+from hugokit.rules import Context
+
+CODE = "bad-link"
+SEVERITY = Severity.ERROR
+
+
+def problem(url: str) -> str:
+    if not url.strip():
+        return "is empty"
+    if url != url.strip():
+        return "has spaces around it"
+    if any(c.isspace() for c in url):
+        return "contains a space"
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme in ("javascript", "data", "vbscript", "file"):
+        return f"uses the unsafe {scheme}: scheme"
+    if scheme not in ("http", "https"):
+        return "is not an http(s) URL"
+    try:
+        if not urlsplit(url).hostname:
+            return "has no host"
+    except ValueError:
+        return "is not a valid URL"
+    return ""
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    for pub in context.database.publications:
+        for kind, url in pub.links.items():
+            why = problem(url)
+            if why:
+                where = pub.at(f"links.{kind}")
+                fix = replacing(where, scalar(url.strip(), quoted=True)) if why == "has spaces around it" else None
+                yield error(where, CODE, f"the {kind} link {why}: {url!r}", "write the full URL, e.g. https://…", fix)

@@ -1,0 +1,26 @@
+"""duplicate-id: two entries with the same `id`.
+
+Ids name per-publication pages and BibTeX keys, so they must be unique.
+
+Fix: rename one of them.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.rules import Context
+
+CODE = "duplicate-id"
+SEVERITY = Severity.ERROR
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    first: dict[str, int] = {}
+    for pub in context.database.publications:
+        if not pub.id:
+            continue
+        line = first.setdefault(pub.id, pub.at().line)
+        if line != pub.at().line:
+            yield error(pub.at("id"), CODE, f'id "{pub.id}" is also the id of the entry at line {line}',
+                        "ids must be unique: rename one")

@@ -1,0 +1,51 @@
+"""duplicate-link: one paper's link used by another publication — the classic copy-paste slip.
+
+Links that identify a single publication (paper, pdf, arxiv, doi, slides, video, poster) must
+not repeat across entries. URLs are compared after normalising case, `www.`, http/https, a
+trailing slash, and arXiv's abs/pdf/version forms. Code, project, blog and dataset links may be
+shared (two papers from one repository).
+
+Fix: give each entry its own link.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.rules import Context
+
+CODE = "duplicate-link"
+SEVERITY = Severity.ERROR
+IDENTIFYING = ("paper", "pdf", "arxiv", "doi", "slides", "video", "poster")
+_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?/?$", re.I)
+
+
+def normalise(url: str) -> str:
+    url = url.strip()
+    arxiv = _ARXIV.search(url)
+    if arxiv:
+        return f"arxiv:{arxiv.group(1).lower()}"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    first: dict[str, tuple[int, str]] = {}  # normalised URL -> (entry index, title)
+    for index, pub in enumerate(context.database.publications):
+        for kind, url in pub.links.items():
+            if kind not in IDENTIFYING or not url.strip():
+                continue
+            key = normalise(url)
+            seen = first.setdefault(key, (index, pub.title))
+            if seen[0] != index:
+                owner = context.database.publications[seen[0]]
+                yield error(pub.at(f"links.{kind}"), CODE,
+                            f'the {kind} link of "{pub.title}" is also a link of "{seen[1]}" (line {owner.at().line})',
+                            "each publication needs its own link; one of the two was probably copied")

@@ -1,0 +1,127 @@
+"""front-matter: a content page whose front-matter Hugo cannot read, or that breaks its section's schema.
+
+Every page under the site's content/ (.md, .markdown, .html) with front-matter (YAML between
+`---` lines, TOML between `+++` lines, or a JSON object) must parse, and must be a mapping. Pages
+of a section listed under `front_matter_schemas` in hugokit.yaml must have its required keys,
+with the declared types. Hugo stops at the first such page; hugokit reports them all.
+
+Fix: as the hint says; a line that is not `key: value` is the usual culprit.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from hugokit.config import SectionSchema
+from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, error
+from hugokit.load import Reader, compose, type_name
+from hugokit.rules import Context
+
+CODE = "front-matter"
+SEVERITY = Severity.ERROR
+SUFFIXES = (".md", ".markdown", ".html", ".htm")
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_YAML_TYPES = {"string": "str", "int": "int", "bool": "bool", "list": "seq", "map": "map", "date": "timestamp"}
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    root = context.config.root
+    content = root / "content"
+    if not content.is_dir():
+        return
+    schemas = {s.section: s for s in context.config.front_matter_schemas}
+    for path in sorted(content.rglob("*")):
+        if path.suffix.lower() not in SUFFIXES or not path.is_file():
+            continue
+        shown = path.relative_to(root).as_posix()
+        relative = path.relative_to(content).parts
+        schema = schemas.get(relative[0]) if len(relative) > 1 and not path.name.startswith("_index.") else None
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield error(Position(shown), CODE, f"cannot read this page: {exc}", "save it as UTF-8 text")
+            continue
+        yield from check_page(text, shown, schema)
+
+
+def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> Iterator[Diagnostic]:
+    lines = text.split("\n")
+    opener = lines[0].rstrip("\r") if lines else ""
+    if opener in ("---", "+++"):
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == opener), None)
+        if end is None:
+            yield error(Position(shown), CODE, f"the front-matter opened by {opener} on line 1 is never closed",
+                        f"end it with a line holding only {opener}")
+            return
+        body = "\n".join(lines[1:end]) + "\n"
+        if opener == "+++":
+            yield from _toml(body, shown)
+        else:
+            yield from _yaml(body, shown, schema)
+    elif text.lstrip().startswith("{"):
+        try:
+            json.JSONDecoder().raw_decode(text.lstrip())
+        except json.JSONDecodeError as exc:
+            yield error(Position(shown, exc.lineno, exc.colno), CODE, f"JSON front-matter: {exc.msg}")
+
+
+def _toml(body: str, shown: str) -> Iterator[Diagnostic]:
+    try:
+        tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        where = Position(shown, int(at.group(1)) + 1, int(at.group(2))) if at else Position(shown)
+        yield error(where, CODE, f"TOML front-matter: {_TOML_AT.sub('', str(exc)).strip()}",
+                    'write each line as key = "value"')
+
+
+def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Diagnostic]:
+    try:
+        node = compose(body, shown, line_offset=1)
+    except InputError as exc:
+        for d in exc.diagnostics:
+            yield error(Position(d.path, d.line, d.col), CODE, d.message.replace("YAML syntax error", "front-matter"),
+                        d.hint)
+        return
+    reader = Reader(shown, len(body))
+    if node is None:
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [])
+    if not isinstance(node, yaml.MappingNode):
+        yield error(Position(shown, node.start_mark.line + 2, node.start_mark.column + 1), CODE,
+                    f"the front-matter must be `key: value` lines, not {type_name(node)}")
+        return
+    if schema is None:
+        return
+    values = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    for key in schema.required:
+        if key not in values:
+            yield error(Position(shown, 1, 1), CODE, f'the front-matter has no "{key}"',
+                        f'pages in {schema.section}/ need: {", ".join(schema.required)}')
+    for key, kind in schema.types:
+        if key not in values:
+            continue
+        key_node, value_node = values[key]
+        ok = (isinstance(value_node, yaml.SequenceNode) if kind == "list"
+              else isinstance(value_node, yaml.MappingNode) if kind == "map"
+              else isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":" + _YAML_TYPES[kind]))
+        if kind == "date" and isinstance(value_node, yaml.ScalarNode) and not ok:
+            ok = _is_date(value_node.value)
+        if not ok:
+            where = reader.pos(value_node)
+            yield error(Position(shown, where.line + 1, where.col), CODE,
+                        f'"{key}" must be {kind}, not {type_name(value_node)}',
+                        f"pages in {schema.section}/ declare {key}: {kind} in hugokit.yaml")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.datetime.fromisoformat(text.strip())
+        return True
+    except ValueError:
+        return False

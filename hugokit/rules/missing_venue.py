@@ -1,0 +1,20 @@
+"""missing-venue: a publication without a venue.
+
+Fix: add `venue: NAME YEAR` (for unpublished work, `Preprint YEAR`).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.rules import Context
+
+CODE = "missing-venue"
+SEVERITY = Severity.WARNING
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    for pub in context.database.publications:
+        if not pub.venue.strip():
+            yield warning(pub.at("venue"), CODE, f'"{pub.title}" has no venue',
+                          f'add venue: NAME {pub.year} (for unpublished work: Preprint {pub.year})')

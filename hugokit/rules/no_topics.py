@@ -1,0 +1,22 @@
+"""no-topics: a publication without topic tags.
+
+The topic filter can never show it except under "All".
+
+Fix: add `topics: [...]` to the entry.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.rules import Context
+
+CODE = "no-topics"
+SEVERITY = Severity.WARNING
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    for pub in context.database.publications:
+        if not pub.topics:
+            yield warning(pub.at("topics"), CODE, f'"{pub.title}" has no topics',
+                          "add topics: [...] so the topic filter can find it")

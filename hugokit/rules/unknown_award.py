@@ -1,0 +1,26 @@
+"""unknown-award: the award is in no award vocabulary.
+
+Known awards are hugokit's (data/hugokit/awards.yaml: best paper awards, oral, spotlight, ICLR's
+notable-top-5%/25%, …) and the site's data/awards.yaml.
+
+Fix: correct a misspelling (the hint names the closest known awards), or add the award to
+data/awards.yaml.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.rules import Context
+from hugokit.rules._common import unknown, vocabulary_terms
+
+CODE = "unknown-award"
+SEVERITY = Severity.ERROR
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    awards = context.vocab.awards
+    for pub in context.database.publications:
+        for label, value, where in vocabulary_terms(pub, "award"):
+            if awards.lookup(value) is None:
+                yield unknown(CODE, label, value, where, awards)

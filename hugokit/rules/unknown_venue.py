@@ -1,0 +1,27 @@
+"""unknown-venue: the venue's name (the part before its year) is in no venue vocabulary.
+
+Known venues are hugokit's registry (data/hugokit/venues.yaml: the major conferences and
+journals of machine learning, systems, NLP, vision, data and HCI, plus generic kinds such as
+Preprint, Blogpost, "… PhD Dissertation" and "Workshop on …") and the site's data/venues.yaml.
+
+Fix: correct a misspelling (the hint names the closest known venues), or add the venue to
+data/venues.yaml.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.rules import Context
+from hugokit.rules._common import unknown, vocabulary_terms
+
+CODE = "unknown-venue"
+SEVERITY = Severity.ERROR
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    venues = context.vocab.venues
+    for pub in context.database.publications:
+        for label, value, where in vocabulary_terms(pub, "venue"):
+            if venues.lookup(value) is None:
+                yield unknown(CODE, label, value, where, venues)

@@ -1,0 +1,165 @@
+"""Controlled vocabularies: venues, awards, topics and people.
+
+hugokit ships defaults in data/hugokit/ (venues, awards, topics); a site's data/<name>.yaml
+extends them, and an entry of the same name overrides the default. A file is a YAML list whose
+items are plain names or mappings (name, aliases, full, kind, pattern, homepage, description).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from hugokit.diagnostics import Diagnostic, Position
+from hugokit.load import Reader, compose, read_text
+
+NAMES = ("venues", "awards", "topics", "people")
+_PACKAGE = Path(__file__).resolve().parent
+_TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description")
+VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "thesis", "blog", "report", "book")
+
+
+def defaults_dir() -> Path:
+    """Installed, the defaults are the package hugokit.defaults; in a checkout, data/hugokit/."""
+    installed = _PACKAGE / "defaults"
+    return installed if installed.is_dir() else _PACKAGE.parent / "data" / "hugokit"
+
+
+@dataclass(slots=True)
+class Term:
+    name: str
+    where: Position
+    aliases: tuple[str, ...] = ()
+    full: str = ""
+    kind: str = ""
+    pattern: re.Pattern[str] | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    term: Term
+    how: str  # "exact", "full", "pattern", "alias", "case"
+
+    @property
+    def canonical(self) -> bool:
+        return self.how in ("exact", "full", "pattern")
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    name: str
+    terms: list[Term] = field(default_factory=list)
+    site_file: str | None = None  # the site's own file, if it has one
+    _exact: dict[str, Match] = field(default_factory=dict, repr=False)
+    _folded: dict[str, Match] = field(default_factory=dict, repr=False)
+
+    def index(self) -> "Vocabulary":
+        for term in self.terms:
+            if term.pattern is not None:
+                continue
+            self._exact.setdefault(term.name, Match(term, "exact"))
+            if term.full:
+                self._exact.setdefault(term.full, Match(term, "full"))
+            for alias in term.aliases:
+                self._folded.setdefault(alias.casefold(), Match(term, "alias"))
+            for spelling in (term.name, term.full):
+                if spelling:
+                    self._folded.setdefault(spelling.casefold(), Match(term, "case"))
+        return self
+
+    def lookup(self, value: str) -> Match | None:
+        found = self._exact.get(value)
+        if found:
+            return found
+        for term in self.terms:
+            if term.pattern is not None and term.pattern.fullmatch(value):
+                return Match(term, "pattern")
+        return self._folded.get(value.casefold())
+
+    def spellings(self) -> list[str]:
+        return [t.name for t in self.terms if t.pattern is None]
+
+
+@dataclass(slots=True)
+class Vocabularies:
+    venues: Vocabulary
+    awards: Vocabulary
+    topics: Vocabulary
+    people: Vocabulary
+
+
+def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
+    """The merged vocabularies; problems in the files are diagnostics. Syntax errors raise InputError."""
+    diagnostics: list[Diagnostic] = []
+    loaded = {}
+    for name in NAMES:
+        vocabulary = Vocabulary(name)
+        default = defaults_dir() / f"{name}.yaml"
+        if default.is_file():
+            vocabulary.terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics)
+        own = site / "data" / f"{name}.yaml"
+        if own.is_file():
+            vocabulary.site_file = f"data/{name}.yaml"
+            site_terms = _read(own, vocabulary.site_file, diagnostics)
+            overridden = {t.name.casefold() for t in site_terms}
+            vocabulary.terms = [t for t in vocabulary.terms if t.name.casefold() not in overridden] + site_terms
+        loaded[name] = vocabulary.index()
+    return Vocabularies(**loaded), diagnostics
+
+
+def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> list[Term]:
+    text = read_text(path, shown)
+    root = compose(text, shown)
+    reader = Reader(shown, len(text))
+    terms: list[Term] = []
+    seen: dict[str, Term] = {}
+    if root is not None and reader.expect(root, shown, "seq"):
+        for number, node in enumerate(root.value, 1):
+            term = _term(reader, node, f"entry {number} of {shown}")
+            if term is None:
+                continue
+            if term.name.casefold() in seen:
+                reader.report(node, "duplicate-term", f'"{term.name}" is listed twice in {shown}',
+                              f"see line {seen[term.name.casefold()].where.line}; keep one")
+                continue
+            seen[term.name.casefold()] = term
+            terms.append(term)
+    diagnostics.extend(reader.diagnostics)
+    return terms
+
+
+def _term(reader: Reader, node: yaml.Node, what: str) -> Term | None:
+    if isinstance(node, yaml.ScalarNode):
+        name = reader.string(node, what)
+        return Term(name.strip(), reader.pos(node)) if name and name.strip() else None
+    if not reader.expect(node, what, "map"):
+        return None
+    values: dict[str, object] = {}
+    for key, key_node, value_node in reader.items(node, what):
+        if key not in _TERM_KEYS:
+            reader.unknown_key(key_node, what, _TERM_KEYS)
+        elif key == "aliases":
+            items = reader.string_list(value_node, f'"aliases" of {what}')
+            values[key] = tuple(v for v, _ in items or [])
+        elif key == "pattern":
+            source = reader.string(value_node, f'"pattern" of {what}')
+            if source is not None:
+                try:
+                    values[key] = re.compile(source)
+                except re.error as exc:
+                    reader.report(value_node, "bad-pattern", f"pattern of {what} is not a regular expression: {exc}")
+        else:
+            value = reader.string(value_node, f'"{key}" of {what}')
+            if value is not None:
+                values[key] = value
+        if key == "kind" and values.get("kind") not in (None, *VENUE_KINDS):
+            reader.report(value_node, "bad-kind", f'unknown kind "{values["kind"]}" in {what}',
+                          "one of: " + ", ".join(VENUE_KINDS))
+    if "name" not in values:
+        reader.report(node, "missing-key", f'{what} has no "name"')
+        return None
+    values.pop("homepage", None)
+    return Term(where=reader.pos(node), **values)  # type: ignore[arg-type]

@@ -1,0 +1,49 @@
+"""Every rule against a site that breaks it (bad/) and one that does not (good/).
+
+Each tests/cases/<code>/bad/expected.txt holds the exact diagnostics `hugokit check --select
+<code>` prints; regenerate them with HUGOKIT_REGENERATE=1 after a deliberate change, and read
+the diff.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, hugokit
+from hugokit.rules import all_rules
+
+CASES = REPO / "tests" / "cases"
+RULES = all_rules()
+
+
+def test_every_rule_has_a_case_folder() -> None:
+    assert sorted(p.name for p in CASES.iterdir() if p.is_dir()) == sorted(RULES)
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_bad_site_reports_exactly_the_expected_diagnostics(code: str) -> None:
+    site = CASES / code / "bad"
+    run = hugokit("check", "--site", site, "--select", code, "--format", "human")
+    expected_file = site / "expected.txt"
+    if os.environ.get("HUGOKIT_REGENERATE"):
+        expected_file.write_text(run.stdout)
+    assert run.stdout == expected_file.read_text(), f"regenerate with HUGOKIT_REGENERATE=1 and review {expected_file}"
+    assert run.stdout, "a bad case must produce diagnostics"
+    assert all(f"[{code}]" in line for line in run.stdout.splitlines())
+    assert run.exit_code == (1 if "error[" in run.stdout else 0)
+    assert hugokit("check", "--site", site, "--select", code, "--strict").exit_code == 1
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_good_site_is_clean(code: str) -> None:
+    run = hugokit("check", "--site", CASES / code / "good", "--select", code)
+    assert (run.exit_code, run.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_is_documented(code: str) -> None:
+    rule = RULES[code]
+    assert rule.doc.startswith(f"{code}: ")
+    assert "Fix:" in rule.doc
