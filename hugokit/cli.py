@@ -30,6 +30,17 @@ def _report(diagnostics: list[Diagnostic], output_format: str = "auto") -> None:
         click.echo(reporters.render(output_format, diagnostics), nl=False, err=False)
 
 
+def _step_summary(markdown: str) -> None:
+    """Adds to the GitHub Actions job summary when running there."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        from hugokit.writeback import append_text
+
+        append_text(Path(target), markdown)
+
+
 def _fail_input(exc: InputError, output_format: str = "auto") -> int:
     _report(exc.diagnostics, output_format)
     return 2
@@ -93,21 +104,28 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool) -> None:
     errors = [d for d in ops.check(loaded) if d.is_error]
     if errors and not force:
         _report(errors)
-        click.echo(f"the database has {len(errors)} error(s); nothing was written "
-                   "(fix them, or pass --force to build anyway)", err=True)
+        message = f"the database has {len(errors)} error(s); nothing was written (fix them, or pass --force to build anyway)"
+        click.echo(message, err=True)
+        _step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
         sys.exit(1)
     mode = Mode.CHECK if check_only or diff else Mode.WRITE
     changed = []
+    diffs = []
     for relative, text in ops.outputs(loaded).items():
         outcome = put(loaded.config.path(relative), relative, text, mode, want_diff=diff)
         if outcome.diff:
             click.echo(outcome.diff, nl=False)
+            diffs.append(outcome.diff)
         if outcome.changed:
             changed.append(relative)
             verb = "wrote" if outcome.written else "would change"
             click.echo(f"{verb} {relative}", err=True)
     if not changed:
         click.echo("all generated files are up to date", err=True)
+    if mode is Mode.CHECK:
+        from hugokit.reporters import build_summary_markdown
+
+        _step_summary(build_summary_markdown(changed, "".join(diffs)))
     sys.exit(1 if changed and mode is Mode.CHECK else 0)
 
 
@@ -154,6 +172,7 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
     loaded, diagnostics = _check_site(site, select, ignore, output_format)
     config = loaded.config
     _report(diagnostics, output_format)
+    _step_summary(reporters.check_summary_markdown(diagnostics))
     if reporters.resolve(output_format) == "human":
         click.echo(reporters.summary(diagnostics), err=True)
     strict = config.strict if strict is None else strict

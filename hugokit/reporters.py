@@ -67,3 +67,27 @@ def as_json(diagnostics: list[Diagnostic]) -> str:
 
 def render(name: str, diagnostics: list[Diagnostic]) -> str:
     return {"human": human, "github": github, "json": as_json}[resolve(name)](diagnostics)
+
+
+def check_summary_markdown(diagnostics: list[Diagnostic]) -> str:
+    """A Markdown report for $GITHUB_STEP_SUMMARY: counts by rule, then each problem."""
+    lines = ["## hugokit check", "", f"**{summary(diagnostics)}**", ""]
+    if diagnostics:
+        counts = Counter((d.code, d.severity.value) for d in diagnostics)
+        lines += ["| rule | severity | count |", "|---|---|---|"]
+        lines += [f"| `{code}` | {severity} | {n} |" for (code, severity), n in sorted(counts.items())]
+        lines += ["", "<details><summary>All problems</summary>", "", "```", human(diagnostics).rstrip(), "```",
+                  "", "</details>"]
+    return "\n".join(lines) + "\n\n"
+
+
+def build_summary_markdown(stale: list[str], diff: str) -> str:
+    """A Markdown report for $GITHUB_STEP_SUMMARY: the stale generated files and their diff."""
+    if not stale:
+        return "## hugokit build\n\nAll generated files are up to date.\n\n"
+    lines = ["## hugokit build", "", "These generated files are stale; run `hugokit build` and commit them:", ""]
+    lines += [f"- `{path}`" for path in stale]
+    if diff:
+        fence = "````" if "```" in diff else "```"
+        lines += ["", f"{fence}diff", diff.rstrip(), fence]
+    return "\n".join(lines) + "\n\n"

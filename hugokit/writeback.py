@@ -69,3 +69,9 @@ def put(path: Path, shown: str, text: str, mode: Mode, *, want_diff: bool = Fals
     if written:
         atomic_write(path, text)
     return Outcome(path, shown, changed, written, diff)
+
+
+def append_text(path: Path, text: str) -> None:
+    """Appends to a report file that others append to too (e.g. $GITHUB_STEP_SUMMARY)."""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
