@@ -55,35 +55,94 @@ def cli() -> None:
 @cli.command("import")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @SITE_OPTION
-@click.option("--force", is_flag=True, help="Replace an existing database.")
-@click.option("--partial", is_flag=True, help="Write the database even if some lines could not be read.")
-def import_command(source: Path, site: str, force: bool, partial: bool) -> None:
-    """Import an existing shortcode page (content/publications.md) into data/publications.yaml."""
+@click.option("--format", "fmt", type=click.Choice(["markdown", "bibtex", "json"]),
+              help="The source's format (default: from its extension: .md, .bib, .json).")
+@click.option("--map", "mappings", multiple=True, metavar="NAME=FIELD",
+              help="JSON: read field NAME as FIELD (a database field, date, or links.KIND). Repeatable.")
+@click.option("--dry-run", is_flag=True, help="Show what would change in the database; write nothing.")
+@click.option("--force", is_flag=True, help="Replace the existing database instead of merging into it.")
+@click.option("--partial", is_flag=True, help="Write even though some of the source could not be read.")
+def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
+                   force: bool, partial: bool) -> None:
+    """Import a shortcode page, a BibTeX file or a JSON list into data/publications.yaml.
+
+    Into an existing database the import merges: entries are matched by DOI, arXiv id, id or
+    title; matches gain the fields they lack and never lose one; new entries go among their year.
+    """
     from hugokit import site as ops
     from hugokit.config import CONFIG_NAME, load_config, site_root
-    from hugokit.writeback import Mode, put
+    from hugokit.writeback import Mode, current_text, put, unified_diff
 
     try:
         root = site_root(site)
         config = load_config(root)
-        result = ops.import_markdown(config, source, str(source), force=force)
+        mapping = _parse_mappings(mappings)
+        with _progress(source) as progress:
+            plan = ops.import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping,
+                                   progress=progress)
     except InputError as exc:
         sys.exit(_fail_input(exc))
-    _report(result.diagnostics)
-    if result.diagnostics and not partial:
-        click.echo(f"{len(result.diagnostics)} problem(s) in {source}; nothing was written. "
+    _report(plan.diagnostics)
+    unreadable = [d for d in plan.diagnostics if d.is_error]
+    if unreadable and not partial:
+        click.echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
                    "Fix them, or pass --partial to import the rest.", err=True)
         sys.exit(1)
-    put(config.path(config.database), config.database, result.database_text, Mode.WRITE)
-    click.echo(f"imported {result.count} publications into {config.database}")
-    if result.front_matter_note:
+    target = config.path(config.database)
+    if dry_run:
+        click.echo(unified_diff(current_text(target) or "", plan.database_text, config.database), nl=False)
+    else:
+        put(target, config.database, plan.database_text, Mode.WRITE)
+    verb = "would import" if dry_run else "imported"
+    if plan.replaced:
+        click.echo(f"{verb} {plan.added} publications into {config.database}")
+    else:
+        click.echo(f"{verb} {plan.added} new and updated {plan.updated} existing publications in {config.database}")
+    if plan.front_matter_note and not dry_run:
         if config.file is None:
-            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + result.front_matter_note, Mode.WRITE)
+            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, Mode.WRITE)
             click.echo(f"kept the page's front-matter in {CONFIG_NAME}")
         else:
             click.echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
-                       + result.front_matter_note, err=True)
-    sys.exit(1 if result.diagnostics else 0)
+                       + plan.front_matter_note, err=True)
+    sys.exit(1 if unreadable else 0)
+
+
+def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
+    from hugokit.diagnostics import Position, error
+    from hugokit.importers.json_list import targets
+
+    out = {}
+    for item in mappings:
+        name, _, field = item.partition("=")
+        if not name or not (field in targets() or field.startswith("links.") and len(field) > 6):
+            raise InputError([error(Position("--map"), "bad-option", f"cannot read --map {item!r}",
+                                    "write NAME=FIELD, FIELD one of: " + ", ".join(targets()))])
+        out[name] = field
+    return out
+
+
+class _progress:
+    """A progress bar over the source's characters, only for large files on a terminal
+    (never in CI or a hook), so that automation logs stay clean."""
+
+    def __init__(self, source: Path) -> None:
+        import os
+
+        size = source.stat().st_size if source.is_file() else 0
+        quiet = os.environ.get("CI") or os.environ.get("PRE_COMMIT") or not sys.stderr.isatty()
+        self.bar = None if quiet or size < 500_000 else click.progressbar(
+            length=size, label=f"importing {source.name}", file=sys.stderr)
+
+    def __enter__(self):
+        if self.bar is None:
+            return None
+        bar = self.bar.__enter__()
+        return bar.update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)  # type: ignore[arg-type]
 
 
 @cli.command("build")
@@ -91,11 +150,13 @@ def import_command(source: Path, site: str, force: bool, partial: bool) -> None:
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a file would change.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what changes.")
 @click.option("--force", is_flag=True, help="Write even though the database has errors.")
-def build_command(site: str, check_only: bool, diff: bool, force: bool) -> None:
-    """Regenerate content/publications.md from the database."""
+@click.option("--pages/--no-pages", default=None,
+              help="Also generate content/publication/<slug>/ page bundles (default: `pages` in hugokit.yaml).")
+def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None) -> None:
+    """Regenerate content/publications.md (and the page bundles) from the database."""
     from hugokit import site as ops
     from hugokit.config import site_root
-    from hugokit.writeback import Mode, put
+    from hugokit.writeback import Mode, put, remove
 
     try:
         loaded = ops.load_site(site_root(site))
@@ -108,25 +169,37 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool) -> None:
         click.echo(message, err=True)
         _step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
         sys.exit(1)
+    plan = ops.plan_build(loaded, pages)
+    _report(plan.diagnostics)
     mode = Mode.CHECK if check_only or diff else Mode.WRITE
-    changed = []
-    diffs = []
-    for relative, text in ops.outputs(loaded).items():
-        outcome = put(loaded.config.path(relative), relative, text, mode, want_diff=diff)
-        if outcome.diff:
+    outcomes = [put(loaded.config.path(rel), rel, text, mode, want_diff=diff) for rel, text in plan.files.items()]
+    outcomes += [remove(loaded.config.path(rel), rel, mode) for rel in plan.remove]
+    changed = [o for o in outcomes if o.changed]
+    for outcome in changed:
+        if diff:
             click.echo(outcome.diff, nl=False)
-            diffs.append(outcome.diff)
-        if outcome.changed:
-            changed.append(relative)
-            verb = "wrote" if outcome.written else "would change"
-            click.echo(f"{verb} {relative}", err=True)
-    if not changed:
-        click.echo("all generated files are up to date", err=True)
+    _say_what_changed(changed, plan.remove, mode)
     if mode is Mode.CHECK:
         from hugokit.reporters import build_summary_markdown
 
-        _step_summary(build_summary_markdown(changed, "".join(diffs)))
+        _step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
     sys.exit(1 if changed and mode is Mode.CHECK else 0)
+
+
+def _say_what_changed(changed: list, removed: list[str], mode) -> None:
+    from hugokit.writeback import Mode
+
+    if not changed:
+        click.echo("all generated files are up to date", err=True)
+        return
+    if len(changed) > 10:
+        verb = "would change" if mode is Mode.CHECK else "wrote"
+        click.echo(f"{verb} {len(changed)} files, {sum(o.shown in removed for o in changed)} of them removed", err=True)
+        return
+    for outcome in changed:
+        gone = outcome.shown in removed
+        verb = ("would remove" if gone else "would change") if mode is Mode.CHECK else ("removed" if gone else "wrote")
+        click.echo(f"{verb} {outcome.shown}", err=True)
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -230,6 +303,43 @@ def rules_command(code: str | None) -> None:
         return
     for rule in known.values():
         click.echo(f"{rule.code:<20} {rule.severity.value:<8} {rule.summary}")
+
+
+@cli.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["bibtex", "csl-json"]))
+@SITE_OPTION
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (atomically; untouched when unchanged) instead of printing.")
+def export_command(fmt: str, site: str, output: Path | None) -> None:
+    """Export the whole database as BibTeX or CSL-JSON."""
+    from hugokit import site as ops
+    from hugokit.config import site_root
+    from hugokit.writeback import Mode, put
+
+    try:
+        loaded = ops.load_site(site_root(site))
+    except InputError as exc:
+        sys.exit(_fail_input(exc))
+    structural = [d for d in loaded.diagnostics if d.is_error]
+    if structural:
+        _report(structural)
+        click.echo("the database has structural errors; nothing was exported", err=True)
+        sys.exit(1)
+    vocab, _ = loaded.vocabularies()
+    if fmt == "bibtex":
+        from hugokit.render.bibtex import render_bibliography
+
+        text = render_bibliography(loaded.database.publications, vocab.venues)
+    else:
+        from hugokit.render.csl import render_csl
+
+        text = render_csl(loaded.database.publications, vocab.venues)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    outcome = put(output, str(output), text, Mode.WRITE)
+    click.echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
+               f"({len(loaded.database.publications)} publications)", err=True)
 
 
 @cli.command("schema")

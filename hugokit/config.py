@@ -24,6 +24,8 @@ class SiteConfig:
     strict: bool = False
     venue_year_window: int = 2
     link_kinds: tuple[str, ...] = ()
+    pages: bool = False
+    pages_dir: str = "content/publication"
     front_matter_schemas: tuple["SectionSchema", ...] = ()
     file: str | None = None  # the config file read, if any
 
@@ -46,6 +48,8 @@ KEYS: dict[str, _Key] = {
     "strict": _Key("bool", "treat warnings as errors"),
     "venue_year_window": _Key("int", "how far a venue's year may be from the filed year (default 2)"),
     "link_kinds": _Key("list", "link kinds to accept besides hugokit's own"),
+    "pages": _Key("bool", "also generate a page bundle per publication (as `hugokit build --pages`)"),
+    "pages_dir": _Key("str", "where the page bundles go (default content/publication)"),
     "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
                                  "and their types: `{mentors: {required: [name], types: {seats: int}}}`"),
 }

@@ -75,3 +75,16 @@ def append_text(path: Path, text: str) -> None:
     """Appends to a report file that others append to too (e.g. $GITHUB_STEP_SUMMARY)."""
     with path.open("a", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def remove(path: Path, shown: str, mode: Mode) -> Outcome:
+    """Removes a generated file (in WRITE mode), and its folder if that leaves it empty."""
+    old = current_text(path)
+    written = old is not None and mode is Mode.WRITE
+    if written:
+        path.unlink()
+        try:
+            path.parent.rmdir()
+        except OSError:
+            pass  # not empty: other files live there
+    return Outcome(path, shown, old is not None, written, unified_diff(old or "", "", shown) if old else "")

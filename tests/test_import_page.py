@@ -6,15 +6,23 @@ from pathlib import Path
 from conftest import hugokit, write
 
 
-def test_existing_database_is_not_replaced_without_force(site: Path) -> None:
-    database = write(site / "data/publications.yaml", "- {title: Mine, year: 2020}\n")
+def test_importing_into_an_existing_database_merges_and_force_replaces(site: Path) -> None:
+    database = write(site / "data/publications.yaml", "# My list.\n- {title: Mine, year: 2020}   # mine\n")
     run = hugokit("import", site / "content/publications.md", "--site", site)
-    assert run.exit_code == 2
-    assert "error[database-exists]" in run.stdout and "--force" in run.stdout
-    assert database.read_text() == "- {title: Mine, year: 2020}\n"
+    assert run.exit_code == 0
+    assert "imported 47 new and updated 0 existing publications" in run.stdout
+    text = database.read_text()
+    assert text.startswith("# My list.\n- title: \"CLLMs: Consistency Large Language Models\"")
+    assert "- {title: Mine, year: 2020}   # mine\n" in text
+    # Mine (2020) stands after every newer entry and before the seed's 2020 entries.
+    assert text.index("year: 2021") < text.index("title: Mine") < text.index("year: 2020\n")
+
+    again = hugokit("import", site / "content/publications.md", "--site", site)
+    assert "imported 0 new and updated 0 existing" in again.stdout
+    assert database.read_text() == text
 
     assert hugokit("import", site / "content/publications.md", "--site", site, "--force").exit_code == 0
-    assert "Consistency Large Language Models" in database.read_text()
+    assert "Mine" not in database.read_text()
 
 
 def test_lines_it_cannot_read_are_reported_with_position_and_nothing_is_written(site: Path) -> None:

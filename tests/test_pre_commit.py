@@ -22,6 +22,23 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")  # the hook's environment is built once here
 
 
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This working tree as one commit (try-repo alone would miss files git does not track yet)."""
+    snapshot = tmp_path_factory.mktemp("hugokit-snapshot")
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
+                            check=True, capture_output=True, text=True).stdout.split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    git(snapshot, "init", "-q", "-b", "main")
+    git(snapshot, "add", "-A")
+    git(snapshot, "commit", "-q", "-m", "snapshot")
+    return snapshot
+
+
 @pytest.fixture
 def site_repo(tmp_path: Path) -> Path:
     repo = tmp_path / "site"
@@ -38,11 +55,17 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True)
 
 
-def try_repo(repo: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
+def try_repo(repo: Path, hooks: tuple[Path, Path], hook: str) -> subprocess.CompletedProcess[str]:
+    source, home = hooks
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([str(BIN / "pre-commit"), "try-repo", str(REPO), hook, "--verbose"],
+    return subprocess.run([str(BIN / "pre-commit"), "try-repo", str(source), hook, "--verbose"],
                           cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def hooks(hook_repo: Path, pre_commit_home: Path) -> tuple[Path, Path]:
+    return hook_repo, pre_commit_home
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -63,42 +86,42 @@ def test_hooks_file_declares_both_hooks_for_whole_site_runs() -> None:
     assert not check_files.search("static/logo.png") and not build_files.search("content/blog/post.md")
 
 
-def test_commit_with_a_bad_venue_is_refused_with_the_diagnostic(site_repo: Path, pre_commit_home: Path) -> None:
+def test_commit_with_a_bad_venue_is_refused_with_the_diagnostic(site_repo: Path, hooks: tuple[Path, Path]) -> None:
     edit(site_repo / "data/publications.yaml", "venue: OSDI 2022", "venue: OSDII 2022")
     git(site_repo, "add", "data/publications.yaml")
-    result = try_repo(site_repo, pre_commit_home, "hugokit-check")
+    result = try_repo(site_repo, hooks, "hugokit-check")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "hugokit check" in result.stdout and "Failed" in result.stdout
     assert 'error[unknown-venue] unknown venue "OSDII" (did you mean "OSDI"?' in result.stdout
 
 
-def test_commit_with_a_stale_page_is_refused_and_the_page_fixed(site_repo: Path, pre_commit_home: Path) -> None:
+def test_commit_with_a_stale_page_is_refused_and_the_page_fixed(site_repo: Path, hooks: tuple[Path, Path]) -> None:
     edit(site_repo / "data/publications.yaml", "venue: OSDI 2022", "venue: OSDI 2021")
     git(site_repo, "add", "data/publications.yaml")
-    result = try_repo(site_repo, pre_commit_home, "hugokit-build")
+    result = try_repo(site_repo, hooks, "hugokit-build")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "files were modified by this hook" in result.stdout
     assert 'venue="OSDI 2021"' in (site_repo / "content/publications.md").read_text()
 
     git(site_repo, "add", "content/publications.md")
-    again = try_repo(site_repo, pre_commit_home, "hugokit-build")
+    again = try_repo(site_repo, hooks, "hugokit-build")
     assert again.returncode == 0, again.stdout + again.stderr
 
 
-def test_clean_commit_passes(site_repo: Path, pre_commit_home: Path) -> None:
+def test_clean_commit_passes(site_repo: Path, hooks: tuple[Path, Path]) -> None:
     edit(site_repo / "data/publications.yaml", "award: Jay Lepreau Best Paper Award", "award: Best Paper Award")
     subprocess.run([str(BIN / "hugokit"), "build", "--site", str(site_repo)], check=True, capture_output=True)
     git(site_repo, "add", "-A")
     for hook in ("hugokit-check", "hugokit-build"):
-        result = try_repo(site_repo, pre_commit_home, hook)
+        result = try_repo(site_repo, hooks, hook)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "Passed" in result.stdout
 
 
-def test_unrelated_commit_skips_the_hooks(site_repo: Path, pre_commit_home: Path) -> None:
+def test_unrelated_commit_skips_the_hooks(site_repo: Path, hooks: tuple[Path, Path]) -> None:
     (site_repo / "static").mkdir()
     (site_repo / "static/notes.txt").write_text("hello\n")
     git(site_repo, "add", "-A")
-    result = try_repo(site_repo, pre_commit_home, "hugokit-check")
+    result = try_repo(site_repo, hooks, "hugokit-check")
     assert result.returncode == 0
     assert "(no files to check)Skipped" in result.stdout

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from hugokit import shortcode
-from hugokit.diagnostics import Diagnostic, Position, error
+from hugokit.diagnostics import Position, error
+from hugokit.importers import Imported
 from hugokit.model import Publication
 
 _OPEN = re.compile(r"\{\{<\s*" + shortcode.NAME + r"(?=\s|>)")
@@ -14,21 +13,14 @@ _HEADING = re.compile(r"#{1,6}\s+(.*?)\s*$")
 _SEPARATORS = {"", "&emsp;", "&nbsp;", "<br>", "<br/>", "<br />"}
 
 
-@dataclass(slots=True)
-class ImportedPage:
-    front_matter: str | None
-    publications: list[Publication] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def import_page(text: str, path: str) -> ImportedPage:
+def import_page(text: str, path: str) -> Imported:
     """Every publication on the page; every line it cannot account for is a diagnostic."""
     # Only \n ends a line for Hugo; str.splitlines would also split at \x85, \u2028 and others.
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     if lines and lines[-1] == "":
         lines.pop()
     front_matter, index = _front_matter(lines)
-    page = ImportedPage(front_matter)
+    page = Imported(front_matter=front_matter)
     if front_matter is None and lines and lines[0].strip() == "---":
         page.diagnostics.append(error(Position(path, 1, 1), "unclosed-front-matter",
                                       "the front-matter opened on line 1 is never closed",
@@ -70,7 +62,7 @@ def _front_matter(lines: list[str]) -> tuple[str | None, int]:
     return None, len(lines)
 
 
-def _entry(lines: list[str], start: int, year: int | None, path: str, page: ImportedPage) -> int:
+def _entry(lines: list[str], start: int, year: int | None, path: str, page: Imported) -> int:
     """Reads the entry opening at line index start; returns the index after it."""
     opening, end = lines[start], start
     while not opening.rstrip().endswith(">}}") and end + 1 < len(lines):
@@ -101,7 +93,7 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
 
 
 def _publication(body: str, offset: int, here: Position, year: int | None, authors_at: Position,
-                 author_line: str, page: ImportedPage) -> Publication | None:
+                 author_line: str, page: Imported) -> Publication | None:
     params, bad = shortcode.parse_params(body)
     col = lambda at: Position(here.path, here.line, offset + at + 1)  # noqa: E731
     if bad is not None:

@@ -44,17 +44,22 @@ def _flow_map(values: dict[str, str]) -> str:
     return "{" + ", ".join(f"{scalar(k)}: {scalar(v, quoted=True)}" for k, v in values.items()) + "}"
 
 
-def render_entry(pub: Publication) -> str:
-    lines = []
-    for key, value in pub.fields().items():
-        if isinstance(value, list):
-            text = _flow_list(value)
-        elif isinstance(value, dict):
-            text = _flow_map(value)
-        else:
-            text = scalar(value, quoted=key in ("title", "abstract"))  # type: ignore[arg-type]
-        lines.append(f"{key}: {text}")
-    return "- " + "\n  ".join(lines) + "\n"
+def render_value(key: str, value: object) -> str:
+    """One field's value as YAML text (flow style for lists and mappings)."""
+    if isinstance(value, list):
+        return _flow_list(value)
+    if isinstance(value, dict):
+        return _flow_map(value)
+    return scalar(value, quoted=key in ("title", "abstract"))  # type: ignore[arg-type]
+
+
+def render_link(kind: str, url: str) -> str:
+    return f"{scalar(kind)}: {scalar(url, quoted=True)}"
+
+
+def render_entry(pub: Publication, indent: str = "") -> str:
+    lines = [f"{key}: {render_value(key, value)}" for key, value in pub.fields().items()]
+    return f"{indent}- " + f"\n{indent}  ".join(lines) + "\n"
 
 
 def render_database(publications: list[Publication], header: str = HEADER) -> str:

@@ -1,37 +1,13 @@
 """Helpers shared by several rules (not a rule: the registry skips modules starting with _)."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Position, did_you_mean, error, replacing, warning
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
+from hugokit.text import split_venue
 from hugokit.vocab import Vocabulary
-
-_VENUE_YEAR = re.compile(r"(.*?)\s+(\d{4})")
-MARKS = "*†‡"
-
-
-def split_venue(venue: str) -> tuple[str, int | None]:
-    """("OSDI", 2022) for "OSDI 2022"; (venue, None) when it does not end in a year."""
-    match = _VENUE_YEAR.fullmatch(venue.strip())
-    return (match.group(1), int(match.group(2))) if match else (venue.strip(), None)
-
-
-def split_marks(author: str) -> tuple[str, str]:
-    """("Hao Zhang", "*") for "Hao Zhang*"."""
-    name = author.rstrip(MARKS)
-    return name, author[len(name):]
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form, for finding duplicates and variants."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
-
 
 def vocabulary_terms(pub: Publication, field: str) -> Iterator[tuple[str, str, Position]]:
     """(label, value, position) for each vocabulary-controlled value of a field."""

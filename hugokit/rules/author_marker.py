@@ -13,7 +13,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity, warning
 from hugokit.rules import Context
-from hugokit.rules._common import MARKS, split_marks
+from hugokit.text import MARKS, split_marks
 
 CODE = "author-marker"
 SEVERITY = Severity.WARNING

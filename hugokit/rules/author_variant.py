@@ -18,7 +18,7 @@ from typing import Iterator
 from hugokit.diagnostics import Diagnostic, Severity, replacing, warning
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
-from hugokit.rules._common import fold, split_marks
+from hugokit.text import fold, split_marks
 
 CODE = "author-variant"
 SEVERITY = Severity.WARNING

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity, error
 from hugokit.rules import Context
-from hugokit.rules._common import fold
+from hugokit.text import fold
 
 CODE = "duplicate-title"
 SEVERITY = Severity.ERROR

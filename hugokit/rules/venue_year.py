@@ -13,7 +13,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity, warning
 from hugokit.rules import Context
-from hugokit.rules._common import split_venue
+from hugokit.text import split_venue
 
 CODE = "venue-year"
 SEVERITY = Severity.WARNING

@@ -1,0 +1,100 @@
+"""Importing a JSON list of publications, such as the one the seed site's page was generated from.
+
+Field names of that generator work as they are: `title`, `authors` (one comma-separated string
+or a list), `venue`, `pdf`, `code`, `presentation` (a video), `award`, `project`, `tag`
+(comma-separated topics) and `date` (MM/YYYY); hugokit's own field names work too. `mapping`
+adds other names: {"pdf_url": "links.paper", "when": "date"}.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from hugokit.diagnostics import Position, error
+from hugokit.importers import Imported
+from hugokit.load import Reader, compose
+from hugokit.model import FIELD_BY_NAME, Publication
+
+KNOWN_NAMES: dict[str, str] = {
+    **{name: name for name in FIELD_BY_NAME},
+    "tag": "topics", "tags": "topics", "date": "date", "pdf": "links.paper", "paper": "links.paper",
+    "url": "links.paper", "code": "links.code", "presentation": "links.video", "video": "links.video",
+    "slides": "links.slides", "project": "links.project", "blog": "links.blog", "poster": "links.poster",
+}
+_DATE = re.compile(r"(?:(\d{1,2})/)?(\d{4})(?:-\d{2}(?:-\d{2})?)?")
+
+
+def targets() -> list[str]:
+    """What a mapping may name: hugokit's fields, `date`, and links.KIND."""
+    return sorted(set(FIELD_BY_NAME) | {"date"}) + ["links.KIND"]
+
+
+def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
+    names = {**KNOWN_NAMES, **(mapping or {})}
+    result = Imported()
+    root = compose(text, path)
+    reader = Reader(path, len(text))
+    if root is not None and reader.expect(root, "the JSON file", "seq"):
+        for number, node in enumerate(root.value, 1):
+            pub = _entry(reader, node, f"item {number}", names)
+            if pub is not None:
+                result.publications.append(pub)
+    result.diagnostics.extend(reader.diagnostics)
+    return result
+
+
+def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) -> Publication | None:
+    if not reader.expect(node, what, "map"):
+        return None
+    values: dict[str, object] = {"links": {}}
+    here = reader.pos(node)
+    for key, key_node, value_node in reader.items(node, what):
+        target = names.get(key)
+        if target is None:
+            reader.unknown_key(key_node, what, sorted(names))
+            continue
+        value = _value(reader, value_node, f'"{key}" of {what}', target)
+        if value in (None, "", []):
+            continue
+        if target.startswith("links."):
+            values["links"][target[6:]] = value  # type: ignore[index]
+        elif target == "date":
+            found = _DATE.fullmatch(str(value).strip())
+            if found is None:
+                reader.report(value_node, "bad-date", f'"{key}" of {what} is not a date: {value!r}',
+                              "write MM/YYYY, YYYY or YYYY-MM-DD")
+            else:
+                values.setdefault("year", int(found.group(2)))
+        else:
+            values[target] = value
+    if not values.get("title") or "year" not in values:
+        missing = "title" if not values.get("title") else "year (or date)"
+        reader.diagnostics.append(error(here, "missing-key", f"{what} has no {missing}; it was skipped",
+                                        "add it, or map the field that holds it with --map"))
+        return None
+    values["where"] = {"": here}
+    return Publication(**values)  # type: ignore[arg-type]
+
+
+def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
+    kind = "str" if target.startswith("links.") or target == "date" else FIELD_BY_NAME[target].kind
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return None
+    if kind == "list":
+        if isinstance(node, yaml.ScalarNode):
+            text = reader.string(node, what)
+            return [part.strip() for part in (text or "").split(",") if part.strip()]
+        items = reader.string_list(node, what)
+        return None if items is None else [v.strip() for v, _ in items if v.strip()]
+    if kind == "int":
+        if isinstance(node, yaml.ScalarNode) and node.value.strip().isdigit():
+            return int(node.value)
+        return reader.integer(node, what)
+    if kind == "map":
+        pairs = reader.string_map(node, what)
+        return None if pairs is None else {k: v for k, _, v, _ in pairs}
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
+        return node.value
+    value = reader.string(node, what)
+    return None if value is None else value.strip()

@@ -1,0 +1,185 @@
+"""Merging imported publications into an existing database file, as text edits.
+
+Entries are matched by DOI, arXiv id, `id`, then normalised title. A match gains the fields it
+lacks (and link kinds it lacks); a field it has already is never overwritten, and a different
+incoming value is reported as a conflict. New entries go in among the entries of their year.
+Everything else in the file — comments, key order, quoting — stays as it was.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hugokit.diagnostics import Diagnostic, Position, warning
+from hugokit.model import FIELDS, Database, Publication
+from hugokit.render.database_yaml import render_entry, render_link, render_value
+from hugokit.text import fold
+
+
+@dataclass(slots=True)
+class MergeResult:
+    text: str
+    added: list[Publication] = field(default_factory=list)
+    updated: list[tuple[Publication, list[str]]] = field(default_factory=list)  # (entry, fields gained)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # conflicts
+
+
+class _Index:
+    def __init__(self) -> None:
+        self.by_key: dict[str, int] = {}
+
+    @staticmethod
+    def keys(pub: Publication) -> list[str]:
+        keys = []
+        if pub.doi:
+            keys.append("doi:" + pub.doi.casefold().removeprefix("https://doi.org/"))
+        if pub.arxiv:
+            keys.append("arxiv:" + pub.arxiv.casefold())
+        if pub.id:
+            keys.append("id:" + pub.id)
+        if fold(pub.title):
+            keys.append("title:" + fold(pub.title))
+        return keys
+
+    def find(self, pub: Publication) -> int | None:
+        return next((self.by_key[k] for k in self.keys(pub) if k in self.by_key), None)
+
+    def add(self, pub: Publication, index: int) -> None:
+        for key in self.keys(pub):
+            self.by_key.setdefault(key, index)
+
+
+def merge(text: str, database: Database, incoming: list[Publication], source: str) -> MergeResult:
+    entries = list(database.publications)
+    index = _Index()
+    for i, pub in enumerate(entries):
+        index.add(pub, i)
+    result = MergeResult(text)
+    edits: list[tuple[int, int, str]] = []  # (offset, order, text to insert)
+    gained: dict[int, Publication] = {}  # existing entry -> the fields it gains, gathered
+    for order, new in enumerate(incoming):
+        at = index.find(new)
+        if at is None:
+            index.add(new, len(entries))
+            entries.append(new)
+            result.added.append(new)
+            edits.append((_new_entry_offset(text, database.publications, new.year), order, new))
+            continue
+        if at >= len(database.publications):
+            continue  # a duplicate within the import itself: the first one wins
+        old = database.publications[at]
+        target = gained.setdefault(at, Publication(title=old.title, year=old.year))
+        for spec in FIELDS:
+            _gain(spec.name, old, new, target, result, source)
+    for at, target in gained.items():
+        old = database.publications[at]
+        names = [name for name, value in target.fields().items() if value and name not in ("title", "year")]
+        if names:
+            result.updated.append((old, names))
+            edits.extend(_field_edits(text, old, target, names))
+    result.text = _apply(text, edits, database)
+    return result
+
+
+def _gain(name: str, old: Publication, new: Publication, target: Publication, result: MergeResult,
+          source: str) -> None:
+    mine, theirs = getattr(old, name), getattr(new, name)
+    if not theirs or name in ("title", "year") and fold(str(mine)) == fold(str(theirs)):
+        return
+    if name == "links":
+        for kind, url in theirs.items():
+            if kind not in mine:
+                target.links[kind] = url
+            elif mine[kind] != url:
+                _conflict(result, old, f"links.{kind}", f"the {kind} link", mine[kind], url, source)
+        return
+    if not mine:
+        setattr(target, name, theirs)
+    elif mine != theirs:
+        _conflict(result, old, name, name, mine, theirs, source)
+
+
+def _conflict(result: MergeResult, old: Publication, key: str, label: str, mine: object, theirs: object,
+              source: str) -> None:
+    shown = lambda v: ", ".join(v) if isinstance(v, list) else str(v)  # noqa: E731
+    result.diagnostics.append(warning(old.at(key), "merge-conflict",
+                                      f'{source} has another {label} for "{old.title}": {shown(theirs)!r}; '
+                                      f"kept {shown(mine)!r}", "edit the database by hand if the import is right"))
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _after_line(text: str, offset: int) -> int:
+    if offset > 0 and text[offset - 1] == "\n":
+        return offset
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end + 1
+
+
+def _new_entry_offset(text: str, existing: list[Publication], year: int) -> int:
+    """Before the first entry filed under an older year, above the comments that lead into it
+    (comments above the first entry are the file's header and stay on top)."""
+    for number, pub in enumerate(existing):
+        if pub.year < year:
+            start = _line_start(text, pub.at().offset)
+            while start > 0 and number > 0:
+                previous = _line_start(text, start - 1)
+                line = text[previous:start].strip()
+                if line and not line.startswith("#"):
+                    break
+                if not line:
+                    break
+                start = previous
+            return start
+    return len(text)
+
+
+def _field_edits(text: str, old: Publication, target: Publication, names: list[str]) -> list[tuple[int, int, str]]:
+    entry = old.at()
+    flow = text[entry.offset] == "{"
+    edits: list[tuple[int, int, str]] = []
+    top = [n for n in names if n != "links" or not old.links]
+    if "links" in names and old.links:
+        links = old.at("links")
+        if text[links.offset] == "{":
+            body = "".join(f", {render_link(k, u)}" for k, u in target.links.items())
+            edits.append((links.end - 1, 0, body))
+        else:
+            first = old.at(f"links.{next(iter(old.links))}")
+            line = text[_line_start(text, first.offset):first.offset]
+            indent = " " * (len(line) - len(line.lstrip()))
+            last_end = max(old.at(f"links.{k}").end for k in old.links)
+            body = "".join(f"{indent}{render_link(k, u)}\n" for k, u in target.links.items())
+            edits.append((_after_line(text, last_end), 0, body))
+    if not top:
+        return edits
+    if flow:
+        body = "".join(f", {n}: {render_value(n, getattr(target, n))}" for n in top)
+        edits.append((entry.end - 1, 0, body))
+    else:
+        last_end = max(p.end for k, p in old.where.items() if k and "." not in k)
+        indent = " " * (entry.col - 1)
+        body = "".join(f"{indent}{n}: {render_value(n, getattr(target, n))}\n" for n in top)
+        edits.append((_after_line(text, last_end), 0, body))
+    return edits
+
+
+def _apply(text: str, edits: list, database: Database) -> str:
+    indent = ""
+    if database.publications:
+        first = database.publications[0].at()
+        line_start = _line_start(text, first.offset)
+        indent = " " * (len(text[line_start:first.offset]) - len(text[line_start:first.offset].lstrip()))
+    rendered = []
+    for offset, order, body in edits:
+        if isinstance(body, Publication):
+            body = render_entry(body, indent)
+        rendered.append((offset, order, body))
+    end = len(text)
+    if text and not text.endswith("\n") and any(offset == end for offset, _, _ in rendered):
+        text += "\n"
+        rendered = [(o + 1 if o == end else o, n, b) for o, n, b in rendered]
+    for offset, _, body in sorted(rendered, key=lambda e: (e[0], e[1]), reverse=True):
+        text = text[:offset] + body + text[offset:]
+    return text

@@ -1,0 +1,93 @@
+"""BibTeX output: the whole database (`hugokit export bibtex`) or one entry (a page bundle's cite.bib).
+
+Standard fields serve LaTeX and reference managers; hugokit-* fields keep what BibTeX cannot
+express (the filed year, the venue as displayed, authors with their marks, topics, award, every
+link), so that importing the file gives the same database back.
+"""
+from __future__ import annotations
+
+from hugokit.latex import to_latex
+from hugokit.model import Publication
+from hugokit.text import ascii_slug, name_parts, split_marks, split_venue
+from hugokit.vocab import Vocabulary
+
+ENTRY_TYPES = {"conference": "inproceedings", "workshop": "inproceedings", "journal": "article",
+               "preprint": "misc", "thesis": "phdthesis", "blog": "misc", "report": "techreport", "book": "book"}
+CONTAINER = {"inproceedings": "booktitle", "article": "journal", "phdthesis": "school", "techreport": "institution"}
+
+
+def citation_keys(publications: list[Publication]) -> list[str]:
+    """Each entry's key: its id, or first author's last name + year + first title word, made unique."""
+    keys, taken = [], {p.id for p in publications if p.id}
+    for pub in publications:
+        if pub.id:
+            keys.append(pub.id)
+            continue
+        last = split_marks(pub.authors[0])[0].split()[-1] if pub.authors and pub.authors[0].split() else "anon"
+        words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
+        base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
+        key, n = base, 1
+        while key in taken:
+            n += 1
+            key = f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
+        taken.add(key)
+        keys.append(key)
+    return keys
+
+
+def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
+    name, venue_year = split_venue(pub.venue)
+    match = venues.lookup(name) if name else None
+    kind = match.term.kind if match else ""
+    entry_type = ENTRY_TYPES.get(kind, "misc")
+    if entry_type == "phdthesis" and "master" in name.lower():
+        entry_type = "mastersthesis"
+    fields: list[tuple[str, str]] = [("title", pub.title)]
+    if pub.authors:
+        fields.append(("author", " and ".join(_bibtex_name(a) for a in pub.authors)))
+    container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
+    if name:
+        full = match.term.full if match and match.term.full and match.term.pattern is None else ""
+        fields.append((container, full or (match.term.name if match and match.term.pattern is None else name)))
+    fields.append(("year", str(venue_year or pub.year)))
+    if pub.doi:
+        fields.append(("doi", pub.doi))
+    if pub.arxiv:
+        fields += [("eprint", pub.arxiv), ("archivePrefix", "arXiv")]
+    if "paper" in pub.links:
+        fields.append(("url", pub.links["paper"]))
+    if pub.abstract:
+        fields.append(("abstract", pub.abstract))
+    if pub.keywords:
+        fields.append(("keywords", ", ".join(pub.keywords)))
+    own = [("year", str(pub.year)), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
+           ("topics", ", ".join(pub.topics)), ("award", pub.award),
+           ("links", " ".join(f"{kind}={url}" for kind, url in pub.links.items()))]
+    if not pub.id:
+        own.append(("generated-key", "yes"))
+    fields += [(f"hugokit-{name}", value) for name, value in own if value]
+    body = "".join(f"  {name} = {{{_value(name, value)}}},\n" for name, value in fields)
+    return f"@{entry_type}{{{key},\n{body}}}\n"
+
+
+def _value(name: str, value: str) -> str:
+    if name in ("url", "doi", "eprint") or name == "hugokit-links":
+        return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+    return to_latex(value)
+
+
+def _bibtex_name(author: str) -> str:
+    """"von Last, Jr, First" — the BibTeX form that keeps particles and suffixes apart."""
+    if split_marks(author)[0] == "et al.":
+        return "others"
+    given, particle, family, suffix = name_parts(author)
+    if not given:
+        return "{" + to_latex(split_marks(author)[0]) + "}"
+    last = " ".join(p for p in (particle, family) if p)
+    parts = [to_latex(last)] + ([to_latex(suffix)] if suffix else []) + [to_latex(given)]
+    return ", ".join(parts)
+
+
+def render_bibliography(publications: list[Publication], venues: Vocabulary) -> str:
+    keys = citation_keys(publications)
+    return "\n".join(render_entry(pub, key, venues) for pub, key in zip(publications, keys))

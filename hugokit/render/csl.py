@@ -1,0 +1,54 @@
+"""CSL-JSON output (`hugokit export csl-json`): what citation processors and reference managers read."""
+from __future__ import annotations
+
+import json
+
+from hugokit.model import Publication
+from hugokit.render.bibtex import citation_keys
+from hugokit.text import name_parts, split_marks, split_venue
+from hugokit.vocab import Vocabulary
+
+TYPES = {"conference": "paper-conference", "workshop": "paper-conference", "journal": "article-journal",
+         "preprint": "article", "thesis": "thesis", "blog": "post-weblog", "report": "report", "book": "book"}
+def csl_name(author: str) -> dict[str, str]:
+    given, particle, family, suffix = name_parts(author)
+    if not given:
+        return {"literal": " ".join(p for p in (particle, family, suffix) if p)}
+    name = {"family": family, "given": given}
+    if particle:
+        name["non-dropping-particle"] = particle
+    if suffix:
+        name["suffix"] = suffix
+    return name
+
+
+def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
+    name, year = split_venue(pub.venue)
+    match = venues.lookup(name) if name else None
+    kind = match.term.kind if match else ""
+    out: dict[str, object] = {"id": key, "type": TYPES.get(kind, "article"), "title": pub.title}
+    authors = [a for a in pub.authors if split_marks(a)[0] != "et al."]
+    if authors:
+        out["author"] = [csl_name(a) for a in authors]
+    out["issued"] = {"date-parts": [[year or pub.year]]}
+    if name:
+        known = match is not None and match.term.pattern is None
+        out["container-title"] = (match.term.full or match.term.name) if known else name
+        out["container-title-short"] = match.term.name if known else name
+    if pub.doi:
+        out["DOI"] = pub.doi
+    if "paper" in pub.links:
+        out["URL"] = pub.links["paper"]
+    if pub.abstract:
+        out["abstract"] = pub.abstract
+    if pub.keywords:
+        out["keyword"] = ", ".join(pub.keywords)
+    if pub.award:
+        out["note"] = pub.award
+    return out
+
+
+def render_csl(publications: list[Publication], venues: Vocabulary) -> str:
+    keys = citation_keys(publications)
+    items = [item(pub, key, venues) for pub, key in zip(publications, keys)]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

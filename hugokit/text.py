@@ -1,0 +1,55 @@
+"""Small text helpers shared by rules, importers and renderers."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MARKS = "*†‡"  # equal-contribution marks after an author's name
+_VENUE_YEAR = re.compile(r"(.*?)\s+(\d{4})")
+
+
+def split_venue(venue: str) -> tuple[str, int | None]:
+    """("OSDI", 2022) for "OSDI 2022"; (venue, None) when it does not end in a year."""
+    match = _VENUE_YEAR.fullmatch(venue.strip())
+    return (match.group(1), int(match.group(2))) if match else (venue.strip(), None)
+
+
+def split_marks(author: str) -> tuple[str, str]:
+    """("Hao Zhang", "*") for "Hao Zhang*"."""
+    name = author.rstrip(MARKS)
+    return name, author[len(name):]
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form, for finding duplicates and variants."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+
+
+def ascii_slug(text: str, limit: int = 60) -> str:
+    """A lowercase ASCII slug of letters, digits and single hyphens ("" if nothing is left)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > limit:
+        cut = slug.rfind("-", 0, limit + 1)
+        slug = slug[: cut if cut > 0 else limit]
+    return slug.rstrip("-")
+
+
+PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "di", "da", "du", "del", "della", "dos", "das", "ter"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def name_parts(author: str) -> tuple[str, str, str, str]:
+    """(given, particle, family, suffix) of a displayed name: "Anna van der Berg" gives
+    ("Anna", "van der", "Berg", ""); a one-word name is all family."""
+    words = split_marks(author)[0].split()
+    suffix = words.pop() if len(words) > 2 and words[-1].lower() in SUFFIXES else ""
+    if not words:
+        return "", "", "", suffix
+    family = words.pop()
+    particle: list[str] = []
+    while len(words) > 1 and words[-1].lower() in PARTICLES:
+        particle.insert(0, words.pop())
+    return " ".join(words), " ".join(particle), family, suffix
