@@ -7,11 +7,8 @@ from pathlib import Path
 from hugokit.config import SiteConfig, load_config
 from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, InputError, Position, error
-from hugokit.importers.markdown import import_page
 from hugokit.load import read_text
 from hugokit.model import Database
-from hugokit.render.database_yaml import render_database
-from hugokit.render.page import render_page
 
 
 @dataclass(slots=True)
@@ -57,6 +54,8 @@ class BuildPlan:
 
 def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     """What `hugokit build` makes: the shortcode page, and the page bundles when enabled."""
+    from hugokit.render.page import render_page
+
     config = site.config
     files = {config.page: render_page(site.database.publications, config.front_matter)}
     plan = BuildPlan(files, [], [])
@@ -122,6 +121,7 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     """Reads source and plans the new database: merged into the existing one, or (created or
     with force) replacing it. Nothing is written here."""
     from hugokit.diagnostics import InputError, Position, error
+    from hugokit.render.database_yaml import render_database
 
     fmt = fmt or FORMATS.get(source.suffix.lower())
     if fmt is None:
@@ -129,6 +129,8 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
                                 "pass --format markdown, bibtex or json")])
     text = read_text(source, shown)
     if fmt == "markdown":
+        from hugokit.importers.markdown import import_page
+
         imported = import_page(text, shown)
     elif fmt == "json":
         from hugokit.importers.json_list import import_json

@@ -122,7 +122,8 @@ def _publication(kind: str, key: str, raw_fields: list, here: Position, finder: 
         doi=text.get("doi", "").removeprefix("https://doi.org/"),
         arxiv=arxiv,
         abstract=text.get("abstract", ""),
-        keywords=[k.strip() for k in re.split(r"[,;]", text.get("keywords", "")) if k.strip()],
+        keywords=_split(text.get("keywords", "")) if "year" in own else
+        [k.strip() for k in re.split(r"[,;]", text.get("keywords", "")) if k.strip()],
         where={"": here},
     )
 

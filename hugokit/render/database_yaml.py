@@ -15,7 +15,8 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:,\[\]{}#]|:(?=[\w/]))*")
 _LINE_BREAKS = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 # What PyYAML's reader refuses in a stream (yaml.reader.Reader.NON_PRINTABLE), plus the line breaks.
-_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Compiled on first use: the class spans all of Unicode and takes milliseconds to compile.
+_UNPRINTABLE_CLASS = "[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]"
 
 HEADER = ("# The publication database: one entry per publication, in page order. Edit this file,\n"
           "# then run `hugokit build` to regenerate content/publications.md.\n")
@@ -28,7 +29,8 @@ def scalar(value: str | int, *, quoted: bool = False) -> str:
     if not quoted and value.isprintable() and _PLAIN.fullmatch(value) and not value.endswith(" ") \
             and _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR_TAG:
         return value
-    return _UNPRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False))
+    text = json.dumps(value, ensure_ascii=False)
+    return text if text.isascii() and "\x7f" not in text else re.sub(_UNPRINTABLE_CLASS, _escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
