@@ -15,6 +15,8 @@ from hugokit.diagnostics import Diagnostic, InputError
 
 SITE_OPTION = click.option("--site", default=".", show_default=True, metavar="DIR",
                            help="The Hugo site's folder.")
+NO_CACHE_OPTION = click.option("--no-cache", is_flag=True,
+                                help="Do the whole run even if nothing changed since the last one.")
 FORMAT_OPTION = click.option("--format", "output_format", default="auto", show_default=True,
                              type=click.Choice(["auto", "human", "github", "json"]),
                              help="How to print diagnostics; auto is github inside GitHub Actions.")
@@ -70,7 +72,8 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     title; matches gain the fields they lack and never lose one; new entries go among their year.
     """
     from hugokit import site as ops
-    from hugokit.config import CONFIG_NAME, load_config, site_root
+    from hugokit.config import load_config
+    from hugokit.layout import CONFIG_NAME, site_root
     from hugokit.writeback import Mode, current_text, put, unified_diff
 
     try:
@@ -152,26 +155,48 @@ class _progress:
 @click.option("--force", is_flag=True, help="Write even though the database has errors.")
 @click.option("--pages/--no-pages", default=None,
               help="Also generate content/publication/<slug>/ page bundles (default: `pages` in hugokit.yaml).")
-def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None) -> None:
+@NO_CACHE_OPTION
+def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None, no_cache: bool) -> None:
     """Regenerate content/publications.md (and the page bundles) from the database."""
+    from hugokit.cache import RunCache
+    from hugokit.layout import site_root
+
+    mode_name = "check" if check_only or diff else "write"
+    try:
+        root = site_root(site)
+    except InputError as exc:
+        sys.exit(_fail_input(exc))
+    cache = RunCache(root, "build", (str(pages), str(force))) if not no_cache else None
+    cached = cache.lookup() if cache else None
+    if cached is not None:  # inputs and outputs exactly as the last clean build left them
+        _report([Diagnostic.from_dict(d) for d in cached["diagnostics"]])
+        click.echo("all generated files are up to date", err=True)
+        if mode_name == "check":
+            from hugokit.reporters import build_summary_markdown
+
+            _step_summary(build_summary_markdown([], ""))
+        sys.exit(0)
+    sys.exit(_build(root, mode_name, diff, force, pages, cache))
+
+
+def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | None, cache) -> int:
     from hugokit import site as ops
-    from hugokit.config import site_root
     from hugokit.writeback import Mode, put, remove
 
     try:
-        loaded = ops.load_site(site_root(site))
+        loaded = ops.load_site(root)
     except InputError as exc:
-        sys.exit(_fail_input(exc))
+        return _fail_input(exc)
     errors = [d for d in ops.check(loaded) if d.is_error]
     if errors and not force:
         _report(errors)
         message = f"the database has {len(errors)} error(s); nothing was written (fix them, or pass --force to build anyway)"
         click.echo(message, err=True)
         _step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
-        sys.exit(1)
+        return 1
     plan = ops.plan_build(loaded, pages)
     _report(plan.diagnostics)
-    mode = Mode.CHECK if check_only or diff else Mode.WRITE
+    mode = Mode.CHECK if mode_name == "check" else Mode.WRITE
     outcomes = [put(loaded.config.path(rel), rel, text, mode, want_diff=diff) for rel, text in plan.files.items()]
     outcomes += [remove(loaded.config.path(rel), rel, mode) for rel in plan.remove]
     changed = [o for o in outcomes if o.changed]
@@ -183,7 +208,10 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
         from hugokit.reporters import build_summary_markdown
 
         _step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
-    sys.exit(1 if changed and mode is Mode.CHECK else 0)
+    if cache is not None and not errors and (mode is Mode.WRITE or not changed):
+        outputs = list(plan.files) + plan.remove
+        cache.store(ops.input_files(loaded) + outputs, {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
+    return 1 if changed and mode is Mode.CHECK else 0
 
 
 def _say_what_changed(changed: list, removed: list[str], mode) -> None:
@@ -210,7 +238,7 @@ def _check_site(site: str, select: str, ignore: str, output_format: str):  # -> 
     from dataclasses import replace
 
     from hugokit import rules, site as ops
-    from hugokit.config import site_root
+    from hugokit.layout import site_root
     from hugokit.diagnostics import Position, error
 
     try:
@@ -235,20 +263,38 @@ def _check_site(site: str, select: str, ignore: str, output_format: str):  # -> 
 @click.option("--select", default="", metavar="CODES", help="Comma-separated rule codes to run (default all).")
 @click.option("--ignore", default="", metavar="CODES", help="Comma-separated rule codes to skip.")
 @click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes first (as hugokit fix).")
+@NO_CACHE_OPTION
 def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
-                  apply_fix: bool) -> None:
+                  apply_fix: bool, no_cache: bool) -> None:
     """Validate the database (and the site's content) and report every problem found."""
     from hugokit import reporters
+    from hugokit.cache import RunCache
+    from hugokit.layout import site_root
 
     if apply_fix:
         _fix(site, select, ignore, show_diff=False)
-    loaded, diagnostics = _check_site(site, select, ignore, output_format)
-    config = loaded.config
+    try:
+        root = site_root(site)
+    except InputError as exc:
+        sys.exit(_fail_input(exc, output_format))
+    cache = RunCache(root, "check", (select, ignore)) if not no_cache else None
+    cached = cache.lookup() if cache else None
+    if cached is not None:
+        diagnostics = [Diagnostic.from_dict(d) for d in cached["diagnostics"]]
+        configured_strict = cached["strict"]
+    else:
+        from hugokit import site as ops
+
+        loaded, diagnostics = _check_site(site, select, ignore, output_format)
+        configured_strict = loaded.config.strict
+        if cache is not None:
+            cache.store(ops.input_files(loaded), {"diagnostics": [d.as_dict() for d in diagnostics],
+                                                  "strict": configured_strict})
     _report(diagnostics, output_format)
     _step_summary(reporters.check_summary_markdown(diagnostics))
     if reporters.resolve(output_format) == "human":
         click.echo(reporters.summary(diagnostics), err=True)
-    strict = config.strict if strict is None else strict
+    strict = configured_strict if strict is None else strict
     failed = any(d.is_error or strict for d in diagnostics)
     sys.exit(1 if failed else 0)
 
@@ -313,7 +359,7 @@ def rules_command(code: str | None) -> None:
 def export_command(fmt: str, site: str, output: Path | None) -> None:
     """Export the whole database as BibTeX or CSL-JSON."""
     from hugokit import site as ops
-    from hugokit.config import site_root
+    from hugokit.layout import site_root
     from hugokit.writeback import Mode, put
 
     try:

@@ -7,10 +7,10 @@ from pathlib import Path
 import yaml
 
 from hugokit.diagnostics import InputError, Position, error
+from hugokit.layout import CONFIG_NAME
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
 
-CONFIG_NAME = "hugokit.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +101,6 @@ def load_config(root: Path) -> SiteConfig:
         raise InputError(reader.diagnostics)
     return SiteConfig(root=root, file=CONFIG_NAME, **values)  # type: ignore[arg-type]
 
-
-def site_root(site: str) -> Path:
-    root = Path(site)
-    if not root.is_dir():
-        raise InputError([error(Position(site), "bad-site", f"the site folder {site} does not exist",
-                                "pass --site with the folder that holds your Hugo site")])
-    return root
 
 
 def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:

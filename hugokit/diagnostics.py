@@ -48,6 +48,16 @@ class Diagnostic:
     ) -> "Diagnostic":
         return cls(where.path, where.line, where.col, severity, code, message, hint, fix)
 
+    def as_dict(self) -> dict[str, object]:
+        """The stable JSON form (--format json, and the run cache)."""
+        return {"path": self.path, "line": self.line, "col": self.col, "severity": self.severity.value,
+                "code": self.code, "message": self.message, "hint": self.hint}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Diagnostic":
+        return cls(data["path"], data["line"], data["col"], Severity(data["severity"]), data["code"],
+                   data["message"], data["hint"])
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR

@@ -55,11 +55,7 @@ def as_json(diagnostics: list[Diagnostic]) -> str:
     counts = Counter(d.severity.value for d in diagnostics)
     payload = {
         "version": JSON_VERSION,
-        "diagnostics": [
-            {"path": d.path, "line": d.line, "col": d.col, "severity": d.severity.value,
-             "code": d.code, "message": d.message, "hint": d.hint}
-            for d in diagnostics
-        ],
+        "diagnostics": [d.as_dict() for d in diagnostics],
         "summary": {"errors": counts["error"], "warnings": counts["warning"]},
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -45,6 +45,14 @@ def check(site: Site) -> list[Diagnostic]:
     return sorted(site.diagnostics + vocab_diagnostics + found, key=Diagnostic.sort_key)
 
 
+def input_files(site: Site) -> list[str]:
+    """Every file a check of the site reads (relative to it), present or not: the run cache's key."""
+    from hugokit.layout import CONFIG_NAME, VOCABULARY_NAMES, content_files, is_page, vocabulary_file
+
+    pages = [rel for rel in content_files(site.config.root) if is_page(rel)]
+    return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
+
+
 @dataclass(slots=True)
 class BuildPlan:
     files: dict[str, str]           # generated file (relative to the site) -> the text it must hold

@@ -13,18 +13,11 @@ from pathlib import Path
 import yaml
 
 from hugokit.diagnostics import Diagnostic, Position
+from hugokit.layout import VOCABULARY_NAMES, defaults_dir, vocabulary_file
 from hugokit.load import Reader, compose, read_text
 
-NAMES = ("venues", "awards", "topics", "people")
-_PACKAGE = Path(__file__).resolve().parent
 _TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description")
 VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "thesis", "blog", "report", "book")
-
-
-def defaults_dir() -> Path:
-    """Installed, the defaults are the package hugokit.defaults; in a checkout, data/hugokit/."""
-    installed = _PACKAGE / "defaults"
-    return installed if installed.is_dir() else _PACKAGE.parent / "data" / "hugokit"
 
 
 @dataclass(slots=True)
@@ -95,14 +88,14 @@ def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
     """The merged vocabularies; problems in the files are diagnostics. Syntax errors raise InputError."""
     diagnostics: list[Diagnostic] = []
     loaded = {}
-    for name in NAMES:
+    for name in VOCABULARY_NAMES:
         vocabulary = Vocabulary(name)
         default = defaults_dir() / f"{name}.yaml"
         if default.is_file():
             vocabulary.terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics)
-        own = site / "data" / f"{name}.yaml"
+        own = site / vocabulary_file(name)
         if own.is_file():
-            vocabulary.site_file = f"data/{name}.yaml"
+            vocabulary.site_file = vocabulary_file(name)
             site_terms = _read(own, vocabulary.site_file, diagnostics)
             overridden = {t.name.casefold() for t in site_terms}
             vocabulary.terms = [t for t in vocabulary.terms if t.name.casefold() not in overridden] + site_terms

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,8 @@ from click.testing import CliRunner
 
 from hugokit.cli import cli
 
+# Runs keep their cache out of the user's ~/.cache, in one folder for the session.
+os.environ.setdefault("HUGOKIT_CACHE_DIR", tempfile.mkdtemp(prefix="hugokit-cache-"))
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SEED_PAGE = FIXTURES / "seed-publications.md"

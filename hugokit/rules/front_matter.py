@@ -13,37 +13,32 @@ import datetime
 import json
 import re
 import tomllib
-from pathlib import Path
 from typing import Iterator
 
 import yaml
 
 from hugokit.config import SectionSchema
 from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, error
+from hugokit.layout import content_files, is_page
 from hugokit.load import Reader, compose, type_name
 from hugokit.rules import Context
 
 CODE = "front-matter"
 SEVERITY = Severity.ERROR
-SUFFIXES = (".md", ".markdown", ".html", ".htm")
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _YAML_TYPES = {"string": "str", "int": "int", "bool": "bool", "list": "seq", "map": "map", "date": "timestamp"}
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
     root = context.config.root
-    content = root / "content"
-    if not content.is_dir():
-        return
     schemas = {s.section: s for s in context.config.front_matter_schemas}
-    for path in sorted(content.rglob("*")):
-        if path.suffix.lower() not in SUFFIXES or not path.is_file():
+    for shown in content_files(root):
+        if not is_page(shown):
             continue
-        shown = path.relative_to(root).as_posix()
-        relative = path.relative_to(content).parts
-        schema = schemas.get(relative[0]) if len(relative) > 1 and not path.name.startswith("_index.") else None
+        inside = shown.split("/")[1:]  # below content/
+        schema = schemas.get(inside[0]) if len(inside) > 1 and not inside[-1].startswith("_index.") else None
         try:
-            text = path.read_text(encoding="utf-8")
+            text = (root / shown).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             yield error(Position(shown), CODE, f"cannot read this page: {exc}", "save it as UTF-8 text")
             continue

@@ -1,0 +1,79 @@
+"""Results of earlier runs, reused when nothing they depend on has changed.
+
+An entry records the SHA-256 of every file the run read or wrote, the listing of content/, and
+a digest of hugokit's own code and vocabularies; it is used only when all of them match again,
+so it can never serve a stale result. Checking it reads and hashes the inputs but parses
+nothing, which is what makes an unchanged run fast. Entries live in $HUGOKIT_CACHE_DIR, else
+$XDG_CACHE_HOME/hugokit, else ~/.cache/hugokit; HUGOKIT_NO_CACHE=1 or --no-cache turns it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from hugokit.layout import PACKAGE, content_files, defaults_dir
+
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("HUGOKIT_NO_CACHE"):
+        return None
+    if os.environ.get("HUGOKIT_CACHE_DIR"):
+        return Path(os.environ["HUGOKIT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "hugokit"
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def _code_digest() -> str:
+    digest = hashlib.sha256(str(FORMAT).encode())
+    files = sorted(PACKAGE.rglob("*.py")) + sorted(defaults_dir().glob("*.yaml"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class RunCache:
+    def __init__(self, root: Path, command: str, options: Iterable[str]) -> None:
+        self.root = root
+        folder = cache_dir()
+        key = hashlib.sha256("\0".join([str(root.resolve()), command, *options]).encode()).hexdigest()
+        self.path = None if folder is None else folder / f"{key[:32]}.json"
+
+    def lookup(self) -> Any:
+        """The stored payload if every recorded input is unchanged, else None."""
+        if self.path is None:
+            return None
+        try:
+            entry = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if entry.get("code") != _code_digest() or entry.get("content") != content_files(self.root):
+            return None
+        for relative, digest in entry.get("files", {}).items():
+            if file_digest(self.root / relative) != digest:
+                return None
+        return entry.get("payload")
+
+    def store(self, files: Iterable[str], payload: Any) -> None:
+        if self.path is None:
+            return
+        from hugokit.writeback import atomic_write
+
+        entry = {"code": _code_digest(), "content": content_files(self.root),
+                 "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))}, "payload": payload}
+        try:
+            atomic_write(self.path, json.dumps(entry))
+        except OSError:
+            pass  # an unwritable cache only costs speed

@@ -1,0 +1,45 @@
+"""Where things are in a site folder; imports nothing heavy, so the cached path stays fast."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hugokit.diagnostics import InputError, Position, error
+
+CONFIG_NAME = "hugokit.yaml"
+CONTENT_DIR = "content"
+PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+VOCABULARY_NAMES = ("venues", "awards", "topics", "people")
+PACKAGE = Path(__file__).resolve().parent
+
+
+def defaults_dir() -> Path:
+    """hugokit's shipped vocabularies: installed, the package hugokit.defaults; in a checkout, data/hugokit/."""
+    installed = PACKAGE / "defaults"
+    return installed if installed.is_dir() else PACKAGE.parent / "data" / "hugokit"
+
+
+def site_root(site: str) -> Path:
+    root = Path(site)
+    if not root.is_dir():
+        raise InputError([error(Position(site), "bad-site", f"the site folder {site} does not exist",
+                                "pass --site with the folder that holds your Hugo site")])
+    return root
+
+
+def vocabulary_file(name: str) -> str:
+    return f"data/{name}.yaml"
+
+
+def content_files(root: Path) -> list[str]:
+    """Every file under content/, relative to the site, sorted."""
+    base = root / CONTENT_DIR
+    found = []
+    for folder, _, names in os.walk(base):
+        for name in names:
+            found.append(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
+    return sorted(found)
+
+
+def is_page(relative: str) -> bool:
+    return relative.lower().endswith(PAGE_SUFFIXES)

@@ -1,0 +1,80 @@
+"""The run cache: an unchanged check or build reuses the last result, and any change to any input
+(database, vocabulary, config, content page, the set of pages, generated output) is seen."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import hugokit, write
+
+DATABASE = '- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [T]}\n'
+
+
+@pytest.fixture
+def cached_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    write(site / "data/publications.yaml", DATABASE)
+    write(site / "data/topics.yaml", "- T\n")
+    write(site / "content/about.md", "---\ntitle: About\n---\n")
+    return site
+
+
+def plant(cache: Path, message: str) -> None:
+    """Replaces the stored result, to see whether a later run serves it."""
+    for entry_file in cache.glob("*.json"):
+        entry = json.loads(entry_file.read_text())
+        if "strict" in entry["payload"]:
+            entry["payload"]["diagnostics"] = [{"path": "x", "line": 1, "col": 1, "severity": "warning",
+                                                "code": "planted", "message": message, "hint": ""}]
+            entry_file.write_text(json.dumps(entry))
+
+
+@pytest.mark.parametrize("change", [
+    lambda s: write(s / "data/publications.yaml", DATABASE.replace("OSDI", "OSDII")),
+    lambda s: write(s / "data/topics.yaml", "- T\n- U\n"),
+    lambda s: write(s / "data/venues.yaml", "- Foo\n"),
+    lambda s: write(s / "hugokit.yaml", "venue_year_window: 3\n"),
+    lambda s: write(s / "content/about.md", "---\ntitle: About us\n---\n"),
+    lambda s: write(s / "content/new.md", "---\ntitle: New\n---\n"),
+    lambda s: (s / "content/about.md").unlink(),
+])
+def test_check_reuses_an_unchanged_result_and_sees_every_change(cached_site: Path, change) -> None:
+    cache = Path(os.environ["HUGOKIT_CACHE_DIR"])
+    first = hugokit("check", "--site", cached_site)
+    assert (first.exit_code, first.stdout) == (0, "")
+    plant(cache, "served from the cache")
+    assert "served from the cache" in hugokit("check", "--site", cached_site).stdout
+    assert "served from the cache" not in hugokit("check", "--site", cached_site, "--no-cache").stdout
+
+    change(cached_site)
+
+    assert "served from the cache" not in hugokit("check", "--site", cached_site).stdout
+
+
+def test_options_have_their_own_entries(cached_site: Path) -> None:
+    write(cached_site / "data/publications.yaml", DATABASE.replace("OSDI", "OSDII"))
+    assert hugokit("check", "--site", cached_site).exit_code == 1
+    assert hugokit("check", "--site", cached_site, "--ignore", "unknown-venue").exit_code == 0
+    assert hugokit("check", "--site", cached_site).exit_code == 1
+
+
+def test_unchanged_build_is_served_from_the_cache_and_a_touched_output_is_rebuilt(cached_site: Path) -> None:
+    assert hugokit("build", "--site", cached_site).exit_code == 0
+    page = cached_site / "content/publications.md"
+    good = page.read_text()
+    again = hugokit("build", "--site", cached_site)
+    assert again.exit_code == 0 and "up to date" in again.stderr
+    page.write_text(good + "hand edit\n")
+    assert hugokit("build", "--check", "--site", cached_site).exit_code == 1
+    assert hugokit("build", "--site", cached_site).exit_code == 0
+    assert page.read_text() == good
+
+
+def test_cache_can_be_turned_off(cached_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUGOKIT_NO_CACHE", "1")
+    hugokit("check", "--site", cached_site)
+    assert not Path(os.environ["HUGOKIT_CACHE_DIR"]).exists()
