@@ -28,8 +28,15 @@ browser:
 test: $(BIN)/hugokit browser
 	$(BIN)/pytest
 
-bench: $(BIN)/hugokit
-	$(BIN)/python bench/run.py
+# The benchmark runs Hugo Blox's `academic import` beside hugokit; academic pins an old
+# ruamel.yaml, so it lives in a venv of its own.
+ACADEMIC := .venv-academic/bin/academic
+$(ACADEMIC):
+	$(PYTHON) -m venv .venv-academic
+	.venv-academic/bin/pip install --quiet --disable-pip-version-check academic
+
+bench: $(BIN)/hugokit $(ACADEMIC)
+	PATH="$(CURDIR)/.venv-academic/bin:$$PATH" $(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) $(SITE)/public $(SITE)/resources tests/artifacts
+	rm -rf $(VENV) .venv-academic $(SITE)/public $(SITE)/resources tests/artifacts

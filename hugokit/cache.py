@@ -44,6 +44,37 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
+SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
+
+
+def _snapshot_path(text: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    return folder / f"db-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:40]}.json"
+
+
+def load_snapshot(text: str) -> list[dict] | None:
+    """The fields of every entry of a database text parsed before (no positions), if cached."""
+    path = _snapshot_path(text) if len(text) >= SNAPSHOT_MIN_BYTES else None
+    try:
+        return None if path is None else json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store_snapshot(text: str, entries: list[dict]) -> None:
+    path = _snapshot_path(text) if len(text) >= SNAPSHOT_MIN_BYTES else None
+    if path is None or path.exists():
+        return
+    from hugokit.writeback import atomic_write
+
+    try:
+        atomic_write(path, json.dumps(entries, ensure_ascii=False))
+    except OSError:
+        pass
+
+
 class RunCache:
     def __init__(self, root: Path, command: str, options: Iterable[str]) -> None:
         self.root = root

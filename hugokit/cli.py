@@ -183,11 +183,18 @@ def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | No
     from hugokit import site as ops
     from hugokit.writeback import Mode, put, remove
 
+    from hugokit.cache import RunCache
+
+    # A clean check of these very inputs, cached, means the rules need not run again.
+    checked = RunCache(root, "check", ("", "")).lookup() if cache is not None else None
     try:
-        loaded = ops.load_site(root)
+        loaded = ops.load_site(root, positions=checked is None)
     except InputError as exc:
         return _fail_input(exc)
-    errors = [d for d in ops.check(loaded) if d.is_error]
+    if checked is not None:
+        errors = [d for d in map(Diagnostic.from_dict, checked["diagnostics"]) if d.is_error]
+    else:
+        errors = [d for d in ops.check(loaded) if d.is_error]
     if errors and not force:
         _report(errors)
         message = f"the database has {len(errors)} error(s); nothing was written (fix them, or pass --force to build anyway)"

@@ -27,37 +27,26 @@ def parse_database(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
     return Database(path, publications), reader.diagnostics
 
 
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+
+
 def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | None:
     what = f"publication {number}"
     if not reader.expect(node, what, "map"):
         return None
     values: dict[str, object] = {}
-    where = {"": reader.pos(node)}
+    mark = reader.mark
+    where: dict[str, object] = {"": mark(node)}
     for key, key_node, value_node in reader.items(node, what):
         spec = FIELD_BY_NAME.get(key)
         if spec is None:
             reader.unknown_key(key_node, what, _KNOWN_KEYS)
             continue
-        label = f'"{key}" of {what}'
-        where[key] = reader.pos(value_node)
-        if value_node.tag == "tag:yaml.org,2002:null" and not spec.required:
+        where[key] = mark(value_node)
+        if value_node.tag == _NULL and not spec.required:
             continue  # `award:` left empty means no award
-        if spec.kind == "str":
-            value = reader.string(value_node, label)
-        elif spec.kind == "int":
-            value = reader.integer(value_node, label)
-        elif spec.kind == "list":
-            items = reader.string_list(value_node, label)
-            if items is not None:
-                for i, (_, item_node) in enumerate(items):
-                    where[f"{key}.{i}"] = reader.pos(item_node)
-            value = None if items is None else [v for v, _ in items]
-        else:
-            pairs = reader.string_map(value_node, label)
-            if pairs is not None:
-                for link_kind, _, _, value_node_ in pairs:
-                    where[f"{key}.{link_kind}"] = reader.pos(value_node_)
-            value = None if pairs is None else {k: v for k, _, v, _ in pairs}
+        value = _value(reader, spec.kind, key, value_node, f'"{key}" of {what}', where)
         if value is not None:
             values[key] = value
     missing = [f.name for f in FIELDS if f.required and f.name not in values]
@@ -69,3 +58,34 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
     if missing:
         return None
     return Publication(where=where, **values)  # type: ignore[arg-type]
+
+
+def _value(reader: Reader, kind: str, key: str, node: yaml.Node, label: str, where: dict) -> object:
+    """A field's value; the common well-formed shapes are read directly, anything else goes
+    through the reader's checks, which report it."""
+    mark = reader.mark
+    if kind == "str":
+        if type(node) is yaml.ScalarNode and node.tag == _STR:
+            return node.value if reader.spend(node) else None
+        return reader.string(node, label)
+    if kind == "int":
+        return reader.integer(node, label)
+    if kind == "list":
+        if type(node) is yaml.SequenceNode and all(type(i) is yaml.ScalarNode and i.tag == _STR for i in node.value):
+            if not reader.spend(node, 1 + len(node.value)):
+                return None
+            for i, item in enumerate(node.value):
+                where[f"{key}.{i}"] = mark(item)
+            return [item.value for item in node.value]
+        items = reader.string_list(node, label)
+        if items is None:
+            return None
+        for i, (_, item_node) in enumerate(items):
+            where[f"{key}.{i}"] = mark(item_node)
+        return [v for v, _ in items]
+    pairs = reader.string_map(node, label)
+    if pairs is None:
+        return None
+    for link_kind, _, _, link_node in pairs:
+        where[f"{key}.{link_kind}"] = mark(link_node)
+    return {k: v for k, _, v, _ in pairs}

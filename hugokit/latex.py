@@ -21,13 +21,15 @@ _ESCAPES = {
 # Character pairs LaTeX would turn into ligatures (-- → –, '' → ”, !` → ¡, ?` → ¿); split by {}.
 _LIGATURES = ("--", "''", "``", "!`", "?`", ",,", "<<", ">>")
 _PLACEHOLDER = {escape: chr(0xE000 + i) for i, escape in enumerate(_ESCAPES.values())}
-_RESTORE = {chr(0xE000 + i): char for i, char in enumerate(_ESCAPES)}
+_RESTORE = {0xE000 + i: char for i, char in enumerate(_ESCAPES)}
 _SPLIT = "\uE0FE"
 _SYMBOL_MARK = "\uE0FD"
 _NEWLINE = "\uE0FC"
 _ESCAPE_RE = re.compile("|".join(re.escape(e) for e in sorted(_PLACEHOLDER, key=len, reverse=True)))
 _STYLE = re.compile(r"\\(?:textbf|textit|textsl|textsc|texttt|textrm|textsf|emph|mbox|text|mathrm|mathit|url)\s*(?=\{)")
 _BRACE = re.compile(r"(?<!\\)[{}]")
+_LATEX = re.compile(r"[\\~$]|--|``|''|[!?]`|<<|>>|,,|  ")
+_SPECIAL = re.compile(r"[\\{}~$\uE000-\uE0FF]|--|``|''|[!?]`|<<|>>|,,|  ")
 _SCHOLAR_BRACE = re.compile(r"\$\\[{}]\$")
 _DOTLESS = re.compile(r"\\([ij])(?![A-Za-z])")
 
@@ -46,6 +48,8 @@ def to_latex(text: str) -> str:
 
 
 def from_latex(value: str) -> str:
+    if not _SPECIAL.search(value):
+        return value  # plain text: nothing to decode (most fields)
     symbols: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
@@ -66,13 +70,15 @@ def from_latex(value: str) -> str:
     if "\\" in text:
         text = _decode(text)
     text = text.replace(_SPLIT, "").replace(_NEWLINE, "\n")
-    text = "".join(_RESTORE.get(c, c) for c in text)
+    text = text.translate(_RESTORE)
     for symbol in symbols:
         text = text.replace(_SYMBOL_MARK, symbol, 1)
     return text
 
 
 def _decode(value: str) -> str:
+    if not _LATEX.search(value):
+        return value  # nothing LaTeX would change: latexcodec's lexer is slow, skip it
     try:
         return codecs.decode(value, "ulatex")
     except (UnicodeDecodeError, ValueError):

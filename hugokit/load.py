@@ -14,12 +14,27 @@ import yaml
 from hugokit.diagnostics import Diagnostic, InputError, Position, did_you_mean, error
 
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[valid-type, misc]
+    """The safe loader with a fast path in tag resolution: a plain scalar whose first character
+    starts none of YAML's implicit types (numbers, booleans, null, dates) is a string, which is
+    what the regular resolver concludes too, after trying its patterns."""
+
+    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201
+        if kind is yaml.ScalarNode:
+            if not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers):
+                return _STR
+        elif not self.yaml_path_resolvers:
+            return _SEQ if kind is yaml.SequenceNode else _MAP
+        return super().resolve(kind, value, implicit)
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _TYPE_NAMES = {"str": "a string", "int": "a whole number", "float": "a number", "bool": "true/false",
                "null": "empty", "seq": "a list", "map": "a mapping", "timestamp": "a date"}
 
@@ -93,24 +108,34 @@ class Reader:
         # Without aliases a document cannot have more nodes than characters; a few times that
         # allows honest reuse of anchors and stops exponential alias expansion.
         self._budget = 4 * text_length + 1000
+        self._exhausted = False
 
     def pos(self, node: yaml.Node) -> Position:
         start = node.start_mark
         return Position(self.path, start.line + 1, start.column + 1, start.index, node.end_mark.index)
 
+    def mark(self, node: yaml.Node) -> tuple[str, int, int, int, int]:
+        """A position as a tuple: what Publication.where keeps."""
+        start = node.start_mark
+        return (self.path, start.line + 1, start.column + 1, start.index, node.end_mark.index)
+
+    def spend(self, node: yaml.Node, count: int = 1) -> bool:
+        """Charges count values to the alias budget; False (reported once) when it is used up."""
+        self._budget -= count
+        if self._budget >= 0:
+            return True
+        if not self._exhausted:
+            self._exhausted = True
+            self.report(node, "alias-limit", "YAML aliases expand to too many values",
+                        "write the values out instead of repeating anchors (&name / *name)")
+        return False
+
     def report(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
         self.diagnostics.append(error(self.pos(node), code, message, hint))
 
-    def _spend(self, node: yaml.Node) -> bool:
-        self._budget -= 1
-        if self._budget == 0:
-            self.report(node, "alias-limit", "YAML aliases expand to too many values",
-                        "write the values out instead of repeating anchors (&name / *name)")
-        return self._budget > 0
-
     def expect(self, node: yaml.Node, what: str, kind: str) -> bool:
         """True if node is of kind (scalar tag name, "seq" or "map"); reports otherwise."""
-        if not self._spend(node):
+        if not self.spend(node):
             return False
         ok = (isinstance(node, yaml.SequenceNode) if kind == "seq"
               else isinstance(node, yaml.MappingNode) if kind == "map"

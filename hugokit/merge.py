@@ -56,13 +56,16 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
     result = MergeResult(text)
     edits: list[tuple[int, int, str]] = []  # (offset, order, text to insert)
     gained: dict[int, Publication] = {}  # existing entry -> the fields it gains, gathered
+    offsets: dict[int, int] = {}  # year -> where its new entries go (one scan per distinct year)
     for order, new in enumerate(incoming):
         at = index.find(new)
         if at is None:
             index.add(new, len(entries))
             entries.append(new)
             result.added.append(new)
-            edits.append((_new_entry_offset(text, database.publications, new.year), order, new))
+            if new.year not in offsets:
+                offsets[new.year] = _new_entry_offset(text, database.publications, new.year)
+            edits.append((offsets[new.year], order, new))
             continue
         if at >= len(database.publications):
             continue  # a duplicate within the import itself: the first one wins
@@ -158,7 +161,7 @@ def _field_edits(text: str, old: Publication, target: Publication, names: list[s
         body = "".join(f", {n}: {render_value(n, getattr(target, n))}" for n in top)
         edits.append((entry.end - 1, 0, body))
     else:
-        last_end = max(p.end for k, p in old.where.items() if k and "." not in k)
+        last_end = max(old.at(k).end for k in old.where if k and "." not in k)
         indent = " " * (entry.col - 1)
         body = "".join(f"{indent}{n}: {render_value(n, getattr(target, n))}\n" for n in top)
         edits.append((_after_line(text, last_end), 0, body))

@@ -54,13 +54,17 @@ class Publication:
     abstract: str = ""
     keywords: list[str] = field(default_factory=list)
     # Where each value was read: "" is the entry itself, then "title", "authors.2", "links.paper".
-    where: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
+    # A value is a Position, or the tuple of its fields (cheaper by far for 100,000s of values).
+    where: dict[str, "Position | tuple"] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, key: str = "") -> Position:
         """The position of a value, falling back to its field, then to the entry."""
         while key not in self.where and key:
             key = key.rpartition(".")[0]
-        return self.where.get(key, Position("<memory>"))
+        found = self.where.get(key)
+        if found is None:
+            return Position("<memory>")
+        return found if isinstance(found, Position) else Position(*found)
 
     def fields(self) -> dict[str, object]:
         """The non-empty fields, in the database's field order."""

@@ -62,17 +62,21 @@ def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
     return params, None
 
 
+_BREAKING = re.compile(r"\{\{[<%]|[>%]\}\}|[\x00-\x08\x0a-\x1f\x7f-\x9f]|\\\Z")
+
+
 def unwritable(value: str, *, list_item: bool = False) -> str:
     """Why a value cannot be written into the page unchanged, or "" if it can."""
-    for token in FORBIDDEN:
-        if token in value:
-            return f"contains {token!r}, which would end or open a shortcode"
-    if "\n" in value or "\r" in value:
-        return "contains a line break"
-    if any(ord(c) < 32 and c != "\t" or 127 <= ord(c) < 160 for c in value):
+    found = _BREAKING.search(value)
+    if found:
+        text = found.group()
+        if text in FORBIDDEN:
+            return f"contains {text!r}, which would end or open a shortcode"
+        if text in "\n\r":
+            return "contains a line break"
+        if text == "\\":
+            return "ends in a backslash, which Hugo would read as escaping the closing quote"
         return "contains a control character"
-    if value.endswith("\\"):
-        return "ends in a backslash, which Hugo would read as escaping the closing quote"
     if list_item:
         if LIST_SEPARATOR in value:
             return f"contains {LIST_SEPARATOR!r}, which separates the items of the list"

@@ -26,12 +26,24 @@ class Site:
         return self._vocab
 
 
-def load_site(root: Path) -> Site:
-    """Config and database; unreadable input raises InputError."""
+def load_site(root: Path, *, positions: bool = True) -> Site:
+    """Config and database; unreadable input raises InputError.
+
+    Without positions (for a database already checked clean) a large database may come from the
+    snapshot its last full parse left in the cache, which is much faster than parsing YAML.
+    """
+    from hugokit.cache import load_snapshot, store_snapshot
+    from hugokit.model import Publication
+
     config = load_config(root)
     text = read_text(config.path(config.database), config.database,
                      f"create it, or import an existing page: hugokit import {config.page}")
+    snapshot = None if positions else load_snapshot(text)
+    if snapshot is not None:
+        return Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [])
     database, diagnostics = parse_database(text, config.database)
+    if not any(d.is_error for d in diagnostics):
+        store_snapshot(text, [pub.fields() for pub in database.publications])
     return Site(config, database, diagnostics)
 
 

@@ -6,6 +6,7 @@ import unicodedata
 
 MARKS = "*†‡"  # equal-contribution marks after an author's name
 _VENUE_YEAR = re.compile(r"(.*?)\s+(\d{4})")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 
 def split_venue(venue: str) -> tuple[str, int | None]:
@@ -22,6 +23,8 @@ def split_marks(author: str) -> tuple[str, str]:
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form, for finding duplicates and variants."""
+    if text.isascii():
+        return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())

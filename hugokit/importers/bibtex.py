@@ -21,6 +21,7 @@ ARXIV_ID = re.compile(r"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|
 _LINKS = {"code": "code", "github": "code", "slides": "slides", "video": "video", "poster": "poster",
           "project": "project", "blog": "blog", "dataset": "dataset"}
 Progress = Callable[[int], None]
+_SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
 VERBATIM = {"url", "doi", "eprint", "pdf", "file", "archiveprefix", "eprinttype", "hugokit-links", *_LINKS}
 _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
@@ -140,6 +141,10 @@ def _authors(value: str) -> list[str]:
     for raw in split_name_list(value):
         if raw.strip().lower() == "others":
             names.append("et al.")
+            continue
+        if _SIMPLE_NAME.fullmatch(raw):  # "Last, First" or "First Last": no braces, LaTeX, von or Jr
+            last, _, first = raw.partition(", ")
+            names.append(f"{first} {last}" if first else last)
             continue
         person = Person(raw)
         parts = person.first_names + person.middle_names + person.prelast_names + person.last_names

@@ -9,17 +9,17 @@ from hugokit.render.database_yaml import scalar
 from hugokit.text import split_venue
 from hugokit.vocab import Vocabulary
 
-def vocabulary_terms(pub: Publication, field: str) -> Iterator[tuple[str, str, Position]]:
-    """(label, value, position) for each vocabulary-controlled value of a field."""
+def vocabulary_terms(pub: Publication, field: str) -> Iterator[tuple[str, str, str]]:
+    """(label, value, key of its position) for each vocabulary-controlled value of a field."""
     if field == "venue":
         if pub.venue.strip():
-            yield "venue", split_venue(pub.venue)[0], pub.at("venue")
+            yield "venue", split_venue(pub.venue)[0], "venue"
     elif field == "award":
         if pub.award.strip():
-            yield "award", pub.award.strip(), pub.at("award")
+            yield "award", pub.award.strip(), "award"
     else:
         for i, topic in enumerate(pub.topics):
-            yield "topic", topic, pub.at(f"topics.{i}")
+            yield "topic", topic, f"topics.{i}"
 
 
 def unknown(code: str, label: str, value: str, where: Position, vocabulary: Vocabulary) -> Diagnostic:

@@ -18,11 +18,14 @@ from hugokit.text import MARKS, split_marks
 CODE = "author-marker"
 SEVERITY = Severity.WARNING
 # Letters, spaces, and the punctuation real names use: . - ' ’ ( ).
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z.'-]*)+")  # the common case, decided at once
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .\-'’()])*[^\W\d_.)]?[.)]?")
 
 
 def problem(author: str) -> str:
     name, _ = split_marks(author)
+    if _PLAIN_NAME.fullmatch(name):
+        return ""
     stray = [c for c in name if c in MARKS]
     if stray:
         return f"has the mark {stray[0]!r} inside the name; put it at the end"

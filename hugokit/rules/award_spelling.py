@@ -17,7 +17,7 @@ FIXABLE = True
 
 def check(context: Context) -> Iterator[Diagnostic]:
     for pub in context.database.publications:
-        for label, value, where in vocabulary_terms(pub, "award"):
+        for label, value, key in vocabulary_terms(pub, "award"):
             match = context.vocab.awards.lookup(value)
             if match and not match.canonical:
-                yield respelled(CODE, pub, "award", label, value, match.term.name, where, match.how)
+                yield respelled(CODE, pub, "award", label, value, match.term.name, pub.at(key), match.how)

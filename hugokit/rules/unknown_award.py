@@ -21,6 +21,6 @@ SEVERITY = Severity.ERROR
 def check(context: Context) -> Iterator[Diagnostic]:
     awards = context.vocab.awards
     for pub in context.database.publications:
-        for label, value, where in vocabulary_terms(pub, "award"):
+        for label, value, key in vocabulary_terms(pub, "award"):
             if awards.lookup(value) is None:
-                yield unknown(CODE, label, value, where, awards)
+                yield unknown(CODE, label, value, pub.at(key), awards)

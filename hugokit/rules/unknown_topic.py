@@ -28,6 +28,6 @@ def check(context: Context) -> Iterator[Diagnostic]:
                           "create data/topics.yaml listing, in filter order: " + ", ".join(used))
         return
     for pub in context.database.publications:
-        for label, value, where in vocabulary_terms(pub, "topic"):
+        for label, value, key in vocabulary_terms(pub, "topic"):
             if topics.lookup(value) is None:
-                yield unknown(CODE, label, value, where, topics)
+                yield unknown(CODE, label, value, pub.at(key), topics)

@@ -22,6 +22,6 @@ SEVERITY = Severity.ERROR
 def check(context: Context) -> Iterator[Diagnostic]:
     venues = context.vocab.venues
     for pub in context.database.publications:
-        for label, value, where in vocabulary_terms(pub, "venue"):
+        for label, value, key in vocabulary_terms(pub, "venue"):
             if venues.lookup(value) is None:
-                yield unknown(CODE, label, value, where, venues)
+                yield unknown(CODE, label, value, pub.at(key), venues)

@@ -19,7 +19,7 @@ FIXABLE = True
 
 def check(context: Context) -> Iterator[Diagnostic]:
     for pub in context.database.publications:
-        for label, value, where in vocabulary_terms(pub, "venue"):
+        for label, value, key in vocabulary_terms(pub, "venue"):
             match = context.vocab.venues.lookup(value)
             if match and not match.canonical:
-                yield respelled(CODE, pub, "venue", label, value, match.term.name, where, match.how)
+                yield respelled(CODE, pub, "venue", label, value, match.term.name, pub.at(key), match.how)
