@@ -6,6 +6,7 @@ cannot expand without bound.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -13,16 +14,13 @@ import yaml
 
 from hugokit.diagnostics import Diagnostic, InputError, Position, did_you_mean, error
 
-try:
-    _Base: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+class _FastResolve:
+    """Tag resolution with a fast path: a plain scalar whose first character starts none of
+    YAML's implicit types (numbers, booleans, null, dates) is a string, which is what the regular
+    resolver concludes too, after trying its patterns."""
 
-
-class _Loader(_Base):  # type: ignore[valid-type, misc]
-    """The safe loader with a fast path in tag resolution: a plain scalar whose first character
-    starts none of YAML's implicit types (numbers, booleans, null, dates) is a string, which is
-    what the regular resolver concludes too, after trying its patterns."""
+    yaml_implicit_resolvers: dict
+    yaml_path_resolvers: dict
 
     def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201
         if kind is yaml.ScalarNode:
@@ -30,7 +28,15 @@ class _Loader(_Base):  # type: ignore[valid-type, misc]
                 return _STR
         elif not self.yaml_path_resolvers:
             return _SEQ if kind is yaml.SequenceNode else _MAP
-        return super().resolve(kind, value, implicit)
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+
+class PureLoader(_FastResolve, yaml.SafeLoader):
+    """The pure-Python loader: the fallback where PyYAML was built without libyaml."""
+
+
+LOADER: type = type("Loader", (_FastResolve, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else PureLoader
+
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
@@ -60,7 +66,7 @@ def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
     line_offset shifts reported lines, for YAML embedded in a larger file (front-matter).
     """
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as exc:
         raise InputError([syntax_error(exc, text, path, line_offset)]) from None
 
@@ -76,19 +82,34 @@ def syntax_error(exc: yaml.YAMLError, text: str, path: str, line_offset: int = 0
         return error(Position(path), "yaml-syntax", f"YAML error: {exc}")
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
-    hint = "check the indentation, and quote values that contain ': ' or start with a special character"
     if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
-        # libyaml notices on the next line; the line without "key: value" is the context.
-        mark = exc.context_mark
-        problem = "this line is not `key: value`"
-        hint = "if it continues the value above, indent it or quote the whole value; if it is left over, delete it"
-    elif problem.startswith("mapping values are not allowed"):
-        hint = "the value contains ': ': put the whole value in quotes"
-    elif "\\t" in problem or "tab" in problem:
-        hint = "indent with spaces, not tabs"
+        mark = exc.context_mark  # libyaml notices on the next line; the line without "key: value" is the context
+    message, hint = _explain(problem, exc.context or "")
     where = Position(path, mark.line + 1 + line_offset, mark.column + 1) if mark else Position(path)
-    context = f" ({exc.context})" if exc.context and mark is not exc.context_mark else ""
-    return error(where, "yaml-syntax", f"YAML syntax error: {problem}{context}", hint)
+    return error(where, "yaml-syntax", message, hint)
+
+
+# libyaml and pure-Python PyYAML word the same errors differently; hugokit says them one way.
+_EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
+    (r"could not find expected ':'", "this line is not `key: value`",
+     "if it continues the value above, indent it or quote the whole value; if it is left over, delete it"),
+    (r"mapping values are not allowed", "a value contains ': '", "put the whole value in quotes"),
+    (r"(?:did not find )?expected ',' or '\]'", "a list in [ ] is not closed", "end it with ], and quote items that contain , [ ] { } or :"),
+    (r"(?:did not find )?expected ',' or '\}'", "a mapping in { } is not closed", "end it with }, and quote values that contain , [ ] { } or :"),
+    (r"found (?:character '\\t'|a tab character)", "a tab is used for indentation", "indent with spaces, not tabs"),
+    (r"found undefined alias", "an alias (*name) refers to no anchor (&name)", "define the anchor, or write the value out"),
+    (r"found unexpected end of stream", "a quoted value is not closed", "end it with the same quote it starts with"),
+    (r"found duplicate anchor", "an anchor (&name) is defined twice", "rename one of them"),
+)
+
+
+def _explain(problem: str, context: str) -> tuple[str, str]:
+    for pattern, message, hint in _EXPLANATIONS:
+        if re.match(pattern, problem):
+            return f"YAML syntax error: {message}", hint
+    detail = f" ({context})" if context else ""
+    return (f"YAML syntax error: {problem}{detail}",
+            "check the indentation, and quote values that contain ': ' or start with a special character")
 
 
 def type_name(node: yaml.Node) -> str:

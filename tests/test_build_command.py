@@ -152,3 +152,31 @@ def test_config_moves_database_and_page(tmp_path: Path) -> None:
     write(tmp_path / "hugokit.yaml", "database: pubs.yaml\npage: content/papers.md\n")
     assert hugokit("build", "--site", tmp_path).exit_code == 0
     assert (tmp_path / "content/papers.md").read_text() == PAGE
+
+
+@pytest.mark.parametrize("text", [
+    "- title: [unclosed\n  year: 2020\n",
+    "- title: x\n  year: 2020\nstray\n- title: y\n",
+    "- title: x\n   year: 2020\n",
+    "- title: x\n\tyear: 2020\n",
+    "- title: a: b\n",
+    '- title: "abc\n  year: 2020\n',
+    "- title: a\x07b\n",
+    "- &a x\n- *b\n",
+    (Path(__file__).parent / "fixtures/seed-mentor-page.md").read_text().split("---\n")[1],
+])
+def test_pure_python_yaml_gives_the_same_diagnostics_as_libyaml(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hugokit.load
+    from hugokit.diagnostics import InputError
+
+    def diagnostics() -> list:
+        try:
+            hugokit.load.compose(text, "data/publications.yaml")
+        except InputError as exc:
+            return exc.diagnostics
+        return []
+
+    with_libyaml = diagnostics()
+    monkeypatch.setattr(hugokit.load, "LOADER", hugokit.load.PureLoader)
+    assert diagnostics() == with_libyaml
+    assert with_libyaml, "each case is malformed"
