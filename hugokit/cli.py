@@ -145,6 +145,8 @@ class _progress:
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
+            if exc[0] is None:  # done: the parser stops short of the file's last bytes
+                self.bar.update(max(0, self.bar.length - self.bar.pos))
             self.bar.__exit__(*exc)  # type: ignore[arg-type]
 
 

@@ -1,12 +1,12 @@
 """Site configuration: hugokit.yaml at the site's root. Every key is optional; unknown keys are errors."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from hugokit.diagnostics import InputError, Position, error
+from hugokit.diagnostics import InputError
 from hugokit.layout import CONFIG_NAME
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER

@@ -47,7 +47,8 @@ def update(text: str) -> str:
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         if not pattern.search(text):
             raise ValueError(f"the README has no <!-- {name}:start --> … <!-- {name}:end --> section")
-        text = pattern.sub(lambda m: m.group(1) + make() + "\n" + m.group(2), text)
+        body = make()
+        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
     return text
 
 

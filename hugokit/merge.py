@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hugokit.diagnostics import Diagnostic, Position, warning
+from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
 from hugokit.text import fold

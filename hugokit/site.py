@@ -81,7 +81,7 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     plan = BuildPlan(files, [], [])
     if not (config.pages if pages is None else pages):
         return plan
-    from hugokit.diagnostics import Position, warning
+    from hugokit.diagnostics import warning
     from hugokit.render.bundles import BIB_MARK, MARK, is_generated, render_bundles
 
     vocab, _ = site.vocabularies()
@@ -140,7 +140,6 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
                 mapping: dict[str, str] | None = None, progress=None) -> ImportPlan:
     """Reads source and plans the new database: merged into the existing one, or (created or
     with force) replacing it. Nothing is written here."""
-    from hugokit.diagnostics import InputError, Position, error
     from hugokit.render.database_yaml import render_database
 
     fmt = fmt or FORMATS.get(source.suffix.lower())

@@ -83,7 +83,8 @@ def test_hooks_file_declares_both_hooks_for_whole_site_runs() -> None:
     check_files, build_files = re.compile(by_id["hugokit-check"]["files"]), re.compile(by_id["hugokit-build"]["files"])
     assert check_files.search("data/publications.yaml") and check_files.search("content/mentors/a.md")
     assert build_files.search("data/topics.yaml") and build_files.search("content/publications.md")
-    assert not check_files.search("static/logo.png") and not build_files.search("content/blog/post.md")
+    assert build_files.search("content/publication/alpa/index.md")
+    assert not check_files.search("static/logo.png") and not build_files.search("static/logo.png")
 
 
 def test_commit_with_a_bad_venue_is_refused_with_the_diagnostic(site_repo: Path, hooks: tuple[Path, Path]) -> None:
@@ -102,8 +103,10 @@ def test_commit_with_a_stale_page_is_refused_and_the_page_fixed(site_repo: Path,
     assert result.returncode == 1, result.stdout + result.stderr
     assert "files were modified by this hook" in result.stdout
     assert 'venue="OSDI 2021"' in (site_repo / "content/publications.md").read_text()
+    bundle = next((site_repo / "content/publication").glob("alpa-*/index.md"))
+    assert "publication_short: OSDI 2021" in bundle.read_text()  # the page bundle too
 
-    git(site_repo, "add", "content/publications.md")
+    git(site_repo, "add", "-A")
     again = try_repo(site_repo, hooks, "hugokit-build")
     assert again.returncode == 0, again.stdout + again.stderr
 

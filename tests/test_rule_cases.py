@@ -7,7 +7,6 @@ the diff.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 

@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from hugokit.diagnostics import Position, error
+from hugokit.diagnostics import error
 from hugokit.importers import Imported
 from hugokit.load import Reader, compose
 from hugokit.model import FIELD_BY_NAME, Publication

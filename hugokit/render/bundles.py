@@ -7,6 +7,7 @@ hand-written page in the same folder is never touched.
 from __future__ import annotations
 
 import frontmatter
+import yaml
 
 from hugokit.model import Publication
 from hugokit.render.bibtex import citation_keys, render_entry
@@ -19,6 +20,7 @@ BLOX_TYPES = {"conference": "paper-conference", "workshop": "paper-conference", 
               "preprint": "article", "thesis": "thesis", "blog": "post-weblog", "report": "report", "book": "book"}
 URL_KEYS = ("pdf", "code", "project", "slides", "video", "poster", "dataset", "source")
 FEATURED_TOPIC = "Selected"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: many times faster
 
 
 def slugs(publications: list[Publication]) -> list[str]:
@@ -78,7 +80,7 @@ def render_bundles(publications: list[Publication], venues: Vocabulary, folder: 
     files: dict[str, str] = {}
     for pub, slug, key in zip(publications, slugs(publications), citation_keys(publications)):
         post = frontmatter.Post("", **front_matter(pub, venues))
-        text = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100)
+        text = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100, Dumper=_DUMPER)
         files[f"{folder}/{slug}/index.md"] = text.replace("---\n", f"---\n{MARK}\n", 1) + "\n"
         files[f"{folder}/{slug}/cite.bib"] = f"{BIB_MARK}\n{render_entry(pub, key, venues)}"
     return files

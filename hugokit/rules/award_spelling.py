@@ -8,7 +8,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity
 from hugokit.rules import Context
-from hugokit.rules._common import respelled, vocabulary_terms
+from hugokit.rules._common import respelled_values
 
 CODE = "award-spelling"
 SEVERITY = Severity.WARNING
@@ -16,8 +16,4 @@ FIXABLE = True
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, "award"):
-            match = context.vocab.awards.lookup(value)
-            if match and not match.canonical:
-                yield respelled(CODE, pub, "award", label, value, match.term.name, pub.at(key), match.how)
+    return respelled_values(context, "award", CODE, context.vocab.awards)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from hugokit.diagnostics import Diagnostic, Severity, error, replacing
 from hugokit.render.database_yaml import scalar
@@ -36,6 +35,8 @@ def problem(url: str) -> str:
         return f"uses the unsafe {scheme}: scheme"
     if scheme not in ("http", "https"):
         return "is not an http(s) URL"
+    from urllib.parse import urlsplit  # only for the rare URL the fast pattern did not accept
+
     try:
         if not urlsplit(url).hostname:
             return "has no host"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from hugokit.diagnostics import Diagnostic, Severity, error
 from hugokit.rules import Context
@@ -19,6 +18,7 @@ from hugokit.rules import Context
 CODE = "duplicate-link"
 SEVERITY = Severity.ERROR
 IDENTIFYING = ("paper", "pdf", "arxiv", "doi", "slides", "video", "poster")
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://(?:[^@/?#]*@)?([^/?#:]*)(?::\d*)?)?([^?#]*)(?:\?([^#]*))?")
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?/?$", re.I)
 
 
@@ -27,13 +27,9 @@ def normalise(url: str) -> str:
     arxiv = _ARXIV.search(url)
     if arxiv:
         return f"arxiv:{arxiv.group(1).lower()}"
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    path = parts.path.rstrip("/")
-    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+    host, path, query = _URL.match(url).groups()  # always matches: every part is optional
+    host = (host or "").lower().removeprefix("www.")
+    return f"{host}{(path or '').rstrip('/')}" + (f"?{query}" if query else "")
 
 
 def check(context: Context) -> Iterator[Diagnostic]:

@@ -9,10 +9,7 @@ Fix: as the hint says; a line that is not `key: value` is the usual culprit.
 """
 from __future__ import annotations
 
-import datetime
-import json
 import re
-import tomllib
 from typing import Iterator
 
 import yaml
@@ -60,6 +57,8 @@ def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> It
         else:
             yield from _yaml(body, shown, schema)
     elif text.lstrip().startswith("{"):
+        import json
+
         try:
             json.JSONDecoder().raw_decode(text.lstrip())
         except json.JSONDecodeError as exc:
@@ -67,6 +66,8 @@ def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> It
 
 
 def _toml(body: str, shown: str) -> Iterator[Diagnostic]:
+    import tomllib
+
     try:
         tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
@@ -115,6 +116,8 @@ def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Diagn
 
 
 def _is_date(text: str) -> bool:
+    import datetime
+
     try:
         datetime.datetime.fromisoformat(text.strip())
         return True

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity
 from hugokit.rules import Context
-from hugokit.rules._common import respelled, vocabulary_terms
+from hugokit.rules._common import respelled_values
 
 CODE = "topic-spelling"
 SEVERITY = Severity.WARNING
@@ -19,8 +19,4 @@ FIXABLE = True
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, "topic"):
-            match = context.vocab.topics.lookup(value)
-            if match and not match.canonical:
-                yield respelled(CODE, pub, "topic", label, value, match.term.name, pub.at(key), match.how)
+    return respelled_values(context, "topics", CODE, context.vocab.topics)

@@ -12,15 +12,11 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity
 from hugokit.rules import Context
-from hugokit.rules._common import unknown, vocabulary_terms
+from hugokit.rules._common import unknown_values
 
 CODE = "unknown-award"
 SEVERITY = Severity.ERROR
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    awards = context.vocab.awards
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, "award"):
-            if awards.lookup(value) is None:
-                yield unknown(CODE, label, value, pub.at(key), awards)
+    return unknown_values(context, "award", CODE, context.vocab.awards)

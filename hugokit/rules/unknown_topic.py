@@ -12,7 +12,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Position, Severity, warning
 from hugokit.rules import Context
-from hugokit.rules._common import unknown, vocabulary_terms
+from hugokit.rules._common import unknown_values
 
 CODE = "unknown-topic"
 SEVERITY = Severity.ERROR
@@ -27,7 +27,4 @@ def check(context: Context) -> Iterator[Diagnostic]:
                           "the site has no data/topics.yaml, so topic tags are not checked",
                           "create data/topics.yaml listing, in filter order: " + ", ".join(used))
         return
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, "topic"):
-            if topics.lookup(value) is None:
-                yield unknown(CODE, label, value, pub.at(key), topics)
+    yield from unknown_values(context, "topics", CODE, topics)

@@ -13,15 +13,11 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity
 from hugokit.rules import Context
-from hugokit.rules._common import unknown, vocabulary_terms
+from hugokit.rules._common import unknown_values
 
 CODE = "unknown-venue"
 SEVERITY = Severity.ERROR
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    venues = context.vocab.venues
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, "venue"):
-            if venues.lookup(value) is None:
-                yield unknown(CODE, label, value, pub.at(key), venues)
+    return unknown_values(context, "venue", CODE, context.vocab.venues)

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity
 from hugokit.rules import Context
-from hugokit.rules._common import respelled, vocabulary_terms
+from hugokit.rules._common import respelled_values
 
 CODE = "venue-spelling"
 SEVERITY = Severity.WARNING
@@ -18,8 +18,4 @@ FIXABLE = True
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, "venue"):
-            match = context.vocab.venues.lookup(value)
-            if match and not match.canonical:
-                yield respelled(CODE, pub, "venue", label, value, match.term.name, pub.at(key), match.how)
+    return respelled_values(context, "venue", CODE, context.vocab.venues)

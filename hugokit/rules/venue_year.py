@@ -8,7 +8,7 @@ Fix: correct the year in `venue` or in `year`.
 """
 from __future__ import annotations
 
-import datetime
+import time
 from typing import Iterator
 
 from hugokit.diagnostics import Diagnostic, Severity, warning
@@ -21,7 +21,7 @@ FIRST_YEAR = 1900
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    last_year = datetime.date.today().year + 1
+    last_year = time.localtime().tm_year + 1
     window = context.config.venue_year_window
     for pub in context.database.publications:
         if not FIRST_YEAR <= pub.year <= last_year:
