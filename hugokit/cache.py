@@ -77,7 +77,7 @@ def store_snapshot(text: str, entries: list[dict]) -> None:
     from hugokit.writeback import atomic_write
 
     try:
-        atomic_write(path, json.dumps(entries, ensure_ascii=False))
+        atomic_write(path, json.dumps(entries, ensure_ascii=False), durable=False)
     except OSError:
         pass
 
@@ -112,6 +112,6 @@ class RunCache:
         entry = {"code": _code_digest(), "content": content_files(self.root),
                  "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))}, "payload": payload}
         try:
-            atomic_write(self.path, json.dumps(entry))
+            atomic_write(self.path, json.dumps(entry), durable=False)
         except OSError:
             pass  # an unwritable cache only costs speed

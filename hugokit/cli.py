@@ -206,7 +206,8 @@ def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | No
     plan = ops.plan_build(loaded, pages)
     _report(plan.diagnostics)
     mode = Mode.CHECK if mode_name == "check" else Mode.WRITE
-    outcomes = [put(loaded.config.path(rel), rel, text, mode, want_diff=diff) for rel, text in plan.files.items()]
+    outcomes = [put(loaded.config.path(rel), rel, text, mode, want_diff=diff, durable=False)
+                for rel, text in plan.files.items()]
     outcomes += [remove(loaded.config.path(rel), rel, mode) for rel in plan.remove]
     changed = [o for o in outcomes if o.changed]
     for outcome in changed:

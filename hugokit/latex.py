@@ -20,6 +20,7 @@ _ESCAPES = {
 }
 # Character pairs LaTeX would turn into ligatures (-- → –, '' → ”, !` → ¡, ?` → ¿); split by {}.
 _LIGATURES = ("--", "''", "``", "!`", "?`", ",,", "<<", ">>")
+_ESCAPE_TABLE = {ord(char): escape for char, escape in _ESCAPES.items()}
 _PLACEHOLDER = {escape: chr(0xE000 + i) for i, escape in enumerate(_ESCAPES.values())}
 _RESTORE = {0xE000 + i: char for i, char in enumerate(_ESCAPES)}
 _SPLIT = "\uE0FE"
@@ -39,7 +40,7 @@ _SYMBOL = re.compile(r'\\symbol\{"([0-9A-F]{4})\}')
 
 
 def to_latex(text: str) -> str:
-    out = "".join(_ESCAPES.get(c, c) for c in text).replace("\n", "\\\\ ")
+    out = text.translate(_ESCAPE_TABLE).replace("\n", "\\\\ ")
     out = _RESERVED.sub(lambda m: f'\\symbol{{"{ord(m.group()):04X}}}', out)
     for pair in _LIGATURES:
         while pair in out:

@@ -28,15 +28,21 @@ def unified_diff(old: str, new: str, shown: str) -> str:
                                         f"a/{shown}", f"b/{shown}"))
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replaces path with text in one step; a crash leaves the old file or the new, never half."""
+def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
+    """Replaces path with text in one step; a crash leaves the old file or the new, never half.
+
+    durable also waits for the disk (fsync) before the swap, so that even a power cut cannot
+    lose the file: for what only the user has (the database, the config). Generated files can be
+    made again, and thousands of fsyncs would dominate a build, so they skip it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
@@ -60,14 +66,14 @@ def current_text(path: Path) -> str | None:
         return None
 
 
-def put(path: Path, shown: str, text: str, mode: Mode, *, want_diff: bool = False) -> Outcome:
+def put(path: Path, shown: str, text: str, mode: Mode, *, want_diff: bool = False, durable: bool = True) -> Outcome:
     """Makes path hold text (in WRITE mode); an unchanged file is not touched, so its mtime stays."""
     old = current_text(path)
     changed = old != text
     diff = unified_diff(old or "", text, shown) if changed and want_diff else ""
     written = changed and mode is Mode.WRITE
     if written:
-        atomic_write(path, text)
+        atomic_write(path, text, durable=durable)
     return Outcome(path, shown, changed, written, diff)
 
 
