@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from hugokit.cli import cli
 
 # Runs keep their cache out of the user's ~/.cache, in one folder for the session.
 os.environ.setdefault("HUGOKIT_CACHE_DIR", tempfile.mkdtemp(prefix="hugokit-cache-"))
+# In CI, property tests replay a fixed sequence of examples so that a run is reproducible; on a
+# developer's machine they explore new ones each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SEED_PAGE = FIXTURES / "seed-publications.md"

@@ -23,7 +23,8 @@ def citation_keys(publications: list[Publication]) -> list[str]:
         if pub.id:
             keys.append(pub.id)
             continue
-        last = split_marks(pub.authors[0])[0].split()[-1] if pub.authors and pub.authors[0].split() else "anon"
+        words = split_marks(pub.authors[0])[0].split() if pub.authors else []
+        last = words[-1] if words else "anon"
         words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
         base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
         key, n = base, 1
