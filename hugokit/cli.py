@@ -11,143 +11,16 @@ from pathlib import Path
 import click
 
 from hugokit import __version__
+from hugokit.cli_common import (FORMAT_OPTION, NO_CACHE_OPTION, SITE_OPTION, fail_input, report,
+                                step_summary)
+from hugokit.cli_exchange import export_command, import_command
 from hugokit.diagnostics import Diagnostic, InputError
-
-SITE_OPTION = click.option("--site", default=".", show_default=True, metavar="DIR",
-                           help="The Hugo site's folder.")
-NO_CACHE_OPTION = click.option("--no-cache", is_flag=True,
-                                help="Do the whole run even if nothing changed since the last one.")
-FORMAT_OPTION = click.option("--format", "output_format", default="auto", show_default=True,
-                             type=click.Choice(["auto", "human", "github", "json"]),
-                             help="How to print diagnostics; auto is github inside GitHub Actions.")
-
-
-def _report(diagnostics: list[Diagnostic], output_format: str = "auto") -> None:
-    from hugokit import reporters
-
-    if reporters.resolve(output_format) == "json":
-        click.echo(reporters.as_json(diagnostics), nl=False)
-        return
-    if diagnostics:
-        click.echo(reporters.render(output_format, diagnostics), nl=False, err=False)
-
-
-def _step_summary(markdown: str) -> None:
-    """Adds to the GitHub Actions job summary when running there."""
-    import os
-
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if target:
-        from hugokit.writeback import append_text
-
-        append_text(Path(target), markdown)
-
-
-def _fail_input(exc: InputError, output_format: str = "auto") -> int:
-    _report(exc.diagnostics, output_format)
-    return 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hugokit")
 def cli() -> None:
     """hugokit: one publication database for a Hugo site, validated, rendered into pages."""
-
-
-@cli.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@SITE_OPTION
-@click.option("--format", "fmt", type=click.Choice(["markdown", "bibtex", "json"]),
-              help="The source's format (default: from its extension: .md, .bib, .json).")
-@click.option("--map", "mappings", multiple=True, metavar="NAME=FIELD",
-              help="JSON: read field NAME as FIELD (a database field, date, or links.KIND). Repeatable.")
-@click.option("--dry-run", is_flag=True, help="Show what would change in the database; write nothing.")
-@click.option("--force", is_flag=True, help="Replace the existing database instead of merging into it.")
-@click.option("--partial", is_flag=True, help="Write even though some of the source could not be read.")
-def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
-                   force: bool, partial: bool) -> None:
-    """Import a shortcode page, a BibTeX file or a JSON list into data/publications.yaml.
-
-    Into an existing database the import merges: entries are matched by DOI, arXiv id, id or
-    title; matches gain the fields they lack and never lose one; new entries go among their year.
-    """
-    from hugokit import site as ops
-    from hugokit.config import load_config
-    from hugokit.layout import CONFIG_NAME, site_root
-    from hugokit.writeback import Mode, current_text, put, unified_diff
-
-    try:
-        root = site_root(site)
-        config = load_config(root)
-        mapping = _parse_mappings(mappings)
-        with _progress(source) as progress:
-            plan = ops.import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping,
-                                   progress=progress)
-    except InputError as exc:
-        sys.exit(_fail_input(exc))
-    _report(plan.diagnostics)
-    unreadable = [d for d in plan.diagnostics if d.is_error]
-    if unreadable and not partial:
-        click.echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
-                   "Fix them, or pass --partial to import the rest.", err=True)
-        sys.exit(1)
-    target = config.path(config.database)
-    if dry_run:
-        click.echo(unified_diff(current_text(target) or "", plan.database_text, config.database), nl=False)
-    else:
-        put(target, config.database, plan.database_text, Mode.WRITE)
-    verb = "would import" if dry_run else "imported"
-    if plan.replaced:
-        click.echo(f"{verb} {plan.added} publications into {config.database}")
-    else:
-        click.echo(f"{verb} {plan.added} new and updated {plan.updated} existing publications in {config.database}")
-    if plan.front_matter_note and not dry_run:
-        if config.file is None:
-            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, Mode.WRITE)
-            click.echo(f"kept the page's front-matter in {CONFIG_NAME}")
-        else:
-            click.echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
-                       + plan.front_matter_note, err=True)
-    sys.exit(1 if unreadable else 0)
-
-
-def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
-    from hugokit.diagnostics import Position, error
-    from hugokit.importers.json_list import targets
-
-    out = {}
-    for item in mappings:
-        name, _, field = item.partition("=")
-        if not name or not (field in targets() or field.startswith("links.") and len(field) > 6):
-            raise InputError([error(Position("--map"), "bad-option", f"cannot read --map {item!r}",
-                                    "write NAME=FIELD, FIELD one of: " + ", ".join(targets()))])
-        out[name] = field
-    return out
-
-
-class _progress:
-    """A progress bar over the source's characters, only for large files on a terminal
-    (never in CI or a hook), so that automation logs stay clean."""
-
-    def __init__(self, source: Path) -> None:
-        import os
-
-        size = source.stat().st_size if source.is_file() else 0
-        quiet = os.environ.get("CI") or os.environ.get("PRE_COMMIT") or not sys.stderr.isatty()
-        self.bar = None if quiet or size < 500_000 else click.progressbar(
-            length=size, label=f"importing {source.name}", file=sys.stderr)
-
-    def __enter__(self):
-        if self.bar is None:
-            return None
-        bar = self.bar.__enter__()
-        return bar.update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            if exc[0] is None:  # done: the parser stops short of the file's last bytes
-                self.bar.update(max(0, self.bar.length - self.bar.pos))
-            self.bar.__exit__(*exc)  # type: ignore[arg-type]
 
 
 @cli.command("build")
@@ -167,16 +40,16 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
     try:
         root = site_root(site)
     except InputError as exc:
-        sys.exit(_fail_input(exc))
+        sys.exit(fail_input(exc))
     cache = RunCache(root, "build", (str(pages), str(force))) if not no_cache else None
     cached = cache.lookup() if cache else None
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
-        _report([Diagnostic.from_dict(d) for d in cached["diagnostics"]])
+        report([Diagnostic.from_dict(d) for d in cached["diagnostics"]])
         click.echo("all generated files are up to date", err=True)
         if mode_name == "check":
             from hugokit.reporters import build_summary_markdown
 
-            _step_summary(build_summary_markdown([], ""))
+            step_summary(build_summary_markdown([], ""))
         sys.exit(0)
     sys.exit(_build(root, mode_name, diff, force, pages, cache))
 
@@ -192,19 +65,19 @@ def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | No
     try:
         loaded = ops.load_site(root, positions=checked is None)
     except InputError as exc:
-        return _fail_input(exc)
+        return fail_input(exc)
     if checked is not None:
         errors = [d for d in map(Diagnostic.from_dict, checked["diagnostics"]) if d.is_error]
     else:
         errors = [d for d in ops.check(loaded) if d.is_error]
     if errors and not force:
-        _report(errors)
+        report(errors)
         message = f"the database has {len(errors)} error(s); nothing was written (fix them, or pass --force to build anyway)"
         click.echo(message, err=True)
-        _step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
+        step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
         return 1
     plan = ops.plan_build(loaded, pages)
-    _report(plan.diagnostics)
+    report(plan.diagnostics)
     mode = Mode.CHECK if mode_name == "check" else Mode.WRITE
     outcomes = [put(loaded.config.path(rel), rel, text, mode, want_diff=diff, durable=False)
                 for rel, text in plan.files.items()]
@@ -217,7 +90,7 @@ def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | No
     if mode is Mode.CHECK:
         from hugokit.reporters import build_summary_markdown
 
-        _step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
+        step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
     if cache is not None and not errors and (mode is Mode.WRITE or not changed):
         outputs = list(plan.files) + plan.remove
         cache.store(ops.input_files(loaded) + outputs, {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
@@ -261,7 +134,7 @@ def _check_site(site: str, select: str, ignore: str, output_format: str):  # -> 
             raise InputError([error(Position(config.file or "--select/--ignore"), "bad-config",
                                     f"unknown rule code {c!r}", "list them with: hugokit rules") for c in unknown])
     except InputError as exc:
-        sys.exit(_fail_input(exc, output_format))
+        sys.exit(fail_input(exc, output_format))
     loaded.config = config
     return loaded, ops.check(loaded)
 
@@ -286,7 +159,7 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
     try:
         root = site_root(site)
     except InputError as exc:
-        sys.exit(_fail_input(exc, output_format))
+        sys.exit(fail_input(exc, output_format))
     cache = RunCache(root, "check", (select, ignore)) if not no_cache else None
     cached = cache.lookup() if cache else None
     if cached is not None:
@@ -300,8 +173,8 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
         if cache is not None:
             cache.store(ops.input_files(loaded), {"diagnostics": [d.as_dict() for d in diagnostics],
                                                   "strict": configured_strict})
-    _report(diagnostics, output_format)
-    _step_summary(reporters.check_summary_markdown(diagnostics))
+    report(diagnostics, output_format)
+    step_summary(reporters.check_summary_markdown(diagnostics))
     if reporters.resolve(output_format) == "human":
         click.echo(reporters.summary(diagnostics), err=True)
     strict = configured_strict if strict is None else strict
@@ -336,7 +209,7 @@ def fix_command(site: str, show_diff: bool, select: str, ignore: str) -> None:
     changed = _fix(site, select, ignore, show_diff)
     loaded, remaining = _check_site(site, select, ignore, "human")
     if remaining and not show_diff:
-        _report(remaining)
+        report(remaining)
         from hugokit import reporters
 
         click.echo(f"left to fix by hand: {reporters.summary(remaining)}", err=True)
@@ -361,49 +234,16 @@ def rules_command(code: str | None) -> None:
         click.echo(f"{rule.code:<20} {rule.severity.value:<8} {rule.summary}")
 
 
-@cli.command("export")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["bibtex", "csl-json"]))
-@SITE_OPTION
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (atomically; untouched when unchanged) instead of printing.")
-def export_command(fmt: str, site: str, output: Path | None) -> None:
-    """Export the whole database as BibTeX or CSL-JSON."""
-    from hugokit import site as ops
-    from hugokit.layout import site_root
-    from hugokit.writeback import Mode, put
-
-    try:
-        loaded = ops.load_site(site_root(site))
-    except InputError as exc:
-        sys.exit(_fail_input(exc))
-    structural = [d for d in loaded.diagnostics if d.is_error]
-    if structural:
-        _report(structural)
-        click.echo("the database has structural errors; nothing was exported", err=True)
-        sys.exit(1)
-    vocab, _ = loaded.vocabularies()
-    if fmt == "bibtex":
-        from hugokit.render.bibtex import render_bibliography
-
-        text = render_bibliography(loaded.database.publications, vocab.venues)
-    else:
-        from hugokit.render.csl import render_csl
-
-        text = render_csl(loaded.database.publications, vocab.venues)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    outcome = put(output, str(output), text, Mode.WRITE)
-    click.echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
-               f"({len(loaded.database.publications)} publications)", err=True)
-
-
 @cli.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of data/publications.yaml (for editors' YAML language server)."""
     from hugokit.schema import SCHEMA_FILE
 
     click.echo(SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)
+
+
+cli.add_command(import_command)
+cli.add_command(export_command)
 
 
 def main() -> None:
