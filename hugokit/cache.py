@@ -1,7 +1,7 @@
 """Results of earlier runs, reused when nothing they depend on has changed.
 
 An entry records the SHA-256 of every file the run read or wrote, the listing of content/, and
-a digest of hugokit's own code and vocabularies; it is used only when all of them match again,
+a fingerprint of hugokit's own code and vocabularies (their sizes and modification times); it is used only when all of them match again,
 so it can never serve a stale result. Checking it reads and hashes the inputs but parses
 nothing, which is what makes an unchanged run fast. Entries live in $HUGOKIT_CACHE_DIR, else
 $XDG_CACHE_HOME/hugokit, else ~/.cache/hugokit; HUGOKIT_NO_CACHE=1 or --no-cache turns it off.
@@ -43,11 +43,13 @@ def file_digest(path: Path) -> str | None:
 
 
 def _code_digest() -> str:
+    """hugokit's own code and vocabularies, by path, size and modification time (nanoseconds):
+    any reinstall, upgrade or edit changes it, and it costs stat calls, not reads."""
     digest = sha256(str(FORMAT).encode())
     files = sorted(PACKAGE.rglob("*.py")) + sorted(defaults_dir().glob("*.yaml"))
     for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        info = path.stat()
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -104,12 +106,13 @@ class RunCache:
                 return None
         return entry.get("payload")
 
-    def store(self, files: Iterable[str], payload: Any) -> None:
+    def store(self, files: Iterable[str], payload: Any, content: list[str] | None = None) -> None:
+        """Records payload against files (and content/'s listing, if the caller has it already)."""
         if self.path is None:
             return
         from hugokit.writeback import atomic_write
 
-        entry = {"code": _code_digest(), "content": content_files(self.root),
+        entry = {"code": _code_digest(), "content": content if content is not None else content_files(self.root),
                  "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))}, "payload": payload}
         try:
             atomic_write(self.path, json.dumps(entry), durable=False)

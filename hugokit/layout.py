@@ -33,11 +33,11 @@ def vocabulary_file(name: str) -> str:
 
 def content_files(root: Path) -> list[str]:
     """Every file under content/, relative to the site, sorted."""
-    base = root / CONTENT_DIR
+    top = os.path.join(str(root), "")  # "site/", or "./": os.walk's paths start with it
     found = []
-    for folder, _, names in os.walk(base):
-        for name in names:
-            found.append(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
+    for folder, _, names in os.walk(top + CONTENT_DIR):
+        prefix = folder[len(top):].replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in names)
     return sorted(found)
 
 

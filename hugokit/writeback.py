@@ -1,9 +1,7 @@
 """The one place that writes files: atomically, and only when the content changed."""
 from __future__ import annotations
 
-import difflib
 import os
-import tempfile
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -24,6 +22,8 @@ class Outcome:
 
 
 def unified_diff(old: str, new: str, shown: str) -> str:
+    import difflib
+
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                         f"a/{shown}", f"b/{shown}"))
 
@@ -36,7 +36,9 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     made again, and thousands of fsyncs would dominate a build, so they skip it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # A new, unguessable name beside the target (what tempfile.mkstemp does, without its import cost).
+    tmp = str(path.parent / f".{path.name}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

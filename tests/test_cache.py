@@ -78,3 +78,13 @@ def test_cache_can_be_turned_off(cached_site: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("HUGOKIT_NO_CACHE", "1")
     hugokit("check", "--site", cached_site)
     assert not Path(os.environ["HUGOKIT_CACHE_DIR"]).exists()
+
+
+def test_content_listing_is_the_same_however_the_site_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hugokit.layout import content_files
+
+    write(tmp_path / "content/a/b.md", "x")
+    write(tmp_path / "content/c.md", "x")
+    monkeypatch.chdir(tmp_path)
+    expected = ["content/a/b.md", "content/c.md"]
+    assert content_files(Path(".")) == content_files(tmp_path) == content_files(Path("..") / tmp_path.name) == expected
