@@ -224,3 +224,13 @@ def test_unknown_import_format_is_a_usage_error(tmp_path: Path, bad: str) -> Non
     source = write(tmp_path / bad, "x")
     run = hugokit("import", source, "--site", tmp_path)
     assert run.exit_code == 2 and "pass --format markdown, bibtex or json" in run.stdout
+
+
+def test_json_escapes_beyond_the_basic_plane(tmp_path: Path) -> None:
+    source = write(tmp_path / "x.json", json.dumps([{"title": "Smile 😀 / done", "date": "2020"}]))
+    assert "\\ud83d\\ude00" in source.read_text() and "\\/" not in source.read_text()
+    write(tmp_path / "y.json", '[{"title": "a\\/b \\ud83d\\ude00", "date": "2021"}]')
+    assert hugokit("import", source, "--site", tmp_path).exit_code == 0
+    assert database_of(tmp_path)[0].title == "Smile 😀 / done"
+    assert hugokit("import", tmp_path / "y.json", "--site", tmp_path).exit_code == 0
+    assert database_of(tmp_path)[0].title == "a/b 😀"

@@ -22,6 +22,9 @@ KNOWN_NAMES: dict[str, str] = {
     "url": "links.paper", "code": "links.code", "presentation": "links.video", "video": "links.video",
     "slides": "links.slides", "project": "links.project", "blog": "links.blog", "poster": "links.poster",
 }
+# JSON writes a character beyond U+FFFF as two escaped surrogates, which YAML cannot read; the
+# same character as one YAML escape (\UXXXXXXXX) keeps the text and shifts later columns by 2.
+_SURROGATES = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
 _DATE = re.compile(r"(?:(\d{1,2})/)?(\d{4})(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -33,6 +36,7 @@ def targets() -> list[str]:
 def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
     names = {**KNOWN_NAMES, **(mapping or {})}
     result = Imported()
+    text = _SURROGATES.sub(_astral_escape, text)
     root = compose(text, path)
     reader = Reader(path, len(text))
     if root is not None and reader.expect(root, "the JSON file", "seq"):
@@ -42,6 +46,11 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
                 result.publications.append(pub)
     result.diagnostics.extend(reader.diagnostics)
     return result
+
+
+def _astral_escape(match: re.Match[str]) -> str:
+    high, low = int(match.group(1), 16), int(match.group(2), 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
 
 
 def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) -> Publication | None:
