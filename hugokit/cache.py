@@ -106,6 +106,15 @@ class RunCache:
                 return None
         return entry.get("payload")
 
+    def recorded(self, relative: str) -> str | None:
+        """The digest a file had when this entry was stored (whatever changed since), if recorded."""
+        if self.path is None:
+            return None
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8")).get("files", {}).get(relative)
+        except (OSError, ValueError, AttributeError):
+            return None
+
     def store(self, files: Iterable[str], payload: Any, content: list[str] | None = None) -> None:
         """Records payload against files (and content/'s listing, if the caller has it already)."""
         if self.path is None:

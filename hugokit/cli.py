@@ -79,6 +79,13 @@ def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | No
     plan = ops.plan_build(loaded, pages)
     report(plan.diagnostics)
     mode = Mode.CHECK if mode_name == "check" else Mode.WRITE
+    if mode is Mode.WRITE and not force:
+        edits = _hand_edits(loaded, plan.files[loaded.config.page], cache)
+        if edits:
+            report(edits)
+            click.echo(f"{loaded.config.page} was edited by hand; nothing was written (merge it with "
+                       f"hugokit import {loaded.config.page}, or pass --force to overwrite it)", err=True)
+            return 1
     outcomes = [put(loaded.config.path(rel), rel, text, mode, want_diff=diff, durable=False)
                 for rel, text in plan.files.items()]
     outcomes += [remove(loaded.config.path(rel), rel, mode) for rel in plan.remove]
@@ -95,6 +102,21 @@ def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | No
         outputs = list(plan.files) + plan.remove
         cache.store(ops.input_files(loaded) + outputs, {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
     return 1 if changed and mode is Mode.CHECK else 0
+
+
+def _hand_edits(loaded, new_page: str, cache) -> list[Diagnostic]:
+    """Hand edits the rebuild would lose, unless the page is exactly what hugokit last wrote."""
+    from hugokit import site as ops
+    from hugokit.cache import file_digest
+    from hugokit.writeback import current_text
+
+    page = loaded.config.path(loaded.config.page)
+    old = current_text(page)
+    if old is None or old == new_page:
+        return []
+    if cache is not None and cache.recorded(loaded.config.page) == file_digest(page):
+        return []  # hugokit's own last output: whatever it lacks now was removed from the database
+    return ops.hand_edits(loaded, old)
 
 
 def _say_what_changed(changed: list, removed: list[str], mode) -> None:

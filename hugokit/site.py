@@ -65,6 +65,26 @@ def input_files(site: Site) -> list[str]:
     return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
 
 
+def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
+    """What a rebuild of the page would lose: entries on it that the database lacks, and lines
+    that are not entries. Deleting an entry from the database shows up here too, which is why
+    build asks only when the page is not what hugokit itself last wrote."""
+    from hugokit.diagnostics import error as make_error
+    from hugokit.importers.markdown import import_page
+    from hugokit.text import fold
+
+    page = import_page(page_text, site.config.page)
+    known = {fold(pub.title) for pub in site.database.publications}
+    lost = [make_error(pub.at(), "hand-edited-page",
+                       f'"{pub.title}" is on the page but not in the database; building would remove it',
+                       f"merge the page into the database first: hugokit import {site.config.page}")
+            for pub in page.publications if fold(pub.title) not in known]
+    odd = [make_error(Position(d.path, d.line, d.col), "hand-edited-page",
+                      "this line of the page is not an entry; building would remove it", d.hint)
+           for d in page.diagnostics if d.code == "unparsed-line"]
+    return lost + odd
+
+
 @dataclass(slots=True)
 class BuildPlan:
     files: dict[str, str]           # generated file (relative to the site) -> the text it must hold

@@ -70,7 +70,9 @@ def test_unchanged_build_is_served_from_the_cache_and_a_touched_output_is_rebuil
     assert again.exit_code == 0 and "up to date" in again.stderr
     page.write_text(good + "hand edit\n")
     assert hugokit("build", "--check", "--site", cached_site).exit_code == 1
-    assert hugokit("build", "--site", cached_site).exit_code == 0
+    refused = hugokit("build", "--site", cached_site)  # the hand edit would be lost
+    assert refused.exit_code == 1 and "error[hand-edited-page]" in refused.stdout
+    assert hugokit("build", "--site", cached_site, "--force").exit_code == 0
     assert page.read_text() == good
 
 
