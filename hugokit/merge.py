@@ -128,11 +128,8 @@ def _new_entry_offset(text: str, existing: list[Publication], year: int) -> int:
             start = _line_start(text, pub.at().offset)
             while start > 0 and number > 0:
                 previous = _line_start(text, start - 1)
-                line = text[previous:start].strip()
-                if line and not line.startswith("#"):
-                    break
-                if not line:
-                    break
+                if not text[previous:start].strip().startswith("#"):
+                    break  # a blank line or another entry ends the comments that lead into this one
                 start = previous
             return start
     return len(text)
