@@ -24,10 +24,18 @@ except ImportError:  # Python 3.12+: _sha2
         from hashlib import sha256  # type: ignore[no-redef]
 
 FORMAT = 1
+_disabled = False
+
+
+def configure(*, enabled: bool) -> None:
+    """Turns the cache on or off for this invocation (--no-cache): off means no lookups, no
+    entries and no snapshots."""
+    global _disabled
+    _disabled = not enabled
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("HUGOKIT_NO_CACHE"):
+    if _disabled or os.environ.get("HUGOKIT_NO_CACHE"):
         return None
     if os.environ.get("HUGOKIT_CACHE_DIR"):
         return Path(os.environ["HUGOKIT_CACHE_DIR"])
@@ -115,13 +123,12 @@ class RunCache:
         except (OSError, ValueError, AttributeError):
             return None
 
-    def store(self, files: Iterable[str], payload: Any, content: list[str] | None = None) -> None:
-        """Records payload against files (and content/'s listing, if the caller has it already)."""
+    def store(self, files: Iterable[str], payload: Any) -> None:
         if self.path is None:
             return
         from hugokit.writeback import atomic_write
 
-        entry = {"code": _code_digest(), "content": content if content is not None else content_files(self.root),
+        entry = {"code": _code_digest(), "content": content_files(self.root),
                  "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))}, "payload": payload}
         try:
             atomic_write(self.path, json.dumps(entry), durable=False)

@@ -21,6 +21,9 @@ from hugokit.diagnostics import Diagnostic, InputError
 @click.version_option(__version__, prog_name="hugokit")
 def cli() -> None:
     """hugokit: one publication database for a Hugo site, validated, rendered into pages."""
+    from hugokit import cache
+
+    cache.configure(enabled=True)  # each invocation starts afresh; --no-cache turns it off
 
 
 @cli.command("build")
@@ -33,105 +36,73 @@ def cli() -> None:
 @NO_CACHE_OPTION
 def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None, no_cache: bool) -> None:
     """Regenerate content/publications.md (and the page bundles) from the database."""
+    from hugokit import cache as run_cache
     from hugokit.cache import RunCache
     from hugokit.layout import site_root
 
-    mode_name = "check" if check_only or diff else "write"
+    run_cache.configure(enabled=not no_cache)
+    check_mode = check_only or diff
     try:
         root = site_root(site)
     except InputError as exc:
         sys.exit(fail_input(exc))
-    cache = RunCache(root, "build", (str(pages), str(force))) if not no_cache else None
-    cached = cache.lookup() if cache else None
+    cache = RunCache(root, "build", (str(pages), str(force)))
+    cached = cache.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
         report([Diagnostic.from_dict(d) for d in cached["diagnostics"]])
         click.echo("all generated files are up to date", err=True)
-        if mode_name == "check":
+        if check_mode:
             from hugokit.reporters import build_summary_markdown
 
             step_summary(build_summary_markdown([], ""))
         sys.exit(0)
-    sys.exit(_build(root, mode_name, diff, force, pages, cache))
+    sys.exit(_build(root, check_mode, diff, force, pages, cache))
 
 
-def _build(root: Path, mode_name: str, diff: bool, force: bool, pages: bool | None, cache) -> int:
+def _build(root: Path, check_mode: bool, diff: bool, force: bool, pages: bool | None, cache) -> int:
     from hugokit import site as ops
-    from hugokit.writeback import Mode, put, remove
 
-    from hugokit.cache import RunCache
-
-    # A clean check of these very inputs, cached, means the rules need not run again.
-    checked = RunCache(root, "check", ("", "")).lookup() if cache is not None else None
     try:
-        loaded = ops.load_site(root, positions=checked is None)
+        result = ops.build(root, write=not check_mode, force=force, pages=pages, want_diff=diff, cache=cache)
     except InputError as exc:
         return fail_input(exc)
-    if checked is not None:
-        errors = [d for d in map(Diagnostic.from_dict, checked["diagnostics"]) if d.is_error]
-    else:
-        errors = [d for d in ops.check(loaded) if d.is_error]
-    if errors and not force:
-        report(errors)
-        message = f"the database has {len(errors)} error(s); nothing was written (fix them, or pass --force to build anyway)"
+    if result.refused == "errors":
+        report(result.problems)
+        message = (f"the database has {len(result.problems)} error(s); nothing was written "
+                   "(fix them, or pass --force to build anyway)")
         click.echo(message, err=True)
         step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
         return 1
-    plan = ops.plan_build(loaded, pages)
-    report(plan.diagnostics)
-    mode = Mode.CHECK if mode_name == "check" else Mode.WRITE
-    if mode is Mode.WRITE and not force:
-        edits = _hand_edits(loaded, plan.files[loaded.config.page], cache)
-        if edits:
-            report(edits)
-            click.echo(f"{loaded.config.page} was edited by hand; nothing was written (merge it with "
-                       f"hugokit import {loaded.config.page}, or pass --force to overwrite it)", err=True)
-            return 1
-    outcomes = [put(loaded.config.path(rel), rel, text, mode, want_diff=diff, durable=False)
-                for rel, text in plan.files.items()]
-    outcomes += [remove(loaded.config.path(rel), rel, mode) for rel in plan.remove]
-    changed = [o for o in outcomes if o.changed]
-    for outcome in changed:
-        if diff:
+    report(result.notes)
+    if result.refused == "hand-edits":
+        report(result.problems)
+        page = result.problems[0].path
+        click.echo(f"{page} was edited by hand; nothing was written (merge it with "
+                   f"hugokit import {page}, or pass --force to overwrite it)", err=True)
+        return 1
+    changed = result.changed
+    if diff:
+        for outcome in changed:
             click.echo(outcome.diff, nl=False)
-    _say_what_changed(changed, plan.remove, mode)
-    if mode is Mode.CHECK:
+    _say_what_changed(changed, result.removed, check_mode)
+    if check_mode:
         from hugokit.reporters import build_summary_markdown
 
         step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
-    if cache is not None and not errors and (mode is Mode.WRITE or not changed):
-        outputs = list(plan.files) + plan.remove
-        cache.store(ops.input_files(loaded) + outputs, {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
-    return 1 if changed and mode is Mode.CHECK else 0
+    return 1 if changed and check_mode else 0
 
 
-def _hand_edits(loaded, new_page: str, cache) -> list[Diagnostic]:
-    """Hand edits the rebuild would lose, unless the page is exactly what hugokit last wrote."""
-    from hugokit import site as ops
-    from hugokit.cache import file_digest
-    from hugokit.writeback import current_text
-
-    page = loaded.config.path(loaded.config.page)
-    old = current_text(page)
-    if old is None or old == new_page:
-        return []
-    if cache is not None and cache.recorded(loaded.config.page) == file_digest(page):
-        return []  # hugokit's own last output: whatever it lacks now was removed from the database
-    return ops.hand_edits(loaded, old)
-
-
-def _say_what_changed(changed: list, removed: list[str], mode) -> None:
-    from hugokit.writeback import Mode
-
+def _say_what_changed(changed: list, removed: list[str], check_mode: bool) -> None:
     if not changed:
         click.echo("all generated files are up to date", err=True)
         return
     if len(changed) > 10:
-        verb = "would change" if mode is Mode.CHECK else "wrote"
+        verb = "would change" if check_mode else "wrote"
         click.echo(f"{verb} {len(changed)} files, {sum(o.shown in removed for o in changed)} of them removed", err=True)
         return
     for outcome in changed:
         gone = outcome.shown in removed
-        verb = ("would remove" if gone else "would change") if mode is Mode.CHECK else ("removed" if gone else "wrote")
+        verb = ("would remove" if gone else "would change") if check_mode else ("removed" if gone else "wrote")
         click.echo(f"{verb} {outcome.shown}", err=True)
 
 
@@ -172,7 +143,7 @@ def _check_site(site: str, select: str, ignore: str, output_format: str):  # -> 
 def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
                   apply_fix: bool, no_cache: bool) -> None:
     """Validate the database (and the site's content) and report every problem found."""
-    from hugokit import reporters
+    from hugokit import cache as run_cache, reporters
     from hugokit.cache import RunCache
     from hugokit.layout import site_root
 
@@ -182,8 +153,9 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
         root = site_root(site)
     except InputError as exc:
         sys.exit(fail_input(exc, output_format))
-    cache = RunCache(root, "check", (select, ignore)) if not no_cache else None
-    cached = cache.lookup() if cache else None
+    run_cache.configure(enabled=not no_cache)
+    cache = RunCache(root, "check", (select, ignore))
+    cached = cache.lookup()
     if cached is not None:
         diagnostics = [Diagnostic.from_dict(d) for d in cached["diagnostics"]]
         configured_strict = cached["strict"]
@@ -192,9 +164,8 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
 
         loaded, diagnostics = _check_site(site, select, ignore, output_format)
         configured_strict = loaded.config.strict
-        if cache is not None:
-            cache.store(ops.input_files(loaded), {"diagnostics": [d.as_dict() for d in diagnostics],
-                                                  "strict": configured_strict})
+        cache.store(ops.input_files(loaded), {"diagnostics": [d.as_dict() for d in diagnostics],
+                                              "strict": configured_strict})
     report(diagnostics, output_format)
     step_summary(reporters.check_summary_markdown(diagnostics))
     if reporters.resolve(output_format) == "human":

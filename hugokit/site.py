@@ -1,7 +1,7 @@
 """The operations behind the commands, as functions over a site folder; no terminal, no exit codes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hugokit.config import SiteConfig, load_config
@@ -123,6 +123,56 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
             if mark and relative not in files and is_generated(path.read_text(encoding="utf-8", errors="replace"), mark):
                 plan.remove.append(relative)
     return plan
+
+
+@dataclass(slots=True)
+class BuildResult:
+    refused: str = ""                 # "errors" or "hand-edits" when nothing was written, else ""
+    problems: list[Diagnostic] = field(default_factory=list)  # what the refusal is about
+    notes: list[Diagnostic] = field(default_factory=list)     # hand-written pages left alone
+    outcomes: list = field(default_factory=list)              # writeback.Outcome of every file
+    removed: list[str] = field(default_factory=list)          # generated files no longer produced
+
+    @property
+    def changed(self) -> list:
+        return [o for o in self.outcomes if o.changed]
+
+
+def build(root: Path, *, write: bool, force: bool = False, pages: bool | None = None, want_diff: bool = False,
+          cache=None) -> BuildResult:  # cache: hugokit.cache.RunCache
+    """Regenerates the site's pages (write) or compares them (not write). A database with errors,
+    or a page edited by hand, is not overwritten unless forced."""
+    from hugokit.cache import RunCache, file_digest
+    from hugokit.writeback import Mode, current_text, put, remove
+
+    # A clean check of these very inputs, cached, means the rules need not run again.
+    checked = RunCache(root, "check", ("", "")).lookup() if cache is not None else None
+    site = load_site(root, positions=checked is None)
+    if checked is not None:
+        errors = [d for d in map(Diagnostic.from_dict, checked["diagnostics"]) if d.is_error]
+    else:
+        errors = [d for d in check(site) if d.is_error]
+    if errors and not force:
+        return BuildResult("errors", errors)
+    plan = plan_build(site, pages)
+    page = site.config.path(site.config.page)
+    old = current_text(page)
+    if write and not force and old is not None and old != plan.files[site.config.page]:
+        # hugokit's own last output (recorded by the cache) lacks nothing on purpose: entries
+        # removed from the database. Anything else may hold hand edits.
+        if cache is None or cache.recorded(site.config.page) != file_digest(page):
+            edits = hand_edits(site, old)
+            if edits:
+                return BuildResult("hand-edits", edits, plan.diagnostics)
+    mode = Mode.WRITE if write else Mode.CHECK
+    outcomes = [put(site.config.path(rel), rel, text, mode, want_diff=want_diff, durable=False)
+                for rel, text in plan.files.items()]
+    outcomes += [remove(site.config.path(rel), rel, mode) for rel in plan.remove]
+    result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
+    if cache is not None and not errors and (write or not result.changed):
+        cache.store(input_files(site) + list(plan.files) + plan.remove,
+                    {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
+    return result
 
 
 def apply_fixes(root: Path, diagnostics: list[Diagnostic]) -> dict[str, str]:

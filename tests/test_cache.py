@@ -90,3 +90,15 @@ def test_content_listing_is_the_same_however_the_site_is_named(tmp_path: Path, m
     monkeypatch.chdir(tmp_path)
     expected = ["content/a/b.md", "content/c.md"]
     assert content_files(Path(".")) == content_files(tmp_path) == content_files(Path("..") / tmp_path.name) == expected
+
+
+def test_no_cache_flag_leaves_no_trace_even_for_snapshots(cached_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hugokit import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "SNAPSHOT_MIN_BYTES", 0)  # snapshot even this small database
+    cache = Path(os.environ["HUGOKIT_CACHE_DIR"])
+    assert hugokit("check", "--site", cached_site, "--no-cache").exit_code == 0
+    assert hugokit("build", "--site", cached_site, "--no-cache").exit_code == 0
+    assert not cache.exists()
+    assert hugokit("check", "--site", cached_site).exit_code == 0  # the next plain run caches again
+    assert any(p.name.startswith("db-") for p in cache.iterdir())
