@@ -6,6 +6,8 @@ hand-written page in the same folder is never touched.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import frontmatter
 import yaml
 
@@ -37,8 +39,14 @@ def slugs(publications: list[Publication]) -> list[str]:
     return out
 
 
-def is_generated(text: str, mark: str = MARK) -> bool:
-    return mark in text.split("\n", 3)[:3]
+def is_generated(path: Path, mark: str) -> bool:
+    """Whether hugokit wrote this file: its mark stands in the first lines (read only those)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4 * len(mark))
+    except OSError:
+        return False
+    return mark in head.split("\n", 3)[:3]
 
 
 def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
