@@ -74,6 +74,15 @@ def run_action_steps(site: Path, summary: Path, **inputs: str) -> list[tuple[str
     return ran
 
 
+def set_alpa_venue(checkout: Path, venue: str) -> Path:
+    """Changes the venue of the example's Alpa entry (OSDI 2022); returns the database's path."""
+    database = checkout / "examples/site/data/publications.yaml"
+    text = database.read_text()
+    assert "venue: OSDI 2022" in text
+    database.write_text(text.replace("venue: OSDI 2022", f"venue: {venue}", 1))
+    return database
+
+
 def test_clean_site_passes_every_step(checkout: Path, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     ran = run_action_steps(checkout / "examples/site", summary)
@@ -86,8 +95,7 @@ def test_clean_site_passes_every_step(checkout: Path, tmp_path: Path) -> None:
 
 
 def test_bad_venue_is_annotated_and_summarised(checkout: Path, tmp_path: Path) -> None:
-    database = checkout / "examples/site/data/publications.yaml"
-    database.write_text(database.read_text().replace("venue: OSDI 2022", "venue: OSDII 2022", 1))
+    database = set_alpa_venue(checkout, "OSDII 2022")
     summary = tmp_path / "summary.md"
     ran = dict(run_action_steps(checkout / "examples/site", summary))
     check = ran["Check publications"]
@@ -102,8 +110,7 @@ def test_bad_venue_is_annotated_and_summarised(checkout: Path, tmp_path: Path) -
 
 
 def test_stale_page_is_reported_with_its_diff(checkout: Path, tmp_path: Path) -> None:
-    database = checkout / "examples/site/data/publications.yaml"
-    database.write_text(database.read_text().replace("venue: OSDI 2022", "venue: OSDI 2021", 1))
+    set_alpa_venue(checkout, "OSDI 2021")
     summary = tmp_path / "summary.md"
     ran = dict(run_action_steps(checkout / "examples/site", summary))
     assert ran["Check publications"].returncode == 0
@@ -115,8 +122,7 @@ def test_stale_page_is_reported_with_its_diff(checkout: Path, tmp_path: Path) ->
 
 
 def test_strict_input_fails_on_warnings(checkout: Path, tmp_path: Path) -> None:
-    database = checkout / "examples/site/data/publications.yaml"
-    database.write_text(database.read_text().replace("venue: OSDI 2022", "venue: osdi 2022", 1))
+    set_alpa_venue(checkout, "osdi 2022")
     subprocess.run([str(BIN / "hugokit"), "build", "--site", str(checkout / "examples/site")], check=True,
                    capture_output=True)
     lenient = dict(run_action_steps(checkout / "examples/site", tmp_path / "a.md", **{"build-site": "false"}))
