@@ -1,8 +1,8 @@
 """Site configuration: hugokit.yaml at the site's root. Every key is optional; unknown keys are errors."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -12,9 +12,7 @@ from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
 
 
-
-@dataclass(frozen=True, slots=True)
-class SiteConfig:
+class SiteConfig(NamedTuple):
     root: Path
     database: str = "data/publications.yaml"
     page: str = "content/publications.md"
@@ -33,8 +31,7 @@ class SiteConfig:
         return self.root / relative
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
+class _Key(NamedTuple):
     kind: str  # "str", "int", "bool", "list"
     doc: str
 
@@ -56,8 +53,7 @@ KEYS: dict[str, _Key] = {
 FRONT_MATTER_TYPES = ("string", "int", "bool", "list", "map", "date")
 
 
-@dataclass(frozen=True, slots=True)
-class SectionSchema:
+class SectionSchema(NamedTuple):
     section: str
     required: tuple[str, ...] = ()
     types: tuple[tuple[str, str], ...] = ()
@@ -100,7 +96,6 @@ def load_config(root: Path) -> SiteConfig:
     if reader.diagnostics:
         raise InputError(reader.diagnostics)
     return SiteConfig(root=root, file=CONFIG_NAME, **values)  # type: ignore[arg-type]
-
 
 
 def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:

@@ -7,8 +7,8 @@ items are plain names or mappings (name, aliases, full, kind, pattern, homepage,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -20,8 +20,7 @@ _TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "descrip
 VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "thesis", "blog", "report", "book")
 
 
-@dataclass(slots=True)
-class Term:
+class Term(NamedTuple):
     name: str
     where: Position
     aliases: tuple[str, ...] = ()
@@ -31,8 +30,7 @@ class Term:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     term: Term
     how: str  # "exact", "full", "pattern", "alias", "case"
 
@@ -41,16 +39,19 @@ class Match:
         return self.how in ("exact", "full", "pattern")
 
 
-@dataclass(slots=True)
 class Vocabulary:
-    name: str
-    terms: list[Term] = field(default_factory=list)
-    site_file: str | None = None  # the site's own file, if it has one
-    _exact: dict[str, Match] = field(default_factory=dict, repr=False)
-    _folded: dict[str, Match] = field(default_factory=dict, repr=False)
+    """Terms, looked up by exact spelling (name or full name), then by pattern, then by alias or
+    a different letter case."""
 
-    def index(self) -> "Vocabulary":
-        for term in self.terms:
+    __slots__ = ("name", "terms", "site_file", "_exact", "_folded")
+
+    def __init__(self, name: str, terms: list[Term], site_file: str | None = None) -> None:
+        self.name = name
+        self.terms = terms
+        self.site_file = site_file  # the site's own file, if it has one
+        self._exact: dict[str, Match] = {}
+        self._folded: dict[str, Match] = {}
+        for term in terms:
             if term.pattern is not None:
                 continue
             self._exact.setdefault(term.name, Match(term, "exact"))
@@ -61,7 +62,6 @@ class Vocabulary:
             for spelling in (term.name, term.full):
                 if spelling:
                     self._folded.setdefault(spelling.casefold(), Match(term, "case"))
-        return self
 
     def lookup(self, value: str) -> Match | None:
         found = self._exact.get(value)
@@ -76,8 +76,7 @@ class Vocabulary:
         return [t.name for t in self.terms if t.pattern is None]
 
 
-@dataclass(slots=True)
-class Vocabularies:
+class Vocabularies(NamedTuple):
     venues: Vocabulary
     awards: Vocabulary
     topics: Vocabulary
@@ -89,17 +88,18 @@ def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     loaded = {}
     for name in VOCABULARY_NAMES:
-        vocabulary = Vocabulary(name)
+        terms: list[Term] = []
+        site_file = None
         default = defaults_dir() / f"{name}.yaml"
         if default.is_file():
-            vocabulary.terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics)
+            terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics)
         own = site / vocabulary_file(name)
         if own.is_file():
-            vocabulary.site_file = vocabulary_file(name)
-            site_terms = _read(own, vocabulary.site_file, diagnostics)
+            site_file = vocabulary_file(name)
+            site_terms = _read(own, site_file, diagnostics)
             overridden = {t.name.casefold() for t in site_terms}
-            vocabulary.terms = [t for t in vocabulary.terms if t.name.casefold() not in overridden] + site_terms
-        loaded[name] = vocabulary.index()
+            terms = [t for t in terms if t.name.casefold() not in overridden] + site_terms
+        loaded[name] = Vocabulary(name, terms, site_file)
     return Vocabularies(**loaded), diagnostics
 
 

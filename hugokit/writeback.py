@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Mode(Enum):
@@ -12,8 +12,7 @@ class Mode(Enum):
     CHECK = "check"   # write nothing; report what would change
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     path: Path
     shown: str        # the path as the user sees it (relative to the site)
     changed: bool     # the file on disk differs (or is missing, or is to be removed)
