@@ -54,9 +54,11 @@ def _code_digest() -> str:
     """hugokit's own code and vocabularies, by path, size and modification time (nanoseconds):
     any reinstall, upgrade or edit changes it, and it costs stat calls, not reads."""
     digest = sha256(str(FORMAT).encode())
-    files = sorted(PACKAGE.rglob("*.py")) + sorted(defaults_dir().glob("*.yaml"))
-    for path in files:
-        info = path.stat()
+    code = sorted(os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE)
+                  for name in names if name.endswith(".py"))
+    defaults = str(defaults_dir())
+    for path in code + sorted(os.path.join(defaults, name) for name in os.listdir(defaults) if name.endswith(".yaml")):
+        info = os.stat(path)
         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
@@ -123,12 +125,14 @@ class RunCache:
         except (OSError, ValueError, AttributeError):
             return None
 
-    def store(self, files: Iterable[str], payload: Any) -> None:
+    def store(self, files: Iterable[str], payload: Any, content: list[str] | None = None) -> None:
+        """Records the files' digests with payload; content is the listing of content/ the run
+        saw (listed now if not given)."""
         if self.path is None:
             return
         from hugokit.writeback import atomic_write
 
-        entry = {"code": _code_digest(), "content": content_files(self.root),
+        entry = {"code": _code_digest(), "content": content_files(self.root) if content is None else content,
                  "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))}, "payload": payload}
         try:
             atomic_write(self.path, json.dumps(entry), durable=False)

@@ -3,10 +3,9 @@ shown in the README) and check(context) yielding diagnostics. Adding a module ad
 from __future__ import annotations
 
 import importlib
-import pkgutil
-from dataclasses import dataclass
+import os
 from types import ModuleType
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from hugokit.config import SiteConfig
 from hugokit.diagnostics import Diagnostic, Severity
@@ -14,17 +13,16 @@ from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What rules look at."""
 
     database: Database
     vocab: Vocabularies
     config: SiteConfig
+    content: list[str]  # every file under content/, relative to the site, sorted
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     severity: Severity
     doc: str
@@ -44,11 +42,8 @@ def _rule(module: ModuleType) -> Rule:
 
 
 def all_rules() -> dict[str, Rule]:
-    found = []
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_"):
-            continue  # helpers shared by rules
-        found.append(_rule(importlib.import_module(f"{__name__}.{info.name}")))
+    names = [name[:-3] for name in os.listdir(__path__[0]) if name.endswith(".py") and not name.startswith("_")]
+    found = [_rule(importlib.import_module(f"{__name__}.{name}")) for name in names]  # _*: helpers
     return {rule.code: rule for rule in sorted(found, key=lambda r: r.code)}
 
 

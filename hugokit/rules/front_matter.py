@@ -16,7 +16,7 @@ import yaml
 
 from hugokit.config import SectionSchema
 from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, error
-from hugokit.layout import content_files, is_page
+from hugokit.layout import is_page
 from hugokit.load import Reader, compose, type_name
 from hugokit.rules import Context
 
@@ -29,7 +29,7 @@ _YAML_TYPES = {"string": "str", "int": "int", "bool": "bool", "list": "seq", "ma
 def check(context: Context) -> Iterator[Diagnostic]:
     root = context.config.root
     schemas = {s.section: s for s in context.config.front_matter_schemas}
-    for shown in content_files(root):
+    for shown in context.content:
         if not is_page(shown):
             continue
         inside = shown.split("/")[1:]  # below content/
