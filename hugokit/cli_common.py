@@ -1,28 +1,37 @@
-"""What the command modules share: option definitions and how results reach the terminal."""
+"""What the command implementations share: printing, and how results reach the terminal.
+
+Nothing here imports click (see hugokit.commands); echo does for plain text what click.echo does.
+"""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import click
-
 from hugokit.diagnostics import Diagnostic, InputError
-SITE_OPTION = click.option("--site", default=".", show_default=True, metavar="DIR",
-                           help="The Hugo site's folder.")
-NO_CACHE_OPTION = click.option("--no-cache", is_flag=True,
-                                help="Do the whole run even if nothing changed since the last one.")
-FORMAT_OPTION = click.option("--format", "output_format", default="auto", show_default=True,
-                             type=click.Choice(["auto", "human", "github", "json"]),
-                             help="How to print diagnostics; auto is github inside GitHub Actions.")
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Prints text, with a newline unless nl is False, to standard output (or error)."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:  # no console at all (pythonw)
+        return
+    text = text + "\n" if nl else text
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # a terminal that cannot show every character: escape those
+        encoding = stream.encoding or "utf-8"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    stream.flush()
 
 
 def report(diagnostics: list[Diagnostic], output_format: str = "auto") -> None:
     from hugokit import reporters
 
     if reporters.resolve(output_format) == "json":
-        click.echo(reporters.as_json(diagnostics), nl=False)
+        echo(reporters.as_json(diagnostics), nl=False)
         return
     if diagnostics:
-        click.echo(reporters.render(output_format, diagnostics), nl=False, err=False)
+        echo(reporters.render(output_format, diagnostics), nl=False)
 
 
 def step_summary(markdown: str) -> None:
@@ -39,5 +48,3 @@ def step_summary(markdown: str) -> None:
 def fail_input(exc: InputError, output_format: str = "auto") -> int:
     report(exc.diagnostics, output_format)
     return 2
-
-

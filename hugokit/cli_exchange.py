@@ -4,71 +4,49 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
-
-from hugokit.cli_common import SITE_OPTION, fail_input, report
-from hugokit.diagnostics import InputError
+from hugokit.cli_common import echo, report
 
 
-@click.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@SITE_OPTION
-@click.option("--format", "fmt", type=click.Choice(["markdown", "bibtex", "json"]),
-              help="The source's format (default: from its extension: .md, .bib, .json).")
-@click.option("--map", "mappings", multiple=True, metavar="NAME=FIELD",
-              help="JSON: read field NAME as FIELD (a database field, date, or links.KIND). Repeatable.")
-@click.option("--dry-run", is_flag=True, help="Show what would change in the database; write nothing.")
-@click.option("--force", is_flag=True, help="Replace the existing database instead of merging into it.")
-@click.option("--partial", is_flag=True, help="Write even though some of the source could not be read.")
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
-                   force: bool, partial: bool) -> None:
-    """Import a shortcode page, a BibTeX file or a JSON list into data/publications.yaml.
-
-    Into an existing database the import merges: entries are matched by DOI, arXiv id, id or
-    title; matches gain the fields they lack and never lose one; new entries go among their year.
-    """
-    from hugokit import site as ops
+                   force: bool, partial: bool) -> int:
     from hugokit.config import load_config
+    from hugokit.importers import import_file
     from hugokit.layout import CONFIG_NAME, site_root
     from hugokit.writeback import Mode, current_text, put, unified_diff
 
-    try:
-        root = site_root(site)
-        config = load_config(root)
-        mapping = _parse_mappings(mappings)
-        with _progress(source) as progress:
-            plan = ops.import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping,
-                                   progress=progress)
-    except InputError as exc:
-        sys.exit(fail_input(exc))
+    root = site_root(site)
+    config = load_config(root)
+    mapping = _parse_mappings(mappings)
+    with _progress(source) as progress:
+        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress)
     report(plan.diagnostics)
     unreadable = [d for d in plan.diagnostics if d.is_error]
     if unreadable and not partial:
-        click.echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
-                   "Fix them, or pass --partial to import the rest.", err=True)
-        sys.exit(1)
+        echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
+             "Fix them, or pass --partial to import the rest.", err=True)
+        return 1
     target = config.path(config.database)
     if dry_run:
-        click.echo(unified_diff(current_text(target) or "", plan.database_text, config.database), nl=False)
+        echo(unified_diff(current_text(target) or "", plan.database_text, config.database), nl=False)
     else:
         put(target, config.database, plan.database_text, Mode.WRITE)
     verb = "would import" if dry_run else "imported"
     if plan.replaced:
-        click.echo(f"{verb} {plan.added} publications into {config.database}")
+        echo(f"{verb} {plan.added} publications into {config.database}")
     else:
-        click.echo(f"{verb} {plan.added} new and updated {plan.updated} existing publications in {config.database}")
+        echo(f"{verb} {plan.added} new and updated {plan.updated} existing publications in {config.database}")
     if plan.front_matter_note and not dry_run:
         if config.file is None:
             put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, Mode.WRITE)
-            click.echo(f"kept the page's front-matter in {CONFIG_NAME}")
+            echo(f"kept the page's front-matter in {CONFIG_NAME}")
         else:
-            click.echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
-                       + plan.front_matter_note, err=True)
-    sys.exit(1 if unreadable else 0)
+            echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
+                 + plan.front_matter_note, err=True)
+    return 1 if unreadable else 0
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
-    from hugokit.diagnostics import Position, error
+    from hugokit.diagnostics import InputError, Position, error
     from hugokit.importers.json_list import targets
 
     out = {}
@@ -90,8 +68,12 @@ class _progress:
 
         size = source.stat().st_size if source.is_file() else 0
         quiet = os.environ.get("CI") or os.environ.get("PRE_COMMIT") or not sys.stderr.isatty()
-        self.bar = None if quiet or size < 500_000 else click.progressbar(
-            length=size, label=f"importing {source.name}", file=sys.stderr)
+        if quiet or size < 500_000:
+            self.bar = None
+            return
+        import click  # its progress bar; hugokit prints everything else itself
+
+        self.bar = click.progressbar(length=size, label=f"importing {source.name}", file=sys.stderr)
 
     def __enter__(self):
         if self.bar is None:
@@ -106,26 +88,17 @@ class _progress:
             self.bar.__exit__(*exc)  # type: ignore[arg-type]
 
 
-@click.command("export")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["bibtex", "csl-json"]))
-@SITE_OPTION
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (atomically; untouched when unchanged) instead of printing.")
-def export_command(fmt: str, site: str, output: Path | None) -> None:
-    """Export the whole database as BibTeX or CSL-JSON."""
+def export_command(fmt: str, site: str, output: Path | None) -> int:
     from hugokit import site as ops
     from hugokit.layout import site_root
     from hugokit.writeback import Mode, put
 
-    try:
-        loaded = ops.load_site(site_root(site))
-    except InputError as exc:
-        sys.exit(fail_input(exc))
+    loaded = ops.load_site(site_root(site))
     structural = [d for d in loaded.diagnostics if d.is_error]
     if structural:
         report(structural)
-        click.echo("the database has structural errors; nothing was exported", err=True)
-        sys.exit(1)
+        echo("the database has structural errors; nothing was exported", err=True)
+        return 1
     vocab, _ = loaded.vocabularies()
     if fmt == "bibtex":
         from hugokit.render.bibtex import render_bibliography
@@ -136,8 +109,9 @@ def export_command(fmt: str, site: str, output: Path | None) -> None:
 
         text = render_csl(loaded.database.publications, vocab.venues)
     if output is None:
-        click.echo(text, nl=False)
-        return
+        echo(text, nl=False)
+        return 0
     outcome = put(output, str(output), text, Mode.WRITE)
-    click.echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
-               f"({len(loaded.database.publications)} publications)", err=True)
+    echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
+         f"({len(loaded.database.publications)} publications)", err=True)
+    return 0

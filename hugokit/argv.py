@@ -1,0 +1,59 @@
+"""Reading a well-formed command line from hugokit.commands' declarations, without click.
+
+Only what is unambiguous is read here: a command name, long options (`--name VALUE`,
+`--name=VALUE`, flags) and plain arguments, with every value valid. Anything else — help,
+--version, short options, `--`, a value that starts with `-`, a path, any mistake — is left to
+click, so that every message about the command line is click's. tests/test_argv.py checks that
+both read the same values wherever this one reads anything.
+"""
+from __future__ import annotations
+
+from hugokit.commands import COMMANDS, Argument, Command, Option
+
+
+def parse(argv: list[str]) -> tuple[Command, dict[str, object]] | None:
+    """The command and its parameters' values, or None for click to handle."""
+    if not argv or argv[0] not in COMMANDS:
+        return None
+    command = COMMANDS[argv[0]]
+    values = {param.dest: param.default for param in command.params}
+    switches: dict[str, tuple[Option, object]] = {}  # "--name" -> (option, the value a flag sets)
+    for param in command.params:
+        if isinstance(param, Option):
+            for decl in param.decls:
+                on, _, off = decl.partition("/")
+                switches[on] = (param, True)
+                if off:
+                    switches[off] = (param, False)
+    arguments = [param for param in command.params if isinstance(param, Argument)]
+    tokens = iter(argv[1:])
+    for token in tokens:
+        if not token.startswith("-"):
+            if not arguments or not _valid(arguments[0], token):
+                return None
+            values[arguments.pop(0).dest] = token
+            continue
+        name, equals, value = token.partition("=")
+        found = switches.get(name) if name.startswith("--") else None
+        if found is None:
+            return None
+        option, flag_value = found
+        if option.flag:
+            if equals:
+                return None
+            values[option.dest] = flag_value
+            continue
+        if not equals:
+            value = next(tokens, None)
+            if value is None or value.startswith("-"):
+                return None
+        if not _valid(option, value):
+            return None
+        values[option.dest] = (*values[option.dest], value) if option.multiple else value  # type: ignore[misc]
+    if any(argument.required for argument in arguments):
+        return None
+    return command, values
+
+
+def _valid(param: Option | Argument, value: str) -> bool:
+    return not param.path and (not param.choices or value in param.choices)

@@ -1,0 +1,123 @@
+"""hugokit's commands, declared once: their parameters, their help, and where they are implemented.
+
+hugokit.cli builds the click interface from this table (help, usage errors, --version), and
+hugokit.argv reads a well-formed command line straight from it without importing click, whose
+import alone would be a fifth of a pre-commit hook's run. The implementations (hugokit.cli_*)
+print through hugokit.cli_common and never import click either.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Option(NamedTuple):
+    """`--name VALUE`, or a flag: `--name` (True), or `--name/--no-name` (True/False)."""
+
+    decls: tuple[str, ...]       # e.g. ("--site",), ("-o", "--output"), ("--pages/--no-pages",)
+    dest: str                    # the implementation's parameter name
+    help: str
+    default: object = None
+    flag: bool = False
+    choices: tuple[str, ...] = ()
+    metavar: str | None = None
+    show_default: bool = False
+    multiple: bool = False       # repeatable; the value is a tuple
+    path: bool = False           # a file's path (not a folder)
+
+
+class Argument(NamedTuple):
+    dest: str
+    required: bool = True
+    default: object = None
+    metavar: str | None = None
+    choices: tuple[str, ...] = ()
+    path: bool = False
+
+
+class Command(NamedTuple):
+    name: str
+    target: str                  # "module:function", imported only when the command runs
+    help: str                    # the first sentence is its summary in `hugokit --help`
+    params: tuple[Option | Argument, ...] = ()
+
+
+SITE = Option(("--site",), "site", "The Hugo site's folder.", default=".", metavar="DIR", show_default=True)
+NO_CACHE = Option(("--no-cache",), "no_cache", "Do the whole run even if nothing changed since the last one.",
+                  default=False, flag=True)
+OUTPUT_FORMAT = Option(("--format",), "output_format", "How to print diagnostics; auto is github inside GitHub Actions.",
+                       default="auto", choices=("auto", "human", "github", "json"), show_default=True)
+
+
+def _flag(name: str, dest: str, help: str) -> Option:
+    return Option((name,), dest, help, default=False, flag=True)
+
+
+COMMANDS: dict[str, Command] = {command.name: command for command in (
+    Command("build", "hugokit.cli_build:build_command",
+            "Regenerate content/publications.md (and the page bundles) from the database.", (
+                SITE,
+                _flag("--check", "check_only", "Write nothing; exit 1 if a file would change."),
+                _flag("--diff", "diff", "Print a unified diff of what changes."),
+                _flag("--force", "force", "Write even though the database has errors."),
+                Option(("--pages/--no-pages",), "pages", "Also generate content/publication/<slug>/ page bundles "
+                       "(default: `pages` in hugokit.yaml).", flag=True),
+                NO_CACHE)),
+    Command("check", "hugokit.cli_check:check_command",
+            "Validate the database (and the site's content) and report every problem found.", (
+                SITE,
+                OUTPUT_FORMAT,
+                Option(("--strict",), "strict", "Warnings fail the check too.", flag=True),
+                Option(("--select",), "select", "Comma-separated rule codes to run (default all).", default="",
+                       metavar="CODES"),
+                Option(("--ignore",), "ignore", "Comma-separated rule codes to skip.", default="", metavar="CODES"),
+                _flag("--fix", "apply_fix", "Apply the safe fixes first (as hugokit fix)."),
+                NO_CACHE)),
+    Command("fix", "hugokit.cli_check:fix_command",
+            "Apply the safe fixes (canonical spellings, stray spaces), keeping comments and key order.", (
+                SITE,
+                _flag("--diff", "show_diff", "Print the changes as a diff instead of writing them."),
+                Option(("--select",), "select", "Fix only these rule codes.", default="", metavar="CODES"),
+                Option(("--ignore",), "ignore", "Do not fix these rule codes.", default="", metavar="CODES"))),
+    Command("rules", "hugokit.cli_check:rules_command", "List the rules, or show one rule's documentation.", (
+                Argument("code", required=False),)),
+    Command("schema", "hugokit.cli_check:schema_command",
+            "Print the JSON Schema of data/publications.yaml (for editors' YAML language server)."),
+    Command("import", "hugokit.cli_exchange:import_command",
+            "Import a shortcode page, a BibTeX file or a JSON list into data/publications.yaml.\n\n"
+            "Into an existing database the import merges: entries are matched by DOI, arXiv id, id or\n"
+            "title; matches gain the fields they lack and never lose one; new entries go among their year.", (
+                Argument("source", path=True),
+                SITE,
+                Option(("--format",), "fmt", "The source's format (default: from its extension: .md, .bib, .json).",
+                       choices=("markdown", "bibtex", "json")),
+                Option(("--map",), "mappings", "JSON: read field NAME as FIELD (a database field, date, or "
+                       "links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
+                _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
+                _flag("--force", "force", "Replace the existing database instead of merging into it."),
+                _flag("--partial", "partial", "Write even though some of the source could not be read."))),
+    Command("export", "hugokit.cli_exchange:export_command", "Export the whole database as BibTeX or CSL-JSON.", (
+                Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
+                SITE,
+                Option(("-o", "--output"), "output", "Write to this file (atomically; untouched when unchanged) "
+                       "instead of printing.", path=True))),
+)}
+
+
+def invoke(command: Command, values: dict[str, object]) -> int:
+    """Runs a command with its parameters' values; returns its exit code.
+
+    Exit codes: 0 clean; 1 findings (errors, warnings under --strict, files that would change
+    under --check); 2 usage, configuration or unreadable input.
+    """
+    from importlib import import_module
+
+    from hugokit import cache
+    from hugokit.cli_common import fail_input
+    from hugokit.diagnostics import InputError
+
+    cache.configure(enabled=True)  # each invocation starts afresh; --no-cache turns it off
+    module, function = command.target.split(":")
+    try:
+        return getattr(import_module(module), function)(**values)
+    except InputError as exc:
+        return fail_input(exc, str(values.get("output_format", "auto")))
