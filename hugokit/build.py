@@ -10,11 +10,12 @@ from hugokit.site import Site, check, input_files, load_site
 
 
 def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
-    """What a rebuild of the page would lose: entries on it that the database lacks, and lines
-    that are not entries. Deleting an entry from the database shows up here too, which is why
+    """What a rebuild of the page would lose: entries on it that the database lacks, lines that
+    are not entries, and front-matter other than hugokit.yaml's. Deleting an entry from the database shows up here too, which is why
     build asks only when the page is not what hugokit itself last wrote."""
     from hugokit.diagnostics import error as make_error
     from hugokit.importers.markdown import import_page
+    from hugokit.layout import CONFIG_NAME
     from hugokit.text import fold
 
     page = import_page(page_text, site.config.page)
@@ -26,6 +27,12 @@ def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
     odd = [make_error(Position(d.path, d.line, d.col), "hand-edited-page",
                       "this line of the page is not an entry; building would remove it", d.hint)
            for d in page.diagnostics if d.code == "unparsed-line"]
+    if page.front_matter is not None and page.front_matter != site.config.front_matter:
+        odd.append(make_error(Position(site.config.page, 2, 1), "hand-edited-page",
+                              f"the page's front-matter is not the front_matter of {CONFIG_NAME}; "
+                              "building would replace it",
+                              f"to keep it, set it as front_matter in {CONFIG_NAME} "
+                              f"(hugokit import {site.config.page} shows how)"))
     return lost + odd
 
 
