@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from hugokit.cli_common import echo, report, step_summary
-from hugokit.diagnostics import Diagnostic, InputError
+from hugokit.diagnostics import Diagnostic
 
 
 def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
@@ -69,24 +69,12 @@ def schema_command() -> int:
     return 0
 
 
-def _codes(text: str) -> tuple[str, ...]:
-    return tuple(c.strip() for c in text.split(",") if c.strip())
-
-
 def _check_site(site: str, select: str, ignore: str):  # -> (Site, diagnostics)
     from hugokit import rules, site as ops
-    from hugokit.diagnostics import Position, error
     from hugokit.layout import site_root
 
     loaded = ops.load_site(site_root(site))
-    config = loaded.config
-    config = config._replace(select=_codes(select) or config.select, ignore=config.ignore + _codes(ignore))
-    known = rules.all_rules()
-    unknown = [c for c in config.select + config.ignore if c not in known]
-    if unknown:
-        raise InputError([error(Position(config.file or "--select/--ignore"), "bad-config",
-                                f"unknown rule code {c!r}", "list them with: hugokit rules") for c in unknown])
-    loaded.config = config
+    loaded.config = rules.narrowed(loaded.config, select, ignore)
     return loaded, ops.check(loaded)
 
 

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import yaml
 
-from hugokit.diagnostics import InputError
+from hugokit.diagnostics import InputError, did_you_mean
 from hugokit.layout import CONFIG_NAME
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
@@ -78,6 +78,8 @@ def load_config(root: Path) -> SiteConfig:
             if spec.kind == "list":
                 items = reader.string_list(value_node, what)
                 value = None if items is None else tuple(v for v, _ in items)
+                if key in ("select", "ignore") and items:
+                    _check_rule_codes(reader, items, what)
             elif spec.kind == "bool":
                 value = reader.boolean(value_node, what)
             elif spec.kind == "int":
@@ -96,6 +98,16 @@ def load_config(root: Path) -> SiteConfig:
     if reader.diagnostics:
         raise InputError(reader.diagnostics)
     return SiteConfig(root=root, file=CONFIG_NAME, **values)  # type: ignore[arg-type]
+
+
+def _check_rule_codes(reader: Reader, items: list[tuple[str, yaml.Node]], what: str) -> None:
+    from hugokit.rules import all_rules
+
+    known = list(all_rules())
+    for code, node in items:
+        if code not in known:
+            reader.report(node, "bad-config", f"unknown rule code {code!r} in {what}",
+                          did_you_mean(code, known) or "list them with: hugokit rules")
 
 
 def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:

@@ -127,7 +127,18 @@ def test_select_and_ignore(seed_site: Path) -> None:
 
 def test_unknown_rule_code_is_a_usage_error(seed_site: Path) -> None:
     run = hugokit("check", "--site", seed_site, "--select", "venue-speling")
-    assert run.exit_code == 2 and "unknown rule code 'venue-speling'" in run.stdout
+    assert run.exit_code == 2
+    assert "--select:1:1: error[bad-config] unknown rule code 'venue-speling' in --select (did you mean " \
+           "\"venue-spelling\"?)" in run.stdout
+
+
+def test_unknown_rule_code_in_the_config_stops_check_and_build(seed_site: Path) -> None:
+    write(seed_site / "hugokit.yaml", "strict: false\nignore: [front-matter, duplicate-lnk]\n")
+    for command in ("check", "build"):
+        run = hugokit(command, "--site", seed_site)
+        assert run.exit_code == 2
+        assert "hugokit.yaml:2:24: error[bad-config] unknown rule code 'duplicate-lnk' in \"ignore\" in " \
+               "hugokit.yaml (did you mean \"duplicate-link\" or" in run.stdout
 
 
 def test_config_sets_strict_and_ignore(seed_site: Path) -> None:

@@ -8,7 +8,7 @@ from types import ModuleType
 from typing import Callable, Iterator, NamedTuple
 
 from hugokit.config import SiteConfig
-from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, did_you_mean, error
 from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
@@ -45,6 +45,24 @@ def all_rules() -> dict[str, Rule]:
     names = [name[:-3] for name in os.listdir(__path__[0]) if name.endswith(".py") and not name.startswith("_")]
     found = [_rule(importlib.import_module(f"{__name__}.{name}")) for name in names]  # _*: helpers
     return {rule.code: rule for rule in sorted(found, key=lambda r: r.code)}
+
+
+def narrowed(config: SiteConfig, select: str = "", ignore: str = "") -> SiteConfig:
+    """config with a command line's comma-separated rule codes: --select replaces the configured
+    selection, --ignore adds to it. An unknown code raises InputError (hugokit.yaml's own codes
+    are checked when it is read)."""
+    known = all_rules()
+    given = {"--select": _codes(select), "--ignore": _codes(ignore)}
+    unknown = [error(Position(option), "bad-config", f"unknown rule code {code!r} in {option}",
+                     did_you_mean(code, list(known)) or "list them with: hugokit rules")
+               for option, codes in given.items() for code in codes if code not in known]
+    if unknown:
+        raise InputError(unknown)
+    return config._replace(select=given["--select"] or config.select, ignore=config.ignore + given["--ignore"])
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in text.split(",") if code.strip())
 
 
 def run(context: Context, select: "tuple[str, ...] | list[str]" = (), ignore: "tuple[str, ...] | list[str]" = ()) -> list[Diagnostic]:
