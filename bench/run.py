@@ -104,21 +104,30 @@ def size_results(size: int, work: Path, runs: int, academic: Path | None) -> lis
     return results
 
 
-def startup(env: dict[str, str], runs: int) -> dict[str, object]:
-    return measure("python -c 'import yaml'", [sys.executable, "-c", "import yaml"], REPO, env, runs * 4)
-
-
-def example_site(env: dict[str, str], runs: int, work: Path) -> list[dict[str, object]]:
+def start_up_and_hook(env: dict[str, str], runs: int, work: Path) -> list[dict[str, object]]:
+    """The start-up baseline and a hook's `hugokit check` of the example site (with an empty cache,
+    and unchanged), taken in turns so that a machine's drift affects all three alike."""
     site = REPO / "examples/site"
     cache = work / "cache-example"
-    env = {**env, "HUGOKIT_CACHE_DIR": str(cache)}
+    hook_env = {**env, "HUGOKIT_CACHE_DIR": str(cache)}
     hugokit = [str(BIN / "hugokit"), "check"]
-    cold = measure("hook: check example site, cold", hugokit, site, env, runs * 4,
-                   lambda: shutil.rmtree(cache, ignore_errors=True))
-    warm = measure("hook: check example site, unchanged", hugokit, site, env, runs * 4)
-    for row in (cold, warm):
-        row["size"] = 47
-    return [cold, warm]
+    kinds = {"python -c 'import yaml'": ([sys.executable, "-c", "import yaml"], REPO, env, None),
+             "hook: check example site, cold": (hugokit, site, hook_env, lambda: shutil.rmtree(cache, ignore_errors=True)),
+             "hook: check example site, unchanged": (hugokit, site, hook_env, None)}
+    samples: dict[str, list[tuple[float, float, int]]] = {name: [] for name in kinds}
+    run_once(hugokit, site, hook_env)  # warm the file system's caches
+    for _ in range(runs * 4):
+        for name, (argv, cwd, kind_env, before) in kinds.items():
+            if before:
+                before()
+            samples[name].append(run_once(argv, cwd, kind_env))
+    rows = []
+    for name, taken in samples.items():
+        times = [t for t, _, _ in taken]
+        rows.append({"name": name, "median_s": statistics.median(times), "min_s": min(times),
+                     "peak_mb": max(p for _, p, _ in taken), "runs": len(taken), "exit": sorted({c for _, _, c in taken}),
+                     "size": 0 if name.startswith("python") else 47})
+    return rows
 
 
 def budgets(rows: list[dict[str, object]], base: float) -> list[tuple[str, bool, str]]:
@@ -164,17 +173,23 @@ def main() -> int:
     academic = shutil.which("academic")
     if academic is None:
         print("note: `academic` is not installed (pip install academic); its column stays empty", file=sys.stderr)
+    where = subprocess.run([sys.executable, "-c", "import hugokit; print(hugokit.__file__)"], cwd=tempfile.gettempdir(),
+                           capture_output=True, text=True, check=True).stdout.strip()
+    installed = Path(where).resolve().parent  # what the `hugokit` command runs
+    if installed == REPO / "hugokit":
+        print("note: this measures hugokit from the checkout (an editable install), whose start-up hook also "
+              "slows the start-up baseline; `make bench` measures a regular install", file=sys.stderr)
     env = {**os.environ}
     with tempfile.TemporaryDirectory(prefix="hugokit-bench-") as tmp:
         work = Path(tmp)
-        base = startup(env, args.runs)
-        base["size"] = 0
-        rows = [base] + example_site(env, args.runs, work)
+        rows = start_up_and_hook(env, args.runs, work)
+        base = rows[0]
         for size in map(int, args.sizes.split(",")):
             print(f"measuring {size} publications …", file=sys.stderr)
             rows += size_results(size, work, args.runs, Path(academic) if academic else None)
     verdicts = budgets(rows, base["median_s"])
-    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"hugokit from {installed}")
     print(f"{'size':>6}  {'what':<40} {'median':>9} {'× start-up':>11} {'peak MB':>8}")
     for row in rows:
         print(f"{row['size']:>6}  {row['name']:<40} {row['median_s']:>8.3f}s {row['median_s'] / base['median_s']:>10.1f}× "
