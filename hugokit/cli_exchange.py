@@ -46,14 +46,14 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
-    from hugokit.diagnostics import InputError, Position, error
+    from hugokit.diagnostics import InputError, error, on_command_line
     from hugokit.importers.json_list import targets
 
     out = {}
     for item in mappings:
         name, _, field = item.partition("=")
         if not name or not (field in targets() or field.startswith("links.") and len(field) > 6):
-            raise InputError([error(Position("--map"), "bad-option", f"cannot read --map {item!r}",
+            raise InputError([error(on_command_line("--map"), "bad-option", f"cannot read --map {item!r}",
                                     "write NAME=FIELD, FIELD one of: " + ", ".join(targets()))])
         out[name] = field
     return out

@@ -14,7 +14,8 @@ class Severity(str, Enum):
 
 
 class Position(NamedTuple):
-    """A 1-based place in a file; offset and end delimit the value's text where known."""
+    """A 1-based place in a file; offset and end delimit the value's text where known. Line 0
+    means a place with no lines: an option on the command line (see on_command_line)."""
 
     path: str
     line: int = 1
@@ -72,6 +73,10 @@ def error(where: Position, code: str, message: str, hint: str = "", fix: Fix | N
 
 def warning(where: Position, code: str, message: str, hint: str = "", fix: Fix | None = None) -> Diagnostic:
     return Diagnostic.at(where, Severity.WARNING, code, message, hint, fix)
+
+
+def on_command_line(option: str) -> Position:
+    return Position(option, 0, 0)
 
 
 def replacing(where: Position, replacement: str) -> Fix | None:

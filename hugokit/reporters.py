@@ -29,7 +29,8 @@ def human(diagnostics: list[Diagnostic]) -> str:
     lines = []
     for d in diagnostics:
         hint = f" ({d.hint})" if d.hint else ""
-        lines.append(f"{d.path}:{d.line}:{d.col}: {d.severity.value}[{d.code}] {d.message}{hint}")
+        where = f"{d.path}:{d.line}:{d.col}" if d.line else d.path
+        lines.append(f"{where}: {d.severity.value}[{d.code}] {d.message}{hint}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -44,8 +45,8 @@ def _escape_property(text: str) -> str:
 def github(diagnostics: list[Diagnostic]) -> str:
     lines = []
     for d in diagnostics:
-        props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in
-                         (("file", d.path), ("line", d.line), ("col", d.col), ("title", f"hugokit {d.code}")))
+        where = (("file", d.path), ("line", d.line), ("col", d.col)) if d.line else ()
+        props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in (*where, ("title", f"hugokit {d.code}")))
         message = d.message + (f" ({d.hint})" if d.hint else "")
         lines.append(f"::{d.severity.value} {props}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)

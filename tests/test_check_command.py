@@ -128,8 +128,10 @@ def test_select_and_ignore(seed_site: Path) -> None:
 def test_unknown_rule_code_is_a_usage_error(seed_site: Path) -> None:
     run = hugokit("check", "--site", seed_site, "--select", "venue-speling")
     assert run.exit_code == 2
-    assert "--select:1:1: error[bad-config] unknown rule code 'venue-speling' in --select (did you mean " \
-           "\"venue-spelling\"?)" in run.stdout
+    assert run.stdout.startswith("--select: error[bad-config] unknown rule code 'venue-speling' in --select (did you mean "
+                                 "\"venue-spelling\"?)")
+    github = hugokit("check", "--site", seed_site, "--select", "venue-speling", "--format", "github")
+    assert github.stdout.startswith("::error title=hugokit bad-config::unknown rule code 'venue-speling' in --select")
 
 
 def test_unknown_rule_code_in_the_config_stops_check_and_build(seed_site: Path) -> None:

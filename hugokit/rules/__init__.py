@@ -8,7 +8,7 @@ from types import ModuleType
 from typing import Callable, Iterator, NamedTuple
 
 from hugokit.config import SiteConfig
-from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, did_you_mean, error
+from hugokit.diagnostics import Diagnostic, InputError, Severity, did_you_mean, error, on_command_line
 from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
@@ -53,7 +53,7 @@ def narrowed(config: SiteConfig, select: str = "", ignore: str = "") -> SiteConf
     are checked when it is read)."""
     known = all_rules()
     given = {"--select": _codes(select), "--ignore": _codes(ignore)}
-    unknown = [error(Position(option), "bad-config", f"unknown rule code {code!r} in {option}",
+    unknown = [error(on_command_line(option), "bad-config", f"unknown rule code {code!r} in {option}",
                      did_you_mean(code, list(known)) or "list them with: hugokit rules")
                for option, codes in given.items() for code in codes if code not in known]
     if unknown:
