@@ -234,3 +234,16 @@ def test_json_escapes_beyond_the_basic_plane(tmp_path: Path) -> None:
     assert database_of(tmp_path)[0].title == "Smile 😀 / done"
     assert hugokit("import", tmp_path / "y.json", "--site", tmp_path).exit_code == 0
     assert database_of(tmp_path)[0].title == "a/b 😀"
+
+
+def test_positions_after_escapes_beyond_the_basic_plane_are_the_files(tmp_path: Path) -> None:
+    line = '[{"title": "\\ud83d\\ude00 \\ud83d\\ude00", "date": 2021}, {"title": "x", "date": "soon", "year": [1]}]'
+    source = write(tmp_path / "z.json", line + "\n")
+    (tmp_path / "site").mkdir()
+    run = hugokit("import", source, "--site", tmp_path / "site", "--partial")
+    for problem, col in ((f"{source}:1:", line.index('"soon"') + 1), (f"{source}:1:", line.index("[1]") + 1)):
+        assert f"{problem}{col}: error" in run.stdout, run.stdout
+    broken = write(tmp_path / "broken.json", '[{"title": "\\ud83d\\ude00", "date": 2021}, {"title": "x" "y"}]\n')
+    run = hugokit("import", broken, "--site", tmp_path / "site")
+    col = broken.read_text().index('"y"') + 1
+    assert run.exit_code == 2 and f"{broken}:1:{col}: error[yaml-syntax]" in run.stdout, run.stdout

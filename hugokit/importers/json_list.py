@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from hugokit.diagnostics import error
+from hugokit.diagnostics import InputError, error
 from hugokit.importers import Imported
 from hugokit.load import Reader, compose
 from hugokit.model import FIELD_BY_NAME, Publication
@@ -23,7 +23,7 @@ KNOWN_NAMES: dict[str, str] = {
     "slides": "links.slides", "project": "links.project", "blog": "links.blog", "poster": "links.poster",
 }
 # JSON writes a character beyond U+FFFF as two escaped surrogates, which YAML cannot read; the
-# same character as one YAML escape (\UXXXXXXXX) keeps the text and shifts later columns by 2.
+# same character as one YAML escape (\UXXXXXXXX) keeps the text, 2 characters shorter.
 _SURROGATES = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
 _DATE = re.compile(r"(?:(\d{1,2})/)?(\d{4})(?:-\d{2}(?:-\d{2})?)?")
 
@@ -36,8 +36,12 @@ def targets() -> list[str]:
 def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
     names = {**KNOWN_NAMES, **(mapping or {})}
     result = Imported()
-    text = _SURROGATES.sub(_astral_escape, text)
-    root = compose(text, path)
+    text, shortened = _astral_escapes(text)
+    in_file = _columns_in_file(text, shortened)
+    try:
+        root = compose(text, path)
+    except InputError as exc:
+        raise InputError([d._replace(col=in_file(d.line, d.col)) for d in exc.diagnostics]) from None
     reader = Reader(path, len(text))
     if root is not None and reader.expect(root, "the JSON file", "seq"):
         for number, node in enumerate(root.value, 1):
@@ -45,12 +49,41 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
             if pub is not None:
                 result.publications.append(pub)
     result.diagnostics.extend(reader.diagnostics)
+    if shortened:  # put every column back where it is in the file
+        result.diagnostics = [d._replace(col=in_file(d.line, d.col)) for d in result.diagnostics]
+        for pub in result.publications:
+            here = pub.where[""]
+            pub.where[""] = here._replace(col=in_file(here.line, here.col))
     return result
 
 
-def _astral_escape(match: re.Match[str]) -> str:
-    high, low = int(match.group(1), 16), int(match.group(2), 16)
-    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+def _astral_escapes(text: str) -> tuple[str, list[int]]:
+    """text with each escaped surrogate pair as one YAML escape, and the offsets (in the new
+    text) where those escapes end."""
+    parts, ends, last, length = [], [], 0, 0
+    for match in _SURROGATES.finditer(text):
+        high, low = int(match.group(1), 16), int(match.group(2), 16)
+        escape = f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+        parts += [text[last:match.start()], escape]
+        length += match.start() - last + len(escape)
+        ends.append(length)
+        last = match.end()
+    parts.append(text[last:])
+    return "".join(parts), ends
+
+
+def _columns_in_file(text: str, shortened: list[int]):  # -> (line, col in text) -> col in the file
+    from bisect import bisect_right
+
+    if not shortened:
+        return lambda line, col: col
+    starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def in_file(line: int, col: int) -> int:
+        start = starts[min(max(line, 1), len(starts)) - 1]
+        return col + 2 * (bisect_right(shortened, start + col - 1) - bisect_right(shortened, start))
+
+    return in_file
 
 
 def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) -> Publication | None:
