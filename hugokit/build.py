@@ -11,8 +11,9 @@ from hugokit.site import Site, check, input_files, load_site
 
 def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
     """What a rebuild of the page would lose: entries on it that the database lacks, lines that
-    are not entries, and front-matter other than hugokit.yaml's. Deleting an entry from the database shows up here too, which is why
-    build asks only when the page is not what hugokit itself last wrote."""
+    are not entries, and front-matter other than hugokit.yaml's. Deleting an entry from the
+    database shows up here too, which is why build asks only when the page is not what hugokit
+    itself last wrote."""
     from hugokit.diagnostics import error as make_error
     from hugokit.importers.markdown import import_page
     from hugokit.layout import CONFIG_NAME

@@ -44,8 +44,9 @@ class Command(NamedTuple):
 SITE = Option(("--site",), "site", "The Hugo site's folder.", default=".", metavar="DIR", show_default=True)
 NO_CACHE = Option(("--no-cache",), "no_cache", "Do the whole run even if nothing changed since the last one.",
                   default=False, flag=True)
-OUTPUT_FORMAT = Option(("--format",), "output_format", "How to print diagnostics; auto is github inside GitHub Actions.",
-                       default="auto", choices=("auto", "human", "github", "json"), show_default=True)
+OUTPUT_FORMAT = Option(("--format",), "output_format",
+                       "How to print diagnostics; auto is github inside GitHub Actions.", default="auto",
+                       choices=("auto", "human", "github", "json"), show_default=True)
 
 
 def _flag(name: str, dest: str, help: str) -> Option:

@@ -65,7 +65,8 @@ def _codes(text: str) -> tuple[str, ...]:
     return tuple(code.strip() for code in text.split(",") if code.strip())
 
 
-def run(context: Context, select: "tuple[str, ...] | list[str]" = (), ignore: "tuple[str, ...] | list[str]" = ()) -> list[Diagnostic]:
+def run(context: Context, select: tuple[str, ...] | list[str] = (),
+        ignore: tuple[str, ...] | list[str] = ()) -> list[Diagnostic]:
     """Diagnostics of the chosen rules, in file order."""
     out: list[Diagnostic] = []
     for code, rule in all_rules().items():
