@@ -2,9 +2,10 @@
 
 An entry records the SHA-256 of every file the run read or wrote, the listing of content/, and
 a fingerprint of hugokit's own code and vocabularies (their sizes and modification times); it
-is used only when all of them match again, so it can never serve a stale result. Checking it reads and hashes the inputs but parses
-nothing, which is what makes an unchanged run fast. Entries live in $HUGOKIT_CACHE_DIR, else
-$XDG_CACHE_HOME/hugokit, else ~/.cache/hugokit; HUGOKIT_NO_CACHE=1 or --no-cache turns it off.
+is used only when all of them match again, so it can never serve a stale result. Checking it
+reads and hashes the inputs but parses nothing, which is what makes an unchanged run fast.
+Entries live in $HUGOKIT_CACHE_DIR, else $XDG_CACHE_HOME/hugokit, else ~/.cache/hugokit;
+HUGOKIT_NO_CACHE=1 or --no-cache turns it off.
 """
 from __future__ import annotations
 

@@ -119,6 +119,6 @@ def invoke(command: Command, values: dict[str, object]) -> int:
     cache.configure(enabled=True)  # each invocation starts afresh; --no-cache turns it off
     module, function = command.target.split(":")
     try:
-        return getattr(import_module(module), function)(**values)
+        return getattr(import_module(module), function)(**values) or 0
     except InputError as exc:
         return fail_input(exc, str(values.get("output_format", "auto")))
