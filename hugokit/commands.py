@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from hugokit.reporters import FORMATS
+
 
 class Option(NamedTuple):
     """`--name VALUE`, or a flag: `--name` (True), or `--name/--no-name` (True/False)."""
@@ -46,7 +48,7 @@ NO_CACHE = Option(("--no-cache",), "no_cache", "Do the whole run even if nothing
                   default=False, flag=True)
 OUTPUT_FORMAT = Option(("--format",), "output_format",
                        "How to print diagnostics; auto is github inside GitHub Actions.", default="auto",
-                       choices=("auto", "human", "github", "json"), show_default=True)
+                       choices=FORMATS, show_default=True)
 
 
 def _flag(name: str, dest: str, help: str) -> Option:

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import yaml
 
-from hugokit.diagnostics import InputError, did_you_mean
+from hugokit.diagnostics import InputError
 from hugokit.layout import CONFIG_NAME
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
@@ -101,13 +101,11 @@ def load_config(root: Path) -> SiteConfig:
 
 
 def _check_rule_codes(reader: Reader, items: list[tuple[str, yaml.Node]], what: str) -> None:
-    from hugokit.rules import all_rules
+    from hugokit.rules import all_rules, unknown_code
 
-    known = list(all_rules())
-    for code, node in items:
-        if code not in known:
-            reader.report(node, "bad-config", f"unknown rule code {code!r} in {what}",
-                          did_you_mean(code, known) or "list them with: hugokit rules")
+    known = all_rules()
+    reader.diagnostics += [unknown_code(code, reader.pos(node), what, known)
+                           for code, node in items if code not in known]
 
 
 def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:

@@ -8,7 +8,7 @@ from types import ModuleType
 from typing import Callable, Iterator, NamedTuple
 
 from hugokit.config import SiteConfig
-from hugokit.diagnostics import Diagnostic, InputError, Severity, did_you_mean, error, on_command_line
+from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, did_you_mean, error, on_command_line
 from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
@@ -53,12 +53,16 @@ def narrowed(config: SiteConfig, select: str = "", ignore: str = "") -> SiteConf
     are checked when it is read)."""
     known = all_rules()
     given = {"--select": _codes(select), "--ignore": _codes(ignore)}
-    unknown = [error(on_command_line(option), "bad-config", f"unknown rule code {code!r} in {option}",
-                     did_you_mean(code, list(known)) or "list them with: hugokit rules")
+    unknown = [unknown_code(code, on_command_line(option), option, known)
                for option, codes in given.items() for code in codes if code not in known]
     if unknown:
         raise InputError(unknown)
     return config._replace(select=given["--select"] or config.select, ignore=config.ignore + given["--ignore"])
+
+
+def unknown_code(code: str, where: Position, what: str, known: dict[str, Rule]) -> Diagnostic:
+    return error(where, "bad-config", f"unknown rule code {code!r} in {what}",
+                 did_you_mean(code, list(known)) or "list them with: hugokit rules")
 
 
 def _codes(text: str) -> tuple[str, ...]:
