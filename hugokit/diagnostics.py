@@ -5,7 +5,7 @@ frozen dataclass costs about seven times as much, which a one-second pre-commit 
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Severity(str, Enum):
@@ -33,6 +33,16 @@ class Fix(NamedTuple):
     replacement: str
 
 
+class Finding(NamedTuple):
+    """What a rule yields: where, what and how to fix it. The rule registry adds the rule's code
+    and its effective severity (hugokit.rules.run), so that neither is written twice."""
+
+    where: Position
+    message: str
+    hint: str = ""
+    fix: Fix | None = None
+
+
 class Diagnostic(NamedTuple):
     path: str
     line: int
@@ -55,7 +65,7 @@ class Diagnostic(NamedTuple):
                 "code": self.code, "message": self.message, "hint": self.hint}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Diagnostic":
+    def from_dict(cls, data: dict[str, Any]) -> "Diagnostic":
         return cls(data["path"], data["line"], data["col"], Severity(data["severity"]), data["code"],
                    data["message"], data["hint"])
 
