@@ -11,7 +11,7 @@ from hugokit.site import Site, checked, input_files, load_site
 
 if TYPE_CHECKING:
     from hugokit.cache import Cache
-    from hugokit.writeback import Outcome
+    from hugokit.writeback import Outcome, WriteBack
 
 
 def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
@@ -95,12 +95,12 @@ class BuildResult:
         return [o for o in self.outcomes if o.changed]
 
 
-def build(root: Path, cache: Cache, *, write: bool, force: bool = False, pages: bool | None = None,
-          want_diff: bool = False) -> BuildResult:
-    """Regenerates the site's pages (write) or compares them (not write). A database with errors,
-    or a page edited by hand, is not overwritten unless forced."""
+def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False,
+          pages: bool | None = None) -> BuildResult:
+    """Regenerates the site's pages, or compares them (writeback). A database with errors, or a
+    page edited by hand, is not overwritten unless forced."""
     from hugokit.cache import file_digest
-    from hugokit.writeback import Mode, current_text, put, remove
+    from hugokit.writeback import current_text, put, remove
 
     entry = cache.run(root, "build", (str(pages), str(force)))
     cached = entry.lookup()
@@ -115,19 +115,17 @@ def build(root: Path, cache: Cache, *, write: bool, force: bool = False, pages: 
     plan = plan_build(site, pages)
     page = site.config.path(site.config.page)
     old = current_text(page)
-    if write and not force and old is not None and old != plan.files[site.config.page]:
+    if writeback.writes and not force and old is not None and old != plan.files[site.config.page]:
         # hugokit's own last output (recorded by the cache) lacks nothing on purpose: entries
         # removed from the database. Anything else may hold hand edits.
         if entry.recorded(site.config.page) != file_digest(page):
             edits = hand_edits(site, old)
             if edits:
                 return BuildResult("hand-edits", edits, plan.diagnostics)
-    mode = Mode.WRITE if write else Mode.CHECK
-    outcomes = [put(site.config.path(rel), rel, text, mode, want_diff=want_diff, durable=False)
-                for rel, text in plan.files.items()]
-    outcomes += [remove(site.config.path(rel), rel, mode) for rel in plan.remove]
+    outcomes = [put(site.config.path(rel), rel, text, writeback, durable=False) for rel, text in plan.files.items()]
+    outcomes += [remove(site.config.path(rel), rel, writeback) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
-    if not errors and (write or not result.changed):
+    if not errors and (writeback.writes or not result.changed):
         entry.store(input_files(site) + list(plan.files) + plan.remove,
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
     return result

@@ -12,7 +12,10 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     from hugokit.config import load_config
     from hugokit.importers import import_file
     from hugokit.layout import CONFIG_NAME, site_root
-    from hugokit.writeback import Mode, current_text, put, unified_diff
+    from hugokit.outcome import exit_code, verb
+    from hugokit.writeback import WriteBack, put
+
+    writeback = WriteBack.choose(diff=dry_run)
 
     root = site_root(site)
     config = load_config(root)
@@ -24,25 +27,22 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     if unreadable and not partial:
         echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
              "Fix them, or pass --partial to import the rest.", err=True)
-        return 1
-    target = config.path(config.database)
-    if dry_run:
-        echo(unified_diff(current_text(target) or "", plan.database_text, config.database), nl=False)
-    else:
-        put(target, config.database, plan.database_text, Mode.WRITE)
-    verb = "would import" if dry_run else "imported"
+        return exit_code(refused=True)
+    outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
+    echo(outcome.diff, nl=False)
     if plan.replaced:
-        echo(f"{verb} {plan.added} publications into {config.database}")
+        echo(f"{verb('import', writeback)} {plan.added} publications into {config.database}")
     else:
-        echo(f"{verb} {plan.added} new and updated {plan.updated} existing publications in {config.database}")
-    if plan.front_matter_note and not dry_run:
+        echo(f"{verb('import', writeback)} {plan.added} new and updated {plan.updated} existing publications in "
+             f"{config.database}")
+    if plan.front_matter_note and writeback.writes:
         if config.file is None:
-            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, Mode.WRITE)
+            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, writeback)
             echo(f"kept the page's front-matter in {CONFIG_NAME}")
         else:
             echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
                  + plan.front_matter_note, err=True)
-    return 1 if unreadable else 0
+    return exit_code(unreadable, changed=outcome.changed, writeback=writeback)
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
@@ -91,16 +91,17 @@ class _progress:
 def export_command(fmt: str, site: str, output: Path | None) -> int:
     from hugokit import site as ops
     from hugokit.layout import site_root
-    from hugokit.writeback import Mode, put
-
     from hugokit.cache import Cache
+    from hugokit.outcome import exit_code
+    from hugokit.writeback import WriteBack, put
+
 
     loaded = ops.load_site(site_root(site), Cache.from_environment())
     structural = [d for d in loaded.diagnostics if d.is_error]
     if structural:
         report(structural)
         echo("the database has structural errors; nothing was exported", err=True)
-        return 1
+        return exit_code(refused=True)
     vocab, _ = loaded.vocabularies()
     if fmt == "bibtex":
         from hugokit.render.bibtex import render_bibliography
@@ -113,7 +114,7 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
     if output is None:
         echo(text, nl=False)
         return 0
-    outcome = put(output, str(output), text, Mode.WRITE)
+    outcome = put(output, str(output), text, WriteBack.WRITE)
     echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
          f"({len(loaded.database.publications)} publications)", err=True)
     return 0
