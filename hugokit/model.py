@@ -33,10 +33,6 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 FIELD_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
-# Link kinds with a fixed shortcode parameter name; any other kind K is written as `KLink`.
-SHORTCODE_LINK_PARAMS: dict[str, str] = {"paper": "paperLink", "code": "codeLink", "project": "project"}
-
-
 class Publication:
     """One entry of the database.
 
