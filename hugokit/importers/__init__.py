@@ -8,15 +8,6 @@ from hugokit.config import SiteConfig
 from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, InputError, Position, error
 from hugokit.load import read_text
-from hugokit.model import Publication
-
-
-@dataclass(slots=True)
-class Imported:
-    publications: list[Publication] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    front_matter: str | None = None  # a shortcode page's, kept for the site config
-
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".bib": "bibtex", ".bibtex": "bibtex", ".json": "json"}
 

@@ -11,7 +11,7 @@ import re
 from typing import Callable
 
 from hugokit.diagnostics import Position, error, warning
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported
 from hugokit.importers.venue_names import VenueFinder
 from hugokit.latex import from_latex
 from hugokit.model import Publication

@@ -12,7 +12,7 @@ import re
 import yaml
 
 from hugokit.diagnostics import InputError, error
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported
 from hugokit.load import Reader, compose
 from hugokit.model import FIELD_BY_NAME, Publication
 

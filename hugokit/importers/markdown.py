@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from hugokit import shortcode
 from hugokit.diagnostics import Position, error
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported
 from hugokit.model import Publication
 
 _OPEN = re.compile(r"\{\{<\s*" + shortcode.NAME + r"(?=\s|>)")
