@@ -4,7 +4,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING, Any
+
 from hugokit.cli_common import echo, report
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+    from hugokit.importers.imported import Progress
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
@@ -69,23 +76,22 @@ class _progress:
         size = source.stat().st_size if source.is_file() else 0
         quiet = os.environ.get("CI") or os.environ.get("PRE_COMMIT") or not sys.stderr.isatty()
         if quiet or size < 500_000:
-            self.bar = None
+            self.bar: ProgressBar[int] | None = None
             return
         import click  # its progress bar; hugokit prints everything else itself
 
         self.bar = click.progressbar(length=size, label=f"importing {source.name}", file=sys.stderr)
 
-    def __enter__(self):
+    def __enter__(self) -> Progress | None:
         if self.bar is None:
             return None
-        bar = self.bar.__enter__()
-        return bar.update
+        return self.bar.__enter__().update
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self.bar is not None:
             if exc[0] is None:  # done: the parser stops short of the file's last bytes
-                self.bar.update(max(0, self.bar.length - self.bar.pos))
-            self.bar.__exit__(*exc)  # type: ignore[arg-type]
+                self.bar.update(max(0, (self.bar.length or 0) - self.bar.pos))
+            self.bar.__exit__(*exc)
 
 
 def export_command(fmt: str, site: str, output: Path | None) -> int:

@@ -51,7 +51,7 @@ def split_list(value: str) -> list[str]:
 
 def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
     """Named parameters as (name, value, offset); the offset of the first unreadable character."""
-    params = []
+    params: list[tuple[str, str, int]] = []
     pos = 0
     while pos < len(text):
         if text[pos:].strip() == "":

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from hugokit.diagnostics import Diagnostic
 from hugokit.model import Publication
+
+Progress = Callable[[int], None]  # told how many more characters of the source were read
 
 
 @dataclass(slots=True)

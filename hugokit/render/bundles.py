@@ -82,7 +82,8 @@ def render_bundles(publications: list[Publication], venues: Vocabulary, folder: 
     """Each bundle file (path relative to the site) and its text."""
     files: dict[str, str] = {}
     for pub, slug, key in zip(publications, slugs(publications), citation_keys(publications)):
-        post = frontmatter.Post("", **front_matter(pub, venues))
+        post = frontmatter.Post("")
+        post.metadata = front_matter(pub, venues)
         text = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100, Dumper=_DUMPER)
         files[f"{folder}/{slug}/index.md"] = text.replace("---\n", f"---\n{MARK}\n", 1) + "\n"
         files[f"{folder}/{slug}/cite.bib"] = f"{BIB_MARK}\n{render_entry(pub, key, venues)}"

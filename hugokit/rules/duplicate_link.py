@@ -27,7 +27,9 @@ def normalise(url: str) -> str:
     arxiv = _ARXIV.search(url)
     if arxiv:
         return f"arxiv:{arxiv.group(1).lower()}"
-    host, path, query = _URL.match(url).groups()  # always matches: every part is optional
+    parts = _URL.match(url)
+    assert parts is not None  # always matches: every part is optional
+    host, path, query = parts.groups()
     host = (host or "").lower().removeprefix("www.")
     return f"{host}{(path or '').rstrip('/')}" + (f"?{query}" if query else "")
 
