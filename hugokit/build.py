@@ -2,9 +2,8 @@
 a database with errors or a page edited by hand, and write only what changed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from hugokit.diagnostics import Diagnostic, Position
 from hugokit.site import Site, checked, input_files, load_site
@@ -42,8 +41,7 @@ def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
     return lost + odd
 
 
-@dataclass(slots=True)
-class BuildPlan:
+class BuildPlan(NamedTuple):
     files: dict[str, str]           # generated file (relative to the site) -> the text it must hold
     remove: list[str]               # files hugokit generated earlier that nothing produces now
     diagnostics: list[Diagnostic]   # hand-written files in the way (left untouched)
@@ -82,13 +80,12 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     return plan
 
 
-@dataclass(slots=True)
-class BuildResult:
-    refused: str = ""                 # "errors" or "hand-edits" when nothing was written, else ""
-    problems: list[Diagnostic] = field(default_factory=list)  # what the refusal is about
-    notes: list[Diagnostic] = field(default_factory=list)     # hand-written pages left alone
-    outcomes: list[Outcome] = field(default_factory=list)     # what became of every file
-    removed: list[str] = field(default_factory=list)          # generated files no longer produced
+class BuildResult(NamedTuple):
+    refused: str                      # "errors" or "hand-edits" when nothing was written, else ""
+    problems: list[Diagnostic]        # what the refusal is about
+    notes: list[Diagnostic]           # hand-written pages left alone
+    outcomes: list[Outcome]           # what became of every file
+    removed: list[str]                # generated files no longer produced
 
     @property
     def changed(self) -> list[Outcome]:
@@ -105,11 +102,11 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     entry = cache.run(root, "build", (str(pages), str(force)))
     cached = entry.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
-        return BuildResult(notes=[Diagnostic.from_dict(d) for d in cached["diagnostics"]])
+        return BuildResult("", [], [Diagnostic.from_dict(d) for d in cached["diagnostics"]], [], [])
     outcome = checked(root, cache)
     errors = [d for d in outcome.diagnostics if d.is_error]
     if errors and not force:
-        return BuildResult("errors", errors)
+        return BuildResult("errors", errors, [], [], [])
     # A check served from the cache parsed nothing; the database is read without positions then.
     site = outcome.site or load_site(root, cache, positions=False)
     plan = plan_build(site, pages)
@@ -121,7 +118,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
         if entry.recorded(site.config.page) != file_digest(page):
             edits = hand_edits(site, old)
             if edits:
-                return BuildResult("hand-edits", edits, plan.diagnostics)
+                return BuildResult("hand-edits", edits, plan.diagnostics, [], [])
     outcomes = [put(site.config.path(rel), rel, text, writeback, durable=False) for rel, text in plan.files.items()]
     outcomes += [remove(site.config.path(rel), rel, writeback) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
