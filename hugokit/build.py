@@ -3,14 +3,13 @@ a database with errors or a page edited by hand, and write only what changed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from hugokit.diagnostics import Diagnostic, Position
+from hugokit.cache import Cache, file_digest
+from hugokit.diagnostics import Diagnostic, Position, error, warning
+from hugokit.layout import CONFIG_NAME
 from hugokit.site import Site, checked, input_files, load_site
-
-if TYPE_CHECKING:
-    from hugokit.cache import Cache
-    from hugokit.writeback import Outcome, WriteBack
+from hugokit.writeback import Outcome, WriteBack, current_text, put, remove
 
 
 def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
@@ -18,22 +17,20 @@ def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
     are not entries, and front-matter other than hugokit.yaml's. Deleting an entry from the
     database shows up here too, which is why build asks only when the page is not what hugokit
     itself last wrote."""
-    from hugokit.diagnostics import error as make_error
     from hugokit.importers.markdown import import_page
-    from hugokit.layout import CONFIG_NAME
     from hugokit.text import fold
 
     page = import_page(page_text, site.config.page)
     known = {fold(pub.title) for pub in site.database.publications}
-    lost = [make_error(pub.at(), "hand-edited-page",
+    lost = [error(pub.at(), "hand-edited-page",
                        f'"{pub.title}" is on the page but not in the database; building would remove it',
                        f"merge the page into the database first: hugokit import {site.config.page}")
             for pub in page.publications if fold(pub.title) not in known]
-    odd = [make_error(Position(d.path, d.line, d.col), "hand-edited-page",
+    odd = [error(Position(d.path, d.line, d.col), "hand-edited-page",
                       "this line of the page is not an entry; building would remove it", d.hint)
            for d in page.diagnostics if d.code == "unparsed-line"]
     if page.front_matter is not None and page.front_matter != site.config.front_matter:
-        odd.append(make_error(Position(site.config.page, 2, 1), "hand-edited-page",
+        odd.append(error(Position(site.config.page, 2, 1), "hand-edited-page",
                               f"the page's front-matter is not the front_matter of {CONFIG_NAME}; "
                               "building would replace it",
                               f"to keep it, set it as front_matter in {CONFIG_NAME} "
@@ -56,7 +53,6 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     plan = BuildPlan(files, [], [])
     if not (config.pages if pages is None else pages):
         return plan
-    from hugokit.diagnostics import warning
     from hugokit.render.bundles import BIB_MARK, MARK, is_generated, render_bundles
 
     vocab, _ = site.vocabularies()
@@ -96,9 +92,6 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
           pages: bool | None = None) -> BuildResult:
     """Regenerates the site's pages, or compares them (writeback). A database with errors, or a
     page edited by hand, is not overwritten unless forced."""
-    from hugokit.cache import file_digest
-    from hugokit.writeback import current_text, put, remove
-
     entry = cache.run(root, "build", (str(pages), str(force)))
     cached = entry.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
