@@ -6,7 +6,7 @@ from hugokit.cache import Cache
 from hugokit.cli_common import echo, report, step_summary
 from hugokit.diagnostics import Diagnostic
 from hugokit.layout import site_root
-from hugokit.outcome import USAGE, exit_code, verb
+from hugokit.outcome import CLEAN, USAGE, exit_code, verb
 from hugokit.site import Site, apply_fixes, checked, load_and_check
 from hugokit.writeback import WriteBack, put
 
@@ -44,17 +44,17 @@ def rules_command(code: str | None) -> int:
             return USAGE
         rule = known[code]
         echo(f"{rule.code} ({rule.severity.value}{', fixable' if rule.fixable else ''})\n\n{rule.doc}")
-        return 0
+        return CLEAN
     for rule in known.values():
         echo(f"{rule.code:<20} {rule.severity.value:<8} {rule.summary}")
-    return 0
+    return CLEAN
 
 
 def schema_command() -> int:
     from hugokit.schema import SCHEMA_FILE
 
     echo(SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)
-    return 0
+    return CLEAN
 
 
 def _check_site(site: str, select: str, ignore: str) -> tuple[Site, list[Diagnostic]]:

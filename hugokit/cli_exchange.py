@@ -12,7 +12,7 @@ from hugokit.config import load_config
 from hugokit.diagnostics import InputError, error, on_command_line
 from hugokit.importers import import_file
 from hugokit.layout import CONFIG_NAME, site_root
-from hugokit.outcome import exit_code, verb
+from hugokit.outcome import CLEAN, exit_code, verb
 from hugokit.site import load_site
 from hugokit.writeback import WriteBack, put
 
@@ -110,8 +110,8 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
         text = render_csl(loaded.database.publications, vocab.venues)
     if output is None:
         echo(text, nl=False)
-        return 0
+        return CLEAN
     outcome = put(output, str(output), text, WriteBack.WRITE)
     echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
          f"({len(loaded.database.publications)} publications)", err=True)
-    return 0
+    return CLEAN
