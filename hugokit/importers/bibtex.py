@@ -120,6 +120,7 @@ def _publication(kind: str, key: str, raw_fields: list, here: Position, finder: 
         links=links,
         award=own.get("award", text.get("award", "")),
         topics=_split(own.get("topics", "")),
+        date=own.get("date", ""),
         doi=text.get("doi", "").removeprefix("https://doi.org/"),
         arxiv=arxiv,
         abstract=text.get("abstract", ""),

@@ -11,6 +11,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
+from hugokit.dates import full_date
 from hugokit.model import Publication
 from hugokit.render.bibtex import citation_keys, render_entry
 from hugokit.text import ascii_slug, split_marks, split_venue
@@ -59,7 +60,7 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
     meta["authors"] = [n for n, _ in names]
     if any(marks for _, marks in names):
         meta["author_notes"] = ["Equal contribution" if marks else "" for _, marks in names]
-    meta["date"] = f"{venue_year or pub.year}-01-01"
+    meta["date"] = full_date(pub.date, venue_year or pub.year)
     meta["publication_types"] = [BLOX_TYPES.get(kind, "article")]
     if name:
         full = (match.term.full or match.term.name) if known else name
@@ -79,7 +80,7 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
         meta["links"] = [{"name": kind_.capitalize(), "url": url} for kind_, url in links.items()]
     if pub.award:
         meta["award"] = pub.award
-    meta["hugokit"] = {"year": pub.year, "venue": pub.venue}
+    meta["hugokit"] = {"year": pub.year, "venue": pub.venue, **({"date": pub.date} if pub.date else {})}
     return meta
 
 

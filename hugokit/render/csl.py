@@ -30,7 +30,8 @@ def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
     authors = [a for a in pub.authors if split_marks(a)[0] != "et al."]
     if authors:
         out["author"] = [csl_name(a) for a in authors]
-    out["issued"] = {"date-parts": [[year or pub.year]]}
+    parts = [int(part) for part in pub.date.split("-")] if pub.date else [year or pub.year]
+    out["issued"] = {"date-parts": [parts]}
     if name:
         known = match is not None and match.term.pattern is None
         out["container-title"] = (match.term.full or match.term.name) if known else name
