@@ -121,14 +121,20 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
     where: dict[str, object] = {"": here, "authors": authors_at}
     links: dict[str, str] = {}
     unmapped: list[tuple[str, int]] = []
+    seen: set[str] = set()
     for param, value, at in params:
         target = _target(param, mapping)
         if target is None:
             unmapped.append((param, at))
             continue
-        key = target.replace(".", "-") if target.startswith("links.") else target
-        if key in values or (target.startswith("links.") and target[6:] in links):
+        if param in seen:
             page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter "{param}" appears twice'))
+            continue
+        seen.add(param)
+        spec = FIELD_BY_NAME.get(target)
+        if (target in values and not (spec and spec.kind == "list")) or target[6:] in links and target[:6] == "links.":
+            page.diagnostics.append(error(col(at), "duplicate-parameter",
+                                          f'parameter "{param}" gives {target} a second time'))
             continue
         where[target] = col(at)
         if not value:
@@ -139,7 +145,9 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
             links[target[6:]] = value
         else:
             converted = _convert(target, value, col(at), page)
-            if converted is not None:
+            if isinstance(converted, list) and target in values:
+                values[target] += converted  # type: ignore[operator]  # several parameters mapped to one list
+            elif converted is not None:
                 values[target] = converted
     if unmapped:
         names = ", ".join(f'"{p}"' for p, _ in unmapped)

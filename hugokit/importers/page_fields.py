@@ -59,13 +59,17 @@ def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: Not
         return None
     values: dict[str, object] = {"links": {}}
     raw: dict[str, tuple[object, yaml.Node]] = {}
+    # A bundle hugokit wrote derives its publication_types from the venue: nothing is lost.
+    derived = {"publication_types"} if any(k.value == "hugokit" for k, _ in node.value
+                                           if isinstance(k, yaml.ScalarNode)) else set()
     for key, key_node, value_node in reader.items(node, "the front-matter"):
         target = KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
                                    if key.startswith("url_") and len(key) > 4 else None)
         if _empty(value_node):
             continue
         if target is None:
-            not_kept.add(key, reader.pos(key_node))
+            if key not in derived:
+                not_kept.add(key, reader.pos(key_node))
             continue
         value = _read(reader, target, key, value_node, not_kept)
         if value is not None:
@@ -140,8 +144,8 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
 
 
 def _date(reader: Reader, raw: dict, own: dict) -> str:
-    if "date" in own:
-        return str(own["date"])
+    if "year" in own:  # a bundle hugokit wrote: its date key is the real one, front-matter's made up
+        return str(own.get("date", ""))
     if "date" not in raw:
         return ""
     text, node = raw["date"]

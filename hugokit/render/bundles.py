@@ -81,6 +81,8 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
     if pub.award:
         meta["award"] = pub.award
     meta["hugokit"] = {"year": pub.year, "venue": pub.venue, **({"date": pub.date} if pub.date else {})}
+    if any(marks not in ("", "*") for _, marks in names):  # author_notes cannot tell † from *
+        meta["hugokit"]["authors"] = pub.authors
     return meta
 
 
