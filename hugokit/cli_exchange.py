@@ -22,6 +22,7 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     report(plan.diagnostics)
     unreadable = [d for d in plan.diagnostics if d.is_error]
     if any(d.code == NO_ENTRIES for d in unreadable):
+        echo(f"no publications could be imported from {source}; nothing was written.", err=True)
         return 1
     if unreadable and not partial:
         echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "

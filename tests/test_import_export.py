@@ -224,7 +224,7 @@ def test_export_to_file_is_atomic_and_untouched_when_unchanged(tmp_path: Path) -
 def test_unknown_import_format_is_a_usage_error(tmp_path: Path, bad: str) -> None:
     source = write(tmp_path / bad, "x")
     run = hugokit("import", source, "--site", tmp_path)
-    assert run.exit_code == 2 and "pass --format markdown, bibtex or json" in run.stdout
+    assert run.exit_code == 2 and "pass --format markdown, pages, bibtex or json" in run.stdout
 
 
 def test_json_escapes_beyond_the_basic_plane(tmp_path: Path) -> None:
