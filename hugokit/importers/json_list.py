@@ -12,12 +12,13 @@ built from the import has the same `### YEAR` headings as the generator's.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import yaml
 
 from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import InputError, error
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported
 from hugokit.load import Reader, compose
 from hugokit.model import FIELD_BY_NAME, Publication
 
@@ -61,8 +62,8 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
     if shortened:  # put every column back where it is in the file
         result.diagnostics = [d._replace(col=in_file(d.line, d.col)) for d in result.diagnostics]
         for pub in result.publications:
-            here = pub.where[""]
-            pub.where[""] = here._replace(col=in_file(here.line, here.col))
+            path, line, col, offset, end = pub.where[""]
+            pub.where[""] = (path, line, in_file(line, col), offset, end)
     return result
 
 
@@ -81,7 +82,8 @@ def _astral_escapes(text: str) -> tuple[str, list[int]]:
     return "".join(parts), ends
 
 
-def _columns_in_file(text: str, shortened: list[int]):  # -> (line, col in text) -> col in the file
+def _columns_in_file(text: str, shortened: list[int]) -> Callable[[int, int], int]:
+    """(line, column in text) -> the column in the file."""
     from bisect import bisect_right
 
     if not shortened:
@@ -101,7 +103,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
     values: dict[str, object] = {"links": {}}
     here = reader.pos(node)
     month: tuple[int, yaml.Node] | None = None
-    bad_date = False
+    bad_date = selected = False
     for key, key_node, value_node in reader.items(node, what):
         target = names.get(key)
         if target is None:
@@ -109,7 +111,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
             continue
         if target == "selected":
             if reader.boolean(value_node, f'"{key}" of {what}'):
-                values.setdefault("topics", []).insert(0, SELECTED)  # type: ignore[union-attr]
+                selected = True
             continue
         value = _value(reader, value_node, f'"{key}" of {what}', target)
         if value in (None, "", []):
@@ -117,7 +119,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         if target.startswith("links."):
             values["links"][target[6:]] = value  # type: ignore[index]
         elif target == "month":
-            number = int(value) if str(value).strip().isdigit() else 0
+            number = int(str(value)) if str(value).strip().isdigit() else 0
             if 1 <= number <= 12:
                 month = (number, value_node)
             else:
@@ -133,6 +135,8 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
             values["topics"] += value  # type: ignore[operator]
         else:
             values[target] = value
+    if selected:
+        values["topics"] = [SELECTED] + [t for t in values.get("topics", []) if t != SELECTED]  # type: ignore[attr-defined]
     if month is not None and "year" in values and "date" not in values:
         values["date"] = f"{values['year']:04d}-{month[0]:02d}"
     if "year" not in values:

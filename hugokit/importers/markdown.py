@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+
 from hugokit import shortcode
 from hugokit.dates import FORMS, parse_date
-from hugokit.diagnostics import Position, error
-from hugokit.importers import Imported
+from hugokit.diagnostics import Mark, Position, error
+from hugokit.importers.imported import Imported
 from hugokit.model import FIELD_BY_NAME, Publication
 
 # Any shortcode at the start of a line opens an entry: hugokit's own `publication`, or another
@@ -92,8 +93,10 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
                                       "each entry is three lines: the shortcode, the authors, the closing shortcode"))
         opens_next = end + 2 < len(lines) and _OPEN.match(lines[end + 2])
         return end + 2 if opens_next else end + 3
-    body = opening.rstrip().removesuffix(">}}").removesuffix("/")[_OPEN.match(opening).end():]  # type: ignore[union-attr]
-    offset = len(opening) - len(opening.lstrip()) + _OPEN.match(opening).end()  # type: ignore[union-attr]
+    opened = _OPEN.match(opening)
+    assert opened is not None  # the caller found the entry by this pattern
+    body = opening.rstrip().removesuffix(">}}").removesuffix("/")[opened.end():]
+    offset = len(opening) - len(opening.lstrip()) + opened.end()
     pub = _publication(name, body, offset, here, year, Position(path, end + 2, 1), author_line, page, mapping)
     if pub is not None:
         page.publications.append(pub)
@@ -112,13 +115,16 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
 
     what = "publication" if name == shortcode.NAME else f'"{name}" shortcode'
     params, bad = shortcode.parse_params(body)
-    col = lambda at: Position(here.path, here.line, offset + at + 1)  # noqa: E731
+
+    def col(at: int) -> Position:
+        return Position(here.path, here.line, offset + at + 1)
+
     if bad is not None:
         page.diagnostics.append(error(col(bad), "unparsed-entry", "cannot read the shortcode parameters here: "
                                       + _clip(body[bad:]), 'write parameters as name="value"'))
         return None
     values: dict[str, object] = {}
-    where: dict[str, object] = {"": here, "authors": authors_at}
+    where: dict[str, Mark] = {"": here, "authors": authors_at}
     links: dict[str, str] = {}
     unmapped: list[tuple[str, int]] = []
     seen: set[str] = set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import yaml
 
@@ -57,8 +58,7 @@ class NotKept:
 def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: NotKept) -> Publication | None:
     if not reader.expect(node, "the front-matter", "map"):
         return None
-    values: dict[str, object] = {"links": {}}
-    raw: dict[str, tuple[object, yaml.Node]] = {}
+    raw: dict[str, tuple[Any, yaml.Node]] = {}
     # A bundle hugokit wrote derives its publication_types from the venue: nothing is lost.
     derived = {"publication_types"} if any(k.value == "hugokit" for k, _ in node.value
                                            if isinstance(k, yaml.ScalarNode)) else set()
@@ -74,45 +74,32 @@ def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: Not
         value = _read(reader, target, key, value_node, not_kept)
         if value is not None:
             raw[target] = (value, value_node)
-    here = reader.pos(node)
-    own = raw.pop("own", ({}, node))[0]
-    assert isinstance(own, dict)
+    own: dict[str, Any] = raw.pop("own", ({}, node))[0]
     if "title" not in raw:
         reader.report(node, "missing-key", "this publication page has no title; it was skipped", "add `title: …`")
         return None
-    values["title"] = str(raw["title"][0]).strip()
     date = _date(reader, raw, own)
-    if date:
-        values["date"] = date
-    year = own.get("year") or (year_of(date) if date else None)
+    year: int | None = own.get("year") or (year_of(date) if date else None)
     if year is None:
         if "date" not in raw:
             reader.report(node, "missing-key", "this publication page has no date; it was skipped",
                           f"add `date: …` ({FORMS})")
         return None
-    values["year"] = year
-    values["authors"] = own.get("authors") or _authors(reader, raw, not_kept)
-    values["venue"] = own["venue"] if "venue" in own else _venue(raw, year, venues, not_kept, reader)
-    for target in ("abstract", "doi", "award"):
-        if target in raw:
-            values[target] = str(raw[target][0]).strip()
-    if "abstract" not in values and "excerpt" in raw:
-        values["abstract"] = str(raw["excerpt"][0]).strip()
-    elif "excerpt" in raw:
+    text = {target: str(raw[target][0]).strip() for target in ("abstract", "doi", "award", "excerpt") if target in raw}
+    if "abstract" in text and "excerpt" in text:
         not_kept.add("excerpt", reader.pos(raw["excerpt"][1]), "the page has an abstract too")
-    if "doi" in values:
-        values["doi"] = _DOI_PREFIX.sub("", str(values["doi"]))
-    topics = list(raw.get("topics", ([], node))[0])  # type: ignore[call-overload]
+    topics: list[str] = list(raw.get("topics", ([], node))[0])
     if raw.get("featured", (False, node))[0] is True and FEATURED_TOPIC not in topics:
         topics.insert(0, FEATURED_TOPIC)
-    values["topics"] = topics
-    for target, (value, _) in raw.items():
-        if target.startswith("links."):
-            values["links"][target[6:]] = value  # type: ignore[index]
-    for kind, url in raw.get("links", ({}, node))[0].items():  # type: ignore[union-attr]
-        values["links"].setdefault(kind, url)  # type: ignore[union-attr]
-    values["where"] = {"": here}
-    return Publication(**values)  # type: ignore[arg-type]
+    links: dict[str, str] = {target[6:]: value for target, (value, _) in raw.items() if target.startswith("links.")}
+    for kind, url in raw.get("links", ({}, node))[0].items():
+        links.setdefault(kind, url)
+    return Publication(
+        title=str(raw["title"][0]).strip(), year=year, date=date,
+        authors=own.get("authors") or _authors(reader, raw, not_kept),
+        venue=own["venue"] if "venue" in own else _venue(raw, year, venues, not_kept, reader),
+        links=links, award=text.get("award", ""), topics=topics, doi=_DOI_PREFIX.sub("", text.get("doi", "")),
+        abstract=text.get("abstract") or text.get("excerpt", ""), where={"": reader.pos(node)})
 
 
 def _empty(node: yaml.Node) -> bool:
@@ -143,7 +130,7 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
     return reader.string(node, what)
 
 
-def _date(reader: Reader, raw: dict, own: dict) -> str:
+def _date(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], own: dict[str, Any]) -> str:
     if "year" in own:  # a bundle hugokit wrote: its date key is the real one, front-matter's made up
         return str(own.get("date", ""))
     if "date" not in raw:
@@ -155,7 +142,7 @@ def _date(reader: Reader, raw: dict, own: dict) -> str:
     return date
 
 
-def _authors(reader: Reader, raw: dict, not_kept: NotKept) -> list[str]:
+def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept) -> list[str]:
     if "authors" not in raw:
         if "citation" in raw:
             found = _authors_in_citation(str(raw["citation"][0]))
@@ -163,7 +150,8 @@ def _authors(reader: Reader, raw: dict, not_kept: NotKept) -> list[str]:
                 return found
             not_kept.add("citation", reader.pos(raw["citation"][1]), "its authors could not be told apart")
         return []
-    authors, node = raw["authors"]
+    authors: list[str] = raw["authors"][0]
+    node = raw["authors"][1]
     for item in node.value if isinstance(node, yaml.SequenceNode) else []:
         if isinstance(item, yaml.ScalarNode) and item.value in _PROFILE_NAMES:
             reader.diagnostics.append(warning(reader.pos(item), "profile-author",
@@ -253,7 +241,7 @@ def registry_venue(text: str, year: int, venues: Vocabulary) -> str | None:
     return None
 
 
-def _venue(raw: dict, year: int, venues: Vocabulary, not_kept: NotKept, reader: Reader) -> str:
+def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, venues: Vocabulary, not_kept: NotKept, reader: Reader) -> str:
     short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
     full = clean_venue(str(raw["venue_full"][0])) if "venue_full" in raw else ""
     for text in (short, full):

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from hugokit.diagnostics import InputError, Position, Severity, error
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported
 from hugokit.load import Reader, compose, read_text
 from hugokit.model import Publication
 from hugokit.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from hugokit.importers.page_fields import NotKept
 
 PAGE_NAMES = ("index.md", "index.markdown")
 SECTION_PAGE = "_index.md"  # a Hugo section's list page, not a publication
@@ -63,7 +67,7 @@ def import_pages(source: Path, shown: str, venues: Vocabulary) -> Imported:
     return result
 
 
-def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept) -> Publication | None:
+def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept) -> Publication | None:
     from hugokit.importers.page_fields import read_page
 
     try:
@@ -109,7 +113,7 @@ def _front_matter(text: str, label: str) -> tuple[yaml.Node | None, int]:
                             "the front-matter opened on line 1 is never closed", "end it with a line holding only ---")])
 
 
-def _body(text: str, end: int, label: str, not_kept) -> None:
+def _body(text: str, end: int, label: str, not_kept: NotKept) -> None:
     """The page's text after the front-matter is not imported; say so where there is some."""
     lines = text.split("\n")
     for number in range(end + 1, len(lines)):
