@@ -10,9 +10,11 @@ from __future__ import annotations
 import calendar
 import re
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"  # a date, then any time of day and zone
+                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _SLASHED = re.compile(r"(\d{1,2})/(\d{4})")
 _DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
 STORED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 FORMS = "YYYY, MM/YYYY, YYYY-MM or YYYY-MM-DD"
 
@@ -57,3 +59,14 @@ def full_date(date: str, fallback_year: int) -> str:
     if not date:
         return f"{fallback_year:04d}-01-01"
     return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+
+
+def filed_year(venue: str, date: str) -> int | None:
+    """The year the seed site's generator files an entry under: its venue's trailing number when
+    that is above 2010 (`OSDI 2022`), else the year of its date."""
+    trailing = _TRAILING_NUMBER.search(venue)
+    if trailing and int(trailing.group(1)) > 2010:
+        return int(trailing.group(1))
+    if date:
+        return year_of(date)
+    return int(trailing.group(1)) if trailing and len(trailing.group(1)) == 4 else None

@@ -48,7 +48,7 @@ def test_another_sites_pub_shortcode(tmp_path: Path) -> None:
     lines = page.read_text().splitlines()
     run = hugokit("import", page, "--site", tmp_path)
     assert run.exit_code == 1 and not (tmp_path / "data").exists()
-    unknown = re.findall(r":(\d+):\d+: error\[unknown-parameter\] unknown \"pub\" shortcode parameter \"(\w+)\"", run.stdout)
+    unknown = re.findall(r':(\d+):\d+: error\[unknown-parameter\] unknown "pub" shortcode parameter "(\w+)"', run.stdout)
     assert unknown == [("13", "status"), ("15", "type"), ("17", "note")]  # each at its own entry's line
     for number, name in unknown:
         assert f'{name}="' in lines[int(number) - 1]
@@ -70,7 +70,8 @@ def test_another_sites_pub_shortcode(tmp_path: Path) -> None:
 
 def test_json_months_are_kept_wherever_a_date_is_written(tmp_path: Path) -> None:
     source = write(tmp_path / "list.json", json.dumps(
-        [{"title": "A Paper", "authors": "X Y", "venue": "Preprint 2025", "date": "10/2025", "pdf": "https://x.org/a"}]))
+        [{"title": "A Paper", "authors": "X Y", "venue": "Preprint 2025", "date": "10/2025",
+          "pdf": "https://x.org/a"}]))
     assert hugokit("import", source, "--site", tmp_path).exit_code == 0
     (pub,) = database_of(tmp_path)
     assert (pub.date, pub.year) == ("2025-10", 2025)
@@ -141,4 +142,5 @@ def test_a_json_file_holding_one_object(tmp_path: Path) -> None:
                   "--map", "website=links.project")
     assert run.exit_code == 0, run.output
     (kaisa,) = database_of(tmp_path)
-    assert (kaisa.id, kaisa.venue, kaisa.date, kaisa.topics) == ("pauloski2021kaisa", "SC 2021", "2021-11", ["Selected"])
+    assert (kaisa.id, kaisa.venue, kaisa.date, kaisa.topics) == \
+        ("pauloski2021kaisa", "SC 2021", "2021-11", ["Selected"])

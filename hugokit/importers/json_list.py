@@ -16,7 +16,7 @@ from typing import Callable
 
 import yaml
 
-from hugokit.dates import FORMS, parse_date, year_of
+from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import InputError, error
 from hugokit.importers.imported import Imported
 from hugokit.load import Reader, compose
@@ -32,7 +32,6 @@ KNOWN_NAMES: dict[str, str] = {
 # JSON writes a character beyond U+FFFF as two escaped surrogates, which YAML cannot read; the
 # same character as one YAML escape (\UXXXXXXXX) keeps the text, 2 characters shorter.
 _SURROGATES = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
-_TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
 SELECTED = "Selected"
 
 
@@ -136,7 +135,8 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         else:
             values[target] = value
     if selected:
-        values["topics"] = [SELECTED] + [t for t in values.get("topics", []) if t != SELECTED]  # type: ignore[attr-defined]
+        others = values.get("topics", [])
+        values["topics"] = [SELECTED] + [t for t in others if t != SELECTED]  # type: ignore[attr-defined]
     if month is not None and "year" in values and "date" not in values:
         values["date"] = f"{values['year']:04d}-{month[0]:02d}"
     if "year" not in values:
@@ -152,17 +152,6 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         return None
     values["where"] = {"": here}
     return Publication(**values)  # type: ignore[arg-type]
-
-
-def filed_year(venue: str, date: str) -> int | None:
-    """The year the seed site's generator files an entry under: its venue's trailing number when
-    that is above 2010 (`OSDI 2022`), else the year of its date."""
-    trailing = _TRAILING_NUMBER.search(venue)
-    if trailing and int(trailing.group(1)) > 2010:
-        return int(trailing.group(1))
-    if date:
-        return year_of(date)
-    return int(trailing.group(1)) if trailing and len(trailing.group(1)) == 4 else None
 
 
 def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:

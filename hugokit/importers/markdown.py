@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from hugokit import shortcode
-from hugokit.dates import FORMS, parse_date
+from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import Mark, Position, error
 from hugokit.importers.imported import Imported
 from hugokit.model import FIELD_BY_NAME, Publication
@@ -46,7 +46,8 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> 
                                               f'heading "{title}" is not a year',
                                               "headings on the page must be years (### 2024); move other text elsewhere"))
             continue
-        if _OPEN.match(line) and (_OPEN.match(line).group(1) == shortcode.NAME or "title=" in line):  # type: ignore[union-attr]
+        opened = _OPEN.match(line)
+        if opened and (opened.group(1) == shortcode.NAME or "title=" in line):
             index = _entry(lines, number - 1, year, path, page, mapping or {})
             continue
         page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
@@ -111,8 +112,6 @@ def _ends_entry(line: str) -> bool:
 
 def _publication(name: str, body: str, offset: int, here: Position, year: int | None, authors_at: Position,
                  author_line: str, page: Imported, mapping: dict[str, str]) -> Publication | None:
-    from hugokit.importers.json_list import filed_year
-
     what = "publication" if name == shortcode.NAME else f'"{name}" shortcode'
     params, bad = shortcode.parse_params(body)
 
@@ -160,7 +159,8 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
         plural = "s" if len(unmapped) > 1 else ""
         example = " ".join(f"--map {p}=FIELD" for p, _ in unmapped)
         page.diagnostics.append(error(col(unmapped[0][1]), "unknown-parameter",
-                                      ("unknown shortcode parameter" if name == shortcode.NAME else f"unknown {what} parameter")
+                                      ("unknown shortcode parameter" if name == shortcode.NAME
+                                       else f"unknown {what} parameter")
                                       + f"{plural} {names}",
                                       f"import them with {example} (FIELD: a database field, date or links.KIND), "
                                       "or delete them; known: " + ", ".join(shortcode.LEADING_PARAMS
@@ -172,7 +172,8 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
     if author_line and "authors" not in values:
         values["authors"] = shortcode.split_list(author_line)
     if "year" not in values:
-        values["year"] = year if year is not None else filed_year(str(values.get("venue", "")), str(values.get("date", "")))
+        values["year"] = year if year is not None else \
+            filed_year(str(values.get("venue", "")), str(values.get("date", "")))
     if values["year"] is None:
         page.diagnostics.append(error(here, "unparsed-entry", f"this {what} comes before any ### YEAR heading",
                                       "put a heading such as ### 2024 above it"))

@@ -241,7 +241,8 @@ def registry_venue(text: str, year: int, venues: Vocabulary) -> str | None:
     return None
 
 
-def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, venues: Vocabulary, not_kept: NotKept, reader: Reader) -> str:
+def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, venues: Vocabulary, not_kept: NotKept,
+           reader: Reader) -> str:
     short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
     full = clean_venue(str(raw["venue_full"][0])) if "venue_full" in raw else ""
     for text in (short, full):

@@ -110,7 +110,8 @@ def _front_matter(text: str, label: str) -> tuple[yaml.Node | None, int]:
             node = compose("\n".join(lines[:end]) + "\n", label)
             return (node if node is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])), end
     raise InputError([error(Position(label, 1, 1), "unclosed-front-matter",
-                            "the front-matter opened on line 1 is never closed", "end it with a line holding only ---")])
+                            "the front-matter opened on line 1 is never closed",
+                            "end it with a line holding only ---")])
 
 
 def _body(text: str, end: int, label: str, not_kept: NotKept) -> None:
