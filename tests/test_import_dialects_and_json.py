@@ -144,3 +144,16 @@ def test_a_json_file_holding_one_object(tmp_path: Path) -> None:
     (kaisa,) = database_of(tmp_path)
     assert (kaisa.id, kaisa.venue, kaisa.date, kaisa.topics) == \
         ("pauloski2021kaisa", "SC 2021", "2021-11", ["Selected"])
+
+
+def test_the_databases_date_field(tmp_path: Path) -> None:
+    write(tmp_path / "data/publications.yaml", "- title: A\n  year: 2024\n  date: 2024-05-01\n"
+                                               "- title: B\n  year: 2024\n  date: 2024-13\n"
+                                               "- title: C\n  year: 2024\n  date: 05/2024\n")
+    run = hugokit("check", "--site", tmp_path)
+    errors = [line for line in run.stdout.splitlines() if "error[" in line]
+    assert errors == [
+        'data/publications.yaml:6:9: error[bad-date] "date" of publication 2 is not a date: month 13 does not exist '
+        "(write YYYY, YYYY-MM or YYYY-MM-DD)",
+        "data/publications.yaml:9:9: error[bad-date] \"date\" of publication 3 is not a date: '05/2024' "
+        "(write YYYY, YYYY-MM or YYYY-MM-DD)"]
