@@ -8,7 +8,7 @@ from hugokit.cli_common import echo, report
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
-                   force: bool, partial: bool) -> int:
+                   force: bool, partial: bool, crossref_parents: bool = False) -> int:
     from hugokit.config import load_config
     from hugokit.importers import import_file
     from hugokit.layout import CONFIG_NAME, site_root
@@ -18,7 +18,8 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     config = load_config(root)
     mapping = _parse_mappings(mappings)
     with _progress(source) as progress:
-        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress)
+        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress,
+                           crossref_parents=crossref_parents)
     report(plan.diagnostics)
     unreadable = [d for d in plan.diagnostics if d.is_error]
     if unreadable and not partial:

@@ -32,7 +32,8 @@ class ImportPlan:
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
-                mapping: dict[str, str] | None = None, progress=None) -> ImportPlan:
+                mapping: dict[str, str] | None = None, progress=None,
+                crossref_parents: bool = False) -> ImportPlan:
     """Reads source and plans the new database: merged into the existing one, or (created or
     with force) replacing it. Nothing is written here."""
     from hugokit.render.database_yaml import render_database
@@ -55,7 +56,7 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
         from hugokit.vocab import load_vocabularies
 
         vocab, _ = load_vocabularies(config.root)
-        imported = import_bibtex(text, shown, vocab.venues, progress)
+        imported = import_bibtex(text, shown, vocab.venues, progress, crossref_parents)
     note = ""
     if imported.front_matter is not None and imported.front_matter != config.front_matter:
         body = "".join("  " + line + "\n" for line in imported.front_matter.splitlines())

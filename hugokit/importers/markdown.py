@@ -126,8 +126,11 @@ def _publication(body: str, offset: int, here: Position, year: int | None, autho
         page.diagnostics.append(error(here, "unparsed-entry", "this publication comes before any ### YEAR heading",
                                       "put a heading such as ### 2024 above it"))
         return None
+    authors, editors = shortcode.read_author_line(author_line)
+    if editors:
+        where["editors"] = authors_at
     return Publication(
-        title=values["title"], year=year, authors=shortcode.split_list(author_line), venue=values.get("venue", ""),
+        title=values["title"], year=year, authors=authors, editors=editors, venue=values.get("venue", ""),
         links=links, award=values.get("award", ""), topics=shortcode.split_list(values.get(shortcode.TOPICS_PARAM, "")),
         where=where)
 

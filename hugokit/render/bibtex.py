@@ -46,6 +46,8 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
     fields: list[tuple[str, str]] = [("title", pub.title)]
     if pub.authors:
         fields.append(("author", " and ".join(_bibtex_name(a) for a in pub.authors)))
+    if pub.editors:
+        fields.append(("editor", " and ".join(_bibtex_name(e) for e in pub.editors)))
     container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
     if name:
         full = match.term.full if match and match.term.full and match.term.pattern is None else ""
@@ -62,6 +64,7 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
     if pub.keywords:
         fields.append(("keywords", ", ".join(pub.keywords)))
     own = [("year", str(pub.year)), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
+           ("editors", ", ".join(pub.editors)),
            ("topics", ", ".join(pub.topics)), ("award", pub.award),
            ("links", " ".join(f"{kind}={url}" for kind, url in pub.links.items()))]
     if not pub.id:

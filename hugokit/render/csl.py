@@ -30,6 +30,9 @@ def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
     authors = [a for a in pub.authors if split_marks(a)[0] != "et al."]
     if authors:
         out["author"] = [csl_name(a) for a in authors]
+    editors = [e for e in pub.editors if split_marks(e)[0] != "et al."]
+    if editors:
+        out["editor"] = [csl_name(e) for e in editors]
     out["issued"] = {"date-parts": [[year or pub.year]]}
     if name:
         known = match is not None and match.term.pattern is None
