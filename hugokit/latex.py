@@ -120,7 +120,7 @@ def preamble_macros(preamble: str) -> Macros:
     """The commands an @preamble defines with \\newcommand (xampl.bib's \\noopsort{…} and kin)."""
     macros: Macros = {}
     for match in _NEWCOMMAND.finditer(preamble):
-        end = _group_end(preamble, match.end() - 1)
+        end = group_end(preamble, match.end() - 1)
         if end is not None:
             macros[match.group(1)] = (int(match.group(2) or 0), preamble[match.end():end - 1])
     return macros
@@ -140,7 +140,7 @@ def expand_macros(value: str, macros: Macros) -> str:
             for _ in range(count):
                 while end < len(value) and value[end] == " ":
                     end += 1
-                close = _group_end(value, end) if end < len(value) and value[end] == "{" else None
+                close = group_end(value, end) if end < len(value) and value[end] == "{" else None
                 if close is None:
                     break
                 args.append(value[end + 1:close - 1])
@@ -160,7 +160,7 @@ def expand_macros(value: str, macros: Macros) -> str:
     return value
 
 
-def _group_end(text: str, start: int) -> int | None:
+def group_end(text: str, start: int) -> int | None:
     """The index just past the brace group opening at text[start], or None if it is not closed."""
     depth = 0
     for i in range(start, len(text)):

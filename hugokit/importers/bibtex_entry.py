@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from hugokit.importers.venue_names import PRESENTATION, VenueFinder
-from hugokit.latex import decode
+from hugokit.latex import decode, group_end
 from hugokit.model import Publication
 
 ARXIV_ID = re.compile(r"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?", re.I)
@@ -95,12 +95,7 @@ class _Texts:
 
     def name_list(self, name: str) -> list[str]:
         names = _names(" ".join(self.fields.get(name, "").split()))
-        out = []
-        for person in names:
-            text, unknown = decode(person) if "\\" in person or "{" in person or "~" in person else (person, ())
-            self.latex.extend(unknown)
-            out.append(_display(text))
-        return out
+        return [_display(person, self.latex) for person in names]
 
 
 def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
@@ -165,7 +160,7 @@ def _names(value: str) -> list[str]:
     return [raw for raw in split_name_list(value) if raw.strip()] if value else []
 
 
-def _display(raw: str) -> str:
+def _display(raw: str, latex: list[str]) -> str:
     """A display name ("First von Last Jr") for a BibTeX name in any of its forms."""
     if raw.strip().lower() == "others":
         return "et al."
@@ -174,13 +169,18 @@ def _display(raw: str) -> str:
         return f"{first} {last}" if first else last
     from pybtex.database import Person
 
+    end = group_end(raw, 0) if raw.startswith("{") else None
+    if end is not None and raw[end - 2] == "," and raw[end:].strip():
+        # "{St-Hilaire,} S.": the braces were meant to keep "Last," together, not to make one word
+        raw = f"{{{raw[1:end - 2]}}}, {raw[end:].strip()}"
     person = Person(raw)
-    parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
-    name = " ".join(p.strip("{}") for p in parts + person.lineage_names if p)
-    if ", " in name:  # "{St-Hilaire,} S.": braces kept the comma from splitting "Last, First"
-        last, _, first = name.partition(", ")
-        name = f"{first} {last.rstrip(',')}"
-    return " ".join(name.replace("\u00a0", " ").split())
+    words = []
+    for part in person.first_names + person.middle_names + person.prelast_names + person.last_names \
+            + person.lineage_names:
+        text, unknown = decode(part)
+        latex.extend(unknown)
+        words.append(text)
+    return " ".join(" ".join(words).replace("\u00a0", " ").split())
 
 
 def _arxiv(text: _Texts) -> str:

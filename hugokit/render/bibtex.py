@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hugokit.latex import to_latex
 from hugokit.model import Publication
-from hugokit.text import ascii_slug, name_parts, split_marks, split_venue
+from hugokit.text import PARTICLES, ascii_slug, name_parts, split_marks, split_venue
 from hugokit.vocab import Vocabulary
 
 ENTRY_TYPES = {"conference": "inproceedings", "workshop": "inproceedings", "journal": "article",
@@ -85,11 +85,18 @@ def _bibtex_name(author: str) -> str:
     if split_marks(author)[0] == "et al.":
         return "others"
     given, particle, family, suffix = name_parts(author)
-    if not given:
+    if not given or _corporate(split_marks(author)[0]):
         return "{" + to_latex(split_marks(author)[0]) + "}"
     last = " ".join(p for p in (particle, family) if p)
     parts = [to_latex(last)] + ([to_latex(suffix)] if suffix else []) + [to_latex(given)]
     return ", ".join(parts)
+
+
+def _corporate(name: str) -> bool:
+    """A name that is not "Given Family" ("Zillions of Games", "Procter and Gamble"): a lower-case
+    word that is no particle, or "&", would be misread as a name part or as " and "."""
+    words = name.split()[1:]
+    return any(w == "&" or (w[:1].islower() and w not in PARTICLES) for w in words)
 
 
 def render_bibliography(publications: list[Publication], venues: Vocabulary) -> str:
