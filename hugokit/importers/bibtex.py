@@ -20,7 +20,7 @@ from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.vocab import Vocabulary
 
 Progress = Callable[[int], None]
-_COMMENT = re.compile(r"@\s*comment\s*([{(])", re.I)
+_COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _CLOSE = {"{": "}", "(": ")"}
 
@@ -155,15 +155,16 @@ def _count(lines: list[int]) -> str:
 
 
 def _blank_comments(text: str) -> str:
-    """text with each @comment{…} block blanked out (line breaks kept, so lines stay right)."""
-    if "@" not in text or not _COMMENT.search(text):
+    """text with each @comment{…} block blanked out (line breaks kept, so lines stay right); a bare
+    @comment word is blanked alone, as BibTeX skips it and reads on."""
+    if not _COMMENT.search(text):
         return text
     out, at = [], 0
     for match in _COMMENT.finditer(text):
         if match.start() < at:
             continue
-        opening, depth, end = match.group(1), 0, len(text)
-        for i in range(match.end() - 1, len(text)):
+        opening, depth, end = match.group(1), 0, match.end()
+        for i in range(match.end() - 1, len(text) if opening else 0):
             depth += (text[i] == opening) - (text[i] == _CLOSE[opening])
             if depth == 0:
                 end = i + 1

@@ -248,4 +248,6 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     name = short or raw.strip().rstrip(",;")
     if not name:
         return "", presentation
-    return (name if short is None and re.search(rf"\b{year}\b", name) else f"{name} {year}"), presentation
+    # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
+    has_year = short is None and (re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name))
+    return (name if has_year else f"{name} {year}"), presentation

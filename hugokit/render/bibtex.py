@@ -75,6 +75,8 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
 
 
 def _value(name: str, value: str) -> str:
+    if name in ("author", "editor"):
+        return value  # _bibtex_name has encoded each name
     if name in ("url", "doi", "eprint") or name == "hugokit-links":
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
     return to_latex(value)
