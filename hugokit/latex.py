@@ -28,6 +28,8 @@ _SYMBOL_MARK = "\uE0FD"
 _NEWLINE = "\uE0FC"
 _ESCAPE_RE = re.compile("|".join(re.escape(e) for e in sorted(_PLACEHOLDER, key=len, reverse=True)))
 _STYLE = re.compile(r"\\(?:textbf|textit|textsl|textsc|texttt|textrm|textsf|emph|mbox|text|mathrm|mathit|url)\s*(?=\{)")
+# Font switches ({\em All}): they change the look of what follows, not its text.
+_SWITCH = re.compile(r"\\(?:em|it|bf|sc|tt|rm|sl|sf|itshape|bfseries|scshape|upshape|normalfont)(?![A-Za-z])\s*")
 _BRACE = re.compile(r"(?<!\\)[{}]")
 _LATEX = re.compile(r"[\\~$]|--|``|''|[!?]`|<<|>>|,,|  ")
 _SPECIAL = re.compile(r"[\\{}~$\uE000-\uE0FF]|--|``|''|[!?]`|<<|>>|,,|  ")
@@ -74,7 +76,7 @@ def decode(value: str) -> tuple[str, tuple[str, ...]]:
     value = re.sub(r"\s*\\\\\s*", _NEWLINE, value)  # \\ is a line break
     for pair in _LIGATURES:
         value = value.replace(pair[0] + "{}" + pair[1], pair[0] + _SPLIT + pair[1])
-    value = _STYLE.sub("", value)
+    value = _SWITCH.sub("", _STYLE.sub("", value))
     text, unknown = _decode(value)
     text = text.replace(_SPLIT, "").replace(_NEWLINE, "\n").translate(_RESTORE)
     for text_kept in kept:
