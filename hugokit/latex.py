@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 # Escapes this module writes, each with a private-use placeholder used while decoding.
 _ESCAPES = {
@@ -97,19 +98,20 @@ def _decode(value: str) -> tuple[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _decoder():
+def _decoder() -> Any:
     from pylatexenc.latex2text import LatexNodes2Text
 
-    class Decoder(LatexNodes2Text):
+    class Decoder(LatexNodes2Text):  # type: ignore[misc]  # pylatexenc is untyped
         """pylatexenc's LaTeX → text, except that an unknown macro is kept and recorded, not dropped."""
 
         unknown: list[str]
 
-        def macro_node_to_text(self, node) -> str:
-            if self.latex_context.get_macro_spec(node.macroname) is None:
-                self.unknown.append("\\" + node.macroname)
-                return "\\" + node.macroname + (node.macro_post_space or "")
-            return super().macro_node_to_text(node)
+        def macro_node_to_text(self, node: Any) -> str:
+            name = str(node.macroname)
+            if self.latex_context.get_macro_spec(name) is None:
+                self.unknown.append("\\" + name)
+                return "\\" + name + str(node.macro_post_space or "")
+            return str(super().macro_node_to_text(node))
 
     return Decoder(math_mode="verbatim")
 

@@ -10,16 +10,15 @@ unless asked for. Whatever is not imported — an entry, a field, a LaTeX comman
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Any
 
 from hugokit.diagnostics import Position, error, warning
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported, Progress
 from hugokit.importers.bibtex_entry import Entry, map_entry
 from hugokit.importers.venue_names import VenueFinder
 from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.vocab import Vocabulary
 
-Progress = Callable[[int], None]
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _CLOSE = {"{": "}", "(": ")"}
@@ -59,7 +58,7 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     from pybtex.database.input.bibtex import LowLevelParser, month_names
     from pybtex.utils import CaseInsensitiveDict
 
-    errors: list = []
+    errors: list[Any] = []
     parser = LowLevelParser(text, macros=CaseInsensitiveDict(month_names), handle_error=errors.append,
                             filename=path)
     lines = _LineCounter(text)

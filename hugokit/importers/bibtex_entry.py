@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from hugokit.diagnostics import Position
 from hugokit.importers.venue_names import PRESENTATION, VenueFinder
 from hugokit.latex import decode, group_end
 from hugokit.model import Publication
@@ -77,7 +78,9 @@ class _Texts:
     """Decoded field values, collecting the LaTeX commands nothing understood."""
 
     def __init__(self, fields: dict[str, str]) -> None:
-        self.fields, self.latex, self._cache = fields, [], {}
+        self.fields = fields
+        self.latex: list[str] = []
+        self._cache: dict[str, str] = {}
 
     def __getitem__(self, name: str) -> str:
         if name not in self._cache:
@@ -113,7 +116,7 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
         used |= _EXPORTED
     else:
         pub = _inferred(entry, text, finder, title, int(year_text), used)
-    pub.where[""] = (path, entry.line, 1)
+    pub.where[""] = Position(path, entry.line, 1)
     unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
     return Mapped(pub, "", unused, text.latex)
 
