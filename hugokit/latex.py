@@ -3,9 +3,10 @@
 Decoding handles what real BibTeX files hold (accents, stacked ones too, such as {\\"u}, \\'e,
 Nguy{\\~{\\^e}}n, \\d{u}; {\\ss}, \\o, \\l; -- and ---; quotes; ~; braces that protect case) through
 pylatexenc, and keeps math ($10^{20}$) as written. A command pylatexenc does not know is kept as
-written and named, so that the importer can report it. A line break is written as \\. Encoding writes UTF-8 and escapes only
-what BibTeX or LaTeX would misread, in forms that keep braces balanced; decoding protects those
-forms first, so that text → BibTeX → text gives the text back exactly.
+written and named, so that the importer can report it. A line break is written as \\.
+Encoding writes UTF-8 and escapes only what BibTeX or LaTeX would misread, in forms that keep
+braces balanced; decoding protects those forms first, so that text → BibTeX → text gives the
+text back exactly.
 """
 from __future__ import annotations
 

@@ -109,13 +109,15 @@ def test_strings_concatenation_months_preamble_and_comments() -> None:
 
 @pytest.mark.parametrize(("latex", "text"), [
     (r"Nguy{\~{\^e}}n", "Nguyễn"), (r"Th{\d i}", "Thị"), (r"\d{u}", "ụ"), (r"\u{s}", "s̆"), (r"{\`y}", "ỳ"),
-    (r"Garc\'{\i}a", "García"), (r"{\v{c}}", "č"), (r"\k{a}", "ą"), (r"{\o}", "ø"), (r"\l{}", "ł"), (r"{\ss}", "ß"),
+    (r"Garc\'{\i}a", "García"), (r"{\v{c}}", "č"), (r"\k{a}", "ą"), (r"{\o}", "ø"), (r"\l{}", "ł"),
+    (r"{\ss}", "ß"),
     (r"{\aa}", "å"), (r"{\"U}ber", "Über"), (r"{\L}ukasz", "Łukasz"), (r"{\c S}", "Ş"), (r"{\H o}", "ő"),
     ("a--b---c", "a–b—c"), ("``quoted''", "“quoted”"), ("Volume~2", "Volume\u00a02"),
     (r"$10^{20}$ atoms", "$10^{20}$ atoms"), (r"An {$O(n \log n / \! \log\log n)$} Sort",
                                               r"An $O(n \log n / \! \log\log n)$ Sort"),
     (r"50\% and 50% \& more", "50% and 50% & more"), (r"\emph{Deep} \textbf{Nets}", "Deep Nets"),
-    (r"11{\textdegree}C", "11°C"), (r"Relax {\em All} Variables", "Relax All Variables"), (r"\mbox{G-Animal's} Journal", "G-Animal's Journal"),
+    (r"11{\textdegree}C", "11°C"), (r"Relax {\em All} Variables", "Relax All Variables"),
+    (r"\mbox{G-Animal's} Journal", "G-Animal's Journal"),
     (r"Inter-and $\{$Intra-Operator$\}$", "Inter-and Intra-Operator"),
 ])
 def test_latex_becomes_unicode_and_math_is_kept(latex: str, text: str) -> None:
@@ -138,7 +140,8 @@ def test_editors_braced_corporate_names_and_protected_commas() -> None:
 @book{zog, author = "{Zillions of Games}", title = "Zillions", year = 1998}
 @article{price, author = "Price, D. and S{\'a}nchez, J. and {St-Hilaire,} S. and {Avenda{\~n}o-Herrera,} R.",
   title = "T", journal = "Dis. Aquat. Org.", year = 2016}
-@book{ed, editor = "Lipcoll, David J. and D. H. Lawrie", title = "High Speed", publisher = "Academic Press", year = 1977}
+@book{ed, editor = "Lipcoll, David J. and D. H. Lawrie", title = "High Speed", publisher = "Academic Press",
+  year = 1977}
 """)
     assert pubs["zog"].authors == ["Zillions of Games"]
     assert pubs["price"].authors == ["D. Price", "J. Sánchez", "S. St-Hilaire", "R. Avendaño-Herrera"]
@@ -149,7 +152,8 @@ def test_names_and_editors_survive_export_then_import_and_show_on_the_page(tmp_p
     bib = write(tmp_path / "x.bib", r"""
 @book{zog, author = "{Zillions of Games}", title = "Zillions", year = 1998}
 @article{price, author = "{St-Hilaire,} S. and van der Berg, Anna", title = "T", journal = "J", year = 2016}
-@book{ed, editor = "Lipcoll, David J. and D. H. Lawrie", title = "High Speed", publisher = "Academic Press", year = 1977}
+@book{ed, editor = "Lipcoll, David J. and D. H. Lawrie", title = "High Speed", publisher = "Academic Press",
+  year = 1977}
 """)
     site, again = tmp_path / "site", tmp_path / "again"
     for folder in (site, again, tmp_path / "paged"):
@@ -252,7 +256,8 @@ def test_al_folio_fields() -> None:
 @pytest.mark.parametrize("written", ["http://dx.doi.org/10.1000/x_y", "doi:10.1000/x_y", "https://doi.org/10.1000/x_y",
                                      "DOI: 10.1000/x_y", "\\url{https://doi.org/10.1000/x\\_y}", " 10.1000/x_y "])
 def test_dois_are_normalised(written: str) -> None:
-    pubs, _ = imported(f"@article{{k, title = {{T}}, author = {{A B}}, journal = {{J}}, year = 2020, doi = {{{written}}}}}")
+    entry = f"@article{{k, title = {{T}}, author = {{A B}}, journal = {{J}}, year = 2020, doi = {{{written}}}}}"
+    pubs, _ = imported(entry)
     assert pubs["k"].doi == "10.1000/x_y"
 
 
@@ -260,3 +265,11 @@ def test_urls_are_unwrapped_and_unescaped() -> None:
     pubs, _ = imported(r"""@article{k, title = {T}, author = {A B}, journal = {J}, year = 2020,
       url = {\url{https://example.org/a\_b/50\%25/x}}}""")
     assert pubs["k"].links == {"paper": "https://example.org/a_b/50%25/x"}
+
+
+def test_a_syntax_error_names_its_entry_and_a_bare_www_address_is_no_venue() -> None:
+    pubs, shown = imported("""@article{broken, title = {T} author = {A B}, year = 2020}
+@misc{site, title = {S}, author = {A B}, year = 2015, howpublished = {www.sernapesca.cl/index.php}}
+""")
+    assert any('error[bibtex-syntax] BibTeX syntax error in entry "broken":' in s for s in shown)
+    assert (pubs["site"].venue, pubs["site"].links) == ("", {"paper": "www.sernapesca.cl/index.php"})

@@ -20,6 +20,8 @@ from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
+_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
+_IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _CLOSE = {"{": "}", "(": ")"}
 
@@ -69,10 +71,12 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     for command, body in parser:
         line = lines.line_of(parser.command_start or 0)
         if errors:
+            named = _KEY.match(text, parser.command_start or 0)
+            entry = f' in entry "{named.group(1)}"' if named else ""
             for exc in errors:
                 _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
                 result.diagnostics.append(error(Position(path, lineno or line, (colno or 0) + 1), "bibtex-syntax",
-                                                f"BibTeX syntax error: {exc.args[0]}; this entry was skipped",
+                                                f"BibTeX syntax error{entry}: {exc.args[0]}; this entry was skipped",
                                                 "fix the entry (often a missing comma or brace) and import again"))
             errors.clear()
         elif command.lower() == "preamble":
@@ -117,7 +121,7 @@ def _resolved(entry: Entry, by_key: dict[str, Entry], macros: Macros, path: str,
                                               "import the file that holds the parent together with this one"))
         else:
             inherited = dict(parent.fields)
-            if "booktitle" not in inherited and "title" in inherited and entry.kind in ("inproceedings", "incollection"):
+            if "booktitle" not in inherited and "title" in inherited and entry.kind in _IN_BOOK:
                 inherited["booktitle"] = inherited["title"]  # the volume's title is the child's book title
             for name in ("crossref", "title", *(n for n in inherited if n.startswith("hugokit-"))):
                 inherited.pop(name, None)

@@ -71,7 +71,7 @@ def doi(value: str) -> str:
 
 
 def is_url(value: str) -> bool:
-    return bool(re.match(r"^(?:https?|ftp)://", value))
+    return bool(re.match(r"^(?:(?:https?|ftp)://|www\.)", value))
 
 
 class _Texts:
