@@ -86,7 +86,10 @@ def source_text(item: Path) -> str:
 
 
 def database(site: Path) -> list[Publication]:
-    db, problems = parse_database((site / "data/publications.yaml").read_text(encoding="utf-8"), "db")
+    path = site / "data/publications.yaml"
+    if not path.is_file():
+        return []  # nothing could be imported (which the diagnostics must explain)
+    db, problems = parse_database(path.read_text(encoding="utf-8"), "db")
     assert [d for d in problems if d.is_error] == []
     return db.publications
 
@@ -114,6 +117,8 @@ def test_corpus_item(item: Path, tmp_path: Path) -> None:
         skipped = [line for line in diagnostics if ": error[" in line]
         assert len(pubs) + len(skipped) >= count, (len(pubs), skipped, count)
 
+    if not pubs:
+        return
     # Export → import gives the identical database.
     exported = tmp_path / "export.bib"
     assert hugokit("export", "bibtex", "--site", site, "-o", exported).exit_code == 0
