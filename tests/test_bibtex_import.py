@@ -273,3 +273,15 @@ def test_a_syntax_error_names_its_entry_and_a_bare_www_address_is_no_venue() -> 
 """)
     assert any('error[bibtex-syntax] BibTeX syntax error in entry "broken":' in s for s in shown)
     assert (pubs["site"].venue, pubs["site"].links) == ("", {"paper": "www.sernapesca.cl/index.php"})
+
+
+def test_theses_and_a_second_venue_field() -> None:
+    pubs, shown = imported("""@thesis{t, title = {T}, author = {A B}, school = {University of Waterloo}, year = 2012}
+@thesis{p, title = {P}, author = {A B}, school = {ETH}, type = {phdthesis}, year = 2013}
+@phdthesis{q, title = {Q}, author = {A B}, school = {Fanstord University}, type = {{PhD} Dissertation}, year = 1988}
+@inproceedings{b, title = {B}, author = {A B}, booktitle = {ICML}, journal = {PMLR}, school = {MIT}, year = 2020}
+""")
+    assert [pubs[k].venue for k in "tpqb"] == ["University of Waterloo Thesis 2012", "ETH PhD Dissertation 2013",
+                                               "Fanstord University PhD Dissertation 1988", "ICML 2020"]
+    assert any('field "journal" is not imported (1 entry; first at line 4)' in s for s in shown)
+    assert any('field "school" is not imported (1 entry; first at line 4)' in s for s in shown)

@@ -136,7 +136,7 @@ def test_corpus_item(item: Path, tmp_path: Path) -> None:
         if not pub.venue:
             continue
         name, year = split_venue(pub.venue)
-        generic = re.sub(r" (?:PhD Dissertation|Master's Thesis)$", "", name)
+        generic = re.sub(r" (?:PhD Dissertation|Master's Thesis|Thesis)$", "", name)
         assert name in REGISTRY_NAMES or any(text in decoded or text in flat for text in (pub.venue, name, generic)), \
             f"{pub.id or pub.title}: venue {pub.venue!r} is neither a registry venue nor in the source"
 

@@ -26,7 +26,7 @@ LINK_FIELDS: dict[str, tuple[str, ...]] = {
 _AL_FOLIO_FILES = {"pdf", "supp", "poster", "slides"}
 # Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
 VERBATIM = {"doi", "eprint", "file", "archiveprefix", "eprinttype", "hugokit-links", "arxiv", *LINK_FIELDS}
-_USED = {"title", "author", "editor", "year", "booktitle", "journal", "school", "doi", "eprint", "archiveprefix",
+_USED = {"title", "author", "editor", "year", "doi", "eprint", "archiveprefix",
          "eprinttype", "primaryclass", "abstract", "keywords", "crossref", "arxiv", "selected", *LINK_FIELDS}
 _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
 _URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
@@ -224,15 +224,20 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
            links: dict[str, str]) -> tuple[str, str]:
     """(venue as displayed, presentation such as "Oral" taken off its end)."""
     presentation = ""
-    if kind in ("phdthesis", "mastersthesis"):
-        name = f"{text.get('school')} {'PhD Dissertation' if kind == 'phdthesis' else MASTERS}".strip()
-        return f"{name} {year}", ""
+    if is_url(url(text.get("howpublished"))):
+        used.add("howpublished")  # the links take it
+    if kind in ("phdthesis", "mastersthesis", "thesis"):  # @thesis is biblatex's, with its type
+        used.update(("school", "type"))
+        thesis = text.get("type").lower()
+        what = "PhD Dissertation" if kind == "phdthesis" or "phd" in thesis else \
+            MASTERS if kind == "mastersthesis" or "master" in thesis or thesis == "mathesis" else "Thesis"
+        return f"{text.get('school')} {what} {year}".strip(), ""
     if kind == "techreport":
         return f"Tech Report {year}", ""
     fields = ["booktitle", "journal", "howpublished"] + (["publisher"] if kind in _BOOK_KINDS else [])
     source = next((f for f in fields if text.get(f) and not is_url(url(text.get(f)))), "")
     raw = text.get(source) if source else ""
-    used.update({source, "howpublished"} if source or is_url(url(text.get("howpublished"))) else set())
+    used.add(source)
     found = PRESENTATION.search(raw)
     if found:
         presentation, raw = found.group(1).capitalize(), raw[:found.start()]
