@@ -29,7 +29,8 @@ _SPLIT = "\uE0FE"
 _SYMBOL_MARK = "\uE0FD"
 _NEWLINE = "\uE0FC"
 _ESCAPE_RE = re.compile("|".join(re.escape(e) for e in sorted(_PLACEHOLDER, key=len, reverse=True)))
-_STYLE = re.compile(r"\\(?:textbf|textit|textsl|textsc|texttt|textrm|textsf|emph|mbox|text|mathrm|mathit|url)\s*(?=\{)")
+_STYLE = re.compile(r"\\(?:textbf|textit|textsl|textsc|texttt|textrm|textsf|textsuperscript|textsubscript|emph|mbox|"
+                    r"text|mathrm|mathit|url|href\s*\{[^{}]*\})\s*(?=\{)")  # \href{url}{text}: the text
 # Font switches ({\em All}): they change the look of what follows, not its text.
 _SWITCH = re.compile(r"\\(?:em|it|bf|sc|tt|rm|sl|sf|itshape|bfseries|scshape|upshape|normalfont)(?![A-Za-z])\s*")
 _BRACE = re.compile(r"(?<!\\)[{}]")

@@ -117,7 +117,8 @@ def test_strings_concatenation_months_preamble_and_comments() -> None:
                                               r"An $O(n \log n / \! \log\log n)$ Sort"),
     (r"50\% and 50% \& more", "50% and 50% & more"), (r"\emph{Deep} \textbf{Nets}", "Deep Nets"),
     (r"11{\textdegree}C", "11°C"), (r"Relax {\em All} Variables", "Relax All Variables"),
-    (r"\mbox{G-Animal's} Journal", "G-Animal's Journal"),
+    (r"\mbox{G-Animal's} Journal", "G-Animal's Journal"), (r"19\textsuperscript{th}", "19th"),
+    (r"See \href{http://x.org/a}{our site}", "See our site"),
     (r"Inter-and $\{$Intra-Operator$\}$", "Inter-and Intra-Operator"),
 ])
 def test_latex_becomes_unicode_and_math_is_kept(latex: str, text: str) -> None:
