@@ -1,7 +1,7 @@
 """One BibTeX entry (its fields already resolved) → a Publication.
 
 What maps to what is documented in the README's import section. Every field is either used
-here, or left in `Entry.unused` for the importer to report: nothing is dropped silently.
+here, or listed in `Mapped.unused` for the importer to report: nothing is dropped silently.
 """
 from __future__ import annotations
 
