@@ -23,13 +23,14 @@ if TYPE_CHECKING:
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
-                   force: bool, partial: bool) -> int:
+                   force: bool, partial: bool, crossref_parents: bool = False) -> int:
     writeback = WriteBack.choose(diff=dry_run)
     root = site_root(site)
     config = load_config(root)
     mapping = _parse_mappings(mappings)
     with _progress(source) as progress:
-        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress)
+        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress,
+                           crossref_parents=crossref_parents)
     report(plan.diagnostics)
     unreadable = [d for d in plan.diagnostics if d.is_error]
     if any(d.code == NO_ENTRIES for d in unreadable):

@@ -103,7 +103,9 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                        "field, date, or links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
                 _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
                 _flag("--force", "force", "Replace the existing database instead of merging into it."),
-                _flag("--partial", "partial", "Write even though some of the source could not be read."))),
+                _flag("--partial", "partial", "Write even though some of the source could not be read."),
+                _flag("--crossref-parents", "crossref_parents", "BibTeX: also import entries that are only "
+                      "crossref targets (proceedings volumes) as publications."))),
     Command("export", "hugokit.cli_exchange:export_command", "Export the whole database as BibTeX or CSL-JSON.", (
                 Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
                 SITE,

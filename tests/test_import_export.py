@@ -32,7 +32,7 @@ def by_id(site: Path) -> dict[str, Publication]:
 def test_real_world_bibtex(tmp_path: Path) -> None:
     run = hugokit("import", FIXTURES / "real-world.bib", "--site", tmp_path)
     assert run.exit_code == 1 and "nothing was written" in run.stderr
-    assert f"{FIXTURES / 'real-world.bib'}:50:3: error[bibtex-syntax] BibTeX syntax error: '}}' expected; " \
+    assert f"{FIXTURES / 'real-world.bib'}:50:3: error[bibtex-syntax] BibTeX syntax error in entry \"broken2020\": '}}' expected; " \
            "this entry was skipped" in run.stdout
     assert 'error[bibtex-incomplete] entry "noyear" has no year' in run.stdout
 

@@ -27,7 +27,8 @@ class ImportPlan:
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
-                mapping: dict[str, str] | None = None, progress: Progress | None = None) -> ImportPlan:
+                mapping: dict[str, str] | None = None, progress: Progress | None = None,
+                crossref_parents: bool = False) -> ImportPlan:
     """Reads source and plans the new database: merged into the existing one, or (created or
     with force) replacing it. Nothing is written here."""
     if source.is_dir():
@@ -62,7 +63,7 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
         from hugokit.vocab import load_vocabularies
 
         vocab, _ = load_vocabularies(config.root)
-        imported = import_bibtex(text, shown, vocab.venues, progress)
+        imported = import_bibtex(text, shown, vocab.venues, progress, crossref_parents)
     if not imported.publications:
         message = ("none of the publications in {} could be imported" if any(d.is_error for d in imported.diagnostics)
                    else "{} holds no publications")

@@ -170,7 +170,10 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
         page.diagnostics.append(error(here, "missing-key", f"this {what} has no title parameter"))
         return None
     if author_line and "authors" not in values:
-        values["authors"] = shortcode.split_list(author_line)
+        values["authors"], editors = shortcode.read_author_line(author_line)
+        if editors:
+            values["editors"] = editors
+            where["editors"] = authors_at
     if "year" not in values:
         values["year"] = year if year is not None else \
             filed_year(str(values.get("venue", "")), str(values.get("date", "")))

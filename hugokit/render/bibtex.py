@@ -9,7 +9,7 @@ from __future__ import annotations
 from hugokit.dates import month_of
 from hugokit.latex import to_latex
 from hugokit.model import Publication
-from hugokit.text import ascii_slug, name_parts, split_marks
+from hugokit.text import PARTICLES, ascii_slug, name_parts, split_marks
 from hugokit.venue_kinds import venue_of
 from hugokit.vocab import Vocabulary
 
@@ -45,6 +45,8 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
     fields: list[tuple[str, str]] = [("title", pub.title)]
     if pub.authors:
         fields.append(("author", " and ".join(_bibtex_name(a) for a in pub.authors)))
+    if pub.editors:
+        fields.append(("editor", " and ".join(_bibtex_name(e) for e in pub.editors)))
     container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
     if venue.name:
         fields.append((container, venue.full))
@@ -63,6 +65,7 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
     if pub.keywords:
         fields.append(("keywords", ", ".join(pub.keywords)))
     own = [("year", str(pub.year)), ("date", pub.date), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
+           ("editors", ", ".join(pub.editors)),
            ("topics", ", ".join(pub.topics)), ("award", pub.award),
            ("links", " ".join(f"{kind}={url}" for kind, url in pub.links.items()))]
     if not pub.id:
@@ -75,6 +78,8 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
 
 
 def _value(name: str, value: str) -> str:
+    if name in ("author", "editor"):
+        return value  # _bibtex_name has encoded each name
     if name in ("url", "doi", "eprint") or name == "hugokit-links":
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
     return to_latex(value)
@@ -85,11 +90,18 @@ def _bibtex_name(author: str) -> str:
     if split_marks(author)[0] == "et al.":
         return "others"
     given, particle, family, suffix = name_parts(author)
-    if not given:
+    if not given or _corporate(split_marks(author)[0]):
         return "{" + to_latex(split_marks(author)[0]) + "}"
     last = " ".join(p for p in (particle, family) if p)
     parts = [to_latex(last)] + ([to_latex(suffix)] if suffix else []) + [to_latex(given)]
     return ", ".join(parts)
+
+
+def _corporate(name: str) -> bool:
+    """A name that is not "Given Family" ("Zillions of Games", "Procter and Gamble"): a lower-case
+    word that is no particle, or "&", would be misread as a name part or as " and "."""
+    words = name.split()[1:]
+    return any(w == "&" or (w[:1].islower() and w not in PARTICLES) for w in words)
 
 
 def render_bibliography(publications: list[Publication], venues: Vocabulary) -> str:
