@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hugokit.cli_common import echo, report, step_summary
+from hugokit.cli_common import echo, report, shown, step_summary
 from hugokit.diagnostics import Diagnostic
 
 
@@ -42,7 +42,7 @@ def _build(root: Path, check_mode: bool, diff: bool, force: bool, pages: bool | 
     report(result.notes)
     if result.refused == "hand-edits":
         report(result.problems)
-        page = result.problems[0].path
+        page = shown(result.problems[0].path)
         echo(f"{page} was edited by hand; nothing was written (merge it with "
              f"hugokit import {page}, or pass --force to overwrite it)", err=True)
         return 1
@@ -54,7 +54,7 @@ def _build(root: Path, check_mode: bool, diff: bool, force: bool, pages: bool | 
     if check_mode:
         from hugokit.reporters import build_summary_markdown
 
-        step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
+        step_summary(build_summary_markdown([shown(o.shown) for o in changed], "".join(o.diff for o in changed)))
     return 1 if changed and check_mode else 0
 
 
@@ -69,4 +69,4 @@ def _say_what_changed(changed: list, removed: list[str], check_mode: bool) -> No
     for outcome in changed:
         gone = outcome.shown in removed
         verb = ("would remove" if gone else "would change") if check_mode else ("removed" if gone else "wrote")
-        echo(f"{verb} {outcome.shown}", err=True)
+        echo(f"{verb} {shown(outcome.shown)}", err=True)

@@ -1,7 +1,7 @@
 """`hugokit check`, `fix`, `rules` and `schema`: validation at the terminal."""
 from __future__ import annotations
 
-from hugokit.cli_common import echo, report, step_summary
+from hugokit.cli_common import echo, relocated, report, step_summary
 from hugokit.diagnostics import Diagnostic
 
 
@@ -28,7 +28,7 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
         cache.store(ops.input_files(loaded), {"diagnostics": [d.as_dict() for d in diagnostics],
                                               "strict": configured_strict}, loaded.content())
     report(diagnostics, output_format)
-    step_summary(reporters.check_summary_markdown(diagnostics))
+    step_summary(reporters.check_summary_markdown(relocated(diagnostics)))
     if reporters.resolve(output_format) == "human":
         echo(reporters.summary(diagnostics), err=True)
     strict = configured_strict if strict is None else strict

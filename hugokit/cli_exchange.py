@@ -11,7 +11,7 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
                    force: bool, partial: bool) -> int:
     from hugokit.config import load_config
     from hugokit.importers import import_file
-    from hugokit.layout import CONFIG_NAME, site_root
+    from hugokit.layout import site_root
     from hugokit.writeback import Mode, current_text, put, unified_diff
 
     root = site_root(site)
@@ -36,13 +36,20 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     else:
         echo(f"{verb} {plan.added} new and updated {plan.updated} existing publications in {config.database}")
     if plan.front_matter_note and not dry_run:
-        if config.file is None:
-            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, Mode.WRITE)
-            echo(f"kept the page's front-matter in {CONFIG_NAME}")
-        else:
-            echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
-                 + plan.front_matter_note, err=True)
+        keep_front_matter(config, plan.front_matter_note)
     return 1 if unreadable else 0
+
+
+def keep_front_matter(config, note: str) -> None:  # config: SiteConfig
+    """Keeps an imported page's own front-matter in hugokit.yaml, so that building gives it back."""
+    from hugokit.layout import CONFIG_NAME
+    from hugokit.writeback import Mode, put
+
+    if config.file is None:
+        put(config.root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + note, Mode.WRITE)
+        echo(f"kept the page's front-matter in {CONFIG_NAME}")
+    else:
+        echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n" + note, err=True)
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:

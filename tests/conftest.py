@@ -37,8 +37,21 @@ class Run:
 
 
 def hugokit(*args: str | Path) -> Run:
-    """Runs the hugokit command line in-process and returns its exit code and output."""
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    """Runs the hugokit command line in-process and returns its exit code and output.
+
+    With `--site DIR` it runs inside DIR, as a user at the site's root would: paths are shown
+    relative to the current folder, so they read as the site's own (data/publications.yaml).
+    """
+    argv = [str(a) for a in args]
+    folder = Path(argv[argv.index("--site") + 1]) if "--site" in argv[:-1] else None
+    previous = os.getcwd()
+    if folder is not None and folder.is_dir():
+        argv[argv.index("--site") + 1] = "."
+        os.chdir(folder)
+    try:
+        result = CliRunner().invoke(cli, argv, catch_exceptions=False)
+    finally:
+        os.chdir(previous)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
