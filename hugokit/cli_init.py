@@ -24,6 +24,7 @@ class _Import(NamedTuple):
 
 def init_command(source: Path | None, site: str) -> int:
     from hugokit import adopt
+    from hugokit.cache import Cache
     from hugokit.config import SiteConfig, load_config
     from hugokit.site import load_site
 
@@ -41,7 +42,7 @@ def init_command(source: Path | None, site: str) -> int:
     theme_step = _wire_theme(root)
     _write_database(config, planned if isinstance(planned, _Import) else None)
 
-    loaded = load_site(load_config(root).root)
+    loaded = load_site(root, Cache(None))  # no snapshot: init reads the database it just wrote
     vocab, _ = loaded.vocabularies()
     publications = loaded.database.publications
     _keep_page(loaded)

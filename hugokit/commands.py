@@ -122,12 +122,10 @@ def invoke(command: Command, values: dict[str, object]) -> int:
     """
     from importlib import import_module
 
-    from hugokit import cache
     from hugokit.cli_common import fail_input, show_paths
     from hugokit.diagnostics import InputError
     from hugokit.display import for_site
 
-    cache.configure(enabled=True)  # each invocation starts afresh; --no-cache turns it off
     typed = [str(values[p.dest]) for p in command.params if p.path and values.get(p.dest) is not None]
     show_paths(for_site(str(values.get("site") or "."), typed))
     module, function = command.target.split(":")
