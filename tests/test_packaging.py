@@ -101,3 +101,22 @@ def test_the_wheel_checks_and_builds_the_example_site_from_a_clean_venv(dist: Pa
     where = subprocess.run([str(venv / "bin/python"), "-c", "import hugokit.layout as l; print(l.defaults_dir())"],
                            cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60)
     assert where.stdout.strip() == str(site_packages / "hugokit/defaults")
+
+
+def test_the_version_is_written_once_and_the_changelog_knows_it() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())
+    assert "version" not in project["project"] and project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "hugokit.__version__"}
+    assert f"\n## {__version__}\n" in (REPO / "CHANGELOG.md").read_text()
+    from conftest import hugokit
+
+    assert hugokit("--version").stdout == f"hugokit, version {__version__}\n"
+
+
+def test_go_mod_names_the_module_sites_import() -> None:
+    from hugokit import HUGO_MODULE, REPOSITORY
+
+    assert (REPO / "go.mod").read_text().splitlines()[0] == f"module {HUGO_MODULE}"
+    assert REPOSITORY == f"https://{HUGO_MODULE}"
