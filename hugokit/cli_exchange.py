@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hugokit.cli_common import echo, report
+
+if TYPE_CHECKING:
+    from hugokit.config import SiteConfig
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
@@ -40,7 +44,7 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     return 1 if unreadable else 0
 
 
-def keep_front_matter(config, note: str) -> None:  # config: SiteConfig
+def keep_front_matter(config: SiteConfig, note: str) -> None:
     """Keeps an imported page's own front-matter in hugokit.yaml, so that building gives it back."""
     from hugokit.layout import CONFIG_NAME
     from hugokit.writeback import Mode, put

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from hugokit.cli_common import echo, report, shown
+
+if TYPE_CHECKING:
+    from hugokit.config import SiteConfig
+    from hugokit.importers import ImportPlan
+    from hugokit.model import Publication
+    from hugokit.site import Site
+    from hugokit.vocab import Vocabularies
 
 PRE_COMMIT = ".pre-commit-config.yaml"
 WORKFLOW = ".github/workflows/hugokit.yml"
 
 
 class _Import(NamedTuple):
-    plan: object   # hugokit.importers.ImportPlan
-    origin: str    # the source, as shown
+    plan: ImportPlan | None  # None: nothing to import (a database exists, or there is no source)
+    origin: str = ""         # the source, as shown
+    readable: bool = True    # False: the source has problems, and init writes nothing
 
 
 def init_command(source: Path | None, site: str) -> int:
@@ -36,11 +44,11 @@ def init_command(source: Path | None, site: str) -> int:
                                 "pass --site with the folder of the Hugo site (or a new folder)")])
     config = load_config(root) if root.is_dir() else SiteConfig(root)
     planned = _plan_import(config, source)
-    if planned == 1:
-        return 1  # the source has problems: nothing was written
+    if not planned.readable:
+        return 1
     root.mkdir(parents=True, exist_ok=True)
     theme_step = _wire_theme(root)
-    _write_database(config, planned if isinstance(planned, _Import) else None)
+    _write_database(config, planned)
 
     loaded = load_site(root, Cache(None))  # no snapshot: init reads the database it just wrote
     vocab, _ = loaded.vocabularies()
@@ -49,10 +57,11 @@ def init_command(source: Path | None, site: str) -> int:
     _new_file(root, "data/topics.yaml", adopt.topics_yaml(publications),
               lambda: _missing_topics(vocab, publications))
     groups = adopt.variant_groups(publications, vocab.people)
-    if groups or (root / "data/people.yaml").exists():
+    if groups:
         _new_file(root, "data/people.yaml", adopt.people_yaml(groups),
-                  lambda: ", ".join(name for name, _ in groups) + " (spelled several ways)" if groups else "",
-                  owned_by="" if groups else "\n")
+                  lambda: ", ".join(name for name, _ in groups) + " (spelled several ways)")
+    elif (root / "data/people.yaml").exists():
+        echo("kept data/people.yaml (every spelling in use is in it)")
     repository, site_dir = _repository(root)
     where = adopt.installed_pin()
     _new_file(repository, PRE_COMMIT, adopt.pre_commit_config(where, site_dir),
@@ -66,18 +75,18 @@ def init_command(source: Path | None, site: str) -> int:
     return status
 
 
-def _plan_import(config, source: Path | None) -> _Import | int | None:
-    """The import to do, planned before anything is written; 1 when the source cannot be read."""
+def _plan_import(config: SiteConfig, source: Path | None) -> _Import:
+    """The import to do, planned before anything is written."""
     from hugokit.importers import import_file
 
     if config.path(config.database).exists():
         if source is not None:
             echo(f"{shown(config.database)} exists; kept as it is (to merge {source} into it: "
                  f"hugokit import {source})", err=True)
-        return None
+        return _Import(None)
     page = config.path(config.page)
     if source is None and not page.is_file():
-        return None
+        return _Import(None)
     origin = str(source) if source is not None else shown(config.page)
     plan = import_file(config, source or page, str(source) if source is not None else config.page)
     report(plan.diagnostics)
@@ -85,11 +94,11 @@ def _plan_import(config, source: Path | None) -> _Import | int | None:
     if unreadable:
         echo(f"{len(unreadable)} problem(s) in {origin}; nothing was written. Fix them, or import the rest "
              f"with hugokit import --partial {origin}, then run hugokit init again.", err=True)
-        return 1
+        return _Import(None, origin, readable=False)
     return _Import(plan, origin)
 
 
-def _write_database(config, planned: _Import | None) -> None:
+def _write_database(config: SiteConfig, planned: _Import) -> None:
     from hugokit.adopt import EMPTY_DATABASE
     from hugokit.writeback import Mode, put
 
@@ -97,21 +106,20 @@ def _write_database(config, planned: _Import | None) -> None:
     if target.exists():
         echo(f"kept {shown(config.database)} (it exists)")
         return
-    if planned is None:
+    plan = planned.plan
+    if plan is None:
         put(target, config.database, EMPTY_DATABASE, Mode.WRITE)
         echo(f"wrote {shown(config.database)} (no publications yet: there was no {config.page} to import)")
         return
-    plan = planned.plan
-    put(target, config.database, plan.database_text, Mode.WRITE)  # type: ignore[attr-defined]
-    echo(f"imported {plan.added} publications from {planned.origin} into "  # type: ignore[attr-defined]
-         f"{shown(config.database)}")
-    if plan.front_matter_note:  # type: ignore[attr-defined]
+    put(target, config.database, plan.database_text, Mode.WRITE)
+    echo(f"imported {plan.added} publications from {planned.origin} into {shown(config.database)}")
+    if plan.front_matter_note:
         from hugokit.cli_exchange import keep_front_matter
 
-        keep_front_matter(config, plan.front_matter_note)  # type: ignore[attr-defined]
+        keep_front_matter(config, plan.front_matter_note)
 
 
-def _keep_page(loaded) -> None:
+def _keep_page(loaded: Site) -> None:
     """Says whether building reproduces the page as it stands (it should, after an import)."""
     from hugokit.build import plan_build
     from hugokit.writeback import current_text
@@ -154,13 +162,14 @@ def _wire_theme(root: Path) -> str:
     return "theme" if uses_themes else "module"
 
 
-def _new_file(base: Path, relative: str, text: str, what_it_adds, owned_by: str = "") -> None:
-    """Writes a file that does not exist yet; an existing one is kept, and init says what it lacks."""
+def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], str], owned_by: str = "") -> None:
+    """Writes a file that does not exist yet; an existing one is kept, and init says what it lacks
+    (owned_by: a text whose presence means the file already has what init would add)."""
     from hugokit.writeback import Mode, current_text, put
 
     path = base / relative
-    where = os.path.relpath(path) if not path.is_absolute() else str(path)
-    where = where.replace(os.sep, "/")
+    where = os.path.relpath(path)
+    where = (str(path) if where.startswith(os.pardir) else where).replace(os.sep, "/")
     old = current_text(path)
     if old is None and not path.exists():
         put(path, relative, text, Mode.WRITE)
@@ -172,7 +181,7 @@ def _new_file(base: Path, relative: str, text: str, what_it_adds, owned_by: str 
         echo(f"kept {where} (it exists)" + (f"; it lacks {lacks}" if lacks else ""))
 
 
-def _missing_topics(vocab, publications) -> str:
+def _missing_topics(vocab: Vocabularies, publications: list[Publication]) -> str:
     from hugokit.adopt import topics_missing
 
     missing = topics_missing([t.name for t in vocab.topics.terms], publications)
