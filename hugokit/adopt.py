@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from hugokit import REPOSITORY, __version__
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
+
+if TYPE_CHECKING:
+    from hugokit.vocab import Vocabulary
 
 # The hooks' `files:` patterns (as in .pre-commit-hooks.yaml), for a site at the repository's root.
 HOOK_FILES = {
@@ -67,7 +70,7 @@ def topics_yaml(publications: Sequence[Publication]) -> str:
     return "\n".join(lines + [f"- {scalar(topic)}" for topic in seen]) + "\n"
 
 
-def variant_groups(publications: Sequence[Publication], people) -> list[tuple[str, list[str]]]:
+def variant_groups(publications: Sequence[Publication], people: Vocabulary) -> list[tuple[str, list[str]]]:
     """(canonical spelling, its other spellings by frequency) for each person written several ways."""
     from hugokit.rules.author_variant import spelling_groups
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from hugokit.cli_common import echo, report, shown
 
 if TYPE_CHECKING:
+    from hugokit.adopt import Pin
     from hugokit.config import SiteConfig
     from hugokit.importers import ImportPlan
     from hugokit.model import Publication
@@ -100,7 +101,7 @@ def _plan_import(config: SiteConfig, source: Path | None) -> _Import:
 
 def _write_database(config: SiteConfig, planned: _Import) -> None:
     from hugokit.adopt import EMPTY_DATABASE
-    from hugokit.writeback import Mode, put
+    from hugokit.writeback import WriteBack, put
 
     target = config.path(config.database)
     if target.exists():
@@ -108,10 +109,10 @@ def _write_database(config: SiteConfig, planned: _Import) -> None:
         return
     plan = planned.plan
     if plan is None:
-        put(target, config.database, EMPTY_DATABASE, Mode.WRITE)
+        put(target, config.database, EMPTY_DATABASE, WriteBack.WRITE)
         echo(f"wrote {shown(config.database)} (no publications yet: there was no {config.page} to import)")
         return
-    put(target, config.database, plan.database_text, Mode.WRITE)
+    put(target, config.database, plan.database_text, WriteBack.WRITE)
     echo(f"imported {plan.added} publications from {planned.origin} into {shown(config.database)}")
     if plan.front_matter_note:
         from hugokit.cli_exchange import keep_front_matter
@@ -138,12 +139,12 @@ def _keep_page(loaded: Site) -> None:
 def _wire_theme(root: Path) -> str:
     """Puts hugokit into the site's Hugo configuration; returns "module", "theme" or "manual"."""
     from hugokit.theme_wiring import find_config, new_site_config, parse, wire
-    from hugokit.writeback import Mode, current_text, put
+    from hugokit.writeback import WriteBack, current_text, put
 
     name = find_config(root)
     if name is None:
         title = Path(os.path.abspath(root)).name
-        put(root / "hugo.toml", "hugo.toml", new_site_config(title), Mode.WRITE)
+        put(root / "hugo.toml", "hugo.toml", new_site_config(title), WriteBack.WRITE)
         echo(f"wrote {shown('hugo.toml')} (a new Hugo site that imports hugokit as a module)")
         return "module"
     text = current_text(root / name) or ""
@@ -154,7 +155,7 @@ def _wire_theme(root: Path) -> str:
         echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)
         return "manual"
     if wiring.text is not None:
-        put(root / name, name, wiring.text, Mode.WRITE)
+        put(root / name, name, wiring.text, WriteBack.WRITE)
     echo(f"{shown(name)}: {wiring.done}")
     if wiring.manual:
         echo(wiring.manual, err=True)
@@ -165,14 +166,14 @@ def _wire_theme(root: Path) -> str:
 def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], str], owned_by: str = "") -> None:
     """Writes a file that does not exist yet; an existing one is kept, and init says what it lacks
     (owned_by: a text whose presence means the file already has what init would add)."""
-    from hugokit.writeback import Mode, current_text, put
+    from hugokit.writeback import WriteBack, current_text, put
 
     path = base / relative
     where = os.path.relpath(path)
     where = (str(path) if where.startswith(os.pardir) else where).replace(os.sep, "/")
     old = current_text(path)
     if old is None and not path.exists():
-        put(path, relative, text, Mode.WRITE)
+        put(path, relative, text, WriteBack.WRITE)
         echo(f"wrote {where}")
     elif old == text or (owned_by and owned_by in (old or "")):
         echo(f"kept {where} (up to date)")
@@ -203,7 +204,7 @@ def _as_given(folder: Path) -> Path:
     return Path(relative) if not relative.startswith(os.pardir) else folder
 
 
-def _next_steps(theme_step: str, people: bool, status: int, where) -> None:
+def _next_steps(theme_step: str, people: bool, status: int, where: Pin) -> None:
     from hugokit import HUGO_MODULE, REPOSITORY
 
     steps = []

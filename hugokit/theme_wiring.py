@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+Settings = dict[str, Any]  # a parsed Hugo configuration
 
 from hugokit import HUGO_MODULE
 
@@ -31,7 +33,7 @@ def find_config(root: Path) -> str | None:
     return next((name for name in CONFIG_NAMES if (root / name).is_file()), None)
 
 
-def parse(name: str, text: str) -> dict:
+def parse(name: str, text: str) -> Settings:
     """The configuration's settings (ValueError when the file does not parse as a mapping)."""
     try:
         if name.endswith(".toml"):
@@ -51,7 +53,7 @@ def parse(name: str, text: str) -> dict:
     return data
 
 
-def is_wired(data: dict) -> bool:
+def is_wired(data: Settings) -> bool:
     themes = data.get("theme") or []
     themes = [themes] if isinstance(themes, str) else themes
     imports = (data.get("module") or {}).get("imports") or []
@@ -59,9 +61,9 @@ def is_wired(data: dict) -> bool:
     return THEME_NAME in themes or HUGO_MODULE in paths or any(str(p).endswith("/hugokit") for p in paths)
 
 
-def wanted(data: dict) -> dict:
+def wanted(data: Settings) -> Settings:
     """The settings with hugokit wired in: first of the themes, or first of the module imports."""
-    new = json.loads(json.dumps(data, default=str))
+    new: Settings = json.loads(json.dumps(data, default=str))
     if "theme" in data:
         themes = data["theme"]
         new["theme"] = [THEME_NAME, *([themes] if isinstance(themes, str) else themes)]
@@ -96,7 +98,7 @@ class _CannotEdit(Exception):
     pass
 
 
-def _toml(text: str, data: dict, uses_themes: bool) -> str:
+def _toml(text: str, data: Settings, uses_themes: bool) -> str:
     if uses_themes:
         line = re.search(r"(?m)^theme[ \t]*=[ \t]*(.+?)[ \t]*$", text)
         if line is None:
@@ -112,7 +114,7 @@ def _toml(text: str, data: dict, uses_themes: bool) -> str:
     return text + ("" if text.endswith("\n") or not text else "\n") + "\n" + block
 
 
-def _yaml(text: str, data: dict, uses_themes: bool) -> str:
+def _yaml(text: str, data: Settings, uses_themes: bool) -> str:
     if uses_themes:
         line = re.search(r"(?m)^theme:[ \t]*(\S.*?)?[ \t]*$", text)
         if line is None:
@@ -136,7 +138,7 @@ def _yaml(text: str, data: dict, uses_themes: bool) -> str:
         f"module:\n  imports:\n    - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n"
 
 
-def _json(text: str, data: dict, uses_themes: bool) -> str:
+def _json(text: str, data: Settings, uses_themes: bool) -> str:
     for indent in (2, 4, "\t"):  # only a file laid out as json.dumps lays it out can be rewritten as is
         for end in ("\n", ""):
             if json.dumps(data, indent=indent, ensure_ascii=False) + end == text:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from hugokit.diagnostics import Diagnostic, Severity, replacing, warning
+from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 from hugokit.text import fold, split_marks
@@ -87,7 +87,7 @@ def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> 
     return canonical, counts
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     people = context.vocab.people
     canonical, counts = spelling_groups(context.database.publications, people)
     for pub in context.database.publications:
@@ -97,9 +97,9 @@ def check(context: Context) -> Iterator[Diagnostic]:
             where = pub.at(f"authors.{i}")
             if match and not match.canonical:
                 new = match.term.name + marks
-                yield warning(where, CODE, f'"{name}" is written "{match.term.name}" (data/people.yaml)',
+                yield Finding(where, f'"{name}" is written "{match.term.name}" (data/people.yaml)',
                               f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
             elif canonical.get(name, name) != name:
                 best = canonical[name]
-                yield warning(where, CODE, f'"{name}" is written "{best}" in {counts[best]} other place(s)',
+                yield Finding(where, f'"{name}" is written "{best}" in {counts[best]} other place(s)',
                               f'write "{best}{marks}", or record both spellings in data/people.yaml')
