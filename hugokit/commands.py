@@ -34,6 +34,7 @@ class Argument(NamedTuple):
     metavar: str | None = None
     choices: tuple[str, ...] = ()
     path: bool = False
+    folder_ok: bool = False      # with path: a folder is accepted too
 
 
 class Command(NamedTuple):
@@ -83,11 +84,11 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 Option(("--ignore",), "ignore", "Do not fix these rule codes.", default="", metavar="CODES"))),
     Command("init", "hugokit.cli_init:init_command",
             "Set a Hugo site up for hugokit in one command, saying what it does.\n\n"
-            "Imports content/publications.md (or SOURCE: a .bib, .json or .md file) into\n"
+            "Imports content/publications.md (or SOURCE: anything hugokit import reads) into\n"
             "data/publications.yaml, writes data/topics.yaml and a data/people.yaml proposal, adds\n"
             "hugokit to the Hugo configuration, writes the pre-commit hooks and the GitHub workflow, then\n"
             "runs hugokit check. An existing file is never replaced; running it again changes nothing.", (
-                Argument("source", required=False, path=True),
+                Argument("source", required=False, path=True, folder_ok=True),
                 SITE)),
     Command("rules", "hugokit.cli_check:rules_command", "List the rules, or show one rule's documentation.", (
                 Argument("code", required=False),)),
