@@ -98,16 +98,18 @@ def _site_args(site_dir: str) -> tuple[str, str]:
     return f"        args: [--site, {scalar(site_dir)}]\n", re.escape(site_dir.rstrip("/") + "/")
 
 
-def pre_commit_config(where: Pin, site_dir: str) -> str:
+def pre_commit_repo(where: Pin, site_dir: str) -> str:
+    """hugokit's entry in a pre-commit configuration's `repos:` list."""
     args, prefix = _site_args(site_dir)
     hooks = "".join(f"      - id: {hook}\n{args}" + (f"        files: ^{prefix}{HOOK_FILES[hook]}$\n" if prefix else "")
                     for hook in HOOK_FILES)
+    return f"  - repo: {where.repository}\n    rev: {where.rev}{_pin_comment(where)}\n    hooks:\n{hooks}"
+
+
+def pre_commit_config(where: Pin, site_dir: str) -> str:
     return ("# Written by hugokit init. hugokit-check validates the publication database; hugokit-build\n"
             "# regenerates content/publications.md (the commit fails when it was stale; `git add` it).\n"
-            "repos:\n"
-            f"  - repo: {where.repository}\n"
-            f"    rev: {where.rev}{_pin_comment(where)}\n"
-            f"    hooks:\n{hooks}")
+            "repos:\n" + pre_commit_repo(where, site_dir))
 
 
 def workflow(where: Pin, site_dir: str) -> str:

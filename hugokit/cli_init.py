@@ -66,7 +66,8 @@ def init_command(source: Path | None, site: str) -> int:
     repository, site_dir = _repository(root)
     where = adopt.installed_pin()
     _new_file(repository, PRE_COMMIT, adopt.pre_commit_config(where, site_dir),
-              lambda: "hugokit's hooks (hugokit-check, hugokit-build)", owned_by="hugokit-check")
+              lambda: "hugokit's hooks; add under its repos:\n" + adopt.pre_commit_repo(where, site_dir),
+              owned_by="hugokit-check")
     _new_file(repository, WORKFLOW, adopt.workflow(where, site_dir), lambda: "")
     echo("\nhugokit check:")
     from hugokit.cli_check import check_command

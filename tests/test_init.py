@@ -101,7 +101,8 @@ def test_an_existing_file_is_kept_and_init_says_what_it_lacks(site: Path) -> Non
     write(site / ".pre-commit-config.yaml", "repos: []\n")
     write(site / "data/topics.yaml", "- Selected\n")
     run = hugokit("init", "--site", site)
-    assert "kept .pre-commit-config.yaml (it exists); it lacks hugokit's hooks (hugokit-check, hugokit-build)" in run.stdout
+    assert "kept .pre-commit-config.yaml (it exists); it lacks hugokit's hooks; add under its repos:\n" \
+           "  - repo: https://github.com/hugokit/hugokit\n" in run.stdout
     assert "kept data/topics.yaml (it exists); it lacks Large Language Models, Scalable ML" in run.stdout
     assert (site / ".pre-commit-config.yaml").read_text() == "repos: []\n"
     assert (site / "data/topics.yaml").read_text() == "- Selected\n"
