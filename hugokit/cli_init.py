@@ -139,10 +139,15 @@ def _keep_page(loaded: Site) -> None:
 
 def _wire_theme(root: Path) -> str:
     """Puts hugokit into the site's Hugo configuration; returns "module", "theme" or "manual"."""
-    from hugokit.theme_wiring import find_config, new_site_config, parse, wire
+    from hugokit import HUGO_MODULE
+    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, parse, wire
     from hugokit.writeback import WriteBack, current_text, put
 
     name = find_config(root)
+    if name is None and (root / CONFIG_DIR).is_dir():  # settings split over files, none of them the main one
+        echo(f"{shown(CONFIG_DIR)} holds no hugo.toml; add hugokit by hand: in {CONFIG_DIR}/module.toml,\n"
+             f'[[imports]]\n  path = "{HUGO_MODULE}"', err=True)
+        return "manual"
     if name is None:
         title = Path(os.path.abspath(root)).name
         put(root / "hugo.toml", "hugo.toml", new_site_config(title), WriteBack.WRITE)

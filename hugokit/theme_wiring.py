@@ -17,9 +17,11 @@ Settings = dict[str, Any]  # a parsed Hugo configuration
 
 from hugokit import HUGO_MODULE
 
-# Hugo's own order of preference (a site has one of them).
-CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-                "config.toml", "config.yaml", "config.yml", "config.json")
+# Hugo's own order of preference (a site has one of them), then the same in a config folder.
+_ROOT_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+               "config.toml", "config.yaml", "config.yml", "config.json")
+CONFIG_NAMES = _ROOT_NAMES + tuple(f"config/_default/{name}" for name in _ROOT_NAMES)
+CONFIG_DIR = "config/_default"
 THEME_NAME = "hugokit"  # the folder under themes/ when hugokit is a theme (a Git submodule)
 
 

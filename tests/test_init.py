@@ -194,3 +194,15 @@ def test_the_example_files_are_what_init_writes() -> None:
     where = adopt.pin(None)
     assert (REPO / "examples/github/publications.yml").read_text() == adopt.workflow(where, ".")
     assert (REPO / "examples/github/pre-commit-config.yaml").read_text() == adopt.pre_commit_config(where, ".")
+
+
+def test_a_config_folder_is_edited_where_the_main_settings_are(tmp_path: Path) -> None:
+    write(tmp_path / "config/_default/hugo.toml", 'title = "Lab"\n')
+    write(tmp_path / "config/_default/params.toml", "owner = 'x'\n")
+    run = hugokit("init", "--site", tmp_path)
+    assert "config/_default/hugo.toml: added hugokit as a Hugo module import" in run.stdout
+    assert not (tmp_path / "hugo.toml").exists()
+    (tmp_path / "config/_default/hugo.toml").unlink()
+    again = hugokit("init", "--site", tmp_path)
+    assert "config/_default holds no hugo.toml; add hugokit by hand" in again.stderr
+    assert not (tmp_path / "hugo.toml").exists()
