@@ -140,7 +140,7 @@ def _keep_page(loaded: Site) -> None:
 def _wire_theme(root: Path) -> str:
     """Puts hugokit into the site's Hugo configuration; returns "module", "theme" or "manual"."""
     from hugokit import HUGO_MODULE
-    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, parse, wire
+    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, settings, wire
     from hugokit.writeback import WriteBack, current_text, put
 
     name = find_config(root)
@@ -155,7 +155,7 @@ def _wire_theme(root: Path) -> str:
         return "module"
     text = current_text(root / name) or ""
     try:
-        uses_themes = "theme" in parse(name, text)
+        uses_themes = "theme" in settings(name, text)
         wiring = wire(name, text)
     except ValueError as exc:
         echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)

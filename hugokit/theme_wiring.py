@@ -22,6 +22,9 @@ _ROOT_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
                "config.toml", "config.yaml", "config.yml", "config.json")
 CONFIG_NAMES = _ROOT_NAMES + tuple(f"config/_default/{name}" for name in _ROOT_NAMES)
 CONFIG_DIR = "config/_default"
+# Settings split over files: a module file holds the `module` section (Hugo Blox sites keep their
+# imports there).
+MODULE_FILES = tuple(f"{CONFIG_DIR}/module.{ext}" for ext in ("toml", "yaml", "yml", "json"))
 THEME_NAME = "hugokit"  # the folder under themes/ when hugokit is a theme (a Git submodule)
 
 
@@ -32,7 +35,29 @@ class Wiring(NamedTuple):
 
 
 def find_config(root: Path) -> str | None:
-    return next((name for name in CONFIG_NAMES if (root / name).is_file()), None)
+    """The file to wire hugokit into: the main configuration, or the module file beside it
+    when the site's imports live there and it lists no themes."""
+    main = next((name for name in CONFIG_NAMES if (root / name).is_file()), None)
+    module = next((name for name in MODULE_FILES if (root / name).is_file()), None)
+    if module is None:
+        return main
+    if main is not None:
+        try:
+            if "theme" in parse(main, (root / main).read_text(encoding="utf-8")):
+                return main
+        except (ValueError, OSError):
+            return main
+    return module
+
+
+def _is_module_file(name: str) -> bool:
+    return name.rsplit("/", 1)[-1].startswith("module.")
+
+
+def settings(name: str, text: str) -> Settings:
+    """The configuration's settings as in one file (a module file's are the `module` section)."""
+    data = parse(name, text)
+    return {"module": data} if _is_module_file(name) else data
 
 
 def parse(name: str, text: str) -> Settings:
@@ -76,18 +101,18 @@ def wanted(data: Settings) -> Settings:
 
 
 def wire(name: str, text: str) -> Wiring:
-    data = parse(name, text)
+    data = settings(name, text)
     uses_themes = "theme" in data
     if is_wired(data):
         return Wiring(None, "already uses hugokit")
     edit = _EDITORS[name.rsplit(".", 1)[-1]]
     try:
-        edited = edit(text, data, uses_themes)
+        edited = edit(text, data, uses_themes, "" if _is_module_file(name) else "module.")
     except _CannotEdit:
         edited = None
     if edited is not None:
         try:
-            same = json.loads(json.dumps(parse(name, edited), default=str)) == wanted(data)
+            same = json.loads(json.dumps(settings(name, edited), default=str)) == wanted(data)
         except ValueError:
             same = False
         if same:
@@ -100,7 +125,7 @@ class _CannotEdit(Exception):
     pass
 
 
-def _toml(text: str, data: Settings, uses_themes: bool) -> str:
+def _toml(text: str, data: Settings, uses_themes: bool, section: str) -> str:
     if uses_themes:
         line = re.search(r"(?m)^theme[ \t]*=[ \t]*(.+?)[ \t]*$", text)
         if line is None:
@@ -109,14 +134,14 @@ def _toml(text: str, data: Settings, uses_themes: bool) -> str:
         names = [THEME_NAME, *([themes] if isinstance(themes, str) else themes)]
         value = "[" + ", ".join(json.dumps(n) for n in names) + "]"
         return text[: line.start()] + f"theme = {value}" + text[line.end():]
-    block = f'[[module.imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'
-    first = re.search(r"(?m)^\s*\[\[\s*module\.imports\s*\]\]", text)
+    block = f'[[{section}imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'
+    first = re.search(r"(?m)^\s*\[\[\s*" + re.escape(section) + r"imports\s*\]\]", text)
     if first is not None:  # before the site's other imports: the first import wins
         return text[: first.start()] + block + "\n" + text[first.start():]
     return text + ("" if text.endswith("\n") or not text else "\n") + "\n" + block
 
 
-def _yaml(text: str, data: Settings, uses_themes: bool) -> str:
+def _yaml(text: str, data: Settings, uses_themes: bool, section: str) -> str:
     if uses_themes:
         line = re.search(r"(?m)^theme:[ \t]*(\S.*?)?[ \t]*$", text)
         if line is None:
@@ -130,6 +155,14 @@ def _yaml(text: str, data: Settings, uses_themes: bool) -> str:
         if item is None:
             raise _CannotEdit
         return text[: line.end() + 1] + f"{item.group(1)}- {THEME_NAME}\n" + text[line.end() + 1:]
+    if not section:  # a module file: imports at the top
+        imports = re.search(r"(?m)^()imports:[ \t]*\n([ \t]*)- ", text)
+        if imports is not None:
+            return text[:imports.start(2)] + f"{imports.group(2)}- path: {HUGO_MODULE}\n" + text[imports.start(2):]
+        if "imports" in data["module"]:
+            raise _CannotEdit
+        return text + ("" if text.endswith("\n") or not text else "\n") + \
+            f"imports:\n  - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n"
     if "module" in data:
         imports = re.search(r"(?m)^([ \t]+)imports:[ \t]*\n([ \t]*)- ", text)
         if imports is None:
@@ -140,11 +173,14 @@ def _yaml(text: str, data: Settings, uses_themes: bool) -> str:
         f"module:\n  imports:\n    - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n"
 
 
-def _json(text: str, data: Settings, uses_themes: bool) -> str:
+def _json(text: str, data: Settings, uses_themes: bool, section: str) -> str:
+    def inner(settings: Settings) -> Settings:
+        return settings if section else settings["module"]
+
     for indent in (2, 4, "\t"):  # only a file laid out as json.dumps lays it out can be rewritten as is
         for end in ("\n", ""):
-            if json.dumps(data, indent=indent, ensure_ascii=False) + end == text:
-                return json.dumps(wanted(data), indent=indent, ensure_ascii=False) + end
+            if json.dumps(inner(data), indent=indent, ensure_ascii=False) + end == text:
+                return json.dumps(inner(wanted(data)), indent=indent, ensure_ascii=False) + end
     raise _CannotEdit
 
 
@@ -152,6 +188,8 @@ _EDITORS = {"toml": _toml, "yaml": _yaml, "yml": _yaml, "json": _json}
 
 
 def _manual(name: str, uses_themes: bool) -> str:
+    if _is_module_file(name):
+        return f"add to the imports of {name}, first: path {HUGO_MODULE}"
     if uses_themes:
         return f'in {name}, put "{THEME_NAME}" first in the theme list: theme = ["{THEME_NAME}", ...]'
     if name.endswith(".toml"):

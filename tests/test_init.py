@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, SEED_PAGE, hugokit, write
+from conftest import FIXTURES, REPO, SEED_PAGE, hugokit, write
 from hugokit import HUGO_MODULE, adopt
 from hugokit.theme_wiring import wire
 from test_hugo_oldest import BASEOF, HOME
@@ -206,3 +206,28 @@ def test_a_config_folder_is_edited_where_the_main_settings_are(tmp_path: Path) -
     again = hugokit("init", "--site", tmp_path)
     assert "config/_default holds no hugo.toml; add hugokit by hand" in again.stderr
     assert not (tmp_path / "hugo.toml").exists()
+
+
+CONFIGS = FIXTURES / "hugo-configs"
+
+
+def test_a_hugo_blox_site_gets_hugokit_first_in_its_module_file(tmp_path: Path) -> None:
+    """Hugo Blox keeps its imports in config/_default/module.yaml: hugokit goes there, first."""
+    hugo, module = CONFIGS / "hugoblox-hugo.yaml", CONFIGS / "hugoblox-module.yaml"
+    write(tmp_path / "config/_default/hugo.yaml", hugo.read_text())
+    write(tmp_path / "config/_default/module.yaml", module.read_text())
+    run = hugokit("init", "--site", tmp_path)
+    assert "config/_default/module.yaml: added hugokit as a Hugo module import" in run.stdout
+    assert (tmp_path / "config/_default/hugo.yaml").read_text() == hugo.read_text()
+    edited = (tmp_path / "config/_default/module.yaml").read_text()
+    assert edited == module.read_text().replace(
+        "imports:\n", f"imports:\n  - path: {HUGO_MODULE}\n", 1)
+    assert "already uses hugokit" in hugokit("init", "--site", tmp_path).stdout
+
+
+def test_papermods_example_config_gains_the_import_before_its_own() -> None:
+    text = (CONFIGS / "papermod-config.yml").read_text()
+    wiring = wire("config.yml", text)
+    assert wiring.text == text.replace("  imports:\n", f"  imports:\n    - path: {HUGO_MODULE}\n", 1)
+    imports = yaml.safe_load(wiring.text)["module"]["imports"]
+    assert [i["path"] for i in imports] == [HUGO_MODULE, "github.com/danielfdickinson/adityatelange-hugo-PaperMod"]
