@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hugokit.cli_common import echo, report
+from hugokit.cli_common import echo, report, shown
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -38,10 +38,10 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
     echo(outcome.diff, nl=False)
     if plan.replaced:
-        echo(f"{verb('import', writeback)} {plan.added} publications into {config.database}")
+        echo(f"{verb('import', writeback)} {plan.added} publications into {shown(config.database)}")
     else:
         echo(f"{verb('import', writeback)} {plan.added} new and updated {plan.updated} existing publications in "
-             f"{config.database}")
+             f"{shown(config.database)}")
     if plan.front_matter_note and writeback.writes:
         keep_front_matter(config, plan.front_matter_note)
     return exit_code(unreadable, changed=outcome.changed, writeback=writeback)
@@ -54,9 +54,9 @@ def keep_front_matter(config: SiteConfig, note: str) -> None:
 
     if config.file is None:
         put(config.root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + note, WriteBack.WRITE)
-        echo(f"kept the page's front-matter in {CONFIG_NAME}")
+        echo(f"kept the page's front-matter in {shown(CONFIG_NAME)}")
     else:
-        echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n" + note, err=True)
+        echo(f"the page's front-matter differs from {shown(CONFIG_NAME)}; to keep it, set there:\n" + note, err=True)
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
