@@ -121,8 +121,9 @@ def invoke(command: Command, values: dict[str, object]) -> int:
 
     from hugokit.cli_common import fail_input, show_paths
     from hugokit.diagnostics import InputError
-    from hugokit.display import for_site
+    from hugokit.display import HERE, for_site
 
+    # Paths are shown from the current folder for this invocation only (hugokit.display).
     typed = [str(values[p.dest]) for p in command.params if p.path and values.get(p.dest) is not None]
     show_paths(for_site(str(values.get("site") or "."), typed))
     module, function = command.target.split(":")
@@ -130,3 +131,5 @@ def invoke(command: Command, values: dict[str, object]) -> int:
         return getattr(import_module(module), function)(**values) or 0
     except InputError as exc:
         return fail_input(exc, str(values.get("output_format", "auto")))
+    finally:
+        show_paths(HERE)
