@@ -96,12 +96,12 @@ def test_fix_diff_writes_nothing(tmp_path: Path) -> None:
 def test_json_format_has_exactly_the_documented_keys(seed_site: Path) -> None:
     run = hugokit("check", "--site", seed_site, "--format", "json")
     payload = json.loads(run.stdout)
-    assert payload["version"] == 1
+    assert payload["version"] == 2
     assert payload["summary"]["errors"] == 2
-    keys = {"path", "line", "col", "severity", "code", "message", "hint"}
+    keys = {"path", "line", "column", "severity", "code", "message", "hint"}
     assert all(set(d) == keys for d in payload["diagnostics"])
     first = payload["diagnostics"][0]
-    assert (first["path"], first["line"], first["col"], first["code"]) == ("content/mentor-page.md", 9, 1, "front-matter")
+    assert (first["path"], first["line"], first["column"], first["code"]) == ("content/mentor-page.md", 9, 1, "front-matter")
 
 
 def test_github_format_escapes_properties_and_data(tmp_path: Path) -> None:
