@@ -107,7 +107,7 @@ def test_json_format_has_exactly_the_documented_keys(seed_site: Path) -> None:
 def test_github_format_escapes_properties_and_data(tmp_path: Path) -> None:
     write(tmp_path / "data/publications.yaml", '- {title: "X", year: 2020, venue: "Foo, Bar: 100% 2020", authors: [A B], topics: [T]}\n')
     run = hugokit("check", "--site", tmp_path, "--format", "github", "--select", "unknown-venue")
-    assert run.stdout == ("::error file=data/publications.yaml,line=1,col=35,title=hugokit unknown-venue::"
+    assert run.stdout == ("::error file=data/publications.yaml,line=1,col=36,title=hugokit unknown-venue::"
                           'unknown venue "Foo, Bar: 100%25" (add it to data/venues.yaml)\n')
 
 

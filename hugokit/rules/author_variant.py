@@ -47,7 +47,7 @@ def keys(name: str) -> list[str]:
 def check(context: Context) -> Iterator[Diagnostic]:
     people = context.vocab.people
     counts: Counter[str] = Counter()
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         counts.update(split_marks(a)[0] for a in pub.authors)
 
     # Union-find over spellings that share a key; linear in the number of spellings.
@@ -80,7 +80,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
         for member in members:
             canonical[member] = best
 
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         for i, author in enumerate(pub.authors):
             name, marks = split_marks(author)
             match = people.lookup(name)

@@ -14,6 +14,6 @@ SEVERITY = Severity.WARNING
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    for pub in context.database.publications:
-        if not pub.authors:
-            yield warning(pub.at("authors"), CODE, f'"{pub.title}" has no authors', "add authors: [First Last, …]")
+    for pub in context.database.checked():
+        if not pub.authors and pub.readable("authors"):
+            yield warning(pub.at("authors"), CODE, f'{pub.label()} has no authors', "add authors: [First Last, …]")

@@ -21,7 +21,7 @@ SEVERITY = Severity.ERROR
 def check(context: Context) -> Iterator[Diagnostic]:
     topics = context.vocab.topics
     if topics.site_file is None:
-        used = sorted({t for pub in context.database.publications for t in pub.topics})
+        used = sorted({t for pub in context.database.checked() for t in pub.topics})
         if used:
             yield warning(Position(context.database.path), CODE,
                           "the site has no data/topics.yaml, so topic tags are not checked",
