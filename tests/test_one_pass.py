@@ -23,7 +23,7 @@ DATABASE = """\
   links: {paper: "https://arxiv.org/abs/2101.00001"}
   topics: [ML Systems]
 - year: 2020
-  authors: [Joey Gonzalez]
+  authors: [Joey Gonzalez, Hao Zhang]
   venue: FOOCONF 2020
   links: {paper: "https://example.org/a.pdf", video: "https://github.com/a/b"}
   topics: [ML Systems]
