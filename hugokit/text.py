@@ -14,10 +14,11 @@ def split_venue(venue: str) -> tuple[str, int | None]:
     from hugokit.venue_string import parse
 
     parts = parse(venue)
-    if not parts or parts[0].year is None:
+    year = parts[0].year if parts else None
+    if year is None:
         return venue.strip(), None
     first = parts[0]
-    return venue[(first.workshop or first.name).start: first.name.end], int(first.year.text)
+    return venue[(first.workshop or first.name).start: first.name.end], int(year.text)
 
 
 def split_marks(author: str) -> tuple[str, str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
-from hugokit.diagnostics import Diagnostic, Fix, Position, did_you_mean, error, replacing, warning
+from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.venue_string import Span, VenuePart, parse, replaced
@@ -51,6 +51,13 @@ def venue_rewrite(pub: Publication, part: VenuePart, span: Span) -> Callable[[st
     return rewrite
 
 
+def _whole_value(where: Position) -> Callable[[str], tuple[str, Fix | None]]:
+    """Replacing the whole value at where."""
+    def rewrite(new: str) -> tuple[str, Fix | None]:
+        return new, replacing(where, scalar(new))
+    return rewrite
+
+
 def venue_parts(pub: Publication) -> list[VenuePart]:
     return parse(pub.venue) if pub.readable("venue") else []
 
@@ -67,7 +74,7 @@ def vocabulary_terms(pub: Publication, field: str) -> Iterator[Term]:
     elif field == "award":
         if pub.award.strip():
             where = pub.at("award")
-            yield Term("award", pub.award.strip(), where, lambda new: (new, replacing(where, scalar(new))))
+            yield Term("award", pub.award.strip(), where, _whole_value(where))
         for part in venue_parts(pub):
             for mark in part.awards:
                 yield Term("award", mark.value.text, value_span(pub.at("venue"), pub.venue, mark.value),
@@ -75,38 +82,38 @@ def vocabulary_terms(pub: Publication, field: str) -> Iterator[Term]:
     else:
         for i, topic in enumerate(pub.topics):
             where = pub.at(f"topics.{i}")
-            yield Term("topic", topic, where, lambda new, where=where: (new, replacing(where, scalar(new))))
+            yield Term("topic", topic, where, _whole_value(where))
 
 
-def unknown(code: str, label: str, value: str, where: Position, vocabulary: Vocabulary) -> Diagnostic:
+def unknown(label: str, value: str, where: Position, vocabulary: Vocabulary) -> Finding:
     file = vocabulary.site_file or f"data/{vocabulary.name}.yaml"
     hint = did_you_mean(value, vocabulary.spellings())
     hint = f"{hint} If it is right, add it to {file}" if hint else f"add it to {file}"
-    return error(where, code, f'unknown {label} "{value}"', hint)
+    return Finding(where, f'unknown {label} "{value}"', hint)
 
 
-def respelled(code: str, term: Term, canonical: str, how: str) -> Diagnostic:
-    """A warning that a value is an alias or a wrong-case spelling, with a fix to the canonical one."""
+def respelled(term: Term, canonical: str, how: str) -> Finding:
+    """A finding that a value is an alias or a wrong-case spelling, with a fix to the canonical one."""
     if how == "alias":
         message = f'{term.label} "{term.value}" is another name for "{canonical}"'
     else:
         message = f'{term.label} "{term.value}" should be spelled "{canonical}"'
     whole, fix = term.rewrite(canonical)
-    return warning(term.where, code, message, f'write "{whole}" (hugokit fix does it)', fix)
+    return Finding(term.where, message, f'write "{whole}" (hugokit fix does it)', fix)
 
 
-def unknown_values(context: "Context", field: str, code: str, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+def unknown_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """unknown-X: values of field found in no vocabulary."""
     for pub in context.database.checked():
         for term in vocabulary_terms(pub, field):
             if vocabulary.lookup(term.value) is None:
-                yield unknown(code, term.label, term.value, term.where, vocabulary)
+                yield unknown(term.label, term.value, term.where, vocabulary)
 
 
-def respelled_values(context: "Context", field: str, code: str, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+def respelled_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """X-spelling: values of field written under an alias or in the wrong case."""
     for pub in context.database.checked():
         for term in vocabulary_terms(pub, field):
             match = vocabulary.lookup(term.value)
             if match and not match.canonical:
-                yield respelled(code, term, match.term.name, match.how)
+                yield respelled(term, match.term.name, match.how)

@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Iterator
 
 from hugokit.author_identity import group
-from hugokit.diagnostics import Diagnostic, Severity, replacing, warning
+from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 from hugokit.text import fold, split_marks
@@ -33,7 +33,7 @@ FIXABLE = True
 _UNDOTTED = re.compile(r"(?:^|\s)[A-Z](?=\s|$)")  # an initial without its dot
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     people = context.vocab.people
     publications = [pub for pub in context.database.checked() if pub.readable("authors")]
     counts: Counter[str] = Counter()
@@ -61,11 +61,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
             where = pub.at(f"authors.{i}")
             if match and not match.canonical:
                 new = match.term.name + marks
-                yield warning(where, CODE, f'"{name}" is "{match.term.name}" (an alias in data/people.yaml)',
+                yield Finding(where, f'"{name}" is "{match.term.name}" (an alias in data/people.yaml)',
                               f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
             elif canonical.get(name, name) != name:
                 best = canonical[name]
-                yield warning(where, CODE, f'"{name}" looks like "{best}" (written so in {_places(counts[best])})',
+                yield Finding(where, f'"{name}" looks like "{best}" (written so in {_places(counts[best])})',
                               f'write "{best}{marks}", or record in data/people.yaml whether they are one person')
 
 

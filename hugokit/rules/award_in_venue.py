@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Fix, Severity, replacing, warning
+from hugokit.diagnostics import Finding, Fix, Severity, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
@@ -26,7 +26,7 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.checked():
         marks = [mark for part in venue_parts(pub) for mark in part.awards]
         for mark in marks:
@@ -39,7 +39,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 hint = f'write venue: {venue} and award: {award} (hugokit fix does it)'
             else:
                 hint = f'write venue: {venue} and award: {award}'
-            yield warning(value_span(pub.at("venue"), pub.venue, mark.value), CODE,
+            yield Finding(value_span(pub.at("venue"), pub.venue, mark.value),
                           f'the venue "{pub.venue}" holds the award "{award}"', hint, fix)
 
 

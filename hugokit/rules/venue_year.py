@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 from hugokit.rules._common import value_span, venue_parts
 
@@ -21,13 +21,13 @@ CODE = "venue-year"
 SEVERITY = Severity.WARNING
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     last_year = time.localtime().tm_year + 1
     window = context.config.venue_year_window
     for pub in context.database.checked():
         filed = pub.year if pub.readable("year") else None
         if filed is not None and filed > last_year:
-            yield warning(pub.at("year"), CODE, f"filed year {filed} is in the future",
+            yield Finding(pub.at("year"), f"filed year {filed} is in the future",
                           f"use a year up to {last_year}")
         for part in venue_parts(pub):
             if part.year is None:
@@ -35,7 +35,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
             year = int(part.year.text)
             where = value_span(pub.at("venue"), pub.venue, part.year)
             if year > last_year:
-                yield warning(where, CODE, f"venue year {year} is in the future", "correct the venue's year")
+                yield Finding(where, f"venue year {year} is in the future", "correct the venue's year")
             elif filed is not None and filed <= last_year and abs(year - filed) > window:
-                yield warning(where, CODE, f"venue year {year} is {abs(year - filed)} years from the filed year {filed}",
+                yield Finding(where, f"venue year {year} is {abs(year - filed)} years from the filed year {filed}",
                               f"correct one of them (allowed: {window}; set venue_year_window in hugokit.yaml)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 
 CODE = "wrong-link-kind"
@@ -51,11 +51,11 @@ def shown_kind(url: str) -> str:
     return next((kind for kind, sign in _SIGNS if sign.fullmatch(bare) and not (pdf and kind != "paper")), "")
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.checked():
         for kind, url in pub.links.items():
             shown = shown_kind(url)
             if shown and kind in _NOT_AS[shown]:
                 hint = (f"the entry has a {shown} link too: check that each URL is under its own kind"
                         if shown in pub.links else f"file it as {shown}:, or give the {kind} its own URL")
-                yield warning(pub.at(f"links.{kind}"), CODE, f'the {kind} link "{url}" looks like a {shown} link', hint)
+                yield Finding(pub.at(f"links.{kind}"), f'the {kind} link "{url}" looks like a {shown} link', hint)
