@@ -5,7 +5,7 @@ punctuation, but a compound `Regnier-Coudert` is not `Coudert`), their first giv
 or one is a nickname of the other (the maintained table of the `nicknames` package: Joey and
 Joseph, Bill and William), and their middle names agree where both have them (`E.` and `Edward`
 agree, `E.` and `K.` do not; a missing middle initial is no disagreement). A nickname proves
-less (Kathy Lee of clinical NLP is not Katherine Lee of T5), and a first name written as an
+less (d2l.bib's Kathy Lee and Katherine Lee are two people), and a first name written as an
 initial proves little (`J. Gonzalez` is many people): such spellings are one person only if
 they also share a co-author, and an initial matches only the very same given names. Two
 spellings that appear on the same paper are two people, whatever their names; and a group may

@@ -72,7 +72,7 @@ def test_evidence_by_kind_of_difference() -> None:
     assert agree(parse("J. Gonzalez"), parse("J. González")) == IF_COAUTHOR  # an initial
     assert agree(parse("J. Gonzalez"), parse("Joseph Gonzalez")) == NO
     assert {"joseph", "joey", "joe"} <= nickname_forms("joey")  # from the nicknames package's table
-    # A nickname with no co-author in common stays two people (Kathy Lee, clinical NLP; Katherine Lee, T5).
+    # A nickname with no co-author in common stays two people (d2l.bib's Kathy Lee and Katherine Lee).
     papers = [["Kathy Lee", "Aaditya Prakash"], ["Katherine Lee", "Colin Raffel"]]
     assert len(set(_grouped(papers).values())) == 4
     papers = [["Joey Gonzalez", "Ion Stoica"], ["Joseph E. Gonzalez", "Ion Stoica"]]

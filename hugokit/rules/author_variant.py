@@ -6,10 +6,11 @@ is not `Coudert`), the same first name or a nickname of it (from the maintained 
 them (`S. P. Chen` and `S. C. Chen` are two people; a missing middle initial is no
 disagreement). A nickname, or a first name given as an initial (which matches only the very
 same given names), counts only when the two spellings also share a co-author. Two spellings on
-the same paper are never one person. The most frequent spelling is taken as
-canonical (spellings that differ only in case, accents or dots counted together, the one with
-dotted initials preferred), unless data/people.yaml names the person: there, `name` is the canonical spelling and
-`aliases` lists other spellings of it; people listed separately there are never grouped.
+the same paper are never one person. The most frequent spelling is taken as canonical
+(spellings that differ only in case, accents or dots counted together, the one with dotted
+initials preferred), unless data/people.yaml names the person: there, `name` is the canonical
+spelling and `aliases` lists other spellings of it; people listed separately there are never
+grouped.
 
 Fix: write the canonical spelling, or record the spellings in data/people.yaml: as `aliases` of
 the person (then `hugokit fix` rewrites them), or as separate people (then they are never

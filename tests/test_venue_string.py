@@ -1,0 +1,74 @@
+"""The venue string's grammar: parts, workshops, years, presentation marks and awards, with spans."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import hugokit, write
+from hugokit.text import split_venue
+from hugokit.venue_string import mark_kind, parse
+
+
+def _shape(venue: str) -> list[tuple[str | None, str, str | None, list[tuple[str, str]]]]:
+    return [(p.workshop.text if p.workshop else None, p.name.text, p.year.text if p.year else None,
+             [(m.kind, m.value.text) for m in p.marks]) for p in parse(venue)]
+
+
+def test_several_venues_workshops_and_a_presentation_mark() -> None:
+    assert _shape("ATC 2018 (Oral), AISys@SOSP 2017, MLSys@NeurIPS 2017") == [
+        (None, "ATC", "2018", [("presentation", "Oral")]),
+        ("AISys", "SOSP", "2017", []),
+        ("MLSys", "NeurIPS", "2017", []),
+    ]
+
+
+def test_an_award_written_into_the_venue() -> None:
+    assert _shape("OSDI 2021(Jay Lepreau Best Paper Award!)") == [
+        (None, "OSDI", "2021", [("award", "Jay Lepreau Best Paper Award")])]
+    assert _shape("ICLR 2019 (Spotlight) (Outstanding Paper Award)") == [
+        (None, "ICLR", "2019", [("presentation", "Spotlight"), ("award", "Outstanding Paper Award")])]
+
+
+def test_a_comma_inside_a_name_and_other_parentheses_stay_in_the_name() -> None:
+    assert _shape("Foo, Bar: 100% 2020") == [(None, "Foo, Bar: 100%", "2020", [])]
+    assert _shape("NeurIPS 2017 (Workshop)") == [(None, "NeurIPS 2017 (Workshop)", None, [])]
+    assert _shape("Preprint") == [(None, "Preprint", None, [])]
+    assert _shape("") == []
+
+
+def test_spans_point_into_the_string() -> None:
+    venue = "ATC 2018 (Oral), MLSys@NIPS 2017"
+    second = parse(venue)[1]
+    assert venue[second.name.start:second.name.end] == "NIPS"
+    assert venue[second.workshop.start:second.workshop.end] == "MLSys"  # type: ignore[union-attr]
+    assert venue[second.whole.start:second.whole.end] == "MLSys@NIPS 2017"
+    award = parse("OSDI 2021(Best Paper Award!)")[0].marks[0]
+    assert "OSDI 2021(Best Paper Award!)"[award.whole.start:award.whole.end] == "(Best Paper Award!)"
+
+
+def test_mark_kinds_and_the_first_venue_for_exports() -> None:
+    assert [mark_kind(t) for t in ("Oral", "spotlight", "Poster", "Best Paper Award!", "Workshop")] == [
+        "presentation", "presentation", "presentation", "award", ""]
+    assert split_venue("ATC 2018 (Oral), AISys@SOSP 2017") == ("ATC", 2018)
+    assert split_venue("AISys@SOSP 2017") == ("AISys@SOSP", 2017)
+    assert split_venue("OSDI 2022") == ("OSDI", 2022)
+    assert split_venue("Blogpost") == ("Blogpost", None)
+
+
+def test_fix_rewrites_only_the_misspelled_part_in_place(tmp_path: Path) -> None:
+    database = write(tmp_path / "data/publications.yaml", (
+        "- title: A  # a comment that stays\n"
+        "  year: 2018\n"
+        "  venue: USENIX ATC 2018 (Oral), MLSys@NIPS 2017\n"
+        "  authors: [A B]\n"
+        "  topics: [T]\n"
+        "- {title: B, year: 2019, venue: \"iclr 2019 (Spotlight), AISys@sosp 2019\", authors: [A B], topics: [T]}\n"))
+    write(tmp_path / "data/topics.yaml", "- T\n")
+    assert hugokit("fix", "--site", tmp_path, "--select", "venue-spelling").exit_code == 0
+    assert database.read_text() == (
+        "- title: A  # a comment that stays\n"
+        "  year: 2018\n"
+        "  venue: ATC 2018 (Oral), MLSys@NeurIPS 2017\n"
+        "  authors: [A B]\n"
+        "  topics: [T]\n"
+        "- {title: B, year: 2019, venue: \"ICLR 2019 (Spotlight), AISys@SOSP 2019\", authors: [A B], topics: [T]}\n")
+    assert hugokit("check", "--site", tmp_path, "--no-cache").stdout == ""
