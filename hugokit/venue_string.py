@@ -15,6 +15,7 @@ can replace it alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # Presentation marks (case-insensitive), as programme committees name them.
@@ -61,7 +62,8 @@ def mark_kind(text: str) -> str:
     return "award" if _AWARD_WORDS.search(bare) else ""
 
 
-def parse(venue: str) -> list[VenuePart]:
+@lru_cache(maxsize=4096)  # a site writes the same few hundred venues again and again
+def parse(venue: str) -> tuple[VenuePart, ...]:
     """The parts of a venue string, in order; none for an empty one."""
     parts: list[VenuePart] = []
     start = 0
@@ -78,7 +80,7 @@ def parse(venue: str) -> list[VenuePart]:
     if venue[start:].strip() or not parts:
         if venue.strip():
             parts.append(_part(venue, start, len(venue)))
-    return parts
+    return tuple(parts)
 
 
 def _part(venue: str, start: int, end: int) -> VenuePart:

@@ -1,7 +1,7 @@
 """Helpers shared by several rules (not a rule: the registry skips modules starting with _)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, replacing
 from hugokit.model import Publication
@@ -13,12 +13,36 @@ if TYPE_CHECKING:
     from hugokit.rules import Context
 
 class Term(NamedTuple):
-    """A vocabulary-controlled value: a venue part's name, an award, a topic."""
+    """A vocabulary-controlled value: a venue part's name, an award, a topic. Its position and
+    fix are worked out only for a value that is reported."""
 
     label: str
     value: str
-    where: Position  # the value itself, spanning only it where the file's text allows
-    rewrite: Callable[[str], tuple[str, Fix | None]]  # new value -> (what to write, the fix)
+    pub: Publication
+    key: str  # the field holding it: "venue", "award", "topics.2"
+    part: VenuePart | None = None  # for a piece of the venue: its part and span
+    span: Span | None = None
+
+    @property
+    def where(self) -> Position:
+        """The value itself, spanning only it where the file's text allows."""
+        if self.span is None:
+            return self.pub.at(self.key)
+        return value_span(self.pub.at("venue"), self.pub.venue, self.span)
+
+    def rewrite(self, new: str) -> tuple[str, Fix | None]:
+        """What to write instead (for a venue piece, its part rewritten), and the fix that does it:
+        a venue piece is replaced in place when its extent is known, else the whole venue."""
+        if self.span is None or self.part is None:
+            return new, replacing(self.pub.at(self.key), scalar(new))
+        span, venue_at = self.span, self.pub.at("venue")
+        whole = replaced(self.pub.venue, span, new)
+        shown = whole[self.part.whole.start: self.part.whole.end + len(new) - len(span.text)].strip()
+        piece = value_span(venue_at, self.pub.venue, span)
+        quoted = piece.offset >= 0 and piece.col != venue_at.col + span.start
+        if piece.offset >= 0 and not (quoted and any(c in new for c in "\\\"'")) and scalar(new) == new:
+            return shown, replacing(piece, new)
+        return shown, replacing(venue_at, scalar(whole))
 
 
 def value_span(where: Position, value: str, span: Span) -> Position:
@@ -37,29 +61,8 @@ def value_span(where: Position, value: str, span: Span) -> Position:
     return Position(where.path, where.line, where.col)
 
 
-def venue_rewrite(pub: Publication, part: VenuePart, span: Span) -> Callable[[str], tuple[str, Fix | None]]:
-    """Replacing one piece of the venue: in place when its extent is known, else the whole value.
-    What to write is shown as the rewritten part alone."""
-    def rewrite(new: str) -> tuple[str, Fix | None]:
-        whole = replaced(pub.venue, span, new)
-        shown = whole[part.whole.start: part.whole.end + len(new) - len(span.text)].strip()
-        piece = value_span(pub.at("venue"), pub.venue, span)
-        quoted = piece.offset >= 0 and piece.col != pub.at("venue").col + span.start
-        if piece.offset >= 0 and not (quoted and any(c in new for c in "\"'")) and scalar(new) == new:
-            return shown, replacing(piece, new)
-        return shown, replacing(pub.at("venue"), scalar(whole))
-    return rewrite
-
-
-def _whole_value(where: Position) -> Callable[[str], tuple[str, Fix | None]]:
-    """Replacing the whole value at where."""
-    def rewrite(new: str) -> tuple[str, Fix | None]:
-        return new, replacing(where, scalar(new))
-    return rewrite
-
-
-def venue_parts(pub: Publication) -> list[VenuePart]:
-    return parse(pub.venue) if pub.readable("venue") else []
+def venue_parts(pub: Publication) -> tuple[VenuePart, ...]:
+    return parse(pub.venue) if pub.venue and pub.readable("venue") else ()
 
 
 def vocabulary_terms(pub: Publication, field: str) -> Iterator[Term]:
@@ -69,20 +72,16 @@ def vocabulary_terms(pub: Publication, field: str) -> Iterator[Term]:
         for part in venue_parts(pub):
             for span in (part.workshop, part.name):
                 if span is not None and span.text:
-                    yield Term("venue", span.text, value_span(pub.at("venue"), pub.venue, span),
-                               venue_rewrite(pub, part, span))
+                    yield Term("venue", span.text, pub, "venue", part, span)
     elif field == "award":
         if pub.award.strip():
-            where = pub.at("award")
-            yield Term("award", pub.award.strip(), where, _whole_value(where))
+            yield Term("award", pub.award.strip(), pub, "award")
         for part in venue_parts(pub):
             for mark in part.awards:
-                yield Term("award", mark.value.text, value_span(pub.at("venue"), pub.venue, mark.value),
-                           venue_rewrite(pub, part, mark.value))
+                yield Term("award", mark.value.text, pub, "venue", part, mark.value)
     else:
         for i, topic in enumerate(pub.topics):
-            where = pub.at(f"topics.{i}")
-            yield Term("topic", topic, where, _whole_value(where))
+            yield Term("topic", topic, pub, f"topics.{i}")
 
 
 def unknown(label: str, value: str, where: Position, vocabulary: Vocabulary) -> Finding:

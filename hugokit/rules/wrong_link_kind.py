@@ -38,6 +38,9 @@ _NOT_AS: dict[str, tuple[str, ...]] = {
     "slides": ("paper", "arxiv", "doi", "code", "video"),
     "paper": ("code", "video", "slides", "talk"),
 }
+_HOSTS = re.compile(r"github|gitlab|bitbucket|codeberg|youtu|vimeo|bilibili|arxiv|doi\.org|openreview|aclanthology"
+                    r"|docs\.google|speakerdeck|slideshare")
+_EXTENSION = re.compile(r"(?:" + _SOURCE + r"|\.(?:mp4|mov|webm|mkv|avi|pptx?|key|odp))(?:[?#].*)?$")
 _PDF = re.compile(r"[^?#]*\.pdf(?:[?#].*)?")
 _GITHUB_SPECIAL = re.compile(r"(?:www\.)?github\.com/(?:orgs|sponsors|features|topics|settings)/")
 
@@ -45,6 +48,8 @@ _GITHUB_SPECIAL = re.compile(r"(?:www\.)?github\.com/(?:orgs|sponsors|features|t
 def shown_kind(url: str) -> str:
     """The kind a URL unmistakably is, or ""."""
     bare = re.sub(r"^https?://", "", url.strip().lower())
+    if not (_HOSTS.search(bare) or _EXTENSION.search(bare)):
+        return ""  # the common case, decided without trying every sign
     if _GITHUB_SPECIAL.match(bare):
         return ""
     pdf = bool(_PDF.fullmatch(bare))  # a PDF kept in a repository is a paper, slides or a poster
