@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
 from conftest import hugokit, write
 from hugokit.text import split_venue
 from hugokit.venue_string import mark_kind, parse
@@ -72,3 +75,27 @@ def test_fix_rewrites_only_the_misspelled_part_in_place(tmp_path: Path) -> None:
         "  topics: [T]\n"
         "- {title: B, year: 2019, venue: \"ICLR 2019 (Spotlight), AISys@SOSP 2019\", authors: [A B], topics: [T]}\n")
     assert hugokit("check", "--site", tmp_path, "--no-cache").stdout == ""
+
+
+_PIECES = st.sampled_from(["NIPS 2017", "osdi 2021", "USENIX ATC 2018 (Oral)", "MLSys@NIPS 2017", "ICLR 2019 (spotlight)",
+                           "AISys@sosp 2017", "NeurIPS 2020", "Foo, Bar 2020"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(_PIECES, min_size=1, max_size=3), style=st.sampled_from(["plain", "double", "single", "flow"]))
+def test_fixing_venue_parts_keeps_the_rest_and_leaves_nothing_to_fix(tmp_path: Path, parts: list[str], style: str) -> None:
+    venue = ", ".join(parts)
+    written = {"plain": venue, "double": f'"{venue}"', "single": f"'{venue}'", "flow": f'"{venue}"'}[style]
+    entry = (f"- {{title: A, year: 2019, venue: {written}, authors: [A B], topics: [T]}}\n" if style == "flow"
+             else f"- title: A\n  year: 2019\n  venue: {written}\n  authors: [A B]\n  topics: [T]\n")
+    site = tmp_path / f"{style}-{abs(hash(venue))}"
+    database = write(site / "data/publications.yaml", entry)
+    write(site / "data/topics.yaml", "- T\n")
+    for _ in range(3):  # overlapping fixes of one value are applied over reruns
+        hugokit("fix", "--site", site, "--select", "venue-spelling")
+    fixed = yaml.safe_load(database.read_text())[0]["venue"]
+    expected = venue
+    for old, new in (("NIPS", "NeurIPS"), ("osdi", "OSDI"), ("USENIX ATC", "ATC"), ("sosp", "SOSP")):
+        expected = expected.replace(old, new)
+    assert fixed == expected
+    assert "venue-spelling" not in hugokit("check", "--site", site, "--no-cache", "--select", "venue-spelling").stdout
