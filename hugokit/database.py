@@ -47,8 +47,8 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
             reader.unknown_key(key_node, what, _KNOWN_KEYS)
             continue
         where[key] = mark(value_node)
-        if key == "venue":
-            where["venue:key"] = mark(key_node)  # lets a fix add a key next to it (award-in-venue)
+        if key == "venue":  # lets a fix add a key next to it (award-in-venue)
+            where["venue:flow" if node.flow_style else "venue:key"] = mark(key_node)
         if value_node.tag == _NULL and not spec.required:
             continue  # `award:` left empty means no award
         value = _value(reader, spec.kind, key, value_node, f'"{key}" of {what}', where)

@@ -99,3 +99,20 @@ def test_fixing_venue_parts_keeps_the_rest_and_leaves_nothing_to_fix(tmp_path: P
         expected = expected.replace(old, new)
     assert fixed == expected
     assert "venue-spelling" not in hugokit("check", "--site", site, "--no-cache", "--select", "venue-spelling").stdout
+
+
+def test_moving_an_award_out_of_the_venue_keeps_the_file_valid(tmp_path: Path) -> None:
+    text = ("- title: A\n  year: 2021\n  venue: OSDI 2021(Jay Lepreau Best Paper Award!)  # kept\n  authors: [A B]\n"
+            "  topics: [T]\n"
+            "- {title: B, year: 2020, venue: \"MLSys 2020 (Best Paper Award)\", authors: [A B], topics: [T]}\n"
+            "- {title: C, year: 2019,\n  venue: ICLR 2019 (Oral) (Outstanding Paper Award), authors: [A B], topics: [T]}\n"
+            "- title: D\n  year: 2018\n  venue:\n    ATC 2018 (Best Paper Award)\n  authors: [A B]\n  topics: [T]\n")
+    database = write(tmp_path / "data/publications.yaml", text)
+    write(tmp_path / "data/topics.yaml", "- T\n")
+    hugokit("fix", "--site", tmp_path, "--select", "award-in-venue")
+    entries = yaml.safe_load(database.read_text())
+    assert [(e["venue"], e.get("award")) for e in entries] == [
+        ("OSDI 2021", "Jay Lepreau Best Paper Award"), ("MLSys 2020", "Best Paper Award"),
+        ("ICLR 2019 (Oral)", "Outstanding Paper Award"),
+        ("ATC 2018 (Best Paper Award)", None)]  # the value is not on its key's line: left to a person
+    assert "  venue: OSDI 2021\n  award: Jay Lepreau Best Paper Award  # kept\n" in database.read_text()

@@ -5,9 +5,9 @@ mark (`(Oral)`, `(Spotlight)`, `(Poster)`, …) or, when it names an award, as a
 belongs in the entry's `award` field, where the page shows it as an award and
 `unknown-award`/`award-spelling` check it (they check it inside the venue too).
 
-Fix: `hugokit fix` moves the award out of the venue into `award:` (a new line after `venue:`)
-when the entry has no award yet, or just drops it from the venue when `award` already says the
-same; an entry with a different award is left to a person.
+Fix: `hugokit fix` moves the award out of the venue into `award:` (a new line after `venue:`,
+or right after it in a `{…}` entry) when the entry has no award yet, or just drops it from the
+venue when `award` already says the same; an entry with a different award is left to a person.
 """
 from __future__ import annotations
 
@@ -47,11 +47,13 @@ def _fix(pub: Publication, mark: Mark, venue: str) -> Fix | None:
     where = pub.at("venue")
     if pub.award.strip():
         return replacing(where, scalar(venue)) if fold(pub.award) == fold(mark.value.text) else None
+    if "award" in pub.where:
+        return None  # an award key left empty: a person decides
+    if "venue:flow" in pub.where:  # {title: …, venue: …}: the award follows the venue
+        return replacing(where, scalar(venue) + ", award: " + scalar(mark.value.text))
     key, entry = pub.at("venue:key"), pub.at()
-    block = "venue:key" in pub.where and key.line == where.line and key.col == entry.col
-    if not block or "award" in pub.where:
-        return None  # a flow mapping, or an award key left empty: a person decides where it goes
-    line = "\n" + " " * (entry.col - 1) + "award: " + scalar(mark.value.text)
-    return replacing(where, scalar(venue) + line)
+    if "venue:key" not in pub.where or key.line != where.line or key.col != entry.col:
+        return None  # the venue's value is not on its key's line: a person decides where it goes
+    return replacing(where, scalar(venue) + "\n" + " " * (entry.col - 1) + "award: " + scalar(mark.value.text))
 
 
