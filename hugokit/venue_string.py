@@ -32,7 +32,7 @@ class Span(NamedTuple):
     text: str
 
 
-class Mark(NamedTuple):
+class Parenthetical(NamedTuple):
     kind: str  # "presentation" or "award"
     value: Span  # the text inside the parentheses, without a trailing "!"
     whole: Span  # the mark with its parentheses and the space before it
@@ -43,14 +43,14 @@ class VenuePart(NamedTuple):
     name: Span  # the conference, journal or other venue (after the "@" of a workshop)
     workshop: Span | None = None
     year: Span | None = None
-    marks: tuple[Mark, ...] = ()
+    marks: tuple[Parenthetical, ...] = ()
 
     @property
     def presentation(self) -> str:
         return next((m.value.text for m in self.marks if m.kind == "presentation"), "")
 
     @property
-    def awards(self) -> tuple[Mark, ...]:
+    def awards(self) -> tuple[Parenthetical, ...]:
         return tuple(m for m in self.marks if m.kind == "award")
 
 
@@ -86,7 +86,7 @@ def parse(venue: str) -> tuple[VenuePart, ...]:
 def _part(venue: str, start: int, end: int) -> VenuePart:
     text = venue[start:end]
     stop = len(text.rstrip())
-    marks: list[Mark] = []
+    marks: list[Parenthetical] = []
     while True:
         found = _MARK.search(text, 0, stop)
         if not found:
@@ -98,7 +98,7 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
         left = len(inner) - len(inner.lstrip())
         bare = inner.strip().rstrip("!").rstrip()
         value_start = start + found.start(1) + left
-        marks.insert(0, Mark(kind, Span(value_start, value_start + len(bare), bare),
+        marks.insert(0, Parenthetical(kind, Span(value_start, value_start + len(bare), bare),
                              Span(start + found.start(), start + found.end(), found.group(0))))
         stop = len(text[: found.start()].rstrip())
     year = None

@@ -19,7 +19,7 @@ from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 from hugokit.rules._common import value_span, venue_parts
 from hugokit.text import fold
-from hugokit.venue_string import Mark, without
+from hugokit.venue_string import Parenthetical, without
 
 CODE = "award-in-venue"
 SEVERITY = Severity.WARNING
@@ -43,7 +43,7 @@ def check(context: Context) -> Iterator[Finding]:
                           f'the venue "{pub.venue}" holds the award "{award}"', hint, fix)
 
 
-def _fix(pub: Publication, mark: Mark, venue: str) -> Fix | None:
+def _fix(pub: Publication, mark: Parenthetical, venue: str) -> Fix | None:
     where = pub.at("venue")
     if pub.award.strip():
         return replacing(where, scalar(venue)) if fold(pub.award) == fold(mark.value.text) else None
