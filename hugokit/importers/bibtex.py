@@ -119,6 +119,7 @@ def _publication(kind: str, key: str, raw_fields: list[tuple[str, list[str]]], h
         links=links,
         award=own.get("award", text.get("award", "")),
         topics=_split(own.get("topics", "")),
+        date=own.get("date", ""),
         doi=text.get("doi", "").removeprefix("https://doi.org/"),
         arxiv=arxiv,
         abstract=text.get("abstract", ""),

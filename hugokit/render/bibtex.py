@@ -6,12 +6,14 @@ link), so that importing the file gives the same database back.
 """
 from __future__ import annotations
 
+from hugokit.dates import month_of
 from hugokit.latex import to_latex
 from hugokit.model import Publication
 from hugokit.text import ascii_slug, name_parts, split_marks
 from hugokit.venue_kinds import venue_of
 from hugokit.vocab import Vocabulary
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 CONTAINER = {"inproceedings": "booktitle", "article": "journal", "phdthesis": "school", "techreport": "institution"}
 
 
@@ -47,6 +49,9 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
     if venue.name:
         fields.append((container, venue.full))
     fields.append(("year", str(venue.year or pub.year)))
+    month = month_of(pub.date) if pub.date else None
+    if month:
+        fields.append(("month", MONTHS[month - 1]))
     if pub.doi:
         fields.append(("doi", pub.doi))
     if pub.arxiv:
@@ -57,13 +62,15 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
         fields.append(("abstract", pub.abstract))
     if pub.keywords:
         fields.append(("keywords", ", ".join(pub.keywords)))
-    own = [("year", str(pub.year)), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
+    own = [("year", str(pub.year)), ("date", pub.date), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
            ("topics", ", ".join(pub.topics)), ("award", pub.award),
            ("links", " ".join(f"{kind}={url}" for kind, url in pub.links.items()))]
     if not pub.id:
         own.append(("generated-key", "yes"))
     fields += [(f"hugokit-{name}", value) for name, value in own if value]
-    body = "".join(f"  {name} = {{{_value(name, value)}}},\n" for name, value in fields)
+    # A month is written as BibTeX's macro (oct), which every style prints in its own way.
+    body = "".join(f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
+                   for name, value in fields)
     return f"@{entry_type}{{{key},\n{body}}}\n"
 
 
