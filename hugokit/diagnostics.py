@@ -67,12 +67,12 @@ class Diagnostic(NamedTuple):
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON form (--format json, and the run cache)."""
-        return {"path": self.path, "line": self.line, "col": self.col, "severity": self.severity.value,
+        return {"path": self.path, "line": self.line, "column": self.col, "severity": self.severity.value,
                 "code": self.code, "message": self.message, "hint": self.hint}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Diagnostic":
-        return cls(data["path"], data["line"], data["col"], Severity(data["severity"]), data["code"],
+        return cls(data["path"], data["line"], data["column"], Severity(data["severity"]), data["code"],
                    data["message"], data["hint"])
 
     @property

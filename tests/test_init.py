@@ -56,7 +56,7 @@ def test_init_sets_up_a_bare_hugo_site_and_a_second_run_changes_nothing(bare_sit
         "Selected", "Large Language Models", "Scalable ML", "ML Systems", "ML Security",
         "Large-scale ML Applications", "AutoML", "Healthcare"]
     people = yaml.safe_load((bare_site / "data/people.yaml").read_text())
-    assert {"name": "Joseph E Gonzalez", "aliases": ["Joseph E. Gonzalez", "Joey Gonzalez", "Joseph Gonzalez"]} in people
+    assert {"name": "Joseph E. Gonzalez", "aliases": ["Joseph E Gonzalez", "Joey Gonzalez", "Joseph Gonzalez"]} in people
     config = (bare_site / "hugo.toml").read_text()
     assert config.startswith(config_before) and f'path = "{HUGO_MODULE}"' in config
     hooks = yaml.safe_load((bare_site / ".pre-commit-config.yaml").read_text())

@@ -17,7 +17,7 @@ SEVERITY = Severity.ERROR
 
 def check(context: Context) -> Iterator[Finding]:
     first: dict[str, int] = {}
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         if not pub.id:
             continue
         line = first.setdefault(pub.id, pub.at().line)

@@ -18,8 +18,8 @@ SEVERITY = Severity.ERROR
 
 def check(context: Context) -> Iterator[Finding]:
     first: dict[str, int] = {}
-    for pub in context.database.publications:
-        key = fold(pub.title)
+    for pub in context.database.checked():
+        key = fold(pub.title) if pub.readable("title") else ""
         if not key:
             continue
         line = first.setdefault(key, pub.at().line)

@@ -23,8 +23,8 @@ _KIND = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.publications:
-        if not 1000 <= pub.year <= 9999:
+    for pub in context.database.checked():
+        if not 1000 <= pub.year <= 9999 and pub.readable("year"):
             yield Finding(pub.at("year"), f"year {pub.year} is not a four-digit year",
                           "the page's ### YEAR headings hold four digits")
         for key in ("title", "venue", "award"):
