@@ -13,6 +13,7 @@ NAME = "publication"
 # Parameter order of the format; extra link kinds go between "project" and "data-topic".
 LEADING_PARAMS = ("title", "venue", "paperLink", "codeLink", "award", "project")
 TOPICS_PARAM = "data-topic"
+ID_PARAM = "id"  # last, and only for entries with an id: the layouts look the entry's data up by it
 LIST_SEPARATOR = ", "
 FORBIDDEN = ("{{<", "{{%", ">}}", "%}}")
 

@@ -46,7 +46,7 @@ def rendered(hugo: Path, site: Path, out: Path) -> tuple[list[str], list[str], l
     page = BeautifulSoup((out / "publications/index.html").read_text(), "html.parser")
     home = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     return ([e.get_text() for e in page.select(".hugokit-list .hugokit-pub__title")],
-            [b.get_text(" ", strip=True) for b in page.select(".hugokit-filter button")],
+            [b.get_text(" ", strip=True) for b in page.select(".hugokit-filter[data-hugokit-filter=topic] button")],
             [e.get_text() for e in home.select(".hugokit-pub__title")])
 
 

@@ -112,12 +112,13 @@ def _publication(body: str, offset: int, here: Position, year: int | None, autho
             if value:
                 links[kind] = value
                 where[f"links.{kind}"] = col(at)
-        elif name in ("title", "venue", "award", shortcode.TOPICS_PARAM):
+        elif name in ("title", "venue", "award", shortcode.TOPICS_PARAM, shortcode.ID_PARAM):
             values[name] = value
             where["topics" if name == shortcode.TOPICS_PARAM else name] = col(at)
         else:
             page.diagnostics.append(error(col(at), "unknown-parameter", f'unknown shortcode parameter "{name}"',
-                                          "known: " + ", ".join(shortcode.LEADING_PARAMS + (shortcode.TOPICS_PARAM,))
+                                          "known: " + ", ".join(shortcode.LEADING_PARAMS
+                                                                 + (shortcode.TOPICS_PARAM, shortcode.ID_PARAM))
                                           + ", or a link kind written as <kind>Link"))
     if "title" not in values:
         page.diagnostics.append(error(here, "missing-key", "this publication has no title parameter"))
@@ -129,7 +130,7 @@ def _publication(body: str, offset: int, here: Position, year: int | None, autho
     return Publication(
         title=values["title"], year=year, authors=shortcode.split_list(author_line), venue=values.get("venue", ""),
         links=links, award=values.get("award", ""), topics=shortcode.split_list(values.get(shortcode.TOPICS_PARAM, "")),
-        where=where)
+        id=values.get(shortcode.ID_PARAM, ""), where=where)
 
 
 def _clip(text: str, limit: int = 60) -> str:

@@ -36,7 +36,8 @@ def citation_keys(publications: list[Publication]) -> list[str]:
     return keys
 
 
-def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
+def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: bool = True) -> str:
+    """One entry; without own_fields, only the standard fields (for readers to cite, not to re-import)."""
     name, venue_year = split_venue(pub.venue)
     match = venues.lookup(name) if name else None
     kind = match.term.kind if match else ""
@@ -57,18 +58,22 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
         fields += [("eprint", pub.arxiv), ("archivePrefix", "arXiv")]
     if "paper" in pub.links:
         fields.append(("url", pub.links["paper"]))
-    if pub.abstract:
-        fields.append(("abstract", pub.abstract))
-    if pub.keywords:
-        fields.append(("keywords", ", ".join(pub.keywords)))
+    if own_fields:
+        fields += _own_fields(pub)
+    body = "".join(f"  {name} = {{{_value(name, value)}}},\n" for name, value in fields)
+    return f"@{entry_type}{{{key},\n{body}}}\n"
+
+
+def _own_fields(pub: Publication) -> list[tuple[str, str]]:
+    """The abstract and keywords, and the hugokit-* fields that make an import give the entry back."""
+    fields = [(name, value) for name, value in (("abstract", pub.abstract), ("keywords", ", ".join(pub.keywords)))
+              if value]
     own = [("year", str(pub.year)), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
            ("topics", ", ".join(pub.topics)), ("award", pub.award),
            ("links", " ".join(f"{kind}={url}" for kind, url in pub.links.items()))]
     if not pub.id:
         own.append(("generated-key", "yes"))
-    fields += [(f"hugokit-{name}", value) for name, value in own if value]
-    body = "".join(f"  {name} = {{{_value(name, value)}}},\n" for name, value in fields)
-    return f"@{entry_type}{{{key},\n{body}}}\n"
+    return fields + [(f"hugokit-{name}", value) for name, value in own if value]
 
 
 def _value(name: str, value: str) -> str:

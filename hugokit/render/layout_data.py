@@ -1,0 +1,51 @@
+"""The data hugokit's Hugo layouts read (data/hugokit/publications.json by default).
+
+The layouts never read data/publications.yaml: Hugo's YAML loader gives up on large files
+("too many YAML aliases for non-scalar nodes" from a few thousand entries on, though the file
+has no aliases), while it reads JSON of any size. Each entry is found by the key the shortcode
+can form from its own parameters: `id:<id>` when the entry has an id (the page passes it),
+else `title:<title>`, so the shortcode page itself carries nothing extra.
+"""
+from __future__ import annotations
+
+import json
+
+from hugokit.model import Publication, by_year
+from hugokit.render.bibtex import citation_keys, render_entry
+from hugokit.text import split_venue
+from hugokit.vocab import Vocabulary
+
+FORMAT = 1
+
+
+def lookup_key(pub: Publication) -> str:
+    return f"id:{pub.id}" if pub.id else f"title:{pub.title}"
+
+
+def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary) -> dict[str, object]:
+    """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing."""
+    name, _ = split_venue(pub.venue)
+    match = venues.lookup(name) if name else None
+    entry = pub.fields()
+    entry["kind"] = match.term.kind if match and match.term.kind else ""
+    entry["bibtex"] = render_entry(pub, citation_key, venues, own_fields=False)
+    return entry
+
+
+def render_layout_data(publications: list[Publication], venues: Vocabulary) -> str:
+    """JSON: entries by lookup key, the keys in page order, and per topic its keys in page order."""
+    in_order = [pub for _, group in by_year(publications) for pub in group]
+    keys = dict(zip(map(id, publications), citation_keys(publications)))
+    entries: dict[str, object] = {}
+    order: list[str] = []
+    topics: dict[str, list[str]] = {}
+    for pub in in_order:
+        key = lookup_key(pub)
+        if key in entries:  # a duplicate title (built with --force): the first one wins
+            continue
+        entries[key] = layout_entry(pub, keys[id(pub)], venues)
+        order.append(key)
+        for topic in pub.topics:
+            topics.setdefault(topic, []).append(key)
+    data = {"format": FORMAT, "entries": entries, "order": order, "topics": topics}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
