@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-
 # Escapes this module writes, each with a private-use placeholder used while decoding.
 _ESCAPES = {
     "\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}",
@@ -39,7 +37,12 @@ _RESERVED = re.compile("[\uE000-\uE0FF]")  # the placeholders' range, written as
 _SYMBOL = re.compile(r'\\symbol\{"([0-9A-F]{4})\}')
 
 
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "\n\uE000-\uE0FF]|" + "|".join(map(re.escape, _LIGATURES)))
+
+
 def to_latex(text: str) -> str:
+    if not _NEEDS_ESCAPE.search(text):
+        return text  # most values: nothing to escape
     out = text.translate(_ESCAPE_TABLE).replace("\n", "\\\\ ")
     out = _RESERVED.sub(lambda m: f'\\symbol{{"{ord(m.group()):04X}}}', out)
     for pair in _LIGATURES:
@@ -80,6 +83,8 @@ def from_latex(value: str) -> str:
 def _decode(value: str) -> str:
     if not _LATEX.search(value):
         return value  # nothing LaTeX would change: latexcodec's lexer is slow, skip it
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec; only decoding needs it)
+
     try:
         return codecs.decode(value, "ulatex")
     except (UnicodeDecodeError, ValueError):

@@ -6,6 +6,8 @@ link), so that importing the file gives the same database back.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hugokit.latex import to_latex
 from hugokit.model import Publication
 from hugokit.text import ascii_slug, name_parts, split_marks, split_venue
@@ -82,6 +84,7 @@ def _value(name: str, value: str) -> str:
     return to_latex(value)
 
 
+@lru_cache(maxsize=None)  # a list's authors recur across its entries
 def _bibtex_name(author: str) -> str:
     """"von Last, Jr, First" — the BibTeX form that keeps particles and suffixes apart."""
     if split_marks(author)[0] == "et al.":

@@ -8,6 +8,7 @@ else `title:<title>`, so the shortcode page itself carries nothing extra.
 """
 from __future__ import annotations
 
+import functools
 import json
 
 from hugokit.model import Publication, by_year
@@ -47,5 +48,11 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary) -> s
         order.append(key)
         for topic in pub.topics:
             topics.setdefault(topic, []).append(key)
-    data = {"format": FORMAT, "entries": entries, "order": order, "topics": topics}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+    # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries.
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    lines = [f'{{"format":{FORMAT},\n"entries":{{']
+    lines.append(",\n".join(f"{dump(key)}:{dump(entry)}" for key, entry in entries.items()))
+    lines.append(f'}},\n"order":{dump(order)},\n"topics":{{')
+    lines.append(",\n".join(f"{dump(topic)}:{dump(keys)}" for topic, keys in topics.items()))
+    lines.append("}}\n")
+    return "\n".join(lines)
