@@ -4,6 +4,7 @@ theme's base; the entries carry abstract, BibTeX, DOI and arXiv, and the owner i
 every spelling data/people.yaml records."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -168,3 +169,26 @@ def test_a_page_without_layout_data_still_renders_its_entries(tmp_path: Path) ->
     page = assert_full_document(tmp_path / "public/publications/index.html", "Publications")
     assert len(page.select(".hugokit-pub")) == 47
     assert not page.select("[data-hugokit-type]") and not page.select(".hugokit-toggle--bibtex")
+
+
+def test_data_the_page_does_not_carry_is_found_by_title(tmp_path: Path) -> None:
+    """A hand-kept page plus layout data: the entry is found by its title and shows its
+    presentation (Oral, Spotlight), abstract and type, when the data has them."""
+    site = new_site(tmp_path / "site")
+    config = site / "hugo.toml"
+    config.write_text(config.read_text() + f'theme = "{REPO.name}"\n')
+    shutil.copy(REPO / "tests/fixtures/seed-publications.md", site / "content/publications.md")
+    title = "MPCFormer: Fast, Performant and Private Transformer Inference with MPC"
+    assert title in (site / "content/publications.md").read_text()
+    data = {"format": 1, "entries": {f"title:{title}": {"title": title, "kind": "conference", "presentation": "Spotlight",
+                                                         "abstract": "An abstract."}},
+            "order": [f"title:{title}"], "topics": {}}
+    write(site / "data/hugokit/publications.json", json.dumps(data))
+    result = render(site, tmp_path / "public", "--themesDir", str(REPO.parent))
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = html(tmp_path / "public", "publications")
+    found = entry(page, title)
+    assert found.select_one(".hugokit-presentation").get_text() == "Spotlight"
+    assert found.select_one(".hugokit-abstract").get_text() == "An abstract."
+    assert [b["data-hugokit-type"] for b in page.select("button[data-hugokit-type]")] == ["", "conference"]
+    assert len(page.select(".hugokit-presentation")) == 1
