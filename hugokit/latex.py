@@ -86,6 +86,7 @@ def _decode(value: str) -> str:
     import latexcodec  # noqa: F401  (registers the "ulatex" codec; only decoding needs it)
 
     try:
-        return codecs.decode(value, "ulatex")
+        # latexcodec's text codec decodes str to str, which typeshed's codecs.decode does not foresee.
+        return str(codecs.decode(value, "ulatex"))  # type: ignore[call-overload]
     except (UnicodeDecodeError, ValueError):
         return value

@@ -13,7 +13,7 @@ import json
 
 from hugokit.model import Publication, by_year
 from hugokit.render.bibtex import citation_keys, render_entry
-from hugokit.text import split_venue
+from hugokit.venue_kinds import venue_of
 from hugokit.vocab import Vocabulary
 
 FORMAT = 1
@@ -25,10 +25,8 @@ def lookup_key(pub: Publication) -> str:
 
 def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary) -> dict[str, object]:
     """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing."""
-    name, _ = split_venue(pub.venue)
-    match = venues.lookup(name) if name else None
     entry = pub.fields()
-    entry["kind"] = match.term.kind if match and match.term.kind else ""
+    entry["kind"] = venue_of(pub, venues).kind_name
     entry["bibtex"] = render_entry(pub, citation_key, venues, own_fields=False)
     return entry
 
