@@ -7,8 +7,11 @@ print through hugokit.cli_common and never import click either.
 """
 from __future__ import annotations
 
+from importlib import import_module
 from typing import NamedTuple
 
+from hugokit.cli_common import fail_input
+from hugokit.diagnostics import InputError
 from hugokit.reporters import FORMATS
 
 
@@ -34,6 +37,7 @@ class Argument(NamedTuple):
     metavar: str | None = None
     choices: tuple[str, ...] = ()
     path: bool = False
+    folder_ok: bool = False      # with path: a folder is accepted too
 
 
 class Command(NamedTuple):
@@ -86,18 +90,22 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
     Command("schema", "hugokit.cli_check:schema_command",
             "Print the JSON Schema of data/publications.yaml (for editors' YAML language server)."),
     Command("import", "hugokit.cli_exchange:import_command",
-            "Import a shortcode page, a BibTeX file or a JSON list into data/publications.yaml.\n\n"
+            "Import a shortcode page, publication pages (a folder of Hugo Blox bundles or academicpages\n"
+            "pages, or one of them), a BibTeX file or a JSON list into data/publications.yaml.\n\n"
             "Into an existing database the import merges: entries are matched by DOI, arXiv id, id or\n"
             "title; matches gain the fields they lack and never lose one; new entries go among their year.", (
-                Argument("source", path=True),
+                Argument("source", path=True, folder_ok=True),
                 SITE,
-                Option(("--format",), "fmt", "The source's format (default: from its extension: .md, .bib, .json).",
-                       choices=("markdown", "bibtex", "json")),
-                Option(("--map",), "mappings", "JSON: read field NAME as FIELD (a database field, date, or "
-                       "links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
+                Option(("--format",), "fmt", "The source's format (default: from its extension: .md, .bib, "
+                       ".json; a folder, or a page about one publication: pages).",
+                       choices=("markdown", "pages", "bibtex", "json")),
+                Option(("--map",), "mappings", "JSON field or shortcode parameter NAME is FIELD (a database "
+                       "field, date, or links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
                 _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
                 _flag("--force", "force", "Replace the existing database instead of merging into it."),
-                _flag("--partial", "partial", "Write even though some of the source could not be read."))),
+                _flag("--partial", "partial", "Write even though some of the source could not be read."),
+                _flag("--crossref-parents", "crossref_parents", "BibTeX: also import entries that are only "
+                      "crossref targets (proceedings volumes) as publications."))),
     Command("export", "hugokit.cli_exchange:export_command", "Export the whole database as BibTeX or CSL-JSON.", (
                 Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
                 SITE,
@@ -108,11 +116,6 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
 
 def invoke(command: Command, values: dict[str, object]) -> int:
     """Runs a command with its parameters' values; returns its exit code (see hugokit.outcome)."""
-    from importlib import import_module
-
-    from hugokit.cli_common import fail_input
-    from hugokit.diagnostics import InputError
-
     module, function = command.target.split(":")
     try:
         return getattr(import_module(module), function)(**values) or 0
