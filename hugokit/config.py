@@ -24,6 +24,7 @@ class SiteConfig(NamedTuple):
     link_kinds: tuple[str, ...] = ()
     pages: bool = False
     pages_dir: str = "content/publication"
+    layout_data: str = "data/hugokit/publications.json"
     front_matter_schemas: tuple["SectionSchema", ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()  # rule code -> the severity this site gives it
     file: str | None = None  # the config file read, if any
@@ -49,6 +50,8 @@ KEYS: dict[str, _Key] = {
     "link_kinds": _Key("list", "link kinds to accept besides hugokit's own"),
     "pages": _Key("bool", "also generate a page bundle per publication (as `hugokit build --pages`)"),
     "pages_dir": _Key("str", "where the page bundles go (default content/publication)"),
+    "layout_data": _Key("str", "the JSON file hugokit's Hugo layouts read, written by every build "
+                        '(default data/hugokit/publications.json; "" writes none)'),
     "severity": _Key("severities", "per rule code, the severity to report it with, `error` or `warning`: "
                      "`{no-topics: error}`"),
     "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
