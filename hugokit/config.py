@@ -25,6 +25,7 @@ class SiteConfig(NamedTuple):
     pages: bool = False
     pages_dir: str = "content/publication"
     front_matter_schemas: tuple["SectionSchema", ...] = ()
+    services: tuple[tuple[str, str], ...] = ()  # for add and refresh: contact, timeout, each service's URL
     file: str | None = None  # the config file read, if any
 
     def path(self, relative: str) -> Path:
@@ -49,6 +50,9 @@ KEYS: dict[str, _Key] = {
     "pages_dir": _Key("str", "where the page bundles go (default content/publication)"),
     "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
                                  "and their types: `{mentors: {required: [name], types: {seats: int}}}`"),
+    "services": _Key("map", "for `hugokit add` and `hugokit refresh`: `contact` (an e-mail address the services "
+                     "may write to), `timeout` (seconds), `retries`, `cache_days`, and the base URL of `arxiv`, "
+                     "`dblp`, `crossref` (for a mirror)"),
 }
 FRONT_MATTER_TYPES = ("string", "int", "bool", "list", "map", "date")
 
@@ -84,6 +88,8 @@ def load_config(root: Path) -> SiteConfig:
                 value = reader.boolean(value_node, what)
             elif spec.kind == "int":
                 value = reader.integer(value_node, what)
+            elif key == "services":
+                value = _services(reader, value_node, what)
             elif spec.kind == "map":
                 value = _schemas(reader, value_node, what)
             else:
@@ -106,6 +112,32 @@ def _check_rule_codes(reader: Reader, items: list[tuple[str, yaml.Node]], what: 
     known = all_rules()
     reader.diagnostics += [unknown_code(code, reader.pos(node), what, known)
                            for code, node in items if code not in known]
+
+
+def _services(reader: Reader, node: yaml.Node, what: str) -> tuple[tuple[str, str], ...] | None:
+    from hugokit.sources import SETTING_KEYS as SERVICE_KEYS  # only a config that has `services:` pays
+
+    if not reader.expect(node, what, "map"):
+        return None
+    pairs = []
+    for key, key_node, value_node in reader.items(node, what):
+        where = f'"{key}" in {what}'
+        if key not in SERVICE_KEYS:
+            reader.unknown_key(key_node, what, SERVICE_KEYS)
+        elif key in ("timeout", "retries", "cache_days"):
+            text = value_node.value if isinstance(value_node, yaml.ScalarNode) else ""
+            if not text.replace(".", "", 1).isdigit():
+                reader.report(value_node, "bad-config", f"{where} must be a number", f"e.g. {key}: 10")
+            else:
+                pairs.append((key, text))
+        else:
+            value = reader.string(value_node, where)
+            if value is not None and key != "contact" and not value.startswith(("http://", "https://")):
+                reader.report(value_node, "bad-config", f"{where} must be an http(s) URL",
+                              "give the service's base URL, e.g. https://dblp.org")
+            elif value is not None:
+                pairs.append((key, value))
+    return tuple(pairs)
 
 
 def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:

@@ -1,0 +1,151 @@
+"""The commands that go online: `hugokit add` and `hugokit refresh`.
+
+They alone contact arXiv, DBLP and Crossref (check, build and the hooks never do). A service
+that cannot be reached, or answers what its API does not document, stops the run with one
+error naming it (exit 2), before anything is written.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from hugokit.cli_common import echo, report
+from hugokit.diagnostics import InputError, Position, error, on_command_line, warning
+
+
+@contextmanager
+def _online(services: tuple[tuple[str, str], ...]) -> Iterator["Client"]:  # noqa: F821
+    from hugokit.sources import ServiceError, settings
+    from hugokit.sources.http import Client
+
+    try:
+        client = Client(settings(services))
+        try:
+            yield client
+        finally:
+            client.close()
+    except ServiceError as exc:
+        raise InputError([error(Position(exc.service, 0, 0), "service-error", exc.message, exc.hint)]) from None
+
+
+def _load(site: str):  # -> (config, text or None, Database or None, vocabularies)
+    from hugokit.config import load_config
+    from hugokit.database import parse_database
+    from hugokit.layout import site_root
+    from hugokit.load import read_text
+    from hugokit.vocab import load_vocabularies
+
+    root = site_root(site)
+    config = load_config(root)
+    vocab, _ = load_vocabularies(root)
+    target = config.path(config.database)
+    if not target.exists():
+        return config, None, None, vocab
+    text = read_text(target, config.database)
+    database, problems = parse_database(text, config.database)
+    if any(d.is_error for d in problems):
+        raise InputError(problems + [error(Position(config.database), "bad-database",
+                                           "the database has errors; fix them first", "run hugokit check")])
+    return config, text, database, vocab
+
+
+def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool) -> int:
+    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.sources import gather
+    from hugokit.sources.identifiers import parse
+
+    parsed = []
+    for text in identifiers:
+        ident = parse(text)
+        if ident is None:
+            raise InputError([error(on_command_line(text), "bad-identifier",
+                                    f"cannot read {text!r} as an arXiv id, a DOI or a DBLP key",
+                                    "write e.g. arXiv:2403.00835, doi:10.1145/3600006.3613165, conf/osdi/ZhongLCHZ0J024, "
+                                    "or paste the paper's arxiv.org, doi.org or dblp.org URL")])
+        parsed.append(ident)
+    config, text, database, vocab = _load(site)
+    finder = VenueFinder(vocab.venues)
+    with _online(config.services) as client:
+        mains = [gather.primary(client, ident) for ident in parsed]
+        papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
+        entries = [gather.new_entry(m, records, finder, vocab.venues)
+                   for m, records in zip(mains, gather.about(client, papers))]
+    return _write_added(config, text, database, entries, dry_run)
+
+
+def _write_added(config, text, database, entries, dry_run: bool) -> int:  # noqa: ANN001
+    from hugokit.merge import merge
+    from hugokit.refresh import arxiv_of, doi_of
+    from hugokit.render.database_yaml import render_database
+    from hugokit.text import fold
+    from hugokit.writeback import Mode, put, unified_diff
+
+    target = config.path(config.database)
+    if database is None:
+        new_text, added, merged = render_database(entries), entries, None
+    else:
+        merged = merge(text, database, entries, "the sources")
+        new_text, added = merged.text, merged.added
+        report(merged.diagnostics)
+        gained = {id(pub): names for pub, names in merged.updated}
+        for entry in entries:
+            if any(entry is a for a in added):
+                continue
+            twin = next((p for p in database.publications
+                         if (entry.doi and doi_of(p).lower() == entry.doi.lower())
+                         or (entry.arxiv and arxiv_of(p) == entry.arxiv) or fold(p.title) == fold(entry.title)), None)
+            where = twin.at() if twin is not None else Position(config.database)
+            names = gained.get(id(twin), []) if twin is not None else []
+            more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
+            echo(f"{where.path}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
+    if dry_run:
+        echo(unified_diff(text or "", new_text, config.database), nl=False)
+    elif new_text != (text or ""):
+        put(target, config.database, new_text, Mode.WRITE)
+    verb = "would add" if dry_run else "added"
+    titles = "".join(f"\n  {pub.venue or 'no venue'}: {pub.title}" for pub in added)
+    echo(f"{verb} {len(added)} publication(s) to {config.database}{titles}")
+    return 0
+
+
+def refresh_command(site: str, everything: bool, write: bool) -> int:
+    from hugokit import refresh
+    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.sources import gather
+    from hugokit.writeback import Mode, put, unified_diff
+
+    config, text, database, vocab = _load(site)
+    if database is None:
+        raise InputError([error(Position(config.database), "no-database", f"there is no {config.database}",
+                                "import your list first: hugokit import content/publications.md")])
+    venues = vocab.venues
+    candidates = refresh.candidates(database, venues, everything)
+    with _online(config.services) as client:
+        answers = gather.about(client, [gather.Paper(c.arxiv, c.doi, c.pub.title) for c in candidates])
+    finder = VenueFinder(venues)
+    findings = [refresh.plan(c, records, finder, venues) for c, records in zip(candidates, answers)]
+    pairs = refresh.duplicates(database, venues, findings)
+    listed_twice = {id(p.preprint) for p in pairs}
+    changed = [f for f in findings if f.changes and id(f.pub) not in listed_twice]
+    for finding in changed:
+        where = finding.pub.at()
+        venue = next((c.new for c in finding.changes if c.key == "venue"), finding.pub.venue)
+        echo(f"{where.path}:{where.line}:{where.col}: \"{finding.pub.title}\" was published: {venue}")
+        for change in finding.changes:
+            echo(f"    {change.key}: {change.old or '(none)'} -> {change.new}")
+        for line in finding.evidence:
+            echo(f"    evidence: {line}")
+    report([warning(p.preprint.at(), "listed-twice",
+                    f'"{p.preprint.title}" ({p.preprint.venue}) and line {p.published.at().line} '
+                    f'("{p.published.title}", {p.published.venue}) are one paper: {p.why}',
+                    "merge them: keep the published entry, move any link only the preprint has onto it, "
+                    "and delete the preprint") for p in pairs])
+    new_text = refresh.apply(text, database, changed)
+    if write:
+        put(config.path(config.database), config.database, new_text, Mode.WRITE)
+    elif changed:
+        echo(unified_diff(text, new_text, config.database), nl=False)
+    verb = "updated" if write else "would update"
+    echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; {verb} {len(changed)}"
+         + ("" if write or not changed else "; rerun with --write to apply"))
+    return 0
