@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hugokit.diagnostics import Diagnostic, Position
-from hugokit.site import Site, check, input_files, load_site
+from hugokit.site import Site, checked, input_files, load_site
+
+if TYPE_CHECKING:
+    from hugokit.cache import Cache
+    from hugokit.writeback import Outcome
 
 
 def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
@@ -82,37 +87,38 @@ class BuildResult:
     refused: str = ""                 # "errors" or "hand-edits" when nothing was written, else ""
     problems: list[Diagnostic] = field(default_factory=list)  # what the refusal is about
     notes: list[Diagnostic] = field(default_factory=list)     # hand-written pages left alone
-    outcomes: list = field(default_factory=list)              # writeback.Outcome of every file
+    outcomes: list[Outcome] = field(default_factory=list)     # what became of every file
     removed: list[str] = field(default_factory=list)          # generated files no longer produced
 
     @property
-    def changed(self) -> list:
+    def changed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.changed]
 
 
-def build(root: Path, *, write: bool, force: bool = False, pages: bool | None = None, want_diff: bool = False,
-          cache=None) -> BuildResult:  # cache: hugokit.cache.RunCache
+def build(root: Path, cache: Cache, *, write: bool, force: bool = False, pages: bool | None = None,
+          want_diff: bool = False) -> BuildResult:
     """Regenerates the site's pages (write) or compares them (not write). A database with errors,
     or a page edited by hand, is not overwritten unless forced."""
-    from hugokit.cache import RunCache, file_digest
+    from hugokit.cache import file_digest
     from hugokit.writeback import Mode, current_text, put, remove
 
-    # A clean check of these very inputs, cached, means the rules need not run again.
-    checked = RunCache(root, "check", ("", "")).lookup() if cache is not None else None
-    site = load_site(root, positions=checked is None)
-    if checked is not None:
-        errors = [d for d in map(Diagnostic.from_dict, checked["diagnostics"]) if d.is_error]
-    else:
-        errors = [d for d in check(site) if d.is_error]
+    entry = cache.run(root, "build", (str(pages), str(force)))
+    cached = entry.lookup()
+    if cached is not None:  # inputs and outputs exactly as the last clean build left them
+        return BuildResult(notes=[Diagnostic.from_dict(d) for d in cached["diagnostics"]])
+    outcome = checked(root, cache)
+    errors = [d for d in outcome.diagnostics if d.is_error]
     if errors and not force:
         return BuildResult("errors", errors)
+    # A check served from the cache parsed nothing; the database is read without positions then.
+    site = outcome.site or load_site(root, cache, positions=False)
     plan = plan_build(site, pages)
     page = site.config.path(site.config.page)
     old = current_text(page)
     if write and not force and old is not None and old != plan.files[site.config.page]:
         # hugokit's own last output (recorded by the cache) lacks nothing on purpose: entries
         # removed from the database. Anything else may hold hand edits.
-        if cache is None or cache.recorded(site.config.page) != file_digest(page):
+        if entry.recorded(site.config.page) != file_digest(page):
             edits = hand_edits(site, old)
             if edits:
                 return BuildResult("hand-edits", edits, plan.diagnostics)
@@ -121,7 +127,7 @@ def build(root: Path, *, write: bool, force: bool = False, pages: bool | None = 
                 for rel, text in plan.files.items()]
     outcomes += [remove(site.config.path(rel), rel, mode) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
-    if cache is not None and not errors and (write or not result.changed):
-        cache.store(input_files(site) + list(plan.files) + plan.remove,
+    if not errors and (write or not result.changed):
+        entry.store(input_files(site) + list(plan.files) + plan.remove,
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
     return result

@@ -1,37 +1,18 @@
 """`hugokit build` at the terminal: what was written, or why nothing was."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from hugokit.cli_common import echo, report, step_summary
 from hugokit.diagnostics import Diagnostic
 
 
 def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None, no_cache: bool) -> int:
-    from hugokit import cache as run_cache
-    from hugokit.cache import RunCache
+    from hugokit.build import build
+    from hugokit.cache import Cache
     from hugokit.layout import site_root
 
-    run_cache.configure(enabled=not no_cache)
     check_mode = check_only or diff
-    root = site_root(site)
-    cache = RunCache(root, "build", (str(pages), str(force)))
-    cached = cache.lookup()
-    if cached is not None:  # inputs and outputs exactly as the last clean build left them
-        report([Diagnostic.from_dict(d) for d in cached["diagnostics"]])
-        echo("all generated files are up to date", err=True)
-        if check_mode:
-            from hugokit.reporters import build_summary_markdown
-
-            step_summary(build_summary_markdown([], ""))
-        return 0
-    return _build(root, check_mode, diff, force, pages, cache)
-
-
-def _build(root: Path, check_mode: bool, diff: bool, force: bool, pages: bool | None, cache) -> int:
-    from hugokit.build import build
-
-    result = build(root, write=not check_mode, force=force, pages=pages, want_diff=diff, cache=cache)
+    result = build(site_root(site), Cache.from_environment(enabled=not no_cache), write=not check_mode, force=force,
+                   pages=pages, want_diff=diff)
     if result.refused == "errors":
         report(result.problems)
         message = (f"the database has {len(result.problems)} error(s); nothing was written "

@@ -2,36 +2,30 @@
 from __future__ import annotations
 
 from hugokit.cli_common import echo, report, step_summary
+from typing import TYPE_CHECKING
+
 from hugokit.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from hugokit.site import Site
 
 
 def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
                   apply_fix: bool, no_cache: bool) -> int:
-    from hugokit import cache as run_cache, reporters
-    from hugokit.cache import RunCache
+    from hugokit import reporters
+    from hugokit.cache import Cache
     from hugokit.layout import site_root
+    from hugokit.site import checked
 
     if apply_fix:
         _fix(site, select, ignore, show_diff=False)
-    root = site_root(site)
-    run_cache.configure(enabled=not no_cache)
-    cache = RunCache(root, "check", (select, ignore))
-    cached = cache.lookup()
-    if cached is not None:
-        diagnostics = [Diagnostic.from_dict(d) for d in cached["diagnostics"]]
-        configured_strict = cached["strict"]
-    else:
-        from hugokit import site as ops
-
-        loaded, diagnostics = _check_site(site, select, ignore)
-        configured_strict = loaded.config.strict
-        cache.store(ops.input_files(loaded), {"diagnostics": [d.as_dict() for d in diagnostics],
-                                              "strict": configured_strict}, loaded.content())
+    outcome = checked(site_root(site), Cache.from_environment(enabled=not no_cache), select, ignore)
+    diagnostics = outcome.diagnostics
     report(diagnostics, output_format)
     step_summary(reporters.check_summary_markdown(diagnostics))
     if reporters.resolve(output_format) == "human":
         echo(reporters.summary(diagnostics), err=True)
-    strict = configured_strict if strict is None else strict
+    strict = outcome.strict if strict is None else strict
     return 1 if any(d.is_error or strict for d in diagnostics) else 0
 
 
@@ -69,13 +63,12 @@ def schema_command() -> int:
     return 0
 
 
-def _check_site(site: str, select: str, ignore: str):  # -> (Site, diagnostics)
-    from hugokit import rules, site as ops
+def _check_site(site: str, select: str, ignore: str) -> tuple[Site, list[Diagnostic]]:
+    from hugokit.cache import Cache
     from hugokit.layout import site_root
+    from hugokit.site import load_and_check
 
-    loaded = ops.load_site(site_root(site))
-    loaded.config = rules.narrowed(loaded.config, select, ignore)
-    return loaded, ops.check(loaded)
+    return load_and_check(site_root(site), Cache.from_environment(), select, ignore)
 
 
 def _fix(site: str, select: str, ignore: str, show_diff: bool) -> int:

@@ -93,7 +93,9 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
     from hugokit.layout import site_root
     from hugokit.writeback import Mode, put
 
-    loaded = ops.load_site(site_root(site))
+    from hugokit.cache import Cache
+
+    loaded = ops.load_site(site_root(site), Cache.from_environment())
     structural = [d for d in loaded.diagnostics if d.is_error]
     if structural:
         report(structural)

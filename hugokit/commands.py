@@ -129,11 +129,9 @@ def invoke(command: Command, values: dict[str, object]) -> int:
     """
     from importlib import import_module
 
-    from hugokit import cache
     from hugokit.cli_common import fail_input
     from hugokit.diagnostics import InputError
 
-    cache.configure(enabled=True)  # each invocation starts afresh; --no-cache turns it off
     module, function = command.target.split(":")
     try:
         return getattr(import_module(module), function)(**values) or 0
