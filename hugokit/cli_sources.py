@@ -14,12 +14,13 @@ from hugokit.diagnostics import InputError, Position, error, on_command_line, wa
 
 
 @contextmanager
-def _online(services: tuple[tuple[str, str], ...]) -> Iterator["Client"]:  # noqa: F821
+def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator["Client"]:  # noqa: F821
+    from hugokit.cache import Cache
     from hugokit.sources import ServiceError, settings
     from hugokit.sources.http import Client
 
     try:
-        client = Client(settings(services))
+        client = Client(settings(services), Cache.from_environment(enabled=not no_cache).folder)
         try:
             yield client
         finally:
@@ -49,7 +50,7 @@ def _load(site: str):  # -> (config, text or None, Database or None, vocabularie
     return config, text, database, vocab
 
 
-def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool) -> int:
+def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool) -> int:
     from hugokit.importers.venue_names import VenueFinder
     from hugokit.sources import gather
     from hugokit.sources.identifiers import parse
@@ -65,7 +66,7 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool) -> int:
         parsed.append(ident)
     config, text, database, vocab = _load(site)
     finder = VenueFinder(vocab.venues)
-    with _online(config.services) as client:
+    with _online(config.services, no_cache) as client:
         mains = [gather.primary(client, ident) for ident in parsed]
         papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
         entries = [gather.new_entry(m, records, finder, vocab.venues)
@@ -108,7 +109,7 @@ def _write_added(config, text, database, entries, dry_run: bool) -> int:  # noqa
     return 0
 
 
-def refresh_command(site: str, everything: bool, write: bool) -> int:
+def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) -> int:
     from hugokit import refresh
     from hugokit.importers.venue_names import VenueFinder
     from hugokit.sources import gather
@@ -120,7 +121,7 @@ def refresh_command(site: str, everything: bool, write: bool) -> int:
                                 "import your list first: hugokit import content/publications.md")])
     venues = vocab.venues
     candidates = refresh.candidates(database, venues, everything)
-    with _online(config.services) as client:
+    with _online(config.services, no_cache) as client:
         answers = gather.about(client, [gather.Paper(c.arxiv, c.doi, c.pub.title) for c in candidates])
     finder = VenueFinder(venues)
     findings = [refresh.plan(c, records, finder, venues) for c, records in zip(candidates, answers)]

@@ -56,6 +56,9 @@ def _flag(name: str, dest: str, help: str) -> Option:
     return Option((name,), dest, help, default=False, flag=True)
 
 
+ASK_AGAIN = _flag("--no-cache", "no_cache", "Ask the services again instead of reusing their cached answers.")
+
+
 COMMANDS: dict[str, Command] = {command.name: command for command in (
     Command("build", "hugokit.cli_build:build_command",
             "Regenerate content/publications.md (and the page bundles) from the database.", (
@@ -105,14 +108,16 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
             "id or title and gains only the fields it lacks; it is never added twice.", (
                 Argument("identifiers", default=(), metavar="ID...", multiple=True),
                 SITE,
-                _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."))),
+                _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
+                ASK_AGAIN)),
     Command("refresh", "hugokit.cli_sources:refresh_command",
             "Find the preprints that have been published since, and propose their venue, year, DOI and link.\n\n"
             "Asks arXiv, DBLP and Crossref (only this command and add go online); prints the changes with\n"
             "their evidence, and the entries listed twice (a preprint and its published version).", (
                 SITE,
                 _flag("--all", "everything", "Ask about every entry, not only the preprints."),
-                _flag("--write", "write", "Apply the proposed changes to the database."))),
+                _flag("--write", "write", "Apply the proposed changes to the database."),
+                ASK_AGAIN)),
     Command("export", "hugokit.cli_exchange:export_command", "Export the whole database as BibTeX or CSL-JSON.", (
                 Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
                 SITE,

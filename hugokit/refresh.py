@@ -16,6 +16,7 @@ from hugokit.text import fold, split_venue
 from hugokit.vocab import Vocabulary
 
 PREFERENCE = ("DBLP", "Crossref", "arXiv")  # whose venue wins: DBLP's names are curated short names
+DOI_PREFERENCE = ("Crossref", "arXiv", "DBLP")  # whose spelling of a DOI: DBLP upper-cases them
 
 
 class Candidate(NamedTuple):
@@ -57,7 +58,8 @@ def doi_of(pub: Publication) -> str:
 
 
 def _links_paper_first(pub: Publication) -> list[str]:
-    return [pub.links["paper"]] * ("paper" in pub.links) + [u for k, u in pub.links.items() if k != "paper"]
+    first = [pub.links["paper"]] if "paper" in pub.links else []
+    return first + [u for k, u in pub.links.items() if k != "paper"]
 
 
 def candidates(database: Database, venues: Vocabulary, everything: bool) -> list[Candidate]:
@@ -95,8 +97,10 @@ def published_version(records: list[Record], finder: VenueFinder, venues: Vocabu
     match = venues.lookup(split_venue(venue)[0])
     if match is not None and match.term.kind == "preprint":
         return {}
-    doi = next((r.doi for r in published if r.doi), "")
-    url = record.url or next((r.url for r in published if r.url), "") or (f"https://doi.org/{doi}" if doi else "")
+    by_doi = sorted(published, key=lambda r: DOI_PREFERENCE.index(r.source) if r.source in DOI_PREFERENCE else 9)
+    doi = next((r.doi for r in by_doi if r.doi), "")
+    urls = [u for u in (record.url, *(r.url for r in published)) if u]
+    url = next((u for u in urls if not doi_in_link(u)), "") or (f"https://doi.org/{doi}" if doi else "")
     return {"venue": venue, "year": record.venue_year, "doi": doi, "url": url, "source": record.source}
 
 

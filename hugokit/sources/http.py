@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from pathlib import Path
 from typing import Callable, TypeVar
 from urllib.parse import urlencode
 
@@ -28,10 +29,11 @@ def user_agent(contact: str) -> str:
 
 
 class Client:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, cache_folder: Path | None) -> None:
         import httpx  # only the online commands pay for it
 
         self.settings = settings
+        self.cache_folder = None if cache_folder is None else cache_folder / "http"
         self._httpx = httpx
         self._client = httpx.Client(timeout=settings.timeout, follow_redirects=True,
                                     headers={"User-Agent": user_agent(settings.contact)})
@@ -48,7 +50,7 @@ class Client:
 
     def get(self, service: str, path: str, params: dict[str, str] | None, parse: Parse[T]) -> T:
         url = self.url(service, path, params)
-        hit = _cache_read(url, self.settings.cache_days)
+        hit = _cache_read(self._cache_path(url), url, self.settings.cache_days)
         if hit is not None:
             try:
                 value = parse(*hit)
@@ -59,8 +61,15 @@ class Client:
         with self._limits[service]:
             status, body, kind = self._fetch(service, url)
         value = parse(status, body, kind)
-        _cache_write(url, status, body, kind)
+        _cache_write(self._cache_path(url), url, status, body, kind)
         return value
+
+    def _cache_path(self, url: str) -> Path | None:
+        if self.cache_folder is None:
+            return None
+        from hugokit.cache import sha256
+
+        return self.cache_folder / f"{sha256(url.encode()).hexdigest()[:40]}.json"
 
     def get_many(self, service: str, requests: list[tuple[str, dict[str, str] | None]], parse: Parse[T]) -> list[T]:
         """Each (path, params), concurrently up to the service's limit; results in order."""
@@ -140,15 +149,7 @@ def _reason(exc: Exception) -> str:
     return text.splitlines()[0][:200]
 
 
-def _cache_path(url: str):  # -> Path | None
-    from hugokit.cache import cache_dir, sha256
-
-    folder = cache_dir()
-    return None if folder is None else folder / "http" / f"{sha256(url.encode()).hexdigest()[:40]}.json"
-
-
-def _cache_read(url: str, days: float) -> tuple[int, str, str] | None:
-    path = _cache_path(url)
+def _cache_read(path: Path | None, url: str, days: float) -> tuple[int, str, str] | None:
     if path is None or days <= 0:
         return None
     try:
@@ -160,8 +161,7 @@ def _cache_read(url: str, days: float) -> tuple[int, str, str] | None:
         return None
 
 
-def _cache_write(url: str, status: int, body: str, kind: str) -> None:
-    path = _cache_path(url)
+def _cache_write(path: Path | None, url: str, status: int, body: str, kind: str) -> None:
     if path is None:
         return
     from hugokit.writeback import atomic_write
