@@ -54,6 +54,8 @@ KEYS: dict[str, _Key] = {
                      "may write to), `timeout` (seconds), `retries`, `cache_days`, and the base URL of `arxiv`, "
                      "`dblp`, `crossref` (for a mirror)"),
 }
+# The settings under `services:`; declared here, not in hugokit.sources, so that check never imports that.
+SERVICE_KEYS = ("contact", "timeout", "retries", "cache_days", "arxiv", "dblp", "crossref")
 FRONT_MATTER_TYPES = ("string", "int", "bool", "list", "map", "date")
 
 
@@ -115,8 +117,6 @@ def _check_rule_codes(reader: Reader, items: list[tuple[str, yaml.Node]], what: 
 
 
 def _services(reader: Reader, node: yaml.Node, what: str) -> tuple[tuple[str, str], ...] | None:
-    from hugokit.sources import SETTING_KEYS as SERVICE_KEYS  # only a config that has `services:` pays
-
     if not reader.expect(node, what, "map"):
         return None
     pairs = []

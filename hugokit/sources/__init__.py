@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
+from hugokit.config import SERVICE_KEYS as SETTING_KEYS
+
 
 class Service(NamedTuple):
     key: str            # as in hugokit.yaml's `services:` and the environment variable
@@ -37,7 +39,6 @@ class Settings(NamedTuple):
         return self.urls[key].rstrip("/")
 
 
-SETTING_KEYS = ("contact", "timeout", "retries", "cache_days", *SERVICES)
 
 
 def env_name(key: str) -> str:

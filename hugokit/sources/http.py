@@ -17,7 +17,9 @@ from hugokit import __version__
 from hugokit.sources import SERVICES, ServiceError, Settings, env_name
 
 T = TypeVar("T")
-Parse = Callable[[int, str, str], T]  # (status, body, content type) -> value; raises ServiceError
+# (status, body, content type) -> value; raises ServiceError for anything but the documented answers,
+# which is how a status that stayed an error after the retries is reported (with the service's words).
+Parse = Callable[[int, str, str], T]
 RETRIED = {429, 500, 502, 503, 504}
 MAX_WAIT = 120.0  # a Retry-After longer than this is reported instead of waited for
 CACHE_FORMAT = 1
@@ -117,9 +119,6 @@ class Client:
                                        f"{response.status_code})", "try again later")
                 time.sleep(_backoff(attempt) if wait is None else wait)
                 continue
-            if response.status_code in RETRIED:
-                raise ServiceError(name, f"answered HTTP {response.status_code} {attempt + 1} times ({url})",
-                                   "the service is busy or down: try again later")
             return response.status_code, response.text, response.headers.get("Content-Type", "")
         raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
 
