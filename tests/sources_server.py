@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import pytest
+
+from conftest import SEED_PAGE, hugokit, write
 from hugokit.text import ascii_slug, fold
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
@@ -122,3 +125,32 @@ def _dblp_search(q: str) -> Scripted:
                         "completions": {"@total": "0", "@computed": "0", "@sent": "0"},
                         "hits": {"@total": "0", "@computed": "0", "@sent": "0", "@first": "0"}}}
     return Scripted(200, json.dumps(empty), {"Content-Type": "application/json"})
+
+
+@pytest.fixture
+def server():
+    running = SourcesServer().start()
+    yield running
+    running.stop()
+
+
+def configure(site: Path, base: str, **extra: object) -> None:
+    settings = {**{key: f"{base}/{key}" for key in ("arxiv", "dblp", "crossref")}, "contact": "lab@example.org",
+                "timeout": 5, **extra}
+    lines = [f"  {key}: {value}" for key, value in settings.items()]
+    write(site / "hugokit.yaml", "services:\n" + "\n".join(lines) + "\n")
+
+
+@pytest.fixture
+def seeded(tmp_path: Path, server: SourcesServer, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A site whose database was imported from the seed page, pointed at the local server."""
+    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    site.mkdir()
+    assert hugokit("import", SEED_PAGE, "--site", site).exit_code == 0
+    configure(site, server.base)
+    return site
+
+
+def database(site: Path) -> str:
+    return (site / "data" / "publications.yaml").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SEED_PAGE, hugokit, write
-from sources_server import Scripted, SourcesServer
+from conftest import hugokit, write
+from sources_server import Scripted, SourcesServer, configure, database, seeded, server  # noqa: F401 (fixtures)
 
 # What the seed page's preprints became, as the issue lists them.
 PUBLISHED = {
@@ -24,35 +24,6 @@ PUBLISHED = {
     "Efficient Detection of LLM-generated Texts with a Bayesian Surrogate Model": "ACL 2024",
 }
 PUBLISHED_LINE = re.compile(r'^data/publications\.yaml:\d+:\d+: "(.+)" was published: (.+)$', re.M)
-
-
-@pytest.fixture
-def server():
-    running = SourcesServer().start()
-    yield running
-    running.stop()
-
-
-def configure(site: Path, base: str, **extra: object) -> None:
-    settings = {**{key: f"{base}/{key}" for key in ("arxiv", "dblp", "crossref")}, "contact": "lab@example.org",
-                "timeout": 5, **extra}
-    lines = [f"  {key}: {value}" for key, value in settings.items()]
-    write(site / "hugokit.yaml", "services:\n" + "\n".join(lines) + "\n")
-
-
-@pytest.fixture
-def seeded(tmp_path: Path, server: SourcesServer, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A site whose database was imported from the seed page, pointed at the local server."""
-    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
-    site = tmp_path / "site"
-    site.mkdir()
-    assert hugokit("import", SEED_PAGE, "--site", site).exit_code == 0
-    configure(site, server.base)
-    return site
-
-
-def database(site: Path) -> str:
-    return (site / "data" / "publications.yaml").read_text(encoding="utf-8")
 
 
 def test_the_seed_preprints_that_were_published_get_exactly_their_venues(seeded: Path, server: SourcesServer) -> None:
