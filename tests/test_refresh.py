@@ -232,3 +232,22 @@ def test_check_and_build_never_load_the_online_code(seeded: Path) -> None:
               "'hugokit.refresh', 'hugokit.cli_sources'))))")
     out = subprocess.run([sys.executable, "-c", script, str(seeded)], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_bad_address_in_the_environment_is_one_error(seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUGOKIT_CROSSREF_URL", "api.crossref.org")
+    run = hugokit("refresh", "--site", seeded)
+    assert run.exit_code == 2
+    assert run.output == ("Crossref: error[service-error] the address 'api.crossref.org' is not an http(s) URL "
+                          "(set HUGOKIT_CROSSREF_URL (or `services: crossref:` in hugokit.yaml) to the service's base "
+                          "URL, e.g. https://api.crossref.org)\n")
+
+
+def test_retry_after_is_read_as_seconds_or_an_http_date() -> None:
+    from email.utils import formatdate
+
+    from hugokit.sources.http import _retry_after
+
+    assert _retry_after("7") == 7.0
+    assert 5 < _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10  # type: ignore[operator]
+    assert _retry_after("soon") is None and _retry_after(None) is None

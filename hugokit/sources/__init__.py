@@ -52,6 +52,11 @@ def settings(configured: tuple[tuple[str, str], ...]) -> Settings:
         if os.environ.get(env_name(key)):
             values[key] = os.environ[env_name(key)]
     urls = {key: values.get(key) or service.base_url for key, service in SERVICES.items()}
+    for key, url in urls.items():
+        if not url.startswith(("http://", "https://")):
+            raise ServiceError(SERVICES[key].name, f"the address {url!r} is not an http(s) URL",
+                               f"set {env_name(key)} (or `services: {key}:` in hugokit.yaml) to the service's base URL, "
+                               f"e.g. {SERVICES[key].base_url}")
     try:
         return Settings(urls, values.get("contact", ""), float(values.get("timeout", 20)),
                         int(values.get("retries", 3)), float(values.get("cache_days", 7)))

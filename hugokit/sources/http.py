@@ -104,7 +104,7 @@ class Client:
                                        f"({env_name('timeout')})") from None
                 time.sleep(_backoff(attempt))
                 continue
-            except httpx.HTTPError as exc:  # DNS, refused connection, TLS, a broken answer
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:  # DNS, refused connection, TLS, a broken answer
                 if last:
                     raise ServiceError(name, f"cannot be reached at {self.settings.url(service)} ({_reason(exc)})",
                                        f"check the network connection (only `hugokit add` and `hugokit refresh` need "
