@@ -78,6 +78,7 @@ def candidates(database: Database, venues: Vocabulary, everything: bool) -> list
 def venue_text(raw: str, year: int | None, finder: VenueFinder) -> tuple[str, bool]:
     """The venue as the BibTeX import writes it (the registry's short name and the year), and
     whether the registry knew it."""
+    raw = split_venue(raw)[0] if split_venue(raw)[1] == year else raw  # "ICML 2024": the name, then the year
     short = finder.short_name(raw) if raw else None
     name = short or raw
     return (f"{name} {year}" if year else name), short is not None

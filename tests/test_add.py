@@ -123,3 +123,13 @@ def test_an_arxiv_doi_is_added_as_the_preprint(empty: Path, server: SourcesServe
 def test_seed_page_still_imports(tmp_path: Path) -> None:
     write(tmp_path / "hugokit.yaml", "services: {contact: lab@example.org}\n")
     assert hugokit("import", SEED_PAGE, "--site", tmp_path).exit_code == 0
+
+
+def test_a_rerun_of_add_is_answered_from_the_cache_with_the_server_stopped(empty: Path,
+                                                                          server: SourcesServer) -> None:  # noqa: F811
+    first = hugokit("add", "--dry-run", "arXiv:2403.00835", "--site", empty)
+    assert first.exit_code == 0, first.output
+    server.stop()
+    second = hugokit("add", "arXiv:2403.00835", "--site", empty)
+    assert second.exit_code == 0, second.output
+    assert yaml.safe_load(database(empty))[0]["venue"] == "ICML 2024"
