@@ -7,14 +7,27 @@ error naming it (exit 2), before anything is written.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from hugokit.cli_common import echo, report
 from hugokit.diagnostics import InputError, Position, error, on_command_line, warning
 
+if TYPE_CHECKING:
+    from hugokit.config import SiteConfig
+    from hugokit.model import Database, Publication
+    from hugokit.sources.http import Client
+    from hugokit.vocab import Vocabularies
+
+
+class _Site(NamedTuple):
+    config: SiteConfig
+    text: str | None          # the database's text; None when there is no database yet
+    database: Database | None
+    vocab: Vocabularies
+
 
 @contextmanager
-def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator["Client"]:  # noqa: F821
+def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator[Client]:
     from hugokit.cache import Cache
     from hugokit.sources import ServiceError, settings
     from hugokit.sources.http import Client
@@ -29,7 +42,7 @@ def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator["
         raise InputError([error(Position(exc.service, 0, 0), "service-error", exc.message, exc.hint)]) from None
 
 
-def _load(site: str):  # -> (config, text or None, Database or None, vocabularies)
+def _load(site: str) -> _Site:
     from hugokit.config import load_config
     from hugokit.database import parse_database
     from hugokit.layout import site_root
@@ -41,13 +54,13 @@ def _load(site: str):  # -> (config, text or None, Database or None, vocabularie
     vocab, _ = load_vocabularies(root)
     target = config.path(config.database)
     if not target.exists():
-        return config, None, None, vocab
+        return _Site(config, None, None, vocab)
     text = read_text(target, config.database)
     database, problems = parse_database(text, config.database)
     if any(d.is_error for d in problems):
         raise InputError(problems + [error(Position(config.database), "bad-database",
                                            "the database has errors; fix them first", "run hugokit check")])
-    return config, text, database, vocab
+    return _Site(config, text, database, vocab)
 
 
 def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool) -> int:
@@ -74,7 +87,8 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
     return _write_added(config, text, database, entries, dry_run)
 
 
-def _write_added(config, text, database, entries, dry_run: bool) -> int:  # noqa: ANN001
+def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
+                 dry_run: bool) -> int:
     from hugokit.merge import merge
     from hugokit.refresh import arxiv_of, doi_of
     from hugokit.render.database_yaml import render_database
@@ -85,7 +99,7 @@ def _write_added(config, text, database, entries, dry_run: bool) -> int:  # noqa
     if database is None:
         new_text, added, merged = render_database(entries), entries, None
     else:
-        merged = merge(text, database, entries, "the sources")
+        merged = merge(text or "", database, entries, "the fetched record")
         new_text, added = merged.text, merged.added
         report(merged.diagnostics)
         gained = {id(pub): names for pub, names in merged.updated}

@@ -251,3 +251,21 @@ def test_retry_after_is_read_as_seconds_or_an_http_date() -> None:
     assert _retry_after("7") == 7.0
     assert 5 < _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10  # type: ignore[operator]
     assert _retry_after("soon") is None and _retry_after(None) is None
+
+
+def test_arxiv_is_asked_fifty_ids_at_a_time_with_a_pause_between(seeded: Path, server: SourcesServer,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from hugokit.sources import arxiv
+
+    pauses: list[float] = []
+    monkeypatch.setattr(arxiv.time, "sleep", pauses.append)
+    extra = "".join(f"- title: Paper {n}\n  year: 2020\n  venue: Preprint 2020\n"
+                    f"  links: {{paper: \"https://arxiv.org/abs/2001.{n:05d}\"}}\n" for n in range(45))
+    path = seeded / "data" / "publications.yaml"
+    path.write_text(database(seeded) + extra, encoding="utf-8")
+    run = hugokit("refresh", "--site", seeded)
+    assert run.exit_code == 0, run.output
+    assert dict(PUBLISHED_LINE.findall(run.stdout)) == PUBLISHED
+    asked = [r.query["id_list"][0].split(",") for r in server.requests if r.path == "/arxiv/query"]
+    assert [len(ids) for ids in asked] == [50, 7]
+    assert pauses == [arxiv.PAUSE]
