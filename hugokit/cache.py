@@ -13,17 +13,20 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from hugokit.layout import PACKAGE, content_files, defaults_dir
 
-try:  # the built-in SHA-256 loads in a third of the time of OpenSSL's, on every cached run
-    from _sha256 import sha256
-except ImportError:  # Python 3.12+: _sha2
-    try:
-        from _sha2 import sha256  # type: ignore[no-redef]
-    except ImportError:
-        from hashlib import sha256  # type: ignore[no-redef]
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # the built-in SHA-256 loads in a third of the time of OpenSSL's, on every cached run
+        from _sha256 import sha256
+    except ImportError:  # Python 3.12+: _sha2
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
 
 FORMAT = 1
 SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching

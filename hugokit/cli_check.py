@@ -8,6 +8,7 @@ from hugokit.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from hugokit.site import Site
+    from hugokit.writeback import WriteBack
 
 
 def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
@@ -18,26 +19,33 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
     from hugokit.site import checked
 
     if apply_fix:
-        _fix(site, select, ignore, show_diff=False)
+        from hugokit.writeback import WriteBack
+
+        _fix(site, select, ignore, WriteBack.WRITE)
     outcome = checked(site_root(site), Cache.from_environment(enabled=not no_cache), select, ignore)
     diagnostics = outcome.diagnostics
     report(diagnostics, output_format)
     step_summary(reporters.check_summary_markdown(diagnostics))
     if reporters.resolve(output_format) == "human":
         echo(reporters.summary(diagnostics), err=True)
-    strict = outcome.strict if strict is None else strict
-    return 1 if any(d.is_error or strict for d in diagnostics) else 0
+    from hugokit.outcome import exit_code
+
+    return exit_code(diagnostics, strict=outcome.strict if strict is None else strict)
 
 
 def fix_command(site: str, show_diff: bool, select: str, ignore: str) -> int:
-    changed = _fix(site, select, ignore, show_diff)
+    from hugokit.outcome import exit_code
+    from hugokit.writeback import WriteBack
+
+    writeback = WriteBack.choose(diff=show_diff)
+    changed = _fix(site, select, ignore, writeback)
     _, remaining = _check_site(site, select, ignore)
-    if remaining and not show_diff:
+    if remaining and writeback.writes:
         report(remaining)
         from hugokit import reporters
 
         echo(f"left to fix by hand: {reporters.summary(remaining)}", err=True)
-    return 1 if (show_diff and changed) or any(d.is_error for d in remaining) else 0
+    return exit_code(remaining, changed=changed > 0, writeback=writeback)
 
 
 def rules_command(code: str | None) -> int:
@@ -47,7 +55,9 @@ def rules_command(code: str | None) -> int:
     if code:
         if code not in known:
             echo(f"unknown rule {code!r}; known: {', '.join(known)}", err=True)
-            return 2
+            from hugokit.outcome import USAGE
+
+            return USAGE
         rule = known[code]
         echo(f"{rule.code} ({rule.severity.value}{', fixable' if rule.fixable else ''})\n\n{rule.doc}")
         return 0
@@ -71,18 +81,16 @@ def _check_site(site: str, select: str, ignore: str) -> tuple[Site, list[Diagnos
     return load_and_check(site_root(site), Cache.from_environment(), select, ignore)
 
 
-def _fix(site: str, select: str, ignore: str, show_diff: bool) -> int:
-    """Applies (or, with show_diff, shows) the safe fixes; returns how many files change."""
+def _fix(site: str, select: str, ignore: str, writeback: WriteBack) -> int:
+    """Applies (or shows) the safe fixes; returns how many files change."""
     from hugokit import site as ops
-    from hugokit.writeback import Mode, put
+    from hugokit.outcome import verb
+    from hugokit.writeback import put
 
     loaded, diagnostics = _check_site(site, select, ignore)
     changed = ops.apply_fixes(loaded.config.root, diagnostics)
     fixed = sum(1 for d in diagnostics if d.fix is not None)
     for relative, text in changed.items():
-        outcome = put(loaded.config.path(relative), relative, text, Mode.CHECK if show_diff else Mode.WRITE,
-                      want_diff=show_diff)
-        echo(outcome.diff, nl=False)
-    verb = "would fix" if show_diff else "fixed"
-    echo(f"{verb} {fixed} problem(s) in {len(changed)} file(s)", err=True)
+        echo(put(loaded.config.path(relative), relative, text, writeback).diff, nl=False)
+    echo(f"{verb('fix', writeback)} {fixed} problem(s) in {len(changed)} file(s)", err=True)
     return len(changed)

@@ -69,11 +69,11 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
     from hugokit.sources.identifiers import parse
 
     parsed = []
-    for text in identifiers:
-        ident = parse(text)
+    for written in identifiers:
+        ident = parse(written)
         if ident is None:
-            raise InputError([error(on_command_line(text), "bad-identifier",
-                                    f"cannot read {text!r} as an arXiv id, a DOI or a DBLP key",
+            raise InputError([error(on_command_line(written), "bad-identifier",
+                                    f"cannot read {written!r} as an arXiv id, a DOI or a DBLP key",
                                     "write e.g. arXiv:2403.00835, doi:10.1145/3600006.3613165, conf/osdi/ZhongLCHZ0J024, "
                                     "or paste the paper's arxiv.org, doi.org or dblp.org URL")])
         parsed.append(ident)
@@ -92,8 +92,9 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
     from hugokit.merge import merge
     from hugokit.refresh import arxiv_of, doi_of
     from hugokit.render.database_yaml import render_database
+    from hugokit.outcome import exit_code, verb
     from hugokit.text import fold
-    from hugokit.writeback import Mode, put, unified_diff
+    from hugokit.writeback import WriteBack, put
 
     target = config.path(config.database)
     if database is None:
@@ -113,24 +114,23 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
             names = gained.get(id(twin), []) if twin is not None else []
             more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
             echo(f"{where.path}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
-    if dry_run:
-        echo(unified_diff(text or "", new_text, config.database), nl=False)
-    elif new_text != (text or ""):
-        put(target, config.database, new_text, Mode.WRITE)
-    verb = "would add" if dry_run else "added"
+    writeback = WriteBack.choose(diff=dry_run)
+    outcome = put(target, config.database, new_text, writeback)
+    echo(outcome.diff, nl=False)
     titles = "".join(f"\n  {pub.venue or 'no venue'}: {pub.title}" for pub in added)
-    echo(f"{verb} {len(added)} publication(s) to {config.database}{titles}")
-    return 0
+    echo(f"{verb('add', writeback)} {len(added)} publication(s) to {config.database}{titles}")
+    return exit_code(changed=outcome.changed, writeback=writeback)
 
 
 def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) -> int:
     from hugokit import refresh
     from hugokit.importers.venue_names import VenueFinder
+    from hugokit.outcome import exit_code, verb
     from hugokit.sources import gather
-    from hugokit.writeback import Mode, put, unified_diff
+    from hugokit.writeback import WriteBack, put
 
     config, text, database, vocab = _load(site)
-    if database is None:
+    if database is None or text is None:
         raise InputError([error(Position(config.database), "no-database", f"there is no {config.database}",
                                 "import your list first: hugokit import content/publications.md")])
     venues = vocab.venues
@@ -155,12 +155,9 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) ->
                     f'("{p.published.title}", {p.published.venue}) are one paper: {p.why}',
                     "merge them: keep the published entry, move any link only the preprint has onto it, "
                     "and delete the preprint") for p in pairs])
-    new_text = refresh.apply(text, database, changed)
-    if write:
-        put(config.path(config.database), config.database, new_text, Mode.WRITE)
-    elif changed:
-        echo(unified_diff(text, new_text, config.database), nl=False)
-    verb = "updated" if write else "would update"
-    echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; {verb} {len(changed)}"
-         + ("" if write or not changed else "; rerun with --write to apply"))
-    return 0
+    writeback = WriteBack.choose(diff=not write)
+    outcome = put(config.path(config.database), config.database, refresh.apply(text, database, changed), writeback)
+    echo(outcome.diff, nl=False)
+    echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; "
+         f"{verb('update', writeback)} {len(changed)}" + ("; rerun with --write to apply" if outcome.diff else ""))
+    return exit_code(changed=outcome.changed, writeback=writeback)

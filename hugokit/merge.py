@@ -14,6 +14,9 @@ from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
 from hugokit.text import fold
 
+# (offset, order, what to insert there: text, or a new entry to render)
+Edit = tuple[int, int, "str | Publication"]
+
 
 @dataclass(slots=True)
 class MergeResult:
@@ -54,7 +57,7 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
     for i, pub in enumerate(entries):
         index.add(pub, i)
     result = MergeResult(text)
-    edits: list[tuple[int, int, str]] = []  # (offset, order, text to insert)
+    edits: list[Edit] = []
     gained: dict[int, Publication] = {}  # existing entry -> the fields it gains, gathered
     offsets: dict[int, int] = {}  # year -> where its new entries go (one scan per distinct year)
     for order, new in enumerate(incoming):
@@ -103,7 +106,9 @@ def _gain(name: str, old: Publication, new: Publication, target: Publication, re
 
 def _conflict(result: MergeResult, old: Publication, key: str, label: str, mine: object, theirs: object,
               source: str) -> None:
-    shown = lambda v: ", ".join(v) if isinstance(v, list) else str(v)  # noqa: E731
+    def shown(value: object) -> str:
+        return ", ".join(value) if isinstance(value, list) else str(value)
+
     result.diagnostics.append(warning(old.at(key), "merge-conflict",
                                       f'{source} has another {label} for "{old.title}": {shown(theirs)!r}; '
                                       f"kept {shown(mine)!r}", "edit the database by hand if the import is right"))
@@ -165,17 +170,15 @@ def _field_edits(text: str, old: Publication, target: Publication, names: list[s
     return edits
 
 
-def _apply(text: str, edits: list, database: Database) -> str:
+def _apply(text: str, edits: list[Edit], database: Database) -> str:
     indent = ""
     if database.publications:
         first = database.publications[0].at()
         line_start = _line_start(text, first.offset)
         indent = " " * (len(text[line_start:first.offset]) - len(text[line_start:first.offset].lstrip()))
-    rendered = []
+    rendered: list[tuple[int, int, str]] = []
     for offset, order, body in edits:
-        if isinstance(body, Publication):
-            body = render_entry(body, indent)
-        rendered.append((offset, order, body))
+        rendered.append((offset, order, render_entry(body, indent) if isinstance(body, Publication) else body))
     end = len(text)
     if text and not text.endswith("\n") and any(offset == end for offset, _, _ in rendered):
         text += "\n"

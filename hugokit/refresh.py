@@ -31,6 +31,16 @@ class Change(NamedTuple):
     new: object
 
 
+class Published(NamedTuple):
+    """The published version of a paper, as the most trusted source names it."""
+
+    venue: str
+    year: int
+    doi: str
+    url: str
+    source: str
+
+
 class Finding(NamedTuple):
     pub: Publication
     changes: list[Change]
@@ -84,25 +94,25 @@ def venue_text(raw: str, year: int | None, finder: VenueFinder) -> tuple[str, bo
     return (f"{name} {year}" if year else name), short is not None
 
 
-def published_version(records: list[Record], finder: VenueFinder, venues: Vocabulary) -> dict[str, object]:
-    """The venue, year, DOI and URL of the published version the records name ({} if none).
+def published_version(records: list[Record], finder: VenueFinder, venues: Vocabulary) -> Published | None:
+    """The venue, year, DOI and URL of the published version the records name, if any.
 
     The venue comes from the most trusted source whose venue the registry knows (else from the
     most trusted one at all); DOI and URL from any source that names them."""
     published = [r for r in records if r.published and r.venue and r.venue_year]
     if not published:
-        return {}
+        return None
     published.sort(key=lambda r: PREFERENCE.index(r.source) if r.source in PREFERENCE else len(PREFERENCE))
     named = [(r, *venue_text(r.venue, r.venue_year, finder)) for r in published]
     record, venue, _ = next((item for item in named if item[2]), named[0])
     match = venues.lookup(split_venue(venue)[0])
-    if match is not None and match.term.kind == "preprint":
-        return {}
+    if match is not None and match.term.kind == "preprint" or record.venue_year is None:
+        return None
     by_doi = sorted(published, key=lambda r: DOI_PREFERENCE.index(r.source) if r.source in DOI_PREFERENCE else 9)
     doi = next((r.doi for r in by_doi if r.doi), "")
     urls = [u for u in (record.url, *(r.url for r in published)) if u]
     url = next((u for u in urls if not doi_in_link(u)), "") or (f"https://doi.org/{doi}" if doi else "")
-    return {"venue": venue, "year": record.venue_year, "doi": doi, "url": url, "source": record.source}
+    return Published(venue, record.venue_year, doi, url, record.source)
 
 
 def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venues: Vocabulary) -> Finding:
@@ -110,16 +120,16 @@ def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venue
     evidence = [f"{r.source} {r.ref}: {r.note}" for r in records]
     found = published_version(records, finder, venues)
     changes: list[Change] = []
-    if found:
-        if found["venue"] != pub.venue:
-            changes.append(Change("venue", pub.venue, found["venue"]))
-        if found["year"] != pub.year:
-            changes.append(Change("year", pub.year, found["year"]))
-        if found["doi"] and not pub.doi:
-            changes.append(Change("doi", "", found["doi"]))
+    if found is not None:
+        if found.venue != pub.venue:
+            changes.append(Change("venue", pub.venue, found.venue))
+        if found.year != pub.year:
+            changes.append(Change("year", pub.year, found.year))
+        if found.doi and not pub.doi:
+            changes.append(Change("doi", "", found.doi))
         paper = pub.links.get("paper", "")
-        if found["url"] and (not paper or arxiv_in_link(paper)) and found["url"] != paper:
-            changes.append(Change("links.paper", paper, found["url"]))
+        if found.url and (not paper or arxiv_in_link(paper)) and found.url != paper:
+            changes.append(Change("links.paper", paper, found.url))
             if candidate.arxiv and not pub.arxiv:  # the arXiv link goes: keep its id
                 changes.append(Change("arxiv", "", candidate.arxiv))
     return Finding(pub, changes, evidence)
@@ -188,7 +198,7 @@ def apply(text: str, database: Database, findings: list[Finding]) -> str:
         if missing:
             year = next((c.new for c in finding.changes if c.key == "year"), finding.pub.year)
             links = {k.removeprefix("links."): str(v) for k, v in missing.items() if k.startswith("links.")}
-            incoming.append(Publication(title=finding.pub.title, year=int(year), arxiv=str(missing.get("arxiv", "")),
+            incoming.append(Publication(title=finding.pub.title, year=int(str(year)), arxiv=str(missing.get("arxiv", "")),
                                         doi=str(missing.get("doi", "")), venue=str(missing.get("venue", "")),
                                         links=links))
     return merge(text, reread, incoming, "refresh").text

@@ -12,6 +12,7 @@ from hugokit.model import Database
 
 if TYPE_CHECKING:
     from hugokit.cache import Cache
+    from hugokit.rules import Rule
     from hugokit.vocab import Vocabularies
 
 
@@ -89,20 +90,18 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
 
 def load_and_check(root: Path, cache: Cache, select: str = "", ignore: str = "") -> tuple[Site, list[Diagnostic]]:
     """A full check, never from the cache (for `fix`, which needs the fixes' exact spans)."""
-    from hugokit import rules
+    from hugokit.rules import selected
 
     site = load_site(root, cache)
-    site.config = rules.narrowed(site.config, select, ignore)
-    return site, check(site)
+    return site, check(site, selected(site.config, select, ignore))
 
 
-def check(site: Site) -> list[Diagnostic]:
-    """Every diagnostic for the site: structure, vocabulary files, then the configured rules."""
-    from hugokit import rules
+def check(site: Site, rules: list[Rule]) -> list[Diagnostic]:
+    """Every diagnostic for the site: structure, vocabulary files, then the given rules'."""
+    from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    context = rules.Context(site.database, vocab, site.config, site.content())
-    found = rules.run(context, site.config.select, site.config.ignore)
+    found = run(Context(site.database, vocab, site.config, site.content()), rules)
     return sorted(site.diagnostics + vocab_diagnostics + found, key=Diagnostic.sort_key)
 
 

@@ -29,7 +29,7 @@ PUBLISHED_LINE = re.compile(r'^data/publications\.yaml:\d+:\d+: "(.+)" was publi
 def test_the_seed_preprints_that_were_published_get_exactly_their_venues(seeded: Path, server: SourcesServer) -> None:
     before = database(seeded)
     run = hugokit("refresh", "--site", seeded)
-    assert run.exit_code == 0, run.output
+    assert run.exit_code == 1, run.output  # changes proposed, none written
     assert dict(PUBLISHED_LINE.findall(run.stdout)) == PUBLISHED  # and nothing for the other six preprints
     assert "asked about 12 entries; would update 6; rerun with --write to apply" in run.stdout
     assert database(seeded) == before  # without --write nothing is written
@@ -84,7 +84,7 @@ def test_a_rerun_is_answered_from_the_cache_with_the_server_stopped(seeded: Path
     first = hugokit("refresh", "--site", seeded)
     server.stop()
     second = hugokit("refresh", "--site", seeded)
-    assert second.exit_code == 0, second.output
+    assert second.exit_code == 1, second.output
     assert second.stdout == first.stdout
     offline = hugokit("refresh", "--no-cache", "--site", seeded)
     assert offline.exit_code == 2
@@ -119,7 +119,7 @@ def test_the_environment_overrides_the_configured_address(seeded: Path, server: 
         monkeypatch.setenv(f"HUGOKIT_{key.upper()}_URL", f"{server.base}/{key}")
     monkeypatch.setenv("HUGOKIT_CONTACT", "someone@example.org")
     run = hugokit("refresh", "--site", seeded)
-    assert run.exit_code == 0, run.output
+    assert run.exit_code == 1, run.output
     assert dict(PUBLISHED_LINE.findall(run.stdout)) == PUBLISHED
     assert "mailto:someone@example.org" in server.requests[0].headers["User-Agent"]
 
@@ -128,7 +128,7 @@ def test_a_429_is_retried_after_the_time_it_asks_for(seeded: Path, server: Sourc
     server.script["/dblp/"] = [Scripted(429, "Too Many Requests", {"Retry-After": "1"})]
     start = time.monotonic()
     run = hugokit("refresh", "--site", seeded)
-    assert run.exit_code == 0, run.output
+    assert run.exit_code == 1, run.output
     assert time.monotonic() - start >= 1.0
     assert dict(PUBLISHED_LINE.findall(run.stdout)) == PUBLISHED
     assert len(server.paths("/dblp")) == 13  # one title asked twice
@@ -185,7 +185,7 @@ def test_garbage_is_reported_never_cached(seeded: Path, server: SourcesServer, p
     assert len(run.output.splitlines()) == 1 and "Traceback" not in run.output
     assert database(seeded) == before
     again = hugokit("refresh", "--site", seeded)  # the garbage was not kept: asked again, answered well
-    assert again.exit_code == 0 and dict(PUBLISHED_LINE.findall(again.stdout)) == PUBLISHED
+    assert again.exit_code == 1 and dict(PUBLISHED_LINE.findall(again.stdout)) == PUBLISHED
 
 
 def test_a_paper_listed_twice_is_reported_with_a_hint_to_merge(seeded: Path, server: SourcesServer) -> None:
@@ -195,7 +195,7 @@ def test_a_paper_listed_twice_is_reported_with_a_hint_to_merge(seeded: Path, ser
         "  authors: [Xiaoxuan Liu, Lanxiang Hu]\n  year: 2024\n  venue: ICML 2024\n"
         "  links: {paper: \"https://arxiv.org/pdf/2310.07177.pdf\"}\n"), encoding="utf-8")
     run = hugokit("refresh", "--site", seeded)
-    assert run.exit_code == 0, run.output
+    assert run.exit_code == 1, run.output
     assert re.search(r'data/publications\.yaml:39:3: warning\[listed-twice\] "Online Speculative Decoding" '
                      r'\(Preprint 2023\) and line \d+ \("Online Speculative Decoding", ICML 2024\) are one paper: '
                      r'both name arXiv 2310\.07177 \(merge them: keep the published entry', run.stdout), run.stdout
@@ -206,7 +206,7 @@ def test_a_paper_listed_twice_is_reported_with_a_hint_to_merge(seeded: Path, ser
 
 def test_all_asks_about_published_entries_too(seeded: Path, server: SourcesServer) -> None:
     run = hugokit("refresh", "--all", "--site", seeded)
-    assert run.exit_code == 0, run.output
+    assert run.exit_code == 1, run.output
     assert "asked about 46 entries" in run.stdout  # all but the one entry with no link at all
     assert dict(PUBLISHED_LINE.findall(run.stdout)) == PUBLISHED
 
@@ -264,7 +264,7 @@ def test_arxiv_is_asked_fifty_ids_at_a_time_with_a_pause_between(seeded: Path, s
     path = seeded / "data" / "publications.yaml"
     path.write_text(database(seeded) + extra, encoding="utf-8")
     run = hugokit("refresh", "--site", seeded)
-    assert run.exit_code == 0, run.output
+    assert run.exit_code == 1, run.output
     assert dict(PUBLISHED_LINE.findall(run.stdout)) == PUBLISHED
     asked = [r.query["id_list"][0].split(",") for r in server.requests if r.path == "/arxiv/query"]
     assert [len(ids) for ids in asked] == [50, 7]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 from hugokit.text import fold
 
@@ -16,7 +16,7 @@ CODE = "duplicate-title"
 SEVERITY = Severity.ERROR
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     first: dict[str, int] = {}
     for pub in context.database.publications:
         key = fold(pub.title)
@@ -24,5 +24,5 @@ def check(context: Context) -> Iterator[Diagnostic]:
             continue
         line = first.setdefault(key, pub.at().line)
         if line != pub.at().line:
-            yield error(pub.at("title"), CODE, f'"{pub.title}" is also the title of the entry at line {line}',
-                        "merge the two entries into one")
+            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of the entry at line {line}',
+                          "merge the two entries into one")

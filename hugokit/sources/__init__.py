@@ -7,7 +7,7 @@ and reads its answers into Records; hugokit.sources.http does the fetching.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from hugokit.config import SERVICE_KEYS as SETTING_KEYS
 
@@ -120,7 +120,7 @@ def unreadable(service: str, status: int, body: str, kind: str, expected: str) -
                         "try again later, or check `services:` in hugokit.yaml and the HUGOKIT_*_URL variables")
 
 
-def read_json(service: str, status: int, body: str, kind: str) -> dict:
+def read_json(service: str, status: int, body: str, kind: str) -> dict[str, Any]:
     import json
 
     try:

@@ -7,8 +7,13 @@ from __future__ import annotations
 import re
 import time
 
+from typing import TYPE_CHECKING
+
 from hugokit.sources import Record, ServiceError, is_arxiv_doi, unreadable, year_in
 from hugokit.sources.http import Client
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 NAME = "arXiv"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -62,7 +67,7 @@ def parse_feed(status: int, body: str, kind: str) -> list[Record]:
     return records
 
 
-def _record(entry, arxiv_id: str) -> Record:  # entry: an xml.etree Element
+def _record(entry: Element, arxiv_id: str) -> Record:
     journal = _text(entry, f"{ARXIV}journal_ref")
     doi = _text(entry, f"{ARXIV}doi")
     published_doi = doi if doi and not is_arxiv_doi(doi) else ""
@@ -81,7 +86,7 @@ def _record(entry, arxiv_id: str) -> Record:  # entry: an xml.etree Element
     )
 
 
-def _text(element, tag: str) -> str:
+def _text(element: Element, tag: str) -> str:
     found = element.find(tag)
     return " ".join((found.text or "").split()) if found is not None else ""
 

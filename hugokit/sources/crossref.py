@@ -6,6 +6,7 @@ and 404 for a DOI it does not know (arXiv's own DOIs are DataCite's, not Crossre
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote
 
 from hugokit.sources import Record, clean_doi, read_json, unreadable
@@ -60,7 +61,7 @@ def _first(value: object) -> str:
     return " ".join(str(value or "").split())
 
 
-def _year(message: dict) -> int | None:
+def _year(message: dict[str, Any]) -> int | None:
     for field in ("published-print", "published-online", "published", "issued"):
         parts = message.get(field, {}).get("date-parts") if isinstance(message.get(field), dict) else None
         if parts and isinstance(parts[0], list) and parts[0] and isinstance(parts[0][0], int):

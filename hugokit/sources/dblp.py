@@ -6,6 +6,7 @@ records: M. Ley, "DBLP XML Requests", the appendix to "DBLP — Some Lessons Lea
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hugokit.sources import Record, ServiceError, clean_doi, read_json, unreadable
 from hugokit.sources.http import Client
@@ -46,7 +47,7 @@ def parse_search(status: int, body: str, kind: str) -> list[Record]:
     return records
 
 
-def _record(info: dict) -> Record:
+def _record(info: dict[str, Any]) -> Record:
     authors = info.get("authors", {}).get("author", []) if isinstance(info.get("authors"), dict) else []
     if isinstance(authors, dict):  # one author: DBLP writes the object, not a list of one
         authors = [authors]
@@ -99,7 +100,7 @@ def parse_record(status: int, body: str, kind: str) -> Record | None:
     if status != 200 or root.tag != "dblp" or len(root) == 0:
         raise unreadable(NAME, status, body, kind, "a DBLP XML record")
     element = root[0]
-    info: dict = {"key": element.get("key", ""), "authors": {"author": []}, "ee": []}
+    info: dict[str, Any] = {"key": element.get("key", ""), "authors": {"author": []}, "ee": []}
     info["type"] = INFORMAL if element.get("publtype") == "informal" else element.tag
     for child in element:
         text = " ".join("".join(child.itertext()).split())

@@ -67,9 +67,9 @@ def new_entry(main: Record, records: list[Record], finder: VenueFinder, venues: 
 
     found = published_version([main, *records], finder, venues)
     arxiv = main.arxiv or next((r.arxiv for r in records if r.arxiv), "")
-    year = int(found["year"]) if found else (main.year or 0)  # type: ignore[arg-type]
+    year = found.year if found else (main.year or 0)
     if found:
-        venue = str(found["venue"])
+        venue = found.venue
     elif arxiv:
         venue = f"Preprint {year}"
     else:
@@ -77,13 +77,13 @@ def new_entry(main: Record, records: list[Record], finder: VenueFinder, venues: 
 
         venue = venue_text(main.venue, year, finder)[0] if main.venue else ""
     links: dict[str, str] = {}
-    paper = str(found.get("url", "")) if found else main.url
+    paper = found.url if found else main.url
     if paper or arxiv:
         links["paper"] = paper or f"https://arxiv.org/abs/{arxiv}"
     code = main.code or next((r.code for r in records if r.code), "")
     if code:
         links["code"] = code
-    doi = str(found.get("doi", "")) if found else main.doi
+    doi = found.doi if found else main.doi
     abstract = main.abstract or next((r.abstract for r in records if r.abstract), "")
     return Publication(title=main.title, year=year, authors=list(main.authors), venue=venue, links=links,
                        doi=doi, arxiv=arxiv, abstract=abstract)

@@ -69,7 +69,7 @@ class Client:
     def _cache_path(self, url: str) -> Path | None:
         if self.cache_folder is None:
             return None
-        from hugokit.cache import sha256
+        from hashlib import sha256
 
         return self.cache_folder / f"{sha256(url.encode()).hexdigest()[:40]}.json"
 
@@ -124,7 +124,7 @@ class Client:
 
 
 def _backoff(attempt: int) -> float:
-    return min(1.0 * 2 ** attempt, 30.0)
+    return min(2.0 ** attempt, 30.0)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -140,7 +140,7 @@ def _retry_after(value: str | None) -> float | None:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max(0.0, when.timestamp() - time.time())
+    return max(0.0, float(when.timestamp()) - time.time())
 
 
 def _reason(exc: Exception) -> str:
