@@ -123,8 +123,8 @@ def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venue
     if found is not None:
         if found.venue != pub.venue:
             changes.append(Change("venue", pub.venue, found.venue))
-        if found.year != pub.year:
-            changes.append(Change("year", pub.year, found.year))
+            if found.year != pub.year:  # moved to its venue's year; an entry keeping its venue keeps its year
+                changes.append(Change("year", pub.year, found.year))
         if found.doi and not pub.doi:
             changes.append(Change("doi", "", found.doi))
         paper = pub.links.get("paper", "")

@@ -269,3 +269,17 @@ def test_arxiv_is_asked_fifty_ids_at_a_time_with_a_pause_between(seeded: Path, s
     asked = [r.query["id_list"][0].split(",") for r in server.requests if r.path == "/arxiv/query"]
     assert [len(ids) for ids in asked] == [50, 7]
     assert pauses == [arxiv.PAUSE]
+
+
+def test_an_entry_already_at_its_venue_keeps_its_filed_year(seeded: Path, server: SourcesServer) -> None:
+    path = seeded / "data" / "publications.yaml"
+    path.write_text(database(seeded).replace("  venue: Preprint 2023\n  links: {paper: \"https://arxiv.org/pdf/2310.07177.pdf\"}",
+                                             "  venue: ICML 2024\n  links: {paper: \"https://arxiv.org/pdf/2310.07177.pdf\"}"),
+                    encoding="utf-8")
+    run = hugokit("refresh", "--all", "--site", seeded)
+    published = dict(PUBLISHED_LINE.findall(run.stdout))
+    assert published.pop("Online Speculative Decoding") == "ICML 2024"
+    assert published == {k: v for k, v in PUBLISHED.items() if k != "Online Speculative Decoding"}
+    section = run.stdout.split('"Online Speculative Decoding" was published: ICML 2024\n')[1].split("evidence")[0]
+    assert "year:" not in section and "venue:" not in section  # only the paper link is proposed, filed in 2023
+    assert "links.paper: https://arxiv.org/pdf/2310.07177.pdf -> https://proceedings.mlr.press/v235/liu24y.html" in section
