@@ -150,6 +150,9 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) ->
             echo(f"    {change.key}: {change.old or '(none)'} -> {change.new}")
         for line in finding.evidence:
             echo(f"    evidence: {line}")
+        if finding.unknown_venue:
+            echo(f"    note: {venue!r} is the source's own spelling, not a venue of the registry: edit it, or add the "
+                 "venue (or this spelling as an alias) to data/venues.yaml")
     report([warning(p.preprint.at(), "listed-twice",
                     f'"{p.preprint.title}" ({p.preprint.venue}) and line {p.published.at().line} '
                     f'("{p.published.title}", {p.published.venue}) are one paper: {p.why}',

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from hugokit.importers.venue_names import VenueFinder
 from hugokit.model import Database, Publication
-from hugokit.sources import Record, is_arxiv_doi
+from hugokit.sources import Record, is_arxiv_doi, year_in
 from hugokit.sources.identifiers import arxiv_in_link, doi_in_link
 from hugokit.text import fold, split_venue
 from hugokit.vocab import Vocabulary
@@ -39,12 +39,14 @@ class Published(NamedTuple):
     doi: str
     url: str
     source: str
+    known: bool      # the venue registry knows the venue
 
 
 class Finding(NamedTuple):
     pub: Publication
     changes: list[Change]
     evidence: list[str]   # "DBLP conf/icml/KouHHD024: ICML 2024 (Conference and Workshop Papers)"
+    unknown_venue: bool = False  # the proposed venue is not in the registry (as its source wrote it)
 
 
 class Duplicate(NamedTuple):
@@ -90,6 +92,8 @@ def venue_text(raw: str, year: int | None, finder: VenueFinder) -> tuple[str, bo
     whether the registry knew it."""
     raw = split_venue(raw)[0] if split_venue(raw)[1] == year else raw  # "ICML 2024": the name, then the year
     short = finder.short_name(raw) if raw else None
+    if short is None and year and year_in(raw) == year:  # a citation: "Phys. Rev. B 74, 024520 (2006)"
+        return raw, False
     name = short or raw
     return (f"{name} {year}" if year else name), short is not None
 
@@ -104,7 +108,7 @@ def published_version(records: list[Record], finder: VenueFinder, venues: Vocabu
         return None
     published.sort(key=lambda r: PREFERENCE.index(r.source) if r.source in PREFERENCE else len(PREFERENCE))
     named = [(r, *venue_text(r.venue, r.venue_year, finder)) for r in published]
-    record, venue, _ = next((item for item in named if item[2]), named[0])
+    record, venue, known = next((item for item in named if item[2]), named[0])
     match = venues.lookup(split_venue(venue)[0])
     if match is not None and match.term.kind == "preprint" or record.venue_year is None:
         return None
@@ -112,7 +116,7 @@ def published_version(records: list[Record], finder: VenueFinder, venues: Vocabu
     doi = next((r.doi for r in by_doi if r.doi), "")
     urls = [u for u in (record.url, *(r.url for r in published)) if u]
     url = next((u for u in urls if not doi_in_link(u)), "") or (f"https://doi.org/{doi}" if doi else "")
-    return Published(venue, record.venue_year, doi, url, record.source)
+    return Published(venue, record.venue_year, doi, url, record.source, known)
 
 
 def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venues: Vocabulary) -> Finding:
@@ -132,7 +136,8 @@ def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venue
             changes.append(Change("links.paper", paper, found.url))
             if candidate.arxiv and not pub.arxiv:  # the arXiv link goes: keep its id
                 changes.append(Change("arxiv", "", candidate.arxiv))
-    return Finding(pub, changes, evidence)
+    return Finding(pub, changes, evidence, found is not None and not found.known and any(
+        c.key == "venue" for c in changes))
 
 
 def duplicates(database: Database, venues: Vocabulary, findings: list[Finding]) -> list[Duplicate]:

@@ -109,10 +109,12 @@ class SourcesServer:
 
 def _arxiv(ids: list[str]) -> Scripted:
     """One feed with the recorded entry of every id asked for, as arXiv answers an id_list."""
-    files = [FIXTURES / "arxiv" / f"{re.sub(r'v[0-9]+$', '', i)}.atom" for i in ids if i]
+    names = [re.sub(r"v[0-9]+$", "", i).replace("/", "_") + ".atom" for i in ids if i]
+    files = [folder / name for name in names for folder in (FIXTURES / "arxiv", FIXTURES / "arxiv-recorded")]
     texts = [f.read_text() for f in files if f.is_file()]
     entries = [e for text in texts for e in _ENTRY.findall(text)]
-    head = (texts[0] if texts else (FIXTURES / "arxiv" / "2403.00835.atom").read_text()).split("  <entry>")[0]
+    first = texts[0] if texts else (FIXTURES / "arxiv-recorded" / "0000.0000.atom").read_text()
+    head = re.split(r"  <entry>|</feed>", first)[0]
     head = re.sub(r"<opensearch:totalResults>\d+<", f"<opensearch:totalResults>{len(entries)}<", head)
     return Scripted(200, head + "".join(entries) + "</feed>\n", {"Content-Type": "application/atom+xml; charset=UTF-8"})
 
