@@ -2,16 +2,14 @@
 a database with errors or a page edited by hand, and write only what changed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-from hugokit.diagnostics import Diagnostic, Position
+from hugokit.cache import Cache, file_digest
+from hugokit.diagnostics import Diagnostic, Position, error, warning
+from hugokit.layout import CONFIG_NAME
 from hugokit.site import Site, checked, input_files, load_site
-
-if TYPE_CHECKING:
-    from hugokit.cache import Cache
-    from hugokit.writeback import Outcome, WriteBack
+from hugokit.writeback import Outcome, WriteBack, current_text, put, remove
 
 
 def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
@@ -19,22 +17,20 @@ def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
     are not entries, and front-matter other than hugokit.yaml's. Deleting an entry from the
     database shows up here too, which is why build asks only when the page is not what hugokit
     itself last wrote."""
-    from hugokit.diagnostics import error as make_error
     from hugokit.importers.markdown import import_page
-    from hugokit.layout import CONFIG_NAME
     from hugokit.text import fold
 
     page = import_page(page_text, site.config.page)
     known = {fold(pub.title) for pub in site.database.publications}
-    lost = [make_error(pub.at(), "hand-edited-page",
+    lost = [error(pub.at(), "hand-edited-page",
                        f'"{pub.title}" is on the page but not in the database; building would remove it',
                        f"merge the page into the database first: hugokit import {site.config.page}")
             for pub in page.publications if fold(pub.title) not in known]
-    odd = [make_error(Position(d.path, d.line, d.col), "hand-edited-page",
+    odd = [error(Position(d.path, d.line, d.col), "hand-edited-page",
                       "this line of the page is not an entry; building would remove it", d.hint)
            for d in page.diagnostics if d.code == "unparsed-line"]
     if page.front_matter is not None and page.front_matter != site.config.front_matter:
-        odd.append(make_error(Position(site.config.page, 2, 1), "hand-edited-page",
+        odd.append(error(Position(site.config.page, 2, 1), "hand-edited-page",
                               f"the page's front-matter is not the front_matter of {CONFIG_NAME}; "
                               "building would replace it",
                               f"to keep it, set it as front_matter in {CONFIG_NAME} "
@@ -42,8 +38,7 @@ def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
     return lost + odd
 
 
-@dataclass(slots=True)
-class BuildPlan:
+class BuildPlan(NamedTuple):
     files: dict[str, str]           # generated file (relative to the site) -> the text it must hold
     remove: list[str]               # files hugokit generated earlier that nothing produces now
     diagnostics: list[Diagnostic]   # hand-written files in the way (left untouched)
@@ -58,7 +53,6 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     plan = BuildPlan(files, [], [])
     if not (config.pages if pages is None else pages):
         return plan
-    from hugokit.diagnostics import warning
     from hugokit.render.bundles import BIB_MARK, MARK, is_generated, render_bundles
 
     vocab, _ = site.vocabularies()
@@ -82,13 +76,12 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     return plan
 
 
-@dataclass(slots=True)
-class BuildResult:
-    refused: str = ""                 # "errors" or "hand-edits" when nothing was written, else ""
-    problems: list[Diagnostic] = field(default_factory=list)  # what the refusal is about
-    notes: list[Diagnostic] = field(default_factory=list)     # hand-written pages left alone
-    outcomes: list[Outcome] = field(default_factory=list)     # what became of every file
-    removed: list[str] = field(default_factory=list)          # generated files no longer produced
+class BuildResult(NamedTuple):
+    refused: str                      # "errors" or "hand-edits" when nothing was written, else ""
+    problems: list[Diagnostic]        # what the refusal is about
+    notes: list[Diagnostic]           # hand-written pages left alone
+    outcomes: list[Outcome]           # what became of every file
+    removed: list[str]                # generated files no longer produced
 
     @property
     def changed(self) -> list[Outcome]:
@@ -99,17 +92,14 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
           pages: bool | None = None) -> BuildResult:
     """Regenerates the site's pages, or compares them (writeback). A database with errors, or a
     page edited by hand, is not overwritten unless forced."""
-    from hugokit.cache import file_digest
-    from hugokit.writeback import current_text, put, remove
-
     entry = cache.run(root, "build", (str(pages), str(force)))
     cached = entry.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
-        return BuildResult(notes=[Diagnostic.from_dict(d) for d in cached["diagnostics"]])
+        return BuildResult("", [], [Diagnostic.from_dict(d) for d in cached["diagnostics"]], [], [])
     outcome = checked(root, cache)
     errors = [d for d in outcome.diagnostics if d.is_error]
     if errors and not force:
-        return BuildResult("errors", errors)
+        return BuildResult("errors", errors, [], [], [])
     # A check served from the cache parsed nothing; the database is read without positions then.
     site = outcome.site or load_site(root, cache, positions=False)
     plan = plan_build(site, pages)
@@ -121,7 +111,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
         if entry.recorded(site.config.page) != file_digest(page):
             edits = hand_edits(site, old)
             if edits:
-                return BuildResult("hand-edits", edits, plan.diagnostics)
+                return BuildResult("hand-edits", edits, plan.diagnostics, [], [])
     outcomes = [put(site.config.path(rel), rel, text, writeback, durable=False) for rel, text in plan.files.items()]
     outcomes += [remove(site.config.path(rel), rel, writeback) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)

@@ -1,12 +1,20 @@
 """The data-exchange commands: `hugokit import` and `hugokit export`."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
+from hugokit.cache import Cache
 from hugokit.cli_common import echo, report
+from hugokit.config import load_config
+from hugokit.diagnostics import InputError, error, on_command_line
+from hugokit.importers import import_file
+from hugokit.layout import CONFIG_NAME, site_root
+from hugokit.outcome import CLEAN, exit_code, verb
+from hugokit.site import load_site
+from hugokit.writeback import WriteBack, put
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -16,14 +24,7 @@ if TYPE_CHECKING:
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
                    force: bool, partial: bool) -> int:
-    from hugokit.config import load_config
-    from hugokit.importers import import_file
-    from hugokit.layout import CONFIG_NAME, site_root
-    from hugokit.outcome import exit_code, verb
-    from hugokit.writeback import WriteBack, put
-
     writeback = WriteBack.choose(diff=dry_run)
-
     root = site_root(site)
     config = load_config(root)
     mapping = _parse_mappings(mappings)
@@ -53,7 +54,6 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
-    from hugokit.diagnostics import InputError, error, on_command_line
     from hugokit.importers.json_list import targets
 
     out = {}
@@ -71,8 +71,6 @@ class _progress:
     (never in CI or a hook), so that automation logs stay clean."""
 
     def __init__(self, source: Path) -> None:
-        import os
-
         size = source.stat().st_size if source.is_file() else 0
         quiet = os.environ.get("CI") or os.environ.get("PRE_COMMIT") or not sys.stderr.isatty()
         if quiet or size < 500_000:
@@ -95,14 +93,7 @@ class _progress:
 
 
 def export_command(fmt: str, site: str, output: Path | None) -> int:
-    from hugokit import site as ops
-    from hugokit.layout import site_root
-    from hugokit.cache import Cache
-    from hugokit.outcome import exit_code
-    from hugokit.writeback import WriteBack, put
-
-
-    loaded = ops.load_site(site_root(site), Cache.from_environment())
+    loaded = load_site(site_root(site), Cache.from_environment())
     structural = [d for d in loaded.diagnostics if d.is_error]
     if structural:
         report(structural)
@@ -119,8 +110,8 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
         text = render_csl(loaded.database.publications, vocab.venues)
     if output is None:
         echo(text, nl=False)
-        return 0
+        return CLEAN
     outcome = put(output, str(output), text, WriteBack.WRITE)
     echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
          f"({len(loaded.database.publications)} publications)", err=True)
-    return 0
+    return CLEAN

@@ -7,8 +7,11 @@ print through hugokit.cli_common and never import click either.
 """
 from __future__ import annotations
 
+from importlib import import_module
 from typing import NamedTuple
 
+from hugokit.cli_common import fail_input
+from hugokit.diagnostics import InputError
 from hugokit.reporters import FORMATS
 
 
@@ -128,11 +131,6 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
 
 def invoke(command: Command, values: dict[str, object]) -> int:
     """Runs a command with its parameters' values; returns its exit code (see hugokit.outcome)."""
-    from importlib import import_module
-
-    from hugokit.cli_common import fail_input
-    from hugokit.diagnostics import InputError
-
     module, function = command.target.split(":")
     try:
         return getattr(import_module(module), function)(**values) or 0

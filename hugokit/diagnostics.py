@@ -1,4 +1,4 @@
-"""Diagnostics: what every stage reports instead of raising, and the result of a run.
+"""Diagnostics: what every stage reports instead of raising, and what rules yield.
 
 Value types here and elsewhere on the start-up path are named tuples, not dataclasses: defining a
 frozen dataclass costs about seven times as much, which a one-second pre-commit hook notices."""

@@ -1,17 +1,19 @@
-"""A site folder loaded and checked, and the fixes a check offers; no terminal, no exit codes."""
+"""A site folder loaded and checked, and the fixes a check offers; no terminal, no exit codes.
+
+A check served from the run cache reads nothing but this module, hugokit.cache and their own
+light imports: what loads and checks a site (YAML, the rules) is imported where it is used.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from hugokit.config import SiteConfig, load_config
-from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, Fix
-from hugokit.load import read_text
-from hugokit.model import Database
 
 if TYPE_CHECKING:
     from hugokit.cache import Cache
+    from hugokit.config import SiteConfig
+    from hugokit.model import Database
     from hugokit.rules import Rule
     from hugokit.vocab import Vocabularies
 
@@ -52,7 +54,10 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     Without positions (for a database already checked clean) a large database may come from the
     snapshot its last full parse left in the cache, which is much faster than parsing YAML.
     """
-    from hugokit.model import Publication
+    from hugokit.config import load_config
+    from hugokit.database import parse_database
+    from hugokit.load import read_text
+    from hugokit.model import Database, Publication
 
     config = load_config(root)
     text = read_text(config.path(config.database), config.database,
@@ -115,6 +120,8 @@ def input_files(site: Site) -> list[str]:
 
 def apply_fixes(root: Path, diagnostics: list[Diagnostic]) -> dict[str, str]:
     """The new text of each file that the diagnostics' safe fixes change (relative path -> text)."""
+    from hugokit.load import read_text
+
     by_path: dict[str, list[Fix]] = {}
     for d in diagnostics:
         if d.fix is not None:

@@ -9,6 +9,8 @@ from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, InputError, Position, error
 from hugokit.importers.imported import Progress
 from hugokit.load import read_text
+from hugokit.merge import merge
+from hugokit.render.database_yaml import render_database
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".bib": "bibtex", ".bibtex": "bibtex", ".json": "json"}
 
@@ -27,8 +29,6 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
                 mapping: dict[str, str] | None = None, progress: Progress | None = None) -> ImportPlan:
     """Reads source and plans the new database: merged into the existing one, or (created or
     with force) replacing it. Nothing is written here."""
-    from hugokit.render.database_yaml import render_database
-
     fmt = fmt or FORMATS.get(source.suffix.lower())
     if fmt is None:
         raise InputError([error(Position(shown), "bad-format", f"cannot tell the format of {shown}",
@@ -56,8 +56,6 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     if force or not target.exists():
         count = len(imported.publications)
         return ImportPlan(render_database(imported.publications), imported.diagnostics, count, 0, note, True)
-    from hugokit.merge import merge
-
     existing_text = read_text(target, config.database)
     database, problems = parse_database(existing_text, config.database)
     if any(d.is_error for d in problems):

@@ -8,6 +8,7 @@ adds other names: {"pdf_url": "links.paper", "when": "date"}.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable
 
 import yaml
@@ -75,8 +76,6 @@ def _astral_escapes(text: str) -> tuple[str, list[int]]:
 
 def _columns_in_file(text: str, shortened: list[int]) -> Callable[[int, int], int]:
     """(line, column in text) -> the column in the file."""
-    from bisect import bisect_right
-
     if not shortened:
         return lambda line, col: col
     starts = [0] + [match.end() for match in re.finditer("\n", text)]
