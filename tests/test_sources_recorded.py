@@ -2,16 +2,22 @@
 tests/fixtures/sources/arxiv-recorded/README.md), read directly and through the CLI."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, hugokit
 from sources_server import Scripted, SourcesServer, configure, database, seeded, server  # noqa: F401 (fixtures)
 
 from hugokit.sources import ServiceError
 from hugokit.sources.arxiv import parse_feed
+from hugokit.sources.crossref import parse_work
+from hugokit.sources.dblp import parse_search
+from hugokit.sources.http import read
 
 RECORDED = FIXTURES / "sources" / "arxiv-recorded"
 
@@ -85,3 +91,35 @@ def test_refresh_notes_a_venue_the_registry_lacks(tmp_path: Path, server: Source
     assert ("    note: 'Phys. Rev. B 74, 024520 (2006)' is the source's own spelling, not a venue of the registry"
             in run.stdout)
     assert server.paths("/crossref") == ["/crossref/works/10.1103/physrevb.74.024520"]  # asked; it has no record
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["result", "hits", "hit", "info", "authors", "author", "title", "venue", "year", "type", "ee",
+                         "status", "message-type", "message", "container-title", "issued", "date-parts", "DOI",
+                         "resource", "primary", "URL", "given", "family", "event", "name", "text", "@code"]),
+        children, max_size=6),
+    max_leaves=30)
+
+
+@given(value=json_values, status=st.sampled_from([200, 404, 500]))
+@settings(max_examples=300, deadline=None)
+def test_any_json_answer_is_a_value_or_one_error(value: object, status: int) -> None:
+    """Whatever JSON DBLP or Crossref send, the reader returns records or raises ServiceError."""
+    body = json.dumps(value)
+    for service, parse in (("dblp", parse_search), ("crossref", parse_work)):
+        try:
+            read(service, parse, status, body, "application/json")
+        except ServiceError:
+            pass
+
+
+@given(body=st.text(max_size=300) | st.sampled_from([
+    recorded("astro-ph_0601001.atom")[:n] for n in (0, 40, 200, 900, 2000)]))
+@settings(max_examples=200, deadline=None)
+def test_any_text_from_arxiv_is_records_or_one_error(body: str) -> None:
+    try:
+        read("arxiv", parse_feed, 200, body, "application/atom+xml")
+    except ServiceError:
+        pass

@@ -14,7 +14,7 @@ from typing import Callable, TypeVar
 from urllib.parse import urlencode
 
 from hugokit import __version__
-from hugokit.sources import SERVICES, ServiceError, Settings, env_name
+from hugokit.sources import SERVICES, ServiceError, Settings, env_name, unreadable
 
 T = TypeVar("T")
 # (status, body, content type) -> value; raises ServiceError for anything but the documented answers,
@@ -55,14 +55,14 @@ class Client:
         hit = _cache_read(self._cache_path(url), url, self.settings.cache_days)
         if hit is not None:
             try:
-                value = parse(*hit)
+                value = read(service, parse, *hit)
                 self.cached += 1
                 return value
             except ServiceError:
                 pass  # an entry from an older hugokit that no longer reads: ask again
         with self._limits[service]:
             status, body, kind = self._fetch(service, url)
-        value = parse(status, body, kind)
+        value = read(service, parse, status, body, kind)
         _cache_write(self._cache_path(url), url, status, body, kind)
         return value
 
@@ -121,6 +121,17 @@ class Client:
                 continue
             return response.status_code, response.text, response.headers.get("Content-Type", "")
         raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
+
+
+def read(service: str, parse: Parse[T], status: int, body: str, kind: str) -> T:
+    """The parser's value; whatever in an answer trips the parser is reported as an unreadable
+    answer, never a traceback (the answer comes from outside)."""
+    try:
+        return parse(status, body, kind)
+    except ServiceError:
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError):
+        raise unreadable(SERVICES[service].name, status, body, kind, "the answer its API documents") from None
 
 
 def _backoff(attempt: int) -> float:
