@@ -10,7 +10,7 @@ from hugokit.cache import Cache
 from hugokit.cli_common import echo, report
 from hugokit.config import load_config
 from hugokit.diagnostics import InputError, error, on_command_line
-from hugokit.importers import import_file
+from hugokit.importers import NO_ENTRIES, import_file
 from hugokit.layout import CONFIG_NAME, site_root
 from hugokit.outcome import CLEAN, exit_code, verb
 from hugokit.site import load_site
@@ -23,15 +23,19 @@ if TYPE_CHECKING:
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
-                   force: bool, partial: bool) -> int:
+                   force: bool, partial: bool, crossref_parents: bool = False) -> int:
     writeback = WriteBack.choose(diff=dry_run)
     root = site_root(site)
     config = load_config(root)
     mapping = _parse_mappings(mappings)
     with _progress(source) as progress:
-        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress)
+        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress,
+                           crossref_parents=crossref_parents)
     report(plan.diagnostics)
     unreadable = [d for d in plan.diagnostics if d.is_error]
+    if any(d.code == NO_ENTRIES for d in unreadable):
+        echo(f"no publications could be imported from {source}; nothing was written.", err=True)
+        return 1
     if unreadable and not partial:
         echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
              "Fix them, or pass --partial to import the rest.", err=True)

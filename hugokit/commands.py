@@ -37,6 +37,7 @@ class Argument(NamedTuple):
     metavar: str | None = None
     choices: tuple[str, ...] = ()
     path: bool = False
+    folder_ok: bool = False      # with path: a folder is accepted too
     multiple: bool = False       # takes every remaining argument; the value is a tuple
 
 
@@ -93,18 +94,22 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
     Command("schema", "hugokit.cli_check:schema_command",
             "Print the JSON Schema of data/publications.yaml (for editors' YAML language server)."),
     Command("import", "hugokit.cli_exchange:import_command",
-            "Import a shortcode page, a BibTeX file or a JSON list into data/publications.yaml.\n\n"
+            "Import a shortcode page, publication pages (a folder of Hugo Blox bundles or academicpages\n"
+            "pages, or one of them), a BibTeX file or a JSON list into data/publications.yaml.\n\n"
             "Into an existing database the import merges: entries are matched by DOI, arXiv id, id or\n"
             "title; matches gain the fields they lack and never lose one; new entries go among their year.", (
-                Argument("source", path=True),
+                Argument("source", path=True, folder_ok=True),
                 SITE,
-                Option(("--format",), "fmt", "The source's format (default: from its extension: .md, .bib, .json).",
-                       choices=("markdown", "bibtex", "json")),
-                Option(("--map",), "mappings", "JSON: read field NAME as FIELD (a database field, date, or "
-                       "links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
+                Option(("--format",), "fmt", "The source's format (default: from its extension: .md, .bib, "
+                       ".json; a folder, or a page about one publication: pages).",
+                       choices=("markdown", "pages", "bibtex", "json")),
+                Option(("--map",), "mappings", "JSON field or shortcode parameter NAME is FIELD (a database "
+                       "field, date, or links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
                 _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
                 _flag("--force", "force", "Replace the existing database instead of merging into it."),
-                _flag("--partial", "partial", "Write even though some of the source could not be read."))),
+                _flag("--partial", "partial", "Write even though some of the source could not be read."),
+                _flag("--crossref-parents", "crossref_parents", "BibTeX: also import entries that are only "
+                      "crossref targets (proceedings volumes) as publications."))),
     Command("add", "hugokit.cli_sources:add_command",
             "Add papers by arXiv id, DOI or DBLP key, with the metadata arXiv, DBLP and Crossref give.\n\n"
             "Goes online (only this command and refresh do). A paper already listed is matched by DOI, arXiv\n"
