@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hugokit.build import build
 from hugokit.cache import Cache
-from hugokit.cli_common import echo, report, step_summary
+from hugokit.cli_common import echo, report, shown, step_summary
 from hugokit.layout import site_root
 from hugokit.outcome import exit_code, verb
 from hugokit.reporters import build_summary_markdown
@@ -33,7 +33,7 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
             echo(outcome.diff, nl=False)
     _say_what_changed(changed, result.removed, writeback)
     if not writeback.writes:
-        step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
+        step_summary(build_summary_markdown([shown(o.shown) for o in changed], "".join(o.diff for o in changed)))
     return exit_code(changed=bool(changed), writeback=writeback)
 
 
@@ -46,4 +46,5 @@ def _say_what_changed(changed: list[Outcome], removed: list[str], writeback: Wri
         echo(f"{verb('write', writeback)} {len(changed)} files, {gone} of them removed", err=True)
         return
     for outcome in changed:
-        echo(f"{verb('remove' if outcome.shown in removed else 'write', writeback)} {outcome.shown}", err=True)
+        echo(f"{verb('remove' if outcome.shown in removed else 'write', writeback)} {shown(outcome.shown)}",
+             err=True)

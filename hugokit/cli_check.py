@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hugokit import reporters
 from hugokit.cache import Cache
-from hugokit.cli_common import echo, report, step_summary
+from hugokit.cli_common import echo, relocated, report, step_summary
 from hugokit.diagnostics import Diagnostic
 from hugokit.layout import site_root
 from hugokit.outcome import CLEAN, USAGE, exit_code, verb
@@ -18,7 +18,7 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
     outcome = checked(site_root(site), Cache.from_environment(enabled=not no_cache), select, ignore)
     diagnostics = outcome.diagnostics
     report(diagnostics, output_format)
-    step_summary(reporters.check_summary_markdown(diagnostics))
+    step_summary(reporters.check_summary_markdown(relocated(diagnostics)))
     if reporters.resolve(output_format) == "human":
         echo(reporters.summary(diagnostics), err=True)
     return exit_code(diagnostics, strict=outcome.strict if strict is None else strict)

@@ -12,6 +12,24 @@ from hugokit import reporters
 from hugokit.diagnostics import Diagnostic, InputError
 from hugokit.outcome import USAGE
 from hugokit.writeback import append_text
+from hugokit.display import HERE, PathDisplay
+
+_display = HERE  # how this run shows paths (hugokit.commands.invoke sets it from --site)
+
+
+def show_paths(display: PathDisplay) -> None:
+    global _display
+    _display = display
+
+
+def shown(path: str) -> str:
+    """A site-relative path as this run shows it."""
+    return _display.shown(path)
+
+
+def relocated(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics with their paths as this run shows them."""
+    return _display.relocate(diagnostics)
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -29,6 +47,7 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
 
 
 def report(diagnostics: list[Diagnostic], output_format: str = "auto") -> None:
+    diagnostics = _display.relocate(diagnostics)
     if reporters.resolve(output_format) == "json":
         echo(reporters.as_json(diagnostics), nl=False)
         return

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hugokit.cache import Cache
-from hugokit.cli_common import echo, report
+from hugokit.cli_common import echo, report, shown
 from hugokit.config import load_config
 from hugokit.diagnostics import InputError, error, on_command_line
 from hugokit.importers import NO_ENTRIES, import_file
@@ -19,6 +19,7 @@ from hugokit.writeback import WriteBack, put
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
+    from hugokit.config import SiteConfig
     from hugokit.importers.imported import Progress
 
 
@@ -43,18 +44,25 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
     echo(outcome.diff, nl=False)
     if plan.replaced:
-        echo(f"{verb('import', writeback)} {plan.added} publications into {config.database}")
+        echo(f"{verb('import', writeback)} {plan.added} publications into {shown(config.database)}")
     else:
         echo(f"{verb('import', writeback)} {plan.added} new and updated {plan.updated} existing publications in "
-             f"{config.database}")
+             f"{shown(config.database)}")
     if plan.front_matter_note and writeback.writes:
-        if config.file is None:
-            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, writeback)
-            echo(f"kept the page's front-matter in {CONFIG_NAME}")
-        else:
-            echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
-                 + plan.front_matter_note, err=True)
+        keep_front_matter(config, plan.front_matter_note)
     return exit_code(unreadable, changed=outcome.changed, writeback=writeback)
+
+
+def keep_front_matter(config: SiteConfig, note: str) -> None:
+    """Keeps an imported page's own front-matter in hugokit.yaml, so that building gives it back."""
+    from hugokit.layout import CONFIG_NAME
+    from hugokit.writeback import WriteBack, put
+
+    if config.file is None:
+        put(config.root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + note, WriteBack.WRITE)
+        echo(f"kept the page's front-matter in {shown(CONFIG_NAME)}")
+    else:
+        echo(f"the page's front-matter differs from {shown(CONFIG_NAME)}; to keep it, set there:\n" + note, err=True)
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import NamedTuple
 
-from hugokit.cli_common import fail_input
+from hugokit.cli_common import fail_input, show_paths
 from hugokit.diagnostics import InputError
+from hugokit.display import HERE, for_site
 from hugokit.reporters import FORMATS
 
 
@@ -89,6 +90,14 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 _flag("--diff", "show_diff", "Print the changes as a diff instead of writing them."),
                 Option(("--select",), "select", "Fix only these rule codes.", default="", metavar="CODES"),
                 Option(("--ignore",), "ignore", "Do not fix these rule codes.", default="", metavar="CODES"))),
+    Command("init", "hugokit.cli_init:init_command",
+            "Set a Hugo site up for hugokit in one command, saying what it does.\n\n"
+            "Imports content/publications.md (or SOURCE: anything hugokit import reads) into\n"
+            "data/publications.yaml, writes data/topics.yaml and a data/people.yaml proposal, adds\n"
+            "hugokit to the Hugo configuration, writes the pre-commit hooks and the GitHub workflow, then\n"
+            "runs hugokit check. An existing file is never replaced; running it again changes nothing.", (
+                Argument("source", required=False, path=True, folder_ok=True),
+                SITE)),
     Command("rules", "hugokit.cli_check:rules_command", "List the rules, or show one rule's documentation.", (
                 Argument("code", required=False),)),
     Command("schema", "hugokit.cli_check:schema_command",
@@ -136,8 +145,13 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
 
 def invoke(command: Command, values: dict[str, object]) -> int:
     """Runs a command with its parameters' values; returns its exit code (see hugokit.outcome)."""
+    # Paths are shown from the current folder for this invocation only (hugokit.display).
+    typed = [str(values[p.dest]) for p in command.params if p.path and values.get(p.dest) is not None]
+    show_paths(for_site(str(values.get("site") or "."), typed))
     module, function = command.target.split(":")
     try:
         return getattr(import_module(module), function)(**values) or 0
     except InputError as exc:
         return fail_input(exc, str(values.get("output_format", "auto")))
+    finally:
+        show_paths(HERE)

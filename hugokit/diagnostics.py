@@ -15,7 +15,8 @@ class Severity(str, Enum):
 
 class Position(NamedTuple):
     """A 1-based place in a file; offset and end delimit the value's text where known. Line 0
-    means a place with no lines: an option on the command line (see on_command_line)."""
+    means a place with no lines: an option on the command line (see on_command_line), or a file
+    that does not exist."""
 
     path: str
     line: int = 1

@@ -40,10 +40,23 @@ class Run:
 def hugokit(*args: str | Path) -> Run:
     """Runs a hugokit command line in-process, through the entry point's own path (hugokit.argv's
     reading, else click's), and returns its exit code and output. Exceptions propagate: a
-    traceback fails the test."""
+    traceback fails the test.
+
+    With `--site DIR` it runs inside DIR, as a user at the site's root would: paths are shown
+    relative to the current folder, so they read as the site's own (data/publications.yaml).
+    """
+    argv = [str(a) for a in args]
+    folder = Path(argv[argv.index("--site") + 1]) if "--site" in argv[:-1] else None
+    previous = os.getcwd()
+    if folder is not None and folder.is_dir():
+        argv[argv.index("--site") + 1] = "."
+        os.chdir(folder)
     stdout, stderr = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        code = run([str(a) for a in args])
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = run(argv)
+    finally:
+        os.chdir(previous)
     return Run(code, stdout.getvalue(), stderr.getvalue())
 
 
