@@ -8,7 +8,7 @@ from typing import NamedTuple
 from hugokit.cache import Cache, file_digest
 from hugokit.diagnostics import Diagnostic, Position, error, warning
 from hugokit.layout import CONFIG_NAME
-from hugokit.site import Site, checked, input_files, load_site
+from hugokit.site import Site, after_build, checked, input_files, load_site
 from hugokit.writeback import Outcome, WriteBack, current_text, put, remove
 
 
@@ -119,7 +119,13 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     outcomes = [put(site.config.path(rel), rel, text, writeback, durable=False) for rel, text in plan.files.items()]
     outcomes += [remove(site.config.path(rel), rel, writeback) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
+    written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in outcomes if o.written}
+    if written:
+        after_build(site, outcome.diagnostics, written)
     if not errors and (writeback.writes or not result.changed):
+        # The outputs hold the planned text (written now, or found so): their digests need no reading.
+        digests: dict[str, str | None] = {rel: cache.digest(text.encode("utf-8")) for rel, text in plan.files.items()}
+        digests.update(dict.fromkeys(plan.remove))
         entry.store(input_files(site) + list(plan.files) + plan.remove,
-                    {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
+                    {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, digests=digests)
     return result

@@ -3,7 +3,18 @@
 An entry records the SHA-256 of every file the run read or wrote, the listing of content/, and
 a fingerprint of hugokit's own code and vocabularies (their sizes and modification times); it
 is used only when all of them match again, so it can never serve a stale result. Checking it
-reads and hashes the inputs but parses nothing, which is what makes an unchanged run fast.
+parses nothing, which is what makes an unchanged run fast.
+
+Reading and hashing 40,000 page-bundle files would still take longer than the rest of the run,
+so an entry also keeps the files' and content/'s folders' status (inode, size, modification and
+change times, as git's index does): when none of them changed, the files did not either, and
+nothing is read. A status is trusted only when its change time lies clearly before the moment
+the file was read for its digest (RACY_NS; more on file systems with whole-second times): a
+write in the same clock tick as that read could otherwise go unseen. An entry with an untrusted
+or missing status is checked by content, and, when it still holds, stored again with the status.
+
+Small memos (a site's vocabularies, each page's per-file findings) are kept the same way, keyed
+by the digests of what they were computed from.
 Entries live in $HUGOKIT_CACHE_DIR, else $XDG_CACHE_HOME/hugokit, else ~/.cache/hugokit;
 HUGOKIT_NO_CACHE=1 or --no-cache turns it off for the invocation (a Cache
 without a folder), and every part of a run is handed the invocation's Cache.
@@ -12,10 +23,11 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from hugokit.layout import PACKAGE, content_files, defaults_dir
+from hugokit.layout import CONTENT_DIR, PACKAGE, Listing, defaults_dir, walk_content
 from hugokit.writeback import atomic_write
 
 if TYPE_CHECKING:
@@ -29,38 +41,75 @@ else:
         except ImportError:
             from hashlib import sha256
 
-FORMAT = 1
+FORMAT = 2
 SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
+BULK_BYTES = 256 * 1024  # from this size on, OpenSSL's SHA-256 (4× faster) repays loading it
+RACY_NS = 20_000_000  # a file changed less than this before it was read may change again unseen
+RACY_COARSE_NS = 2_000_000_000  # the same, for times in whole seconds (FAT, some network file systems)
+Status = tuple[int, int, int, int]
 
 
-def file_digest(path: Path) -> str | None:
+def digest(data: bytes) -> str:
+    """The SHA-256 of data, in hex."""
+    if len(data) >= BULK_BYTES:
+        from hashlib import sha256 as openssl_sha256
+
+        return openssl_sha256(data).hexdigest()
+    return str(sha256(data).hexdigest())
+
+
+def file_digest(path: Path | str) -> str | None:
     try:
-        return str(sha256(path.read_bytes()).hexdigest())
+        with open(path, "rb") as handle:
+            return digest(handle.read())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
+
+
+def status(path: str) -> Status:
+    """(inode, size, modification ns, change ns); all 0 for a file that is not there."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return (0, 0, 0, 0)
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def statuses(paths: Iterable[str], read_at: int) -> str | None:
+    """One digest of every path's status, or None when one is too recent to be trusted: changed
+    within a clock tick of read_at (time.time_ns() taken before the files were read)."""
+    values: list[int] = []
+    for path in paths:
+        found = status(path)
+        changed = found[3]
+        if changed >= read_at - (RACY_COARSE_NS if changed % 1_000_000_000 == 0 else RACY_NS) and found[0]:
+            return None
+        values.extend(found)
+    return digest(repr(values).encode())
 
 
 def _code_digest() -> str:
     """hugokit's own code and vocabularies, by path, size and modification time (nanoseconds):
     any reinstall, upgrade or edit changes it, and it costs stat calls, not reads."""
-    digest = sha256(str(FORMAT).encode())
+    parts = [str(FORMAT)]
     code = sorted(os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE)
                   for name in names if name.endswith(".py"))
     defaults = str(defaults_dir())
     for path in code + sorted(os.path.join(defaults, name) for name in os.listdir(defaults) if name.endswith(".yaml")):
         info = os.stat(path)
-        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return str(digest.hexdigest())
+        parts.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}")
+    return digest("\n".join(parts).encode())
 
 
 class Cache:
     """The cache of one invocation: a folder, or none when the cache is off (then nothing is
-    looked up or stored, snapshots included)."""
+    looked up or stored, snapshots and memos included)."""
 
-    __slots__ = ("folder",)
+    __slots__ = ("folder", "_code")
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self._code: str | None = None
 
     @classmethod
     def from_environment(cls, *, enabled: bool = True) -> Cache:
@@ -72,17 +121,43 @@ class Cache:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         return cls(Path(base) / "hugokit")
 
+    digest = staticmethod(digest)
+
+    def code(self) -> str:
+        """The fingerprint of hugokit's code and vocabularies, taken once per invocation."""
+        if self._code is None:
+            self._code = _code_digest()
+        return self._code
+
     def run(self, root: Path, command: str, options: Iterable[str]) -> RunEntry:
         """The entry of one command run on one site with these options."""
         if self.folder is None:
-            return RunEntry(root, None)
-        key = sha256("\0".join([str(root.resolve()), command, *options]).encode()).hexdigest()
-        return RunEntry(root, self.folder / f"{key[:32]}.json")
+            return RunEntry(self, root, None)
+        key = digest("\0".join([str(root.resolve()), command, *options]).encode())
+        return RunEntry(self, root, self.folder / f"{key[:32]}.json")
+
+    def recall(self, kind: str, key: str) -> Any:
+        """What remember(kind, key, …) stored, as long as hugokit's code is unchanged; else None.
+        key must name everything the value was computed from (digests of the files)."""
+        path = self._memo_path(kind, key)
+        try:
+            memo = None if path is None else json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return memo.get("value") if isinstance(memo, dict) and memo.get("code") == self.code() else None
+
+    def remember(self, kind: str, key: str, value: Any) -> None:
+        path = self._memo_path(kind, key)
+        if path is not None:
+            _store(path, {"code": self.code(), "value": value})
+
+    def _memo_path(self, kind: str, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / f"{kind}-{digest(key.encode())[:32]}.json"
 
     def _snapshot_path(self, text: str) -> Path | None:
         if self.folder is None or len(text) < SNAPSHOT_MIN_BYTES:
             return None
-        return self.folder / f"db-{sha256(text.encode('utf-8')).hexdigest()[:40]}.json"
+        return self.folder / f"db-{digest(text.encode('utf-8'))[:40]}.json"
 
     def load_snapshot(self, text: str) -> list[dict[str, Any]] | None:
         """The fields of every entry of a database text parsed before (no positions), if cached."""
@@ -100,11 +175,15 @@ class Cache:
 
 
 class RunEntry:
-    """What one run recorded: its inputs' digests and a payload (JSON data)."""
+    """What one run recorded: its inputs' digests (and statuses) and a payload (JSON data).
 
-    __slots__ = ("root", "path")
+    Lists are stored as single strings joined by newlines: JSON reads one long string many times
+    faster than 40,000 short ones, and a run that trusts the statuses never splits the digests."""
 
-    def __init__(self, root: Path, path: Path | None) -> None:
+    __slots__ = ("cache", "root", "path")
+
+    def __init__(self, cache: Cache, root: Path, path: Path | None) -> None:
+        self.cache = cache
         self.root = root
         self.path = path
 
@@ -115,34 +194,96 @@ class RunEntry:
             entry = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return entry if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("code") != self.cache.code():
+            return None
+        return entry
+
+    def _full(self, relatives: Iterable[str]) -> list[str]:
+        top = os.path.join(str(self.root), "")
+        return [top + relative for relative in relatives]
 
     def lookup(self) -> Any:
         """The stored payload if every recorded input is unchanged, else None."""
         entry = self._read()
-        if entry is None or entry.get("code") != _code_digest() or entry.get("content") != content_files(self.root):
+        if entry is None:
             return None
-        for relative, digest in entry.get("files", {}).items():
-            if file_digest(self.root / relative) != digest:
+        read_at = time.time_ns()
+        folders = _lines(entry["folders"])
+        folder_statuses = statuses(self._full(folders), read_at)
+        if folder_statuses is None or folder_statuses != entry.get("folder_statuses"):
+            now = walk_content(self.root)
+            if "\n".join(now.files) != entry["content"]:
                 return None
+            folders, folder_statuses = now.folders, statuses(self._full(now.folders), now.taken_at)
+        relatives = _lines(entry["files"])
+        full = self._full(relatives)
+        file_statuses = statuses(full, read_at)
+        if file_statuses is None or file_statuses != entry.get("file_statuses"):
+            for path, recorded in zip(full, entry["digests"].split("\n")):
+                if (file_digest(path) or "-") != recorded:
+                    return None
+        if (folder_statuses, file_statuses) != (entry.get("folder_statuses"), entry.get("file_statuses")) \
+                and None not in (folder_statuses, file_statuses) and self.path is not None:
+            _store(self.path, {**entry, "folders": "\n".join(folders), "folder_statuses": folder_statuses,
+                               "file_statuses": file_statuses})  # checked by content: keep the statuses
         return entry.get("payload")
 
     def recorded(self, relative: str) -> str | None:
         """The digest a file had when this entry was stored (whatever changed since), if recorded."""
         entry = self._read()
-        files = entry.get("files") if entry is not None else None
-        digest = files.get(relative) if isinstance(files, dict) else None
-        return digest if isinstance(digest, str) else None
+        if entry is None:
+            return None
+        found = dict(zip(_lines(entry["files"]), entry["digests"].split("\n"))).get(relative)
+        return None if found in (None, "-") else found
 
-    def store(self, files: Iterable[str], payload: Any, content: list[str] | None = None) -> None:
-        """Records the files' digests with payload; content is the listing of content/ the run
-        saw (listed now if not given)."""
+    def store(self, files: Iterable[str], payload: Any, content: Listing | None = None,
+              digests: dict[str, str | None] | None = None, read_at: int | None = None) -> None:
+        """Records the files' digests with payload. content is the listing of content/ the run
+        saw (listed now if not given). digests are those the caller knows already, the others
+        are read now; read_at is when the caller read its files (time.time_ns() before), or None
+        for digests of text it wrote itself (their statuses are then left for a lookup to add)."""
         if self.path is None:
             return
-        _store(self.path, {"code": _code_digest(),
-                           "content": content_files(self.root) if content is None else content,
-                           "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))},
-                           "payload": payload})
+        known = digests or {}
+        listing = walk_content(self.root) if content is None else content
+        now = time.time_ns()
+        relatives = sorted(set(files))
+        digest_of = [known[rel] if rel in known else file_digest(self.root / rel) for rel in relatives]
+        trusted = None if known and read_at is None else statuses(self._full(relatives), min(read_at or now, now))
+        _store(self.path, {"format": FORMAT, "code": self.cache.code(), "content": "\n".join(listing.files),
+                           "folders": "\n".join(listing.folders),
+                           "folder_statuses": statuses(self._full(listing.folders), listing.taken_at),
+                           "files": "\n".join(relatives), "digests": "\n".join(d or "-" for d in digest_of),
+                           "file_statuses": trusted, "payload": payload})
+
+    def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any) -> bool:
+        """The entry brought up to date with files the caller itself just wrote (their digests) or
+        removed (None): they join or leave the listing of content/, and those in recorded become
+        (or stay) recorded inputs. The statuses are dropped, so the next lookup checks by content.
+        False when there is no entry, or it was made by other code."""
+        entry = self._read()
+        if entry is None:
+            return False
+        listing = set(_lines(entry["content"]))
+        for relative, found in changed.items():
+            if relative.startswith(CONTENT_DIR + "/"):
+                (listing.add if found is not None else listing.discard)(relative)
+        files = dict(zip(_lines(entry["files"]), entry["digests"].split("\n")))
+        for relative in recorded:
+            if changed.get(relative) is None:
+                files.pop(relative, None)
+            else:
+                files[relative] = str(changed[relative])
+        relatives = sorted(files)
+        assert self.path is not None
+        _store(self.path, {**entry, "content": "\n".join(sorted(listing)), "folder_statuses": None,
+                           "files": "\n".join(relatives), "digests": "\n".join(files[r] for r in relatives),
+                           "file_statuses": None, "payload": payload})
+        return True
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
 
 
 def _store(path: Path, data: object) -> None:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
+from typing import NamedTuple
 
 from hugokit.diagnostics import InputError, error, on_command_line
 
@@ -31,14 +33,29 @@ def vocabulary_file(name: str) -> str:
     return f"data/{name}.yaml"
 
 
+class Listing(NamedTuple):
+    """Every file and folder under content/ (relative to the site, sorted), and when the listing began."""
+
+    files: list[str]
+    folders: list[str]
+    taken_at: int  # time.time_ns() before the first folder was read
+
+
+def walk_content(root: Path) -> Listing:
+    top = os.path.join(str(root), "")  # "site/", or "./": os.walk's paths start with it
+    taken_at = time.time_ns()
+    files: list[str] = []
+    folders: list[str] = []
+    for folder, _, names in os.walk(top + CONTENT_DIR):
+        relative = folder[len(top):].replace(os.sep, "/")
+        folders.append(relative)
+        files.extend(f"{relative}/{name}" for name in names)
+    return Listing(sorted(files), sorted(folders), taken_at)
+
+
 def content_files(root: Path) -> list[str]:
     """Every file under content/, relative to the site, sorted."""
-    top = os.path.join(str(root), "")  # "site/", or "./": os.walk's paths start with it
-    found: list[str] = []
-    for folder, _, names in os.walk(top + CONTENT_DIR):
-        prefix = folder[len(top):].replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in names)
-    return sorted(found)
+    return walk_content(root).files
 
 
 def is_page(relative: str) -> bool:

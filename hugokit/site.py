@@ -5,14 +5,17 @@ light imports: what loads and checks a site (YAML, the rules) is imported where 
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
-from hugokit.diagnostics import Diagnostic, Fix
+from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
+from hugokit.layout import CONFIG_NAME, is_page
 
 if TYPE_CHECKING:
     from hugokit.cache import Cache
     from hugokit.config import SiteConfig
+    from hugokit.layout import Listing
     from hugokit.model import Database
     from hugokit.rules import Rule
     from hugokit.vocab import Vocabularies
@@ -22,30 +25,52 @@ class Site:
     """A site's configuration and database; its vocabularies and the listing of its content/ are
     read on first use, once, so that every part of a run sees the same files."""
 
-    __slots__ = ("config", "database", "diagnostics", "_vocab", "_content")
+    __slots__ = ("config", "database", "diagnostics", "cache", "_vocab", "_listing")
 
-    def __init__(self, config: SiteConfig, database: Database, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, config: SiteConfig, database: Database, diagnostics: list[Diagnostic], cache: Cache) -> None:
         self.config = config
         self.database = database
         self.diagnostics = diagnostics  # structural problems found while reading the database
+        self.cache = cache
         self._vocab: tuple[Vocabularies, list[Diagnostic]] | None = None
-        self._content: list[str] | None = None
+        self._listing: Listing | None = None
 
     def vocabularies(self) -> tuple[Vocabularies, list[Diagnostic]]:
-        """The vocabularies and the problems found in their files, read once."""
+        """The vocabularies and the problems found in their files, read once (from the cache's
+        memo when the site's vocabulary files are as they were)."""
         if self._vocab is None:
-            from hugokit.vocab import load_vocabularies
+            from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
+            from hugokit.vocab import from_json, load_vocabularies, to_json
 
-            self._vocab = load_vocabularies(self.config.root)
+            root = self.config.root
+            key = "\0".join([str(root.resolve()), *(_digest(self.cache, root / vocabulary_file(name)) or "-"
+                                                     for name in VOCABULARY_NAMES)])
+            memo = self.cache.recall("vocab", key)
+            self._vocab = from_json(memo) if memo is not None else None
+            if self._vocab is None:
+                self._vocab = load_vocabularies(root)
+                if not self._vocab[1]:  # problems keep their fixes, which the memo does not: none memoised
+                    self.cache.remember("vocab", key, to_json(*self._vocab))
         return self._vocab
+
+    def listing(self) -> Listing:
+        """Every file and folder under content/."""
+        if self._listing is None:
+            from hugokit.layout import walk_content
+
+            self._listing = walk_content(self.config.root)
+        return self._listing
 
     def content(self) -> list[str]:
         """Every file under content/, relative to the site, sorted."""
-        if self._content is None:
-            from hugokit.layout import content_files
+        return self.listing().files
 
-            self._content = content_files(self.config.root)
-        return self._content
+
+def _digest(cache: Cache, path: Path) -> str | None:
+    try:
+        return cache.digest(path.read_bytes())
+    except OSError:
+        return None
 
 
 def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
@@ -64,11 +89,11 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
                      f"create it, or import an existing page: hugokit import {config.page}")
     snapshot = None if positions else cache.load_snapshot(text)
     if snapshot is not None:
-        return Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [])
+        return Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [], cache)
     database, diagnostics = parse_database(text, config.database)
     if not any(d.is_error for d in diagnostics):
         cache.store_snapshot(text, [pub.fields() for pub in database.publications])
-    return Site(config, database, diagnostics)
+    return Site(config, database, diagnostics, cache)
 
 
 class Checked(NamedTuple):
@@ -87,32 +112,112 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     payload = entry.lookup()
     if payload is not None:
         return Checked([Diagnostic.from_dict(d) for d in payload["diagnostics"]], bool(payload["strict"]), None)
-    site, diagnostics = load_and_check(root, cache, select, ignore)
-    entry.store(input_files(site), {"diagnostics": [d.as_dict() for d in diagnostics], "strict": site.config.strict},
-                site.content())
+    read_at = time.time_ns()
+    site = load_site(root, cache)
+    diagnostics, pages = _check(site, _rules(site, select, ignore))
+    entry.store(input_files(site), _payload(diagnostics, site), site.listing(), pages, read_at)
     return Checked(diagnostics, site.config.strict, site)
 
 
 def load_and_check(root: Path, cache: Cache, select: str = "", ignore: str = "") -> tuple[Site, list[Diagnostic]]:
     """A full check, never from the cache (for `fix`, which needs the fixes' exact spans)."""
+    site = load_site(root, cache)
+    return site, check(site, _rules(site, select, ignore))
+
+
+def _rules(site: Site, select: str, ignore: str) -> list[Rule]:
     from hugokit.rules import selected
 
-    site = load_site(root, cache)
-    return site, check(site, selected(site.config, select, ignore))
+    return selected(site.config, select, ignore)
+
+
+def _payload(diagnostics: list[Diagnostic], site: Site) -> dict[str, object]:
+    return {"diagnostics": [d.as_dict() for d in diagnostics], "strict": site.config.strict}
 
 
 def check(site: Site, rules: list[Rule]) -> list[Diagnostic]:
     """Every diagnostic for the site: structure, vocabulary files, then the given rules'."""
+    return _check(site, rules)[0]
+
+
+def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, str | None]]:
+    """The diagnostics, and the digest of each page the per-file rules read."""
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    found = run(Context(site.database, vocab, site.config, site.content()), rules)
-    return sorted(site.diagnostics + vocab_diagnostics + found, key=Diagnostic.sort_key)
+    found = run(Context(site.database, vocab, site.config), rules)
+    pages, digests = page_diagnostics(site, rules, {rel: None for rel in site.content() if is_page(rel)}, every=True)
+    return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
+
+
+def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | None], every: bool = False) -> \
+        tuple[list[Diagnostic], dict[str, str | None]]:
+    """The per-file rules' diagnostics on the given pages (their bytes, or None to read them), and
+    each page's digest. A page's findings are memoised by its digest: a check after a database
+    edit reads the pages but parses none that it has seen before. every: texts are all the
+    site's pages (the memo forgets the others)."""
+    from hugokit.rules import file_findings
+
+    file_rules = [rule for rule in rules if rule.check_file is not None]
+    if not file_rules:
+        return [], {}
+    cache, config = site.cache, site.config
+    key = "\0".join([str(config.root.resolve()), _digest(cache, config.path(CONFIG_NAME)) or "-"])
+    memo = cache.recall("pages", key) or {}
+    out: list[Diagnostic] = []
+    digests: dict[str, str | None] = {}
+    changed = False
+    for shown, given in texts.items():
+        try:
+            data: bytes | OSError = config.path(shown).read_bytes() if given is None else given
+        except OSError as exc:
+            data = exc
+        digest = digests[shown] = cache.digest(data) if isinstance(data, bytes) else None
+        known = memo.get(shown)
+        found = known[1] if known and known[0] == digest and digest is not None else {}
+        for rule in file_rules:
+            if rule.code not in found:
+                found[rule.code] = [_finding_json(f) for f in file_findings(rule, config, shown, data)]
+                changed = True
+            out += [_diagnostic(f, rule) for f in found[rule.code]]
+        memo[shown] = [digest, found]
+    if changed:
+        cache.remember("pages", key, {shown: found for shown, found in memo.items() if not every or shown in texts})
+    return out, digests
+
+
+def _finding_json(found: Finding) -> list[object]:
+    return [list(found.where), found.message, found.hint, list(found.fix) if found.fix else None]
+
+
+def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
+    where, message, hint, fix = data
+    return Diagnostic.at(Position(*where), rule.severity, rule.code, message, hint, Fix(*fix) if fix else None)
+
+
+def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None]) -> None:
+    """After build wrote (or removed: None) generated files, the stored check of the default
+    selection is brought up to date, so that the hook's next `hugokit check` is served from the
+    cache. Only the per-file rules read content/, so only their findings on the written pages
+    can differ: those are recomputed from the text written; the rest of the check is unchanged."""
+    from hugokit.layout import is_page
+
+    rules = _rules(site, "", "")
+    codes = {rule.code for rule in rules if rule.check_file is not None}
+    pages = {rel: text.encode("utf-8") for rel, text in written.items() if text is not None and is_page(rel)}
+    new, digests = page_diagnostics(site, rules, pages)
+    kept = [d for d in before if not (d.code in codes and d.path in written)]
+    changed = {rel: (digests[rel] if rel in digests else
+                     site.cache.digest(text.encode("utf-8")) if text is not None else None)
+               for rel, text in written.items()}
+    recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
+    site.cache.run(site.config.root, "check", ("", "")).amend(
+        changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site))
 
 
 def input_files(site: Site) -> list[str]:
     """Every file a check of the site reads (relative to it), present or not: the run cache's key."""
-    from hugokit.layout import CONFIG_NAME, VOCABULARY_NAMES, is_page, vocabulary_file
+    from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
 
     pages = [rel for rel in site.content() if is_page(rel)]
     return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -157,3 +157,25 @@ def _term(reader: Reader, node: yaml.Node, what: str) -> Term | None:
         return None
     values.pop("homepage", None)
     return Term(where=reader.pos(node), **values)  # type: ignore[arg-type]
+
+
+def to_json(vocab: Vocabularies, diagnostics: list[Diagnostic]) -> dict[str, object]:
+    """Loaded vocabularies as JSON data, for the cache's memo (from_json gives them back; the
+    diagnostics without their fixes)."""
+    def term(t: Term) -> list[object]:
+        return [t.name, list(t.where), list(t.aliases), t.full, t.kind, t.pattern.pattern if t.pattern else None,
+                t.description]
+
+    return {"vocabularies": {v.name: [v.site_file, [term(t) for t in v.terms]] for v in vocab},
+            "diagnostics": [d.as_dict() for d in diagnostics]}
+
+
+def from_json(data: dict[str, Any]) -> tuple[Vocabularies, list[Diagnostic]] | None:
+    try:
+        loaded = {name: Vocabulary(name, [Term(t[0], Position(*t[1]), tuple(t[2]), t[3], t[4],
+                                                re.compile(t[5]) if t[5] is not None else None, t[6])
+                                           for t in terms], site_file)
+                  for name, (site_file, terms) in data["vocabularies"].items()}
+        return Vocabularies(**loaded), [Diagnostic.from_dict(d) for d in data["diagnostics"]]
+    except (KeyError, TypeError, ValueError, re.error):
+        return None

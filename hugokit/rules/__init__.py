@@ -1,6 +1,9 @@
 """The rule registry. Each rule is a module here: CODE, SEVERITY (its default), a docstring (its
-user docs, shown in the README) and check(context) yielding findings. Adding a module adds the
-rule; the registry stamps every finding with the rule's code and effective severity."""
+user docs, shown in the README) and either check(context), yielding findings about the database
+and vocabularies, or check_file(config, path, data), yielding findings about one content page
+from its bytes alone (so that its findings can be memoised by the page's digest). Adding a
+module adds the rule; the registry stamps every finding with the rule's code and effective
+severity."""
 from __future__ import annotations
 
 import importlib
@@ -10,7 +13,7 @@ from types import ModuleType
 from typing import Callable, Iterator, NamedTuple
 
 from hugokit.config import CodeRef, SiteConfig
-from hugokit.diagnostics import Diagnostic, Finding, InputError, Severity, did_you_mean, error, on_command_line
+from hugokit.diagnostics import Diagnostic, Finding, InputError, Position, Severity, did_you_mean, error, on_command_line
 from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
@@ -21,7 +24,6 @@ class Context(NamedTuple):
     database: Database
     vocab: Vocabularies
     config: SiteConfig
-    content: list[str]  # every file under content/, relative to the site, sorted
 
 
 class Rule(NamedTuple):
@@ -29,7 +31,8 @@ class Rule(NamedTuple):
     severity: Severity  # the default; `severity:` in hugokit.yaml changes it per site
     doc: str
     fixable: bool
-    check: Callable[[Context], Iterator[Finding]]
+    check: Callable[[Context], Iterator[Finding]] | None
+    check_file: Callable[[SiteConfig, str, bytes], Iterator[Finding]] | None  # a content page's findings
 
     @property
     def summary(self) -> str:
@@ -40,7 +43,7 @@ class Rule(NamedTuple):
 
 def _rule(module: ModuleType) -> Rule:
     return Rule(module.CODE, module.SEVERITY, (module.__doc__ or "").strip(), getattr(module, "FIXABLE", False),
-                module.check)
+                getattr(module, "check", None), getattr(module, "check_file", None))
 
 
 @cache
@@ -80,7 +83,16 @@ def _codes(text: str) -> tuple[str, ...]:
 
 
 def run(context: Context, rules: list[Rule]) -> list[Diagnostic]:
-    """Diagnostics of the given rules, in file order."""
+    """Diagnostics of the given rules that look at the database, in file order."""
     out = [Diagnostic.at(found.where, rule.severity, rule.code, found.message, found.hint, found.fix)
-           for rule in rules for found in rule.check(context)]
+           for rule in rules if rule.check is not None for found in rule.check(context)]
     return sorted(out, key=Diagnostic.sort_key)
+
+
+def file_findings(rule: Rule, config: SiteConfig, shown: str, data: bytes | OSError) -> list[Finding]:
+    """What a per-file rule finds in one content page (data: its bytes, or why it could not be read)."""
+    if rule.check_file is None:
+        return []
+    if isinstance(data, OSError):
+        return [Finding(Position(shown), f"cannot read this page: {data}", "make the file readable")]
+    return list(rule.check_file(config, shown, data))

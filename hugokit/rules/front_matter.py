@@ -14,11 +14,10 @@ from typing import Iterator
 
 import yaml
 
-from hugokit.config import SectionSchema
+from hugokit.config import SectionSchema, SiteConfig
 from hugokit.diagnostics import Finding, InputError, Position, Severity
 from hugokit.layout import is_page
 from hugokit.load import Reader, compose, type_name
-from hugokit.rules import Context
 
 CODE = "front-matter"
 SEVERITY = Severity.ERROR
@@ -26,20 +25,19 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _YAML_TYPES = {"string": "str", "int": "int", "bool": "bool", "list": "seq", "map": "map", "date": "timestamp"}
 
 
-def check(context: Context) -> Iterator[Finding]:
-    root = context.config.root
-    schemas = {s.section: s for s in context.config.front_matter_schemas}
-    for shown in context.content:
-        if not is_page(shown):
-            continue
-        inside = shown.split("/")[1:]  # below content/
-        schema = schemas.get(inside[0]) if len(inside) > 1 and not inside[-1].startswith("_index.") else None
-        try:
-            text = (root / shown).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            yield Finding(Position(shown), f"cannot read this page: {exc}", "save it as UTF-8 text")
-            continue
-        yield from check_page(text, shown, schema)
+def check_file(config: SiteConfig, shown: str, data: bytes) -> Iterator[Finding]:
+    """The findings in one page (shown relative to the site), from its bytes."""
+    if not is_page(shown):
+        return
+    inside = shown.split("/")[1:]  # below content/
+    schemas = {s.section: s for s in config.front_matter_schemas}
+    schema = schemas.get(inside[0]) if len(inside) > 1 and not inside[-1].startswith("_index.") else None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield Finding(Position(shown), f"cannot read this page: {exc}", "save it as UTF-8 text")
+        return
+    yield from check_page(text, shown, schema)
 
 
 def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> Iterator[Finding]:
