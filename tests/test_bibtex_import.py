@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import REPO, hugokit, write
 from hugokit.database import parse_database
@@ -286,3 +288,14 @@ def test_theses_and_a_second_venue_field() -> None:
                                                "Fanstord University PhD Dissertation 1988", "ICML 2020"]
     assert any('field "journal" is not imported (1 entry; first at line 4)' in s for s in shown)
     assert any('field "school" is not imported (1 entry; first at line 4)' in s for s in shown)
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "{", "}", " and ", " AND ", ",", "\\", "~", '{\\"u}']), max_size=16))
+def test_name_lists_split_as_pybtex_splits_them(pieces: list[str]) -> None:
+    """The one-pass splitter of name lists agrees with pybtex's split_name_list, braces or not."""
+    from pybtex.bibtex.utils import split_name_list
+
+    from hugokit.importers.bibtex_entry import _names
+
+    value = " ".join("".join(pieces).split())
+    assert _names(value) == [raw for raw in split_name_list(value) if raw.strip()]

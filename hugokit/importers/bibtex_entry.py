@@ -6,6 +6,7 @@ here, or listed in `Mapped.unused` for the importer to report: nothing is droppe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from hugokit.diagnostics import Position
@@ -97,8 +98,12 @@ class _Texts:
         return self[name] if name in self.fields else ""
 
     def name_list(self, name: str) -> list[str]:
-        names = _names(" ".join(self.fields.get(name, "").split()))
-        return [_display(person, self.latex) for person in names]
+        out = []
+        for person in _names(" ".join(self.fields.get(name, "").split())):
+            shown, unknown = _display(person)
+            out.append(shown)
+            self.latex.extend(unknown)
+        return out
 
 
 def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
@@ -158,19 +163,41 @@ def _split(value: str) -> list[str]:
     return value.split(", ") if value else []
 
 
+_NAME_TOKEN = re.compile(r"[{}]| [Aa][Nn][Dd] ")
+
+
 def _names(value: str) -> list[str]:
-    from pybtex.bibtex.utils import split_name_list
+    """The names of a BibTeX name list: split at " and " outside braces (what pybtex's
+    split_name_list does, in one pass over the text instead of one per brace group; an
+    unbalanced text is left to pybtex, which reads it in its own way)."""
+    names, start, depth = [], 0, 0
+    for token in _NAME_TOKEN.finditer(value):
+        text = token.group()
+        if text == "{":
+            depth += 1
+        elif text == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            names.append(value[start:token.start()].strip())
+            start = token.end()
+    if depth:
+        from pybtex.bibtex.utils import split_name_list
 
-    return [raw for raw in split_name_list(value) if raw.strip()] if value else []
+        names = split_name_list(value)
+    else:
+        names.append(value[start:].strip())
+    return [raw for raw in names if raw.strip()]
 
 
-def _display(raw: str, latex: list[str]) -> str:
-    """A display name ("First von Last Jr") for a BibTeX name in any of its forms."""
+@lru_cache(maxsize=65536)  # a file names the same people many times: each spelling is read once
+def _display(raw: str) -> tuple[str, tuple[str, ...]]:
+    """A display name ("First von Last Jr") for a BibTeX name in any of its forms, and the LaTeX
+    commands in it that were not understood."""
     if raw.strip().lower() == "others":
-        return "et al."
+        return "et al.", ()
     if _SIMPLE_NAME.fullmatch(raw):  # "Last, First" or "First Last": no braces, LaTeX, von or Jr
         last, _, first = raw.partition(", ")
-        return f"{first} {last}" if first else last
+        return (f"{first} {last}" if first else last), ()
     from pybtex.database import Person
 
     end = group_end(raw, 0) if raw.startswith("{") else None
@@ -178,13 +205,14 @@ def _display(raw: str, latex: list[str]) -> str:
         # "{St-Hilaire,} S.": the braces were meant to keep "Last," together, not to make one word
         raw = f"{{{raw[1:end - 2]}}}, {raw[end:].strip()}"
     person = Person(raw)
-    words = []
+    words: list[str] = []
+    latex: list[str] = []
     for part in person.first_names + person.middle_names + person.prelast_names + person.last_names \
             + person.lineage_names:
         text, unknown = decode(part)
         latex.extend(unknown)
         words.append(text)
-    return " ".join(" ".join(words).replace("\u00a0", " ").split())
+    return " ".join(" ".join(words).replace("\u00a0", " ").split()), tuple(latex)
 
 
 def _arxiv(text: _Texts) -> str:
