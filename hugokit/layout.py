@@ -59,4 +59,6 @@ def content_files(root: Path) -> list[str]:
 
 
 def is_page(relative: str) -> bool:
-    return relative.lower().endswith(PAGE_SUFFIXES)
+    """Whether Hugo reads the file as a page: its suffix, and no name on its path starting with a
+    dot (Hugo skips those files and folders; hugokit's half-written bundles are such folders)."""
+    return relative.lower().endswith(PAGE_SUFFIXES) and "/." not in f"/{relative}"

@@ -91,6 +91,62 @@ def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: boo
     return Outcome(path, shown, changed, written, diff)
 
 
+def put_folder(folder: Path, shown: str, files: dict[str, str], writeback: WriteBack) -> list[Outcome]:
+    """Makes folder (shown relative to the site) hold these files (name -> text).
+
+    A page bundle is read as a whole (Hugo renders index.md with its cite.bib), so a new one is
+    written as a whole: into a hidden folder beside it, one plain write per file, then renamed
+    into place in one step. A crash leaves no bundle or the complete one, never half of it (only
+    the hidden folder, which Hugo ignores and the next build removes), in a quarter of the system
+    calls a temporary file and a rename per file take. A folder that exists already gets each
+    changed file as put() writes it."""
+    if folder.is_dir():
+        return [put(folder / name, f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
+    outcomes = [Outcome(folder / name, f"{shown}/{name}", True, writeback.writes,
+                        unified_diff("", text, f"{shown}/{name}") if writeback is WriteBack.DIFF else "")
+                for name, text in files.items()]
+    if not writeback.writes:
+        return outcomes
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    hidden = folder.parent / f"{LEFTOVER_PREFIX}{folder.name}.{os.getpid()}.{os.urandom(4).hex()}"
+    os.mkdir(hidden)
+    try:
+        for name, text in files.items():
+            with open(hidden / name, "x", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        os.rename(hidden, folder)
+    except BaseException:
+        _remove_tree(hidden)
+        raise
+    return outcomes
+
+
+LEFTOVER_PREFIX = ".hugokit-new-"  # a bundle being written: .hugokit-new-<slug>.<pid>.<random>
+
+
+def remove_leftovers(parent: Path) -> None:
+    """Removes the hidden folders of bundles whose writing a crash interrupted (their process is
+    gone; a running build's own are left alone)."""
+    try:
+        names = [name for name in os.listdir(parent) if name.startswith(LEFTOVER_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        try:
+            os.kill(int(name.rsplit(".", 2)[-2]), 0)
+            continue  # its process still runs
+        except ProcessLookupError:
+            _remove_tree(parent / name)
+        except (ValueError, IndexError, PermissionError, OSError):
+            continue
+
+
+def _remove_tree(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def append_text(path: Path, text: str) -> None:
     """Appends to a report file that others append to too (e.g. $GITHUB_STEP_SUMMARY)."""
     with path.open("a", encoding="utf-8") as handle:

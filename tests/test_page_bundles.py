@@ -105,3 +105,68 @@ def test_pages_from_site_config_and_unchanged_bundles_are_not_rewritten(tmp_path
     again = hugokit("build", "--site", tmp_path, "--force")
     assert "all generated files are up to date" in again.stderr and page.stat().st_mtime_ns == before
     assert hugokit("build", "--site", tmp_path, "--force", "--no-pages", "--check").exit_code == 0
+
+
+def test_a_new_bundle_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
+    """A new bundle is written in a hidden folder and renamed into place: an interrupted write
+    leaves no half bundle, and a build removes the hidden folders a killed one left."""
+    import builtins
+    import os
+
+    write(tmp_path / "data/publications.yaml", DATABASE)
+    real_open = builtins.open
+    opened: list[str] = []
+
+    def crashing_open(file, mode="r", *args, **kwargs):  # the second file of a bundle fails
+        if "x" in mode and str(file).endswith("cite.bib") and opened:
+            raise KeyboardInterrupt
+        if "x" in mode:
+            opened.append(str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", crashing_open)
+    assert build(tmp_path).exit_code == 1  # "Aborted!"
+    monkeypatch.setattr(builtins, "open", real_open)
+    bundles = tmp_path / "content/publication"
+    assert list(bundles.iterdir()) == []  # no bundle, whole or half; an interrupted write cleans up
+    # What a killed build leaves, and what a build running beside this one has in hand:
+    dead = write(bundles / ".hugokit-new-alpa.999999999.0a1b/index.md", "---\ntitle: half")
+    alive = write(bundles / f".hugokit-new-alpa.{os.getpid()}.0a1c/index.md", "---\n")
+    assert "front-matter" not in hugokit("check", "--site", tmp_path).stdout  # hidden: Hugo skips them
+    assert build(tmp_path).exit_code == 0
+    assert not dead.exists() and alive.exists()
+    alive.unlink()
+    alive.parent.rmdir()
+    assert sorted(p.name for p in bundles.iterdir()) == ["alpa", "etc-passwd", "unicode-title", "unicode-title-2"]
+    assert all(sorted(q.name for q in p.iterdir()) == ["cite.bib", "index.md"] for p in bundles.iterdir())
+
+
+def test_an_existing_bundle_is_updated_file_by_file(tmp_path: Path) -> None:
+    write(tmp_path / "data/publications.yaml", DATABASE)
+    assert build(tmp_path).exit_code == 0
+    notes = write(tmp_path / "content/publication/alpa/notes.md", "---\ntitle: Notes\n---\n")
+    write(tmp_path / "data/publications.yaml", DATABASE.replace("We automate parallelism.", "We automate it."))
+    assert build(tmp_path).exit_code == 0
+    assert "We automate it." in (tmp_path / "content/publication/alpa/index.md").read_text()
+    assert notes.read_text() == "---\ntitle: Notes\n---\n"
+
+
+def test_front_matter_is_the_text_pyyaml_represents(tmp_path: Path) -> None:
+    """Bundles build their YAML nodes directly; the text is what yaml.dump of the same mapping gives."""
+    import yaml
+
+    from hugokit.cache import Cache
+    from hugokit.render.bundles import MARK, front_matter, render_bundles
+    from hugokit.site import load_site
+
+    write(tmp_path / "data/publications.yaml", DATABASE)
+    site = load_site(tmp_path, Cache(None))
+    venues = site.vocabularies()[0].venues
+    pubs = site.database.publications
+    files = render_bundles(pubs, venues, "content/publication")
+    pages = [text for path, text in files.items() if path.endswith("index.md")]
+    for pub, text in zip(pubs, pages):
+        post = frontmatter.Post("")
+        post.metadata = front_matter(pub, venues)
+        expected = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100, Dumper=yaml.CSafeDumper)
+        assert text == expected.replace("---\n", f"---\n{MARK}\n", 1) + "\n"

@@ -1,9 +1,10 @@
 """front-matter: a content page whose front-matter Hugo cannot read, or that breaks its section's schema.
 
-Every page under the site's content/ (.md, .markdown, .html) with front-matter (YAML between
-`---` lines, TOML between `+++` lines, or a JSON object) must parse, and must be a mapping. Pages
-of a section listed under `front_matter_schemas` in hugokit.yaml must have its required keys,
-with the declared types. Hugo stops at the first such page; hugokit reports them all.
+Every page under the site's content/ (.md, .markdown, .html; not in a hidden file or folder,
+which Hugo skips) with front-matter (YAML between `---` lines, TOML between `+++` lines, or a
+JSON object) must parse, and must be a mapping. Pages of a section listed under
+`front_matter_schemas` in hugokit.yaml must have its required keys, with the declared types.
+Hugo stops at the first such page; hugokit reports them all.
 
 Fix: as the hint says; a line that is not `key: value` is the usual culprit.
 """
