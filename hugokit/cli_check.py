@@ -84,7 +84,7 @@ def _fix(site: str, select: str, ignore: str, show_diff: bool) -> int:
     from hugokit.writeback import Mode, put
 
     loaded, diagnostics = _check_site(site, select, ignore)
-    changed = ops.apply_fixes(loaded.config.root, diagnostics)
+    changed = ops.apply_fixes(loaded.config, diagnostics)
     fixed = sum(1 for d in diagnostics if d.fix is not None)
     for relative, text in changed.items():
         outcome = put(loaded.config.path(relative), relative, text, Mode.CHECK if show_diff else Mode.WRITE,

@@ -66,7 +66,7 @@ def load_config(root: Path) -> SiteConfig:
         return SiteConfig(root=root)
     text = read_text(path, CONFIG_NAME)
     node = compose(text, CONFIG_NAME)
-    reader = Reader(CONFIG_NAME, len(text))
+    reader = Reader(CONFIG_NAME, text)
     values: dict[str, object] = {}
     if node is not None and reader.expect(node, CONFIG_NAME, "map"):
         for key, key_node, value_node in reader.items(node, CONFIG_NAME):

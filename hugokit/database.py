@@ -17,7 +17,7 @@ def parse_database(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
     wrong type is reported and left at its default. A YAML syntax error raises InputError.
     """
     root = compose(text, path)
-    reader = Reader(path, len(text))
+    reader = Reader(path, text)
     publications: list[Publication] = []
     if root is not None and reader.expect(root, "the publication database", "seq"):
         for index, node in enumerate(root.value):

@@ -60,15 +60,26 @@ def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
         raise InputError([error(Position(shown), "unreadable", f"{shown} cannot be read: {exc.strerror}")]) from None
 
 
+BOM = "\ufeff"
+
+
+def bom_length(text: str) -> int:
+    """1 if text starts with a UTF-8 byte-order mark (kept in the file, invisible in editors)."""
+    return 1 if text.startswith(BOM) else 0
+
+
 def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
     """The document's node tree; a syntax error raises InputError with its position.
 
     line_offset shifts reported lines, for YAML embedded in a larger file (front-matter).
     """
+    # libyaml does not count a byte-order mark in its offsets, pure PyYAML does: neither sees it
+    # here, and Reader counts it back in.
+    body = text[bom_length(text):]
     try:
-        return yaml.compose(text, Loader=LOADER)
+        return yaml.compose(body, Loader=LOADER)
     except yaml.YAMLError as exc:
-        raise InputError([syntax_error(exc, text, path, line_offset)]) from None
+        raise InputError([syntax_error(exc, body, path, line_offset)]) from None
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, line_offset: int = 0) -> Diagnostic:
@@ -123,8 +134,10 @@ def type_name(node: yaml.Node) -> str:
 class Reader:
     """Walks one file's node tree, collecting diagnostics instead of raising."""
 
-    def __init__(self, path: str, text_length: int) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self._shift = bom_length(text)  # offsets are into the file's text, byte-order mark and all
+        text_length = len(text)
         self.diagnostics: list[Diagnostic] = []
         # Without aliases a document cannot have more nodes than characters; a few times that
         # allows honest reuse of anchors and stops exponential alias expansion.
@@ -133,12 +146,13 @@ class Reader:
 
     def pos(self, node: yaml.Node) -> Position:
         start = node.start_mark
-        return Position(self.path, start.line + 1, start.column + 1, start.index, node.end_mark.index)
+        return Position(self.path, start.line + 1, start.column + 1, start.index + self._shift,
+                        node.end_mark.index + self._shift)
 
     def mark(self, node: yaml.Node) -> tuple[str, int, int, int, int]:
         """A position as a tuple: what Publication.where keeps."""
         start = node.start_mark
-        return (self.path, start.line + 1, start.column + 1, start.index, node.end_mark.index)
+        return (self.path, start.line + 1, start.column + 1, start.index + self._shift, node.end_mark.index + self._shift)
 
     def spend(self, node: yaml.Node, count: int = 1) -> bool:
         """Charges count values to the alias budget; False (reported once) when it is used up."""

@@ -78,19 +78,17 @@ def input_files(site: Site) -> list[str]:
     return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
 
 
-def apply_fixes(root: Path, diagnostics: list[Diagnostic]) -> dict[str, str]:
-    """The new text of each file that the diagnostics' safe fixes change (relative path -> text)."""
+def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, str]:
+    """The new text of each file that the diagnostics' safe fixes change (relative path -> text);
+    the database's is checked to read back as the fixed database (see hugokit.verify)."""
+    from hugokit.verify import fix_database, fix_text
+
     by_path: dict[str, list] = {}
     for d in diagnostics:
         if d.fix is not None:
             by_path.setdefault(d.fix.path, []).append(d.fix)
     changed: dict[str, str] = {}
     for shown, fixes in by_path.items():
-        text = read_text(root / shown, shown)
-        edge = len(text) + 1
-        for fix in sorted(set(fixes), key=lambda f: f.start, reverse=True):
-            if fix.end <= edge:  # overlapping fixes: keep the later one; a rerun applies the rest
-                text = text[: fix.start] + fix.replacement + text[fix.end:]
-                edge = fix.start
-        changed[shown] = text
+        text = read_text(config.path(shown), shown)
+        changed[shown] = (fix_database if shown == config.database else fix_text)(text, shown, fixes)
     return changed

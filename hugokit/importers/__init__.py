@@ -73,5 +73,8 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
                                            "the database has errors; fix them before merging into it",
                                            "run hugokit check")])
     merged = merge(existing_text, database, imported.publications, shown)
+    from hugokit.verify import expect_database
+
+    expect_database(merged.text, config.database, merged.expected, ordered=False)
     return ImportPlan(merged.text, imported.diagnostics + merged.diagnostics, len(merged.added),
                       len(merged.updated), note, False)

@@ -42,7 +42,7 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
         root = compose(text, path)
     except InputError as exc:
         raise InputError([d._replace(col=in_file(d.line, d.col)) for d in exc.diagnostics]) from None
-    reader = Reader(path, len(text))
+    reader = Reader(path, text)
     if root is not None and reader.expect(root, "the JSON file", "seq"):
         for number, node in enumerate(root.value, 1):
             pub = _entry(reader, node, f"item {number}", names)
