@@ -9,34 +9,6 @@ from hugokit.diagnostics import Diagnostic, Position
 from hugokit.site import Site, check, input_files, load_site
 
 
-def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
-    """What a rebuild of the page would lose: entries on it that the database lacks, lines that
-    are not entries, and front-matter other than hugokit.yaml's. Deleting an entry from the
-    database shows up here too, which is why build asks only when the page is not what hugokit
-    itself last wrote."""
-    from hugokit.diagnostics import error as make_error
-    from hugokit.importers.markdown import import_page
-    from hugokit.layout import CONFIG_NAME
-    from hugokit.text import fold
-
-    page = import_page(page_text, site.config.page)
-    known = {fold(pub.title) for pub in site.database.publications}
-    lost = [make_error(pub.at(), "hand-edited-page",
-                       f'"{pub.title}" is on the page but not in the database; building would remove it',
-                       f"merge the page into the database first: hugokit import {site.config.page}")
-            for pub in page.publications if fold(pub.title) not in known]
-    odd = [make_error(Position(d.path, d.line, d.col), "hand-edited-page",
-                      "this line of the page is not an entry; building would remove it", d.hint)
-           for d in page.diagnostics if d.code == "unparsed-line"]
-    if page.front_matter is not None and page.front_matter != site.config.front_matter:
-        odd.append(make_error(Position(site.config.page, 2, 1), "hand-edited-page",
-                              f"the page's front-matter is not the front_matter of {CONFIG_NAME}; "
-                              "building would replace it",
-                              f"to keep it, set it as front_matter in {CONFIG_NAME} "
-                              f"(hugokit import {site.config.page} shows how)"))
-    return lost + odd
-
-
 @dataclass(slots=True)
 class BuildPlan:
     files: dict[str, str]           # generated file (relative to the site) -> the text it must hold
@@ -94,7 +66,7 @@ def build(root: Path, *, write: bool, force: bool = False, pages: bool | None = 
           cache=None) -> BuildResult:  # cache: hugokit.cache.RunCache
     """Regenerates the site's pages (write) or compares them (not write). A database with errors,
     or a page edited by hand, is not overwritten unless forced."""
-    from hugokit.cache import RunCache, file_digest
+    from hugokit.cache import RunCache, record_page
     from hugokit.writeback import Mode, current_text, put, remove
 
     # A clean check of these very inputs, cached, means the rules need not run again.
@@ -109,18 +81,20 @@ def build(root: Path, *, write: bool, force: bool = False, pages: bool | None = 
     plan = plan_build(site, pages)
     page = site.config.path(site.config.page)
     old = current_text(page)
-    if write and not force and old is not None and old != plan.files[site.config.page]:
-        # hugokit's own last output (recorded by the cache) lacks nothing on purpose: entries
-        # removed from the database. Anything else may hold hand edits.
-        if cache is None or cache.recorded(site.config.page) != file_digest(page):
-            edits = hand_edits(site, old)
-            if edits:
-                return BuildResult("hand-edits", edits, plan.diagnostics)
+    generated = plan.files[site.config.page]
+    if write and not force and old is not None and old != generated:
+        from hugokit.provenance import hand_edits
+
+        edits = hand_edits(site, old, generated)
+        if edits:
+            return BuildResult("hand-edits", edits, plan.diagnostics)
     mode = Mode.WRITE if write else Mode.CHECK
     outcomes = [put(site.config.path(rel), rel, text, mode, want_diff=want_diff, durable=False)
                 for rel, text in plan.files.items()]
     outcomes += [remove(site.config.path(rel), rel, mode) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
+    if write or old == generated:
+        record_page(site.config.root, site.config.page, generated)
     if cache is not None and not errors and (write or not result.changed):
         cache.store(input_files(site) + list(plan.files) + plan.remove,
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]})

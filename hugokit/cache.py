@@ -95,6 +95,36 @@ def store_snapshot(text: str, entries: list[dict]) -> None:
         pass
 
 
+def _record_path(root: Path, relative: str) -> Path | None:
+    folder = cache_dir()
+    key = sha256(f"{root.resolve()}\0{relative}".encode()).hexdigest()[:32]
+    return None if folder is None else folder / f"page-{key}.json"
+
+
+def record_page(root: Path, relative: str, text: str) -> None:
+    """Remembers that the generated file relative holds text that hugokit made (see hugokit.provenance)."""
+    path = _record_path(root, relative)
+    if path is None:
+        return
+    from hugokit.writeback import atomic_write
+
+    try:
+        atomic_write(path, json.dumps({"sha256": sha256(text.encode("utf-8")).hexdigest()}), durable=False)
+    except OSError:
+        pass
+
+
+def page_recorded(root: Path, relative: str) -> str | None:
+    """The SHA-256 of the text hugokit last made for a generated file, if recorded."""
+    path = _record_path(root, relative)
+    try:
+        entry = None if path is None else json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    digest = entry.get("sha256") if isinstance(entry, dict) else None
+    return digest if isinstance(digest, str) else None
+
+
 class RunCache:
     def __init__(self, root: Path, command: str, options: Iterable[str]) -> None:
         self.root = root
@@ -116,15 +146,6 @@ class RunCache:
             if file_digest(self.root / relative) != digest:
                 return None
         return entry.get("payload")
-
-    def recorded(self, relative: str) -> str | None:
-        """The digest a file had when this entry was stored (whatever changed since), if recorded."""
-        if self.path is None:
-            return None
-        try:
-            return json.loads(self.path.read_text(encoding="utf-8")).get("files", {}).get(relative)
-        except (OSError, ValueError, AttributeError):
-            return None
 
     def store(self, files: Iterable[str], payload: Any, content: list[str] | None = None) -> None:
         """Records the files' digests with payload; content is the listing of content/ the run

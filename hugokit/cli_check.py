@@ -23,7 +23,10 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
     else:
         from hugokit import site as ops
 
+        from hugokit.provenance import record_if_up_to_date
+
         loaded, diagnostics = _check_site(site, select, ignore)
+        record_if_up_to_date(loaded)
         configured_strict = loaded.config.strict
         cache.store(ops.input_files(loaded), {"diagnostics": [d.as_dict() for d in diagnostics],
                                               "strict": configured_strict}, loaded.content())

@@ -42,6 +42,10 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
         else:
             echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
                  + plan.front_matter_note, err=True)
+    if not dry_run and not unreadable and source.resolve() == config.path(config.page).resolve():
+        from hugokit.provenance import record_imported_page
+
+        record_imported_page(load_config(root), current_text(source) or "", plan.database_text)
     return 1 if unreadable else 0
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLE_SITE, REPO
+from conftest import EXAMPLE_SITE, REPO, commit_all
 
 BIN = Path(sys.executable).parent
 ACTION = yaml.safe_load((REPO / "action.yml").read_text())
@@ -45,7 +45,7 @@ def checkout(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "layouts", tmp_path / "layouts")
     shutil.copytree(REPO / "data", tmp_path / "data")
     shutil.copytree(EXAMPLE_SITE, tmp_path / "examples/site", ignore=shutil.ignore_patterns("public", "resources"))
-    return tmp_path
+    return commit_all(tmp_path)
 
 
 def run_action_steps(site: Path, summary: Path, **inputs: str) -> list[tuple[str, subprocess.CompletedProcess[str]]]:
