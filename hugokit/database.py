@@ -49,6 +49,9 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
         value = _value(reader, spec.kind, key, value_node, f'"{key}" of {what}', where)
         if value is not None:
             values[key] = value
+    if isinstance(values.get("title"), str) and not values["title"].strip():
+        reader.report(node, "missing-key", f'the title of {what} is empty', "write the publication's title")
+        return None
     missing = [f.name for f in FIELDS if f.required and f.name not in values]
     for name in missing:
         if name in where:

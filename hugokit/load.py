@@ -39,6 +39,8 @@ LOADER: type = type("Loader", (_FastResolve, yaml.CSafeLoader), {}) if hasattr(y
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+MAX_DIGITS = 9
+DECIMAL = re.compile(rf"[-+]?(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})")
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _TYPE_NAMES = {"str": "a string", "int": "a whole number", "float": "a number", "bool": "true/false",
@@ -202,9 +204,14 @@ class Reader:
         return node.value if self.expect(node, what, "str") else None
 
     def integer(self, node: yaml.Node, what: str) -> int | None:
+        """A plain decimal whole number (YAML 1.1 would also read 2_020, 0x7e4, 033 and 33:40)."""
         if not self.expect(node, what, "int"):
             return None
-        return int(_CONSTRUCTOR.construct_yaml_int(node))
+        if not DECIMAL.fullmatch(node.value):
+            self.report(node, "bad-number", f"{what} must be a plain decimal whole number of at most "
+                        f"{MAX_DIGITS} digits, not {node.value[:40]!r}", "write it with digits only, e.g. 2024")
+            return None
+        return int(node.value)
 
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
         return bool(_CONSTRUCTOR.construct_yaml_bool(node)) if self.expect(node, what, "bool") else None

@@ -13,7 +13,7 @@ import yaml
 
 from hugokit.diagnostics import InputError, error
 from hugokit.importers import Imported
-from hugokit.load import Reader, compose
+from hugokit.load import DECIMAL, Reader, compose
 from hugokit.model import FIELD_BY_NAME, Publication
 
 KNOWN_NAMES: dict[str, str] = {
@@ -130,8 +130,8 @@ def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
         items = reader.string_list(node, what)
         return None if items is None else [v.strip() for v, _ in items if v.strip()]
     if kind == "int":
-        if isinstance(node, yaml.ScalarNode) and node.value.strip().isdigit():
-            return int(node.value)
+        if isinstance(node, yaml.ScalarNode) and DECIMAL.fullmatch(node.value.strip()):
+            return int(node.value)  # "2020" as a string too
         return reader.integer(node, what)
     if kind == "map":
         pairs = reader.string_map(node, what)

@@ -119,8 +119,9 @@ def _publication(body: str, offset: int, here: Position, year: int | None, autho
             page.diagnostics.append(error(col(at), "unknown-parameter", f'unknown shortcode parameter "{name}"',
                                           "known: " + ", ".join(shortcode.LEADING_PARAMS + (shortcode.TOPICS_PARAM,))
                                           + ", or a link kind written as <kind>Link"))
-    if "title" not in values:
-        page.diagnostics.append(error(here, "missing-key", "this publication has no title parameter"))
+    if not values.get("title", "").strip():
+        page.diagnostics.append(error(here, "missing-key", "this publication has no title (or an empty one)",
+                                      'write it as title="…"'))
         return None
     if year is None:
         page.diagnostics.append(error(here, "unparsed-entry", "this publication comes before any ### YEAR heading",
