@@ -124,3 +124,13 @@ def invoke(command: Command, values: dict[str, object]) -> int:
         return getattr(import_module(module), function)(**values) or 0
     except InputError as exc:
         return fail_input(exc, str(values.get("output_format", "auto")))
+    except OSError as exc:  # permissions, a full disk, a folder where a file goes, a link loop …
+        from hugokit.diagnostics import os_error
+
+        return fail_input(InputError([os_error(exc)]), str(values.get("output_format", "auto")))
+    except MemoryError:
+        from hugokit.diagnostics import Position, error
+
+        return fail_input(InputError([error(Position(str(values.get("site", "."))), "out-of-memory",
+                                            "hugokit ran out of memory; nothing more was written",
+                                            "an input is far larger than it should be: check its size")]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import yaml
 
 from hugokit.diagnostics import Diagnostic
-from hugokit.load import Reader, compose
+from hugokit.load import MAX_VALUE_CHARS, Reader, compose
 from hugokit.model import FIELD_BY_NAME, FIELDS, Database, Publication
 
 _KNOWN_KEYS = tuple(f.name for f in FIELDS)
@@ -69,12 +69,13 @@ def _value(reader: Reader, kind: str, key: str, node: yaml.Node, label: str, whe
     mark = reader.mark
     if kind == "str":
         if type(node) is yaml.ScalarNode and node.tag == _STR:
-            return node.value if reader.spend(node) else None
+            return node.value if reader.spend(node) and reader.short(node, label) else None
         return reader.string(node, label)
     if kind == "int":
         return reader.integer(node, label)
     if kind == "list":
-        if type(node) is yaml.SequenceNode and all(type(i) is yaml.ScalarNode and i.tag == _STR for i in node.value):
+        if type(node) is yaml.SequenceNode and all(type(i) is yaml.ScalarNode and i.tag == _STR
+                                                   and len(i.value) <= MAX_VALUE_CHARS for i in node.value):
             if not reader.spend(node, 1 + len(node.value)):
                 return None
             for i, item in enumerate(node.value):

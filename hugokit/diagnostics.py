@@ -104,3 +104,22 @@ def did_you_mean(word: str, choices: "list[str] | tuple[str, ...] | set[str]") -
         return ""
     names = " or ".join(f'"{by_fold[c]}"' for c in close)
     return f"did you mean {names}?"
+
+
+_OS_HINTS = {"EACCES": "check the permissions of the file and its folder", "EPERM": "check the file's permissions",
+             "ENOSPC": "free some disk space and run again", "EDQUOT": "free some disk space and run again",
+             "EROFS": "the file system is read-only: run where you can write",
+             "ELOOP": "a symbolic link leads back to itself: fix or remove it",
+             "EISDIR": "a folder stands where hugokit reads or writes a file: move it",
+             "ENOTDIR": "a file stands where hugokit expects a folder: move it",
+             "EFBIG": "the file is larger than this system allows", "ENAMETOOLONG": "use a shorter path"}
+
+
+def os_error(exc: OSError) -> Diagnostic:
+    """One clear line for what the operating system refused (exit 2, nothing more written)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    where = str(exc.filename) if exc.filename else "<system>"
+    return error(Position(where), "os-error", f"{exc.strerror or exc}; nothing more was written",
+                 _OS_HINTS.get(name, "check the path and run again"))

@@ -6,7 +6,9 @@ cannot expand without bound.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Iterator
 
@@ -40,6 +42,8 @@ LOADER: type = type("Loader", (_FastResolve, yaml.CSafeLoader), {}) if hasattr(y
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 MAX_DIGITS = 9
+MAX_VALUE_CHARS = 100_000  # one value (an abstract is a few thousand)
+MAX_FILE_BYTES = 64 * 1024 * 1024  # an input file (20,000 entries are about 5 MB)
 DECIMAL = re.compile(rf"[-+]?(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})")
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
@@ -52,7 +56,17 @@ def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
     try:
         # newline="" keeps \r\n as written, so that value offsets match the file (for fixes).
         with path.open(encoding="utf-8", newline="") as handle:
-            return handle.read()
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # a device or a pipe may never end
+                raise InputError([error(Position(shown), "unreadable", f"{shown} is not a regular file",
+                                        "give the path of a file")])
+            text = handle.read(MAX_FILE_BYTES + 1)  # characters: at least as many bytes
+            if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+                raise InputError([error(Position(shown), "too-long", f"{shown} is larger than hugokit's limit "
+                                        f"of {MAX_FILE_BYTES // 2**20} MB", "split it, or check it is the right file")])
+            return text
+    except IsADirectoryError:
+        raise InputError([error(Position(shown), "unreadable", f"{shown} is a folder, not a file",
+                                "give the path of a file")]) from None
     except FileNotFoundError:
         raise InputError([error(Position(shown), "unreadable", f"{shown} does not exist", missing_hint)]) from None
     except UnicodeDecodeError as exc:
@@ -82,6 +96,9 @@ def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
         return yaml.compose(body, Loader=LOADER)
     except yaml.YAMLError as exc:
         raise InputError([syntax_error(exc, body, path, line_offset)]) from None
+    except RecursionError:  # the pure-Python composer recurses once per level of nesting
+        raise InputError([error(Position(path), "too-deep", "the YAML is nested too deeply to read",
+                                "a publication database needs three levels: list, entry, links")]) from None
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, line_offset: int = 0) -> Diagnostic:
@@ -201,7 +218,15 @@ class Reader:
             yield key, key_node, value_node
 
     def string(self, node: yaml.Node, what: str) -> str | None:
-        return node.value if self.expect(node, what, "str") else None
+        return node.value if self.expect(node, what, "str") and self.short(node, what) else None
+
+    def short(self, node: yaml.Node, what: str) -> bool:
+        """False (and reported) for a value longer than MAX_VALUE_CHARS."""
+        if len(node.value) <= MAX_VALUE_CHARS:
+            return True
+        self.report(node, "too-long", f"{what} is longer than {MAX_VALUE_CHARS:,} characters",
+                    "shorten it; a database value is text for a page")
+        return False
 
     def integer(self, node: yaml.Node, what: str) -> int | None:
         """A plain decimal whole number (YAML 1.1 would also read 2_020, 0x7e4, 033 and 33:40)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
@@ -35,6 +36,7 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     made again, and thousands of fsyncs would dominate a build, so they skip it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(path)
     # A new, unguessable name beside the target (what tempfile.mkstemp does, without its import cost).
     tmp = str(path.parent / f".{path.name}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -52,6 +54,40 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_TEMP = re.compile(r"\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp")  # what atomic_write names them
+_swept: set[str] = set()
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Removes the temporary files an interrupted run (killed, or a power cut) left beside path
+    (once per folder and run): those whose process is gone. A running one's are left alone."""
+    folder = str(path.parent)
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        found = _TEMP.fullmatch(name)
+        if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
+            try:
+                os.unlink(os.path.join(folder, name))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
 
 
 def _umask() -> int:

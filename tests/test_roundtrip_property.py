@@ -20,9 +20,13 @@ _printable = st.text(st.one_of(st.characters(exclude_categories=("Cs", "Cc")), _
 
 def _page_can_hold(value: str, *, list_item: bool = False) -> bool:
     """The oracle, written from the format's description (DESIGN.md), not from hugokit's code: no
-    shortcode delimiter, no control character, no trailing backslash; a list item is also
+    shortcode delimiter, no control character, no backslash that Hugo would drop; a list item is also
     non-empty, unpadded and free of the ", " that separates items."""
-    if any(mark in value for mark in ("{{<", "{{%", ">}}", "%}}")) or value.endswith("\\"):
+    if any(mark in value for mark in ("{{<", "{{%", ">}}", "%}}")):
+        return False
+    # Hugo drops a quoted value's backslashes once it holds \", and a trailing one escapes the
+    # closing quote; backquotes hold anything but a backquote.
+    if "\\" in value and ('"' in value or value.endswith("\\")) and "`" in value:
         return False
     if any(ord(c) < 0x20 and c != "\t" or 0x7F <= ord(c) <= 0x9F for c in value):
         return False

@@ -14,6 +14,7 @@ from hugokit.diagnostics import Position, error, warning
 from hugokit.importers import Imported
 from hugokit.importers.venue_names import VenueFinder
 from hugokit.latex import from_latex
+from hugokit.load import MAX_VALUE_CHARS
 from hugokit.model import Publication
 from hugokit.vocab import Vocabulary
 
@@ -38,15 +39,22 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
 
     result = Imported()
     errors: list = []
-    parser = LowLevelParser(text, macros=CaseInsensitiveDict(month_names), handle_error=errors.append,
-                            filename=path)
+    macros = _bounded_macros(CaseInsensitiveDict)(month_names)
+    parser = LowLevelParser(text, macros=macros, handle_error=errors.append, filename=path)
     finder = VenueFinder(venues)
     lines = _LineCounter(text)
     done = 0
     for command, body in parser:
         start = parser.command_start or 0
         here = Position(path, lines.line_of(start), 1)
-        if errors:
+        if macros.exceeded:
+            result.diagnostics.append(error(here, "too-long", f"the @string macros used here expand to more than "
+                                            f"{MAX_VALUE_CHARS:,} characters; this entry was skipped",
+                                            "BibTeX macros that repeat each other grow without bound: write the "
+                                            "value out"))
+            macros.exceeded = False
+            errors.clear()
+        elif errors:
             for exc in errors:
                 _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
                 result.diagnostics.append(error(Position(path, lineno or here.line, (colno or 0) + 1), "bibtex-syntax",
@@ -58,6 +66,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
             pub = _publication(command.lower(), key, fields, here, finder, result)
             if pub is not None:
                 result.publications.append(pub)
+        macros.served = 0
         if progress is not None:
             progress(parser.pos - done)
             done = parser.pos
@@ -65,6 +74,29 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
         result.diagnostics.append(error(Position(path, exc.lineno or 1, 1), "bibtex-syntax",
                                         f"BibTeX syntax error: {exc.args[0]}", "fix the file and import again"))
     return result
+
+
+def _bounded_macros(base: type) -> type:
+    """pybtex's macro table, made to serve at most MAX_VALUE_CHARS characters per command: a
+    chain of @string macros that each double the last would otherwise take all memory (30 lines
+    make a gigabyte). An entry over the limit gets empty values and is reported."""
+
+    class BoundedMacros(base):  # type: ignore[misc, valid-type]
+        served = 0
+        exceeded = False
+
+        def __getitem__(self, name: str) -> str:
+            value = super().__getitem__(name)
+            self.served += len(value)
+            if self.served > MAX_VALUE_CHARS:
+                self.exceeded = True
+                return ""
+            return value
+
+        def __setitem__(self, name: str, value: str) -> None:
+            super().__setitem__(name, "" if self.exceeded else value)
+
+    return BoundedMacros
 
 
 class _LineCounter:
@@ -96,7 +128,7 @@ def _publication(kind: str, key: str, raw_fields: list, here: Position, finder: 
     own = {name.removeprefix("hugokit-"): value for name, value in text.items() if name.startswith("hugokit-")}
     title = text.get("title", "").strip()
     year_text = own.get("year") or text.get("year", "")
-    if not title or not re.fullmatch(r"\d{4}", year_text.strip()):
+    if not title or not re.fullmatch(r"[0-9]{4}", year_text.strip()):
         missing = "title" if not title else "year"
         result.diagnostics.append(error(here, "bibtex-incomplete", f'entry "{key}" has no {missing}; it was skipped',
                                         f"add {missing} = {{…}} to the entry"))
@@ -109,7 +141,7 @@ def _publication(kind: str, key: str, raw_fields: list, here: Position, finder: 
     else:
         arxiv = _arxiv(text)
         authors = _authors(" ".join(fields.get("author", "").split()))
-        venue = _venue(kind, text, arxiv, finder, int(text.get("year", year) or year))
+        venue = _venue(kind, text, arxiv, finder, year)
         links = _links(text, arxiv)
     return Publication(
         id="" if own.get("generated-key") else key,

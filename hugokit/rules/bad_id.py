@@ -1,4 +1,4 @@
-"""bad-id: an `id` that cannot be a BibTeX citation key.
+r"""bad-id: an `id` that cannot be a BibTeX citation key.
 
 The id is the entry's key in `hugokit export bibtex` and in each page bundle's cite.bib; a key
 with a space, a comma, a brace or one of `"#%'()=\~` ends or breaks the entry, so the export
