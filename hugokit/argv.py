@@ -44,9 +44,10 @@ def parse(argv: list[str]) -> tuple[Command, dict[str, object]] | None:
             values[option.dest] = flag_value
             continue
         if not equals:
-            value = next(tokens, None)
-            if value is None or value.startswith("-"):
+            following = next(tokens, None)
+            if following is None or following.startswith("-"):
                 return None
+            value = following
         if not _valid(option, value):
             return None
         values[option.dest] = (*values[option.dest], value) if option.multiple else value  # type: ignore[misc]

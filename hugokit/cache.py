@@ -5,48 +5,40 @@ a fingerprint of hugokit's own code and vocabularies (their sizes and modificati
 is used only when all of them match again, so it can never serve a stale result. Checking it
 reads and hashes the inputs but parses nothing, which is what makes an unchanged run fast.
 Entries live in $HUGOKIT_CACHE_DIR, else $XDG_CACHE_HOME/hugokit, else ~/.cache/hugokit;
-HUGOKIT_NO_CACHE=1 or --no-cache turns it off.
+HUGOKIT_NO_CACHE=1 or --no-cache turns it off for the invocation (a Cache
+without a folder), and every part of a run is handed the invocation's Cache.
 """
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from hugokit.layout import PACKAGE, content_files, defaults_dir
 
-try:  # the built-in SHA-256 loads in a third of the time of OpenSSL's, on every cached run
-    from _sha256 import sha256
-except ImportError:  # Python 3.12+: _sha2
-    try:
-        from _sha2 import sha256  # type: ignore[no-redef]
-    except ImportError:
-        from hashlib import sha256  # type: ignore[no-redef]
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # the built-in SHA-256 loads in a third of the time of OpenSSL's, on every cached run
+        from _sha256 import sha256
+    except ImportError:  # Python 3.12+: _sha2
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
 
 FORMAT = 1
-_disabled = False
+SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
 
 
-def configure(*, enabled: bool) -> None:
-    """Turns the cache on or off for this invocation (--no-cache): off means no lookups, no
-    entries and no snapshots."""
-    global _disabled
-    _disabled = not enabled
-
-
-def cache_dir() -> Path | None:
-    if _disabled or os.environ.get("HUGOKIT_NO_CACHE"):
-        return None
-    if os.environ.get("HUGOKIT_CACHE_DIR"):
-        return Path(os.environ["HUGOKIT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "hugokit"
+def text_digest(text: str) -> str:
+    return str(sha256(text.encode("utf-8")).hexdigest())
 
 
 def file_digest(path: Path) -> str | None:
     try:
-        return sha256(path.read_bytes()).hexdigest()
+        return str(sha256(path.read_bytes()).hexdigest())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
 
@@ -61,86 +53,99 @@ def _code_digest() -> str:
     for path in code + sorted(os.path.join(defaults, name) for name in os.listdir(defaults) if name.endswith(".yaml")):
         info = os.stat(path)
         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
-SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
+class Cache:
+    """The cache of one invocation: a folder, or none when the cache is off (then nothing is
+    looked up or stored, snapshots included)."""
 
+    __slots__ = ("folder",)
 
-def _snapshot_path(text: str) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    return folder / f"db-{sha256(text.encode('utf-8')).hexdigest()[:40]}.json"
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
 
+    @classmethod
+    def from_environment(cls, *, enabled: bool = True) -> Cache:
+        """The user's cache folder, unless enabled is False (--no-cache) or HUGOKIT_NO_CACHE is set."""
+        if not enabled or os.environ.get("HUGOKIT_NO_CACHE"):
+            return cls(None)
+        if os.environ.get("HUGOKIT_CACHE_DIR"):
+            return cls(Path(os.environ["HUGOKIT_CACHE_DIR"]))
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return cls(Path(base) / "hugokit")
 
-def load_snapshot(text: str) -> list[dict] | None:
-    """The fields of every entry of a database text parsed before (no positions), if cached."""
-    path = _snapshot_path(text) if len(text) >= SNAPSHOT_MIN_BYTES else None
-    try:
-        return None if path is None else json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def store_snapshot(text: str, entries: list[dict]) -> None:
-    path = _snapshot_path(text) if len(text) >= SNAPSHOT_MIN_BYTES else None
-    if path is None or path.exists():
-        return
-    from hugokit.writeback import atomic_write
-
-    try:
-        atomic_write(path, json.dumps(entries, ensure_ascii=False), durable=False)
-    except OSError:
-        pass
-
-
-def _record_path(root: Path, relative: str) -> Path | None:
-    folder = cache_dir()
-    key = sha256(f"{root.resolve()}\0{relative}".encode()).hexdigest()[:32]
-    return None if folder is None else folder / f"page-{key}.json"
-
-
-def record_page(root: Path, relative: str, text: str) -> None:
-    """Remembers that the generated file relative holds text that hugokit made (see hugokit.provenance)."""
-    path = _record_path(root, relative)
-    if path is None:
-        return
-    from hugokit.writeback import atomic_write
-
-    try:
-        atomic_write(path, json.dumps({"sha256": sha256(text.encode("utf-8")).hexdigest()}), durable=False)
-    except OSError:
-        pass
-
-
-def page_recorded(root: Path, relative: str) -> str | None:
-    """The SHA-256 of the text hugokit last made for a generated file, if recorded."""
-    path = _record_path(root, relative)
-    try:
-        entry = None if path is None else json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    digest = entry.get("sha256") if isinstance(entry, dict) else None
-    return digest if isinstance(digest, str) else None
-
-
-class RunCache:
-    def __init__(self, root: Path, command: str, options: Iterable[str]) -> None:
-        self.root = root
-        folder = cache_dir()
+    def run(self, root: Path, command: str, options: Iterable[str]) -> RunEntry:
+        """The entry of one command run on one site with these options."""
+        if self.folder is None:
+            return RunEntry(root, None)
         key = sha256("\0".join([str(root.resolve()), command, *options]).encode()).hexdigest()
-        self.path = None if folder is None else folder / f"{key[:32]}.json"
+        return RunEntry(root, self.folder / f"{key[:32]}.json")
 
-    def lookup(self) -> Any:
-        """The stored payload if every recorded input is unchanged, else None."""
+    def _record_path(self, root: Path, relative: str) -> Path | None:
+        if self.folder is None:
+            return None
+        key = sha256(f"{root.resolve()}\0{relative}".encode()).hexdigest()[:32]
+        return self.folder / f"page-{key}.json"
+
+    def record_page(self, root: Path, relative: str, text: str) -> None:
+        """Remembers that the generated file relative holds text hugokit made (see hugokit.provenance)."""
+        path = self._record_path(root, relative)
+        if path is not None:
+            _store(path, {"sha256": text_digest(text)})
+
+    def page_recorded(self, root: Path, relative: str) -> str | None:
+        """The SHA-256 of the text hugokit last made for a generated file, if recorded."""
+        path = self._record_path(root, relative)
+        try:
+            entry = None if path is None else json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        digest = entry.get("sha256") if isinstance(entry, dict) else None
+        return digest if isinstance(digest, str) else None
+
+    def _snapshot_path(self, text: str) -> Path | None:
+        if self.folder is None or len(text) < SNAPSHOT_MIN_BYTES:
+            return None
+        return self.folder / f"db-{sha256(text.encode('utf-8')).hexdigest()[:40]}.json"
+
+    def load_snapshot(self, text: str) -> list[dict[str, Any]] | None:
+        """The fields of every entry of a database text parsed before (no positions), if cached."""
+        path = self._snapshot_path(text)
+        try:
+            return None if path is None else list(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def store_snapshot(self, text: str, entries: list[dict[str, Any]]) -> None:
+        path = self._snapshot_path(text)
+        if path is None or path.exists():
+            return
+        _store(path, entries)
+
+
+class RunEntry:
+    """What one run recorded: its inputs' digests and a payload (JSON data)."""
+
+    __slots__ = ("root", "path")
+
+    def __init__(self, root: Path, path: Path | None) -> None:
+        self.root = root
+        self.path = path
+
+    def _read(self) -> dict[str, Any] | None:
         if self.path is None:
             return None
         try:
             entry = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if entry.get("code") != _code_digest() or entry.get("content") != content_files(self.root):
+        return entry if isinstance(entry, dict) else None
+
+    def lookup(self) -> Any:
+        """The stored payload if every recorded input is unchanged, else None."""
+        entry = self._read()
+        if entry is None or entry.get("code") != _code_digest() or entry.get("content") != content_files(self.root):
             return None
         for relative, digest in entry.get("files", {}).items():
             if file_digest(self.root / relative) != digest:
@@ -152,11 +157,16 @@ class RunCache:
         saw (listed now if not given)."""
         if self.path is None:
             return
-        from hugokit.writeback import atomic_write
+        _store(self.path, {"code": _code_digest(),
+                           "content": content_files(self.root) if content is None else content,
+                           "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))},
+                           "payload": payload})
 
-        entry = {"code": _code_digest(), "content": content_files(self.root) if content is None else content,
-                 "files": {rel: file_digest(self.root / rel) for rel in sorted(set(files))}, "payload": payload}
-        try:
-            atomic_write(self.path, json.dumps(entry), durable=False)
-        except OSError:
-            pass  # an unwritable cache only costs speed
+
+def _store(path: Path, data: object) -> None:
+    from hugokit.writeback import atomic_write
+
+    try:
+        atomic_write(path, json.dumps(data, ensure_ascii=False), durable=False)
+    except OSError:
+        pass  # an unwritable cache only costs speed

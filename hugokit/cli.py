@@ -14,7 +14,7 @@ from hugokit.commands import COMMANDS, Argument, Command, Option, invoke
 
 
 def _parameter(param: Option | Argument) -> click.Parameter:
-    kind: click.ParamType | None = None
+    kind: click.ParamType[object] | None = None
     if param.choices:
         kind = click.Choice(list(param.choices))
     elif param.path:

@@ -46,5 +46,7 @@ def step_summary(markdown: str) -> None:
 
 
 def fail_input(exc: InputError, output_format: str = "auto") -> int:
+    from hugokit.outcome import USAGE
+
     report(exc.diagnostics, output_format)
-    return 2
+    return USAGE

@@ -4,7 +4,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING, Any
+
 from hugokit.cli_common import echo, report
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+    from hugokit.importers.imported import Progress
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
@@ -12,7 +19,10 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     from hugokit.config import load_config
     from hugokit.importers import import_file
     from hugokit.layout import CONFIG_NAME, site_root
-    from hugokit.writeback import Mode, current_text, put, unified_diff
+    from hugokit.outcome import exit_code, verb
+    from hugokit.writeback import WriteBack, put
+
+    writeback = WriteBack.choose(diff=dry_run)
 
     root = site_root(site)
     config = load_config(root)
@@ -24,29 +34,29 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     if unreadable and not partial:
         echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
              "Fix them, or pass --partial to import the rest.", err=True)
-        return 1
-    target = config.path(config.database)
-    if dry_run:
-        echo(unified_diff(current_text(target) or "", plan.database_text, config.database), nl=False)
-    else:
-        put(target, config.database, plan.database_text, Mode.WRITE)
-    verb = "would import" if dry_run else "imported"
+        return exit_code(refused=True)
+    outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
+    echo(outcome.diff, nl=False)
     if plan.replaced:
-        echo(f"{verb} {plan.added} publications into {config.database}")
+        echo(f"{verb('import', writeback)} {plan.added} publications into {config.database}")
     else:
-        echo(f"{verb} {plan.added} new and updated {plan.updated} existing publications in {config.database}")
-    if plan.front_matter_note and not dry_run:
+        echo(f"{verb('import', writeback)} {plan.added} new and updated {plan.updated} existing publications in "
+             f"{config.database}")
+    if plan.front_matter_note and writeback.writes:
         if config.file is None:
-            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, Mode.WRITE)
+            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, writeback)
             echo(f"kept the page's front-matter in {CONFIG_NAME}")
         else:
             echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
                  + plan.front_matter_note, err=True)
-    if not dry_run and not unreadable and source.resolve() == config.path(config.page).resolve():
+    if writeback.writes and not unreadable and source.resolve() == config.path(config.page).resolve():
+        from hugokit.cache import Cache
         from hugokit.provenance import record_imported_page
+        from hugokit.writeback import current_text
 
-        record_imported_page(load_config(root), current_text(source) or "", plan.database_text)
-    return 1 if unreadable else 0
+        record_imported_page(load_config(root), Cache.from_environment(), current_text(source) or "",
+                             plan.database_text)
+    return exit_code(unreadable, changed=outcome.changed, writeback=writeback)
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
@@ -73,36 +83,38 @@ class _progress:
         size = source.stat().st_size if source.is_file() else 0
         quiet = os.environ.get("CI") or os.environ.get("PRE_COMMIT") or not sys.stderr.isatty()
         if quiet or size < 500_000:
-            self.bar = None
+            self.bar: ProgressBar[int] | None = None
             return
         import click  # its progress bar; hugokit prints everything else itself
 
         self.bar = click.progressbar(length=size, label=f"importing {source.name}", file=sys.stderr)
 
-    def __enter__(self):
+    def __enter__(self) -> Progress | None:
         if self.bar is None:
             return None
-        bar = self.bar.__enter__()
-        return bar.update
+        return self.bar.__enter__().update
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self.bar is not None:
             if exc[0] is None:  # done: the parser stops short of the file's last bytes
-                self.bar.update(max(0, self.bar.length - self.bar.pos))
-            self.bar.__exit__(*exc)  # type: ignore[arg-type]
+                self.bar.update(max(0, (self.bar.length or 0) - self.bar.pos))
+            self.bar.__exit__(*exc)
 
 
 def export_command(fmt: str, site: str, output: Path | None) -> int:
     from hugokit import site as ops
     from hugokit.layout import site_root
-    from hugokit.writeback import Mode, put
+    from hugokit.cache import Cache
+    from hugokit.outcome import exit_code
+    from hugokit.writeback import WriteBack, put
 
-    loaded = ops.load_site(site_root(site))
+
+    loaded = ops.load_site(site_root(site), Cache.from_environment())
     structural = [d for d in loaded.diagnostics if d.is_error]
     if structural:
         report(structural)
         echo("the database has structural errors; nothing was exported", err=True)
-        return 1
+        return exit_code(refused=True)
     vocab, _ = loaded.vocabularies()
     if fmt == "bibtex":
         from hugokit.render.bibtex import render_bibliography
@@ -115,7 +127,7 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
     if output is None:
         echo(text, nl=False)
         return 0
-    outcome = put(output, str(output), text, Mode.WRITE)
+    outcome = put(output, str(output), text, WriteBack.WRITE)
     echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
          f"({len(loaded.database.publications)} publications)", err=True)
     return 0

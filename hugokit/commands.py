@@ -107,18 +107,12 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
 
 
 def invoke(command: Command, values: dict[str, object]) -> int:
-    """Runs a command with its parameters' values; returns its exit code.
-
-    Exit codes: 0 clean; 1 findings (errors, warnings under --strict, files that would change
-    under --check); 2 usage, configuration or unreadable input.
-    """
+    """Runs a command with its parameters' values; returns its exit code (see hugokit.outcome)."""
     from importlib import import_module
 
-    from hugokit import cache
     from hugokit.cli_common import fail_input
     from hugokit.diagnostics import InputError
 
-    cache.configure(enabled=True)  # each invocation starts afresh; --no-cache turns it off
     module, function = command.target.split(":")
     try:
         return getattr(import_module(module), function)(**values) or 0

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import yaml
 
-from hugokit.diagnostics import InputError
+from hugokit.diagnostics import InputError, Position, Severity
 from hugokit.layout import CONFIG_NAME
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
@@ -25,7 +25,9 @@ class SiteConfig(NamedTuple):
     pages: bool = False
     pages_dir: str = "content/publication"
     front_matter_schemas: tuple["SectionSchema", ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()  # rule code -> the severity this site gives it
     file: str | None = None  # the config file read, if any
+    rule_codes: tuple["CodeRef", ...] = ()  # every rule code written above, for hugokit.rules to check
 
     def path(self, relative: str) -> Path:
         return self.root / relative
@@ -47,10 +49,20 @@ KEYS: dict[str, _Key] = {
     "link_kinds": _Key("list", "link kinds to accept besides hugokit's own"),
     "pages": _Key("bool", "also generate a page bundle per publication (as `hugokit build --pages`)"),
     "pages_dir": _Key("str", "where the page bundles go (default content/publication)"),
+    "severity": _Key("severities", "per rule code, the severity to report it with, `error` or `warning`: "
+                     "`{no-topics: error}`"),
     "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
                                  "and their types: `{mentors: {required: [name], types: {seats: int}}}`"),
 }
 FRONT_MATTER_TYPES = ("string", "int", "bool", "list", "map", "date")
+
+
+class CodeRef(NamedTuple):
+    """A rule code as written, and where: hugokit.rules checks it against the registry."""
+
+    code: str
+    where: Position
+    what: str  # e.g. '"ignore" in hugokit.yaml', or "--select"
 
 
 class SectionSchema(NamedTuple):
@@ -68,26 +80,15 @@ def load_config(root: Path) -> SiteConfig:
     node = compose(text, CONFIG_NAME)
     reader = Reader(CONFIG_NAME, text)
     values: dict[str, object] = {}
+    codes: list[CodeRef] = []
     if node is not None and reader.expect(node, CONFIG_NAME, "map"):
+        assert isinstance(node, yaml.MappingNode)
         for key, key_node, value_node in reader.items(node, CONFIG_NAME):
             spec = KEYS.get(key)
             if spec is None:
                 reader.unknown_key(key_node, CONFIG_NAME, tuple(KEYS))
                 continue
-            what = f'"{key}" in {CONFIG_NAME}'
-            if spec.kind == "list":
-                items = reader.string_list(value_node, what)
-                value = None if items is None else tuple(v for v, _ in items)
-                if key in ("select", "ignore") and items:
-                    _check_rule_codes(reader, items, what)
-            elif spec.kind == "bool":
-                value = reader.boolean(value_node, what)
-            elif spec.kind == "int":
-                value = reader.integer(value_node, what)
-            elif spec.kind == "map":
-                value = _schemas(reader, value_node, what)
-            else:
-                value = reader.string(value_node, what)
+            value = _value(reader, spec.kind, value_node, f'"{key}" in {CONFIG_NAME}', codes)
             if key == "front_matter" and isinstance(value, str):
                 value = value if value.endswith("\n") or not value else value + "\n"
                 if "---" in value.splitlines():
@@ -100,7 +101,7 @@ def load_config(root: Path) -> SiteConfig:
     _outputs_are_not_inputs(reader, node, values)
     if reader.diagnostics:
         raise InputError(reader.diagnostics)
-    return SiteConfig(root=root, file=CONFIG_NAME, **values)  # type: ignore[arg-type]
+    return SiteConfig(root=root, file=CONFIG_NAME, rule_codes=tuple(codes), **values)  # type: ignore[arg-type]
 
 
 PATH_KEYS = ("database", "page", "pages_dir")
@@ -147,12 +148,40 @@ def _outputs_are_not_inputs(reader: Reader, node: yaml.Node | None, values: dict
                           f"({values.get(key, defaults[key])})", f"the default is {defaults[key]}")
 
 
-def _check_rule_codes(reader: Reader, items: list[tuple[str, yaml.Node]], what: str) -> None:
-    from hugokit.rules import all_rules, unknown_code
+def _value(reader: Reader, kind: str, node: yaml.Node, what: str, codes: list[CodeRef]) -> object:
+    """A key's value (None when it is wrong); rule codes among it are added to codes."""
+    if kind == "list":
+        items = reader.string_list(node, what)
+        if items is None:
+            return None
+        if what.startswith(('"select"', '"ignore"')):
+            codes += [CodeRef(code, reader.pos(item), what) for code, item in items]
+        return tuple(v for v, _ in items)
+    if kind == "bool":
+        return reader.boolean(node, what)
+    if kind == "int":
+        return reader.integer(node, what)
+    if kind == "map":
+        return _schemas(reader, node, what)
+    if kind == "severities":
+        return _severities(reader, node, what, codes)
+    return reader.string(node, what)
 
-    known = all_rules()
-    reader.diagnostics += [unknown_code(code, reader.pos(node), what, known)
-                           for code, node in items if code not in known]
+
+def _severities(reader: Reader, node: yaml.Node, what: str,
+                codes: list[CodeRef]) -> tuple[tuple[str, Severity], ...] | None:
+    items = reader.string_map(node, what)
+    if items is None:
+        return None
+    out = []
+    for code, key_node, value, value_node in items:
+        codes.append(CodeRef(code, reader.pos(key_node), what))
+        if value in (Severity.ERROR.value, Severity.WARNING.value):
+            out.append((code, Severity(value)))
+        else:
+            reader.report(value_node, "bad-config", f'unknown severity "{value}" for "{code}"',
+                          "write error or warning")
+    return tuple(out)
 
 
 def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from hugokit.diagnostics import Diagnostic
+from hugokit.diagnostics import Diagnostic, Mark
 from hugokit.load import MAX_VALUE_CHARS, Reader, compose
 from hugokit.model import FIELD_BY_NAME, FIELDS, Database, Publication
 
@@ -37,7 +37,7 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
         return None
     values: dict[str, object] = {}
     mark = reader.mark
-    where: dict[str, object] = {"": mark(node)}
+    where: dict[str, Mark] = {"": mark(node)}
     for key, key_node, value_node in reader.items(node, what):
         spec = FIELD_BY_NAME.get(key)
         if spec is None:
@@ -49,7 +49,8 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
         value = _value(reader, spec.kind, key, value_node, f'"{key}" of {what}', where)
         if value is not None:
             values[key] = value
-    if isinstance(values.get("title"), str) and not values["title"].strip():
+    title = values.get("title")
+    if isinstance(title, str) and not title.strip():
         reader.report(node, "missing-key", f'the title of {what} is empty', "write the publication's title")
         return None
     missing = [f.name for f in FIELDS if f.required and f.name not in values]
@@ -63,7 +64,7 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
     return Publication(where=where, **values)  # type: ignore[arg-type]
 
 
-def _value(reader: Reader, kind: str, key: str, node: yaml.Node, label: str, where: dict) -> object:
+def _value(reader: Reader, kind: str, key: str, node: yaml.Node, label: str, where: dict[str, Mark]) -> object:
     """A field's value; the common well-formed shapes are read directly, anything else goes
     through the reader's checks, which report it."""
     mark = reader.mark

@@ -48,7 +48,7 @@ def update(text: str) -> str:
         if not pattern.search(text):
             raise ValueError(f"the README has no <!-- {name}:start --> … <!-- {name}:end --> section")
         body = make()
-        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
+        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)  # noqa: B023 (used at once)
     return text
 
 

@@ -81,6 +81,7 @@ def _decode(value: str) -> str:
     if not _LATEX.search(value):
         return value  # nothing LaTeX would change: latexcodec's lexer is slow, skip it
     try:
-        return codecs.decode(value, "ulatex")
+        # latexcodec's text codec decodes str to str, which typeshed's codecs.decode does not foresee.
+        return str(codecs.decode(value, "ulatex"))  # type: ignore[call-overload]
     except (UnicodeDecodeError, ValueError):
         return value

@@ -34,7 +34,7 @@ def vocabulary_file(name: str) -> str:
 def content_files(root: Path) -> list[str]:
     """Every file under content/, relative to the site, sorted."""
     top = os.path.join(str(root), "")  # "site/", or "./": os.walk's paths start with it
-    found = []
+    found: list[str] = []
     for folder, _, names in os.walk(top + CONTENT_DIR):
         prefix = folder[len(top):].replace(os.sep, "/") + "/"
         found.extend(prefix + name for name in names)

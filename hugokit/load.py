@@ -10,7 +10,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Literal, TypeGuard, overload
 
 import yaml
 
@@ -21,16 +21,16 @@ class _FastResolve:
     YAML's implicit types (numbers, booleans, null, dates) is a string, which is what the regular
     resolver concludes too, after trying its patterns."""
 
-    yaml_implicit_resolvers: dict
-    yaml_path_resolvers: dict
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]]
+    yaml_path_resolvers: dict[Any, Any]
 
-    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers):
                 return _STR
         elif not self.yaml_path_resolvers:
             return _SEQ if kind is yaml.SequenceNode else _MAP
-        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        return str(super().resolve(kind, value, implicit))  # type: ignore[misc]
 
 
 class PureLoader(_FastResolve, yaml.SafeLoader):
@@ -187,8 +187,16 @@ class Reader:
     def report(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
         self.diagnostics.append(error(self.pos(node), code, message, hint))
 
+    @overload
+    def expect(self, node: yaml.Node, what: str, kind: Literal["map"]) -> TypeGuard[yaml.MappingNode]: ...
+    @overload
+    def expect(self, node: yaml.Node, what: str, kind: Literal["seq"]) -> TypeGuard[yaml.SequenceNode]: ...
+    @overload
+    def expect(self, node: yaml.Node, what: str, kind: Literal["str", "int", "bool"]) -> TypeGuard[yaml.ScalarNode]: ...
+
     def expect(self, node: yaml.Node, what: str, kind: str) -> bool:
-        """True if node is of kind (scalar tag name, "seq" or "map"); reports otherwise."""
+        """True if node is of kind (scalar tag name, "seq" or "map"), which narrows its type;
+        reports otherwise."""
         if not self.spend(node):
             return False
         ok = (isinstance(node, yaml.SequenceNode) if kind == "seq"

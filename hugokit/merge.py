@@ -15,6 +15,9 @@ from hugokit.render.database_yaml import render_entry, render_link, render_value
 from hugokit.text import fold
 from hugokit.verify import copy
 
+# (offset, order, what to insert there: text, or a new entry to render)
+Edit = tuple[int, int, "str | Publication"]
+
 
 @dataclass(slots=True)
 class MergeResult:
@@ -56,7 +59,7 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
     for i, pub in enumerate(entries):
         index.add(pub, i)
     result = MergeResult(text)
-    edits: list[tuple[int, int, str]] = []  # (offset, order, text to insert)
+    edits: list[Edit] = []
     gained: dict[int, Publication] = {}  # existing entry -> the fields it gains, gathered
     offsets: dict[int, int] = {}  # year -> where its new entries go (one scan per distinct year)
     for order, new in enumerate(incoming):
@@ -117,7 +120,9 @@ def _gain(name: str, old: Publication, new: Publication, target: Publication, re
 
 def _conflict(result: MergeResult, old: Publication, key: str, label: str, mine: object, theirs: object,
               source: str) -> None:
-    shown = lambda v: ", ".join(v) if isinstance(v, list) else str(v)  # noqa: E731
+    def shown(value: object) -> str:
+        return ", ".join(value) if isinstance(value, list) else str(value)
+
     result.diagnostics.append(warning(old.at(key), "merge-conflict",
                                       f'{source} has another {label} for "{old.title}": {shown(theirs)!r}; '
                                       f"kept {shown(mine)!r}", "edit the database by hand if the import is right"))
@@ -185,7 +190,7 @@ def _field_edits(text: str, old: Publication, target: Publication, names: list[s
     return edits
 
 
-def _apply(text: str, edits: list, database: Database) -> str:
+def _apply(text: str, edits: list[Edit], database: Database) -> str:
     """The text with every insertion made, in one pass (linear in the file's size). Insertions at
     one offset keep their order; new text uses the file's own line ending."""
     indent = ""
@@ -194,10 +199,9 @@ def _apply(text: str, edits: list, database: Database) -> str:
         line_start = _line_start(text, first.offset)
         indent = " " * (len(text[line_start:first.offset]) - len(text[line_start:first.offset].lstrip()))
     newline = "\r\n" if "\r\n" in text[:text.find("\n") + 1] else "\n"
-    rendered = []
+    rendered: list[tuple[int, int, str]] = []
     for offset, order, body in edits:
-        if isinstance(body, Publication):
-            body = render_entry(body, indent)
+        body = render_entry(body, indent) if isinstance(body, Publication) else body
         rendered.append((offset, order, body if newline == "\n" else body.replace("\n", newline)))
     end = len(text)
     if text and not text.endswith("\n") and any(offset == end for offset, _, _ in rendered):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from hugokit.diagnostics import Position
+from hugokit.diagnostics import Mark, Position
 
 Kind = Literal["str", "int", "list", "map"]
 
@@ -33,10 +33,6 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 FIELD_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
-# Link kinds with a fixed shortcode parameter name; any other kind K is written as `KLink`.
-SHORTCODE_LINK_PARAMS: dict[str, str] = {"paper": "paperLink", "code": "codeLink", "project": "project"}
-
-
 class Publication:
     """One entry of the database.
 
@@ -50,7 +46,7 @@ class Publication:
     def __init__(self, title: str, year: int, authors: list[str] | None = None, venue: str = "",
                  links: dict[str, str] | None = None, award: str = "", topics: list[str] | None = None,
                  id: str = "", doi: str = "", arxiv: str = "", abstract: str = "", keywords: list[str] | None = None,
-                 where: dict[str, Position | tuple] | None = None) -> None:
+                 where: dict[str, Mark] | None = None) -> None:
         self.title = title
         self.year = year
         self.authors = [] if authors is None else authors
@@ -64,8 +60,7 @@ class Publication:
         self.abstract = abstract
         self.keywords = [] if keywords is None else keywords
         # Where each value was read: "" is the entry itself, then "title", "authors.2", "links.paper".
-        # A value is a Position, or the tuple of its fields (cheaper by far for 100,000s of values).
-        self.where = {} if where is None else where
+        self.where: dict[str, Mark] = {} if where is None else where
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Publication):

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hugokit.diagnostics import Diagnostic, Position, error
+
+from hugokit.cache import text_digest
+
+if TYPE_CHECKING:
+    from hugokit.cache import Cache
+    from hugokit.config import SiteConfig
+    from hugokit.site import Site
 
 MAX_NAMED_LINES = 20
 
@@ -32,7 +40,7 @@ def committed(root: Path, relative: str) -> str | None:
         return None
 
 
-def _render_committed_database(site) -> str | None:  # site: hugokit.site.Site
+def _render_committed_database(site: Site) -> str | None:
     from hugokit.database import parse_database
     from hugokit.diagnostics import InputError
     from hugokit.render.page import render_page
@@ -47,14 +55,12 @@ def _render_committed_database(site) -> str | None:  # site: hugokit.site.Site
     return render_page(database.publications, site.config.front_matter)
 
 
-def hand_edits(site, page_text: str, generated: str) -> list[Diagnostic]:
+def hand_edits(site: Site, cache: Cache, page_text: str, generated: str) -> list[Diagnostic]:
     """Nothing when page_text is hugokit's own (see the module's docstring); else a diagnostic
     for each line that differs from the closest version hugokit made. generated is the page the
     current database makes."""
-    from hugokit.cache import page_recorded, sha256
-
     config = site.config
-    if page_recorded(config.root, config.page) == sha256(page_text.encode("utf-8")).hexdigest():
+    if cache.page_recorded(config.root, config.page) == text_digest(page_text):
         return []
     known = [generated]
     last_commit = committed(config.root, config.page)
@@ -70,7 +76,7 @@ def hand_edits(site, page_text: str, generated: str) -> list[Diagnostic]:
     return _changed_lines(site, page_text, known)
 
 
-def _changed_lines(site, page_text: str, known: list[str]) -> list[Diagnostic]:
+def _changed_lines(site: Site, page_text: str, known: list[str]) -> list[Diagnostic]:
     import difflib
 
     lines = page_text.splitlines()
@@ -115,10 +121,9 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def record_if_up_to_date(site) -> None:
+def record_if_up_to_date(site: Site, cache: Cache) -> None:
     """Records the page as hugokit's own when it is what the database makes (check does this, so
     that a later build knows the page even on a machine that never built it)."""
-    from hugokit.cache import record_page
     from hugokit.render.page import render_page
     from hugokit.writeback import current_text
 
@@ -126,13 +131,12 @@ def record_if_up_to_date(site) -> None:
         return  # entries left out of the parse would be missing from the render
     generated = render_page(site.database.publications, site.config.front_matter)
     if current_text(site.config.path(site.config.page)) == generated:
-        record_page(site.config.root, site.config.page, generated)
+        cache.record_page(site.config.root, site.config.page, generated)
 
 
-def record_imported_page(config, page_text: str, database_text: str) -> None:  # config: SiteConfig
+def record_imported_page(config: SiteConfig, cache: Cache, page_text: str, database_text: str) -> None:
     """After the page was imported into the database: records it as hugokit's own when a
     rebuild keeps every line it has (only their order may change), so that build goes ahead."""
-    from hugokit.cache import record_page
     from hugokit.database import parse_database
     from hugokit.render.page import render_page
 
@@ -140,4 +144,4 @@ def record_imported_page(config, page_text: str, database_text: str) -> None:  #
     if any(d.is_error for d in problems):
         return
     if sorted(render_page(database.publications, config.front_matter).splitlines()) == sorted(page_text.splitlines()):
-        record_page(config.root, config.page, page_text)
+        cache.record_page(config.root, config.page, page_text)

@@ -7,7 +7,7 @@ from pathlib import Path
 from hugokit.model import FIELDS
 
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "publications.schema.json"
-_TYPES = {
+_TYPES: dict[str, dict[str, object]] = {
     "str": {"type": "string"},
     "int": {"type": "integer", "minimum": 1000, "maximum": 9999},
     "list": {"type": "array", "items": {"type": "string", "minLength": 1}},
@@ -16,7 +16,7 @@ _TYPES = {
 }
 
 
-def publications_schema() -> dict:
+def publications_schema() -> dict[str, object]:
     entry = {
         "type": "object",
         "additionalProperties": False,

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
-from hugokit.model import SHORTCODE_LINK_PARAMS
-
 NAME = "publication"
-# Parameter order of the format; extra link kinds go between "project" and "data-topic".
-LEADING_PARAMS = ("title", "venue", "paperLink", "codeLink", "award", "project")
+# The format's parameters in their order, each with what it holds: a Publication field, or the
+# link of a kind ("links.KIND"). Further link kinds K go after these, as KLink, then the topics.
+# hugokit's layouts read the same parameters (tests/test_tables.py holds them to this table).
+PARAMS = (("title", "title"), ("venue", "venue"), ("paperLink", "links.paper"), ("codeLink", "links.code"),
+          ("award", "award"), ("project", "links.project"))
+LEADING_PARAMS = tuple(param for param, _ in PARAMS)
 TOPICS_PARAM = "data-topic"
+# Link kinds with a fixed parameter name; any other kind K is written as `KLink`.
+SHORTCODE_LINK_PARAMS = {source.removeprefix("links."): param for param, source in PARAMS if source.startswith("links.")}
 LIST_SEPARATOR = ", "
 FORBIDDEN = ("{{<", "{{%", ">}}", "%}}")
 
@@ -53,7 +57,7 @@ def split_list(value: str) -> list[str]:
 
 def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
     """Named parameters as (name, value, offset); the offset of the first unreadable character."""
-    params = []
+    params: list[tuple[str, str, int]] = []
     pos = 0
     while pos < len(text):
         if text[pos:].strip() == "":

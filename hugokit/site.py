@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from hugokit.config import SiteConfig, load_config
 from hugokit.database import parse_database
-from hugokit.diagnostics import Diagnostic
+from hugokit.diagnostics import Diagnostic, Fix
 from hugokit.load import read_text
 from hugokit.model import Database
+
+if TYPE_CHECKING:
+    from hugokit.cache import Cache
+    from hugokit.rules import Rule
+    from hugokit.vocab import Vocabularies
 
 
 class Site:
@@ -20,10 +26,11 @@ class Site:
         self.config = config
         self.database = database
         self.diagnostics = diagnostics  # structural problems found while reading the database
-        self._vocab: object = None
+        self._vocab: tuple[Vocabularies, list[Diagnostic]] | None = None
         self._content: list[str] | None = None
 
-    def vocabularies(self):  # -> tuple[Vocabularies, list[Diagnostic]], read once
+    def vocabularies(self) -> tuple[Vocabularies, list[Diagnostic]]:
+        """The vocabularies and the problems found in their files, read once."""
         if self._vocab is None:
             from hugokit.vocab import load_vocabularies
 
@@ -39,34 +46,65 @@ class Site:
         return self._content
 
 
-def load_site(root: Path, *, positions: bool = True) -> Site:
+def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     """Config and database; unreadable input raises InputError.
 
     Without positions (for a database already checked clean) a large database may come from the
     snapshot its last full parse left in the cache, which is much faster than parsing YAML.
     """
-    from hugokit.cache import load_snapshot, store_snapshot
     from hugokit.model import Publication
 
     config = load_config(root)
     text = read_text(config.path(config.database), config.database,
                      f"create it, or import an existing page: hugokit import {config.page}")
-    snapshot = None if positions else load_snapshot(text)
+    snapshot = None if positions else cache.load_snapshot(text)
     if snapshot is not None:
         return Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [])
     database, diagnostics = parse_database(text, config.database)
     if not any(d.is_error for d in diagnostics):
-        store_snapshot(text, [pub.fields() for pub in database.publications])
+        cache.store_snapshot(text, [pub.fields() for pub in database.publications])
     return Site(config, database, diagnostics)
 
 
-def check(site: Site) -> list[Diagnostic]:
-    """Every diagnostic for the site: structure, vocabulary files, then the configured rules."""
-    from hugokit import rules
+class Checked(NamedTuple):
+    """A check's outcome: every diagnostic, and whether the site's config asks for --strict."""
+
+    diagnostics: list[Diagnostic]
+    strict: bool
+    site: Site | None  # the site as loaded, or None when the outcome came from the cache
+
+
+def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Checked:
+    """The check of a site with the command line's --select/--ignore, from the cache when none of
+    its inputs changed since the last one. `build` asks for it too (with no selection), so one
+    check serves both commands."""
+    entry = cache.run(root, "check", (select, ignore))
+    payload = entry.lookup()
+    if payload is not None:
+        return Checked([Diagnostic.from_dict(d) for d in payload["diagnostics"]], bool(payload["strict"]), None)
+    site, diagnostics = load_and_check(root, cache, select, ignore)
+    from hugokit.provenance import record_if_up_to_date
+
+    record_if_up_to_date(site, cache)
+    entry.store(input_files(site), {"diagnostics": [d.as_dict() for d in diagnostics], "strict": site.config.strict},
+                site.content())
+    return Checked(diagnostics, site.config.strict, site)
+
+
+def load_and_check(root: Path, cache: Cache, select: str = "", ignore: str = "") -> tuple[Site, list[Diagnostic]]:
+    """A full check, never from the cache (for `fix`, which needs the fixes' exact spans)."""
+    from hugokit.rules import selected
+
+    site = load_site(root, cache)
+    return site, check(site, selected(site.config, select, ignore))
+
+
+def check(site: Site, rules: list[Rule]) -> list[Diagnostic]:
+    """Every diagnostic for the site: structure, vocabulary files, then the given rules'."""
+    from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    context = rules.Context(site.database, vocab, site.config, site.content())
-    found = rules.run(context, site.config.select, site.config.ignore)
+    found = run(Context(site.database, vocab, site.config, site.content()), rules)
     return sorted(site.diagnostics + vocab_diagnostics + found, key=Diagnostic.sort_key)
 
 
@@ -83,7 +121,7 @@ def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, 
     the database's is checked to read back as the fixed database (see hugokit.verify)."""
     from hugokit.verify import fix_database, fix_text
 
-    by_path: dict[str, list] = {}
+    by_path: dict[str, list[Fix]] = {}
     for d in diagnostics:
         if d.fix is not None:
             by_path.setdefault(d.fix.path, []).append(d.fix)

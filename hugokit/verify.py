@@ -3,6 +3,8 @@ database the edit meant, or nothing is written. A text edit that misses (an offs
 insertions in the wrong order) would otherwise corrupt the one file only the user has."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from hugokit.diagnostics import Fix, InputError, Position, error
 from hugokit.model import Publication
 
@@ -81,7 +83,7 @@ def fix_text(text: str, path: str, fixes: list[Fix]) -> str:
     return _splice(text, _disjoint(fixes))
 
 
-def _disjoint(fixes) -> list[Fix]:  # noqa: ANN001
+def _disjoint(fixes: Iterable[Fix]) -> list[Fix]:
     """The fixes that do not overlap, in file order: of two that do, the later one (a rerun
     applies the other)."""
     chosen: list[Fix] = []

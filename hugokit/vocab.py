@@ -15,9 +15,10 @@ import yaml
 from hugokit.diagnostics import Diagnostic, Position
 from hugokit.layout import VOCABULARY_NAMES, defaults_dir, vocabulary_file
 from hugokit.load import Reader, compose, read_text
+from hugokit.venue_kinds import KINDS
 
 _TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description")
-VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "thesis", "blog", "report", "book")
+VENUE_KINDS = tuple(KINDS)
 
 
 class Term(NamedTuple):

@@ -1,4 +1,7 @@
-"""The one place that writes files: atomically, and only when the content changed."""
+"""The one place that writes files: atomically, and only when the content changed.
+
+Every command that makes files says how with one WriteBack value (write them, only check them,
+or show their diff), and hands it here."""
 from __future__ import annotations
 
 import os
@@ -8,9 +11,19 @@ from pathlib import Path
 from typing import NamedTuple
 
 
-class Mode(Enum):
+class WriteBack(Enum):
     WRITE = "write"   # write what changed
     CHECK = "check"   # write nothing; report what would change
+    DIFF = "diff"     # write nothing; report what would change, with a unified diff
+
+    @classmethod
+    def choose(cls, *, check: bool = False, diff: bool = False) -> WriteBack:
+        """The value of a command's --check / --diff / --dry-run flags (--diff implies --check)."""
+        return cls.DIFF if diff else cls.CHECK if check else cls.WRITE
+
+    @property
+    def writes(self) -> bool:
+        return self is WriteBack.WRITE
 
 
 class Outcome(NamedTuple):
@@ -103,12 +116,12 @@ def current_text(path: Path) -> str | None:
         return None
 
 
-def put(path: Path, shown: str, text: str, mode: Mode, *, want_diff: bool = False, durable: bool = True) -> Outcome:
-    """Makes path hold text (in WRITE mode); an unchanged file is not touched, so its mtime stays."""
+def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: bool = True) -> Outcome:
+    """Makes path hold text (when writing); an unchanged file is not touched, so its mtime stays."""
     old = current_text(path)
     changed = old != text
-    diff = unified_diff(old or "", text, shown) if changed and want_diff else ""
-    written = changed and mode is Mode.WRITE
+    diff = unified_diff(old or "", text, shown) if changed and writeback is WriteBack.DIFF else ""
+    written = changed and writeback.writes
     if written:
         atomic_write(path, text, durable=durable)
     return Outcome(path, shown, changed, written, diff)
@@ -120,10 +133,10 @@ def append_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def remove(path: Path, shown: str, mode: Mode) -> Outcome:
-    """Removes a generated file (in WRITE mode), and its folder if that leaves it empty."""
+def remove(path: Path, shown: str, writeback: WriteBack) -> Outcome:
+    """Removes a generated file (when writing), and its folder if that leaves it empty."""
     old = current_text(path)
-    written = old is not None and mode is Mode.WRITE
+    written = old is not None and writeback.writes
     if written:
         path.unlink()
         try:

@@ -143,6 +143,31 @@ def test_unknown_rule_code_in_the_config_stops_check_and_build(seed_site: Path) 
                "hugokit.yaml (did you mean \"duplicate-link\" or" in run.stdout
 
 
+def test_config_sets_a_rules_severity(seed_site: Path) -> None:
+    quiet = "ignore: [duplicate-link, front-matter]\n"
+    write(seed_site / "hugokit.yaml", quiet)
+    assert hugokit("check", "--site", seed_site).exit_code == 0
+    write(seed_site / "hugokit.yaml", quiet + "severity: {venue-spelling: error}\n")
+    run = hugokit("check", "--site", seed_site, "--format", "json")
+    found = {d["code"]: d["severity"] for d in json.loads(run.stdout)["diagnostics"]}
+    assert run.exit_code == 1 and found["venue-spelling"] == "error" and found["author-variant"] == "warning"
+    assert hugokit("build", "--site", seed_site).exit_code == 1  # build refuses errors, whatever made them so
+    write(seed_site / "hugokit.yaml", quiet + "severity: {duplicate-link: warning}\n")
+    assert hugokit("check", "--site", seed_site, "--ignore", "").exit_code == 0
+
+
+def test_config_severity_names_a_known_rule_and_severity(seed_site: Path) -> None:
+    write(seed_site / "hugokit.yaml", "severity: {no-topic: error}\n")
+    run = hugokit("check", "--site", seed_site)
+    assert run.exit_code == 2
+    assert "hugokit.yaml:1:12: error[bad-config] unknown rule code 'no-topic' in \"severity\" in hugokit.yaml" in run.stdout
+    write(seed_site / "hugokit.yaml", "severity: {no-topics: fatal}\n")
+    run = hugokit("build", "--site", seed_site)
+    assert run.exit_code == 2
+    assert 'hugokit.yaml:1:23: error[bad-config] unknown severity "fatal" for "no-topics" (write error or warning)' \
+        in run.stdout
+
+
 def test_config_sets_strict_and_ignore(seed_site: Path) -> None:
     write(seed_site / "hugokit.yaml", "strict: true\nignore: [duplicate-link, front-matter]\n")
     assert hugokit("check", "--site", seed_site).exit_code == 1

@@ -118,7 +118,7 @@ def test_merge_gains_fields_keeps_existing_reports_conflicts_and_keeps_comments(
 @inproceedings{mid, title = {Mid}, author = {X, Y}, booktitle = {ICML}, year = {2017}}
 """)
     preview = hugokit("import", bib, "--site", tmp_path, "--dry-run")
-    assert preview.exit_code == 0 and "would import 2 new and updated 1 existing" in preview.stdout
+    assert preview.exit_code == 1 and "would import 2 new and updated 1 existing" in preview.stdout  # as build --diff
     assert "+  doi: 10.5555/pollux" in preview.stdout
     assert "kept 'https://arxiv.org/pdf/2008.12260.pdf'" in preview.stdout  # the conflict, reported
     assert database.read_text().count("title:") == 2  # nothing written
@@ -152,6 +152,8 @@ def test_merge_gains_fields_keeps_existing_reports_conflicts_and_keeps_comments(
 """
     again = hugokit("import", bib, "--site", tmp_path)
     assert "imported 0 new and updated 0 existing" in again.stdout
+    unchanged = hugokit("import", bib, "--site", tmp_path, "--dry-run")
+    assert unchanged.exit_code == 0 and "would import 0 new and updated 0 existing" in unchanged.stdout
 
 
 def test_database_to_bibtex_to_database_loses_nothing(tmp_path: Path) -> None:

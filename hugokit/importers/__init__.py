@@ -7,16 +7,8 @@ from pathlib import Path
 from hugokit.config import SiteConfig
 from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, InputError, Position, error
+from hugokit.importers.imported import Progress
 from hugokit.load import read_text
-from hugokit.model import Publication
-
-
-@dataclass(slots=True)
-class Imported:
-    publications: list[Publication] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    front_matter: str | None = None  # a shortcode page's, kept for the site config
-
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".bib": "bibtex", ".bibtex": "bibtex", ".json": "json"}
 
@@ -32,7 +24,7 @@ class ImportPlan:
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
-                mapping: dict[str, str] | None = None, progress=None) -> ImportPlan:
+                mapping: dict[str, str] | None = None, progress: Progress | None = None) -> ImportPlan:
     """Reads source and plans the new database: merged into the existing one, or (created or
     with force) replacing it. Nothing is written here."""
     from hugokit.render.database_yaml import render_database

@@ -8,10 +8,10 @@ take precedence, so that a hugokit database survives the round trip exactly.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Any
 
 from hugokit.diagnostics import Position, error, warning
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported, Progress
 from hugokit.importers.venue_names import VenueFinder
 from hugokit.latex import from_latex
 from hugokit.load import MAX_VALUE_CHARS
@@ -21,7 +21,6 @@ from hugokit.vocab import Vocabulary
 ARXIV_ID = re.compile(r"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?", re.I)
 _LINKS = {"code": "code", "github": "code", "slides": "slides", "video": "video", "poster": "poster",
           "project": "project", "blog": "blog", "dataset": "dataset"}
-Progress = Callable[[int], None]
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
 VERBATIM = {"url", "doi", "eprint", "pdf", "file", "archiveprefix", "eprinttype", "hugokit-links", *_LINKS}
@@ -38,7 +37,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
     from pybtex.utils import CaseInsensitiveDict
 
     result = Imported()
-    errors: list = []
+    errors: list[Any] = []  # pybtex's TokenRequired errors (pybtex is untyped)
     macros = _bounded_macros(CaseInsensitiveDict)(month_names)
     parser = LowLevelParser(text, macros=macros, handle_error=errors.append, filename=path)
     finder = VenueFinder(venues)
@@ -81,12 +80,12 @@ def _bounded_macros(base: type) -> type:
     chain of @string macros that each double the last would otherwise take all memory (30 lines
     make a gigabyte). An entry over the limit gets empty values and is reported."""
 
-    class BoundedMacros(base):  # type: ignore[misc, valid-type]
+    class BoundedMacros(base):  # type: ignore[misc]
         served = 0
         exceeded = False
 
         def __getitem__(self, name: str) -> str:
-            value = super().__getitem__(name)
+            value = str(super().__getitem__(name))
             self.served += len(value)
             if self.served > MAX_VALUE_CHARS:
                 self.exceeded = True
@@ -111,7 +110,7 @@ class _LineCounter:
         return self.line
 
 
-def _publication(kind: str, key: str, raw_fields: list, here: Position, finder: VenueFinder,
+def _publication(kind: str, key: str, raw_fields: list[tuple[str, list[str]]], here: Position, finder: VenueFinder,
                  result: Imported) -> Publication | None:
     fields: dict[str, str] = {}
     for name, parts in raw_fields:

@@ -8,11 +8,12 @@ adds other names: {"pdf_url": "links.paper", "when": "date"}.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import yaml
 
 from hugokit.diagnostics import InputError, error
-from hugokit.importers import Imported
+from hugokit.importers.imported import Imported
 from hugokit.load import DECIMAL, Reader, compose
 from hugokit.model import FIELD_BY_NAME, Publication
 
@@ -52,8 +53,8 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
     if shortened:  # put every column back where it is in the file
         result.diagnostics = [d._replace(col=in_file(d.line, d.col)) for d in result.diagnostics]
         for pub in result.publications:
-            here = pub.where[""]
-            pub.where[""] = here._replace(col=in_file(here.line, here.col))
+            path, line, col, offset, end = pub.where[""]
+            pub.where[""] = (path, line, in_file(line, col), offset, end)
     return result
 
 
@@ -72,7 +73,8 @@ def _astral_escapes(text: str) -> tuple[str, list[int]]:
     return "".join(parts), ends
 
 
-def _columns_in_file(text: str, shortened: list[int]):  # -> (line, col in text) -> col in the file
+def _columns_in_file(text: str, shortened: list[int]) -> Callable[[int, int], int]:
+    """(line, column in text) -> the column in the file."""
     from bisect import bisect_right
 
     if not shortened:

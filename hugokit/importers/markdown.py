@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+
 from hugokit import shortcode
-from hugokit.diagnostics import Position, error
-from hugokit.importers import Imported
+from hugokit.diagnostics import Mark, Position, error
+from hugokit.importers.imported import Imported
 from hugokit.model import Publication
 
 _OPEN = re.compile(r"\{\{<\s*" + shortcode.NAME + r"(?=\s|>)")
@@ -84,8 +85,10 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
                                       "each entry is three lines: the shortcode, the authors, the closing shortcode"))
         opens_next = closing_index < len(lines) and _OPEN.match(lines[closing_index])
         return closing_index if opens_next else closing_index + 1
-    body = opening.rstrip()[_OPEN.match(opening).end():-3]
-    offset = len(opening) - len(opening.lstrip()) + _OPEN.match(opening).end()
+    opened = _OPEN.match(opening)
+    assert opened is not None  # the caller found the entry by this pattern
+    body = opening.rstrip()[opened.end():-3]
+    offset = len(opening) - len(opening.lstrip()) + opened.end()
     pub = _publication(body, offset, here, year, Position(path, end + 2, 1), author_line, page)
     if pub is not None:
         page.publications.append(pub)
@@ -95,13 +98,16 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
 def _publication(body: str, offset: int, here: Position, year: int | None, authors_at: Position,
                  author_line: str, page: Imported) -> Publication | None:
     params, bad = shortcode.parse_params(body)
-    col = lambda at: Position(here.path, here.line, offset + at + 1)  # noqa: E731
+
+    def col(at: int) -> Position:
+        return Position(here.path, here.line, offset + at + 1)
+
     if bad is not None:
         page.diagnostics.append(error(col(bad), "unparsed-entry", "cannot read the shortcode parameters here: "
                                       + _clip(body[bad:]), 'write parameters as name="value"'))
         return None
     values: dict[str, str] = {}
-    where = {"": here, "authors": authors_at}
+    where: dict[str, Mark] = {"": here, "authors": authors_at}
     links: dict[str, str] = {}
     for name, value, at in params:
         if name in values or shortcode.link_kind(name) in links:

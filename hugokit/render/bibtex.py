@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from hugokit.latex import to_latex
 from hugokit.model import Publication
-from hugokit.text import ascii_slug, name_parts, split_marks, split_venue
+from hugokit.text import ascii_slug, name_parts, split_marks
+from hugokit.venue_kinds import venue_of
 from hugokit.vocab import Vocabulary
 
-ENTRY_TYPES = {"conference": "inproceedings", "workshop": "inproceedings", "journal": "article",
-               "preprint": "misc", "thesis": "phdthesis", "blog": "misc", "report": "techreport", "book": "book"}
 CONTAINER = {"inproceedings": "booktitle", "article": "journal", "phdthesis": "school", "techreport": "institution"}
 
 
@@ -37,20 +36,17 @@ def citation_keys(publications: list[Publication]) -> list[str]:
 
 
 def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
-    name, venue_year = split_venue(pub.venue)
-    match = venues.lookup(name) if name else None
-    kind = match.term.kind if match else ""
-    entry_type = ENTRY_TYPES.get(kind, "misc")
-    if entry_type == "phdthesis" and "master" in name.lower():
+    venue = venue_of(pub, venues)
+    entry_type = venue.kind.bibtex
+    if entry_type == "phdthesis" and "master" in venue.name.lower():
         entry_type = "mastersthesis"
     fields: list[tuple[str, str]] = [("title", pub.title)]
     if pub.authors:
         fields.append(("author", " and ".join(_bibtex_name(a) for a in pub.authors)))
     container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
-    if name:
-        full = match.term.full if match and match.term.full and match.term.pattern is None else ""
-        fields.append((container, full or (match.term.name if match and match.term.pattern is None else name)))
-    fields.append(("year", str(venue_year or pub.year)))
+    if venue.name:
+        fields.append((container, venue.full))
+    fields.append(("year", str(venue.year or pub.year)))
     if pub.doi:
         fields.append(("doi", pub.doi))
     if pub.arxiv:

@@ -5,11 +5,11 @@ import json
 
 from hugokit.model import Publication
 from hugokit.render.bibtex import citation_keys
-from hugokit.text import name_parts, split_marks, split_venue
+from hugokit.text import name_parts, split_marks
+from hugokit.venue_kinds import venue_of
 from hugokit.vocab import Vocabulary
 
-TYPES = {"conference": "paper-conference", "workshop": "paper-conference", "journal": "article-journal",
-         "preprint": "article", "thesis": "thesis", "blog": "post-weblog", "report": "report", "book": "book"}
+
 def csl_name(author: str) -> dict[str, str]:
     given, particle, family, suffix = name_parts(author)
     if not given:
@@ -23,18 +23,15 @@ def csl_name(author: str) -> dict[str, str]:
 
 
 def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
-    name, year = split_venue(pub.venue)
-    match = venues.lookup(name) if name else None
-    kind = match.term.kind if match else ""
-    out: dict[str, object] = {"id": key, "type": TYPES.get(kind, "article"), "title": pub.title}
+    venue = venue_of(pub, venues)
+    out: dict[str, object] = {"id": key, "type": venue.kind.csl, "title": pub.title}
     authors = [a for a in pub.authors if split_marks(a)[0] != "et al."]
     if authors:
         out["author"] = [csl_name(a) for a in authors]
-    out["issued"] = {"date-parts": [[year or pub.year]]}
-    if name:
-        known = match is not None and match.term.pattern is None
-        out["container-title"] = (match.term.full or match.term.name) if known else name
-        out["container-title-short"] = match.term.name if known else name
+    out["issued"] = {"date-parts": [[venue.year or pub.year]]}
+    if venue.name:
+        out["container-title"] = venue.full
+        out["container-title-short"] = venue.short
     if pub.doi:
         out["DOI"] = pub.doi
     if "paper" in pub.links:

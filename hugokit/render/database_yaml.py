@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Callable
 
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from hugokit.model import Publication
 
-_RESOLVER = Resolver()
+# PyYAML's own answer to "what would this plain scalar read back as" (its stubs leave it untyped).
+_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
 _STR_TAG = "tag:yaml.org,2002:str"
 # Conservative: what may stand unquoted in both block and flow context.
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:,\[\]{}#]|:(?=[\w/]))*")
@@ -27,7 +29,7 @@ def scalar(value: str | int, *, quoted: bool = False) -> str:
     if isinstance(value, int):
         return str(value)
     if not quoted and value.isprintable() and _PLAIN.fullmatch(value) and not value.endswith(" ") \
-            and _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR_TAG:
+            and _RESOLVE(ScalarNode, value, (True, False)) == _STR_TAG:
         return value
     text = json.dumps(value, ensure_ascii=False)
     return text if text.isascii() and "\x7f" not in text else re.sub(_UNPRINTABLE_CLASS, _escape, text)

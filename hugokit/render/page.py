@@ -2,23 +2,17 @@
 from __future__ import annotations
 
 from hugokit import shortcode
-from hugokit.model import SHORTCODE_LINK_PARAMS, Publication, by_year
+from hugokit.model import Publication, by_year
 
 DEFAULT_FRONT_MATTER = 'title: ""\nlayout: "publications"\nurl: "/publications/"\nsummary: publications\n'
 YEAR_END = "&emsp;\n"
 
 
 def render_entry(pub: Publication) -> str:
-    params = [
-        ("title", pub.title),
-        ("venue", pub.venue),
-        ("paperLink", pub.links.get("paper", "")),
-        ("codeLink", pub.links.get("code", "")),
-        ("award", pub.award),
-        ("project", pub.links.get("project", "")),
-    ]
+    params = [(param, pub.links.get(source[6:], "") if source.startswith("links.") else str(getattr(pub, source)))
+              for param, source in shortcode.PARAMS]
     params += [(shortcode.link_param(kind), url) for kind, url in pub.links.items()
-               if kind not in SHORTCODE_LINK_PARAMS]
+               if kind not in shortcode.SHORTCODE_LINK_PARAMS]
     params.append((shortcode.TOPICS_PARAM, shortcode.LIST_SEPARATOR.join(pub.topics)))
     opening = " ".join(f"{name}={shortcode.quote(value)}" for name, value in params)
     return (f"{{{{< {shortcode.NAME} {opening} >}}}}\n"

@@ -1,5 +1,6 @@
-"""The rule registry. Each rule is a module here: CODE, SEVERITY, a docstring (its user docs,
-shown in the README) and check(context) yielding diagnostics. Adding a module adds the rule."""
+"""The rule registry. Each rule is a module here: CODE, SEVERITY (its default), a docstring (its
+user docs, shown in the README) and check(context) yielding findings. Adding a module adds the
+rule; the registry stamps every finding with the rule's code and effective severity."""
 from __future__ import annotations
 
 import importlib
@@ -7,8 +8,8 @@ import os
 from types import ModuleType
 from typing import Callable, Iterator, NamedTuple
 
-from hugokit.config import SiteConfig
-from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, did_you_mean, error, on_command_line
+from hugokit.config import CodeRef, SiteConfig
+from hugokit.diagnostics import Diagnostic, Finding, InputError, Severity, did_you_mean, error, on_command_line
 from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
@@ -24,10 +25,10 @@ class Context(NamedTuple):
 
 class Rule(NamedTuple):
     code: str
-    severity: Severity
+    severity: Severity  # the default; `severity:` in hugokit.yaml changes it per site
     doc: str
     fixable: bool
-    check: Callable[[Context], Iterator[Diagnostic]]
+    check: Callable[[Context], Iterator[Finding]]
 
     @property
     def summary(self) -> str:
@@ -47,34 +48,36 @@ def all_rules() -> dict[str, Rule]:
     return {rule.code: rule for rule in sorted(found, key=lambda r: r.code)}
 
 
-def narrowed(config: SiteConfig, select: str = "", ignore: str = "") -> SiteConfig:
-    """config with a command line's comma-separated rule codes: --select replaces the configured
-    selection, --ignore adds to it. An unknown code raises InputError (hugokit.yaml's own codes
-    are checked when it is read)."""
+def selected(config: SiteConfig, select: str = "", ignore: str = "") -> list[Rule]:
+    """The rules a run uses, each with its effective severity: hugokit.yaml's `select`, `ignore`
+    and `severity` with the command line's comma-separated --select (which replaces the
+    configured selection) and --ignore (which adds to it). Every unknown code, wherever it was
+    written, raises InputError."""
     known = all_rules()
     given = {"--select": _codes(select), "--ignore": _codes(ignore)}
-    unknown = [unknown_code(code, on_command_line(option), option, known)
-               for option, codes in given.items() for code in codes if code not in known]
+    unknown = [_unknown_code(ref, known) for ref in config.rule_codes if ref.code not in known]
+    unknown += [_unknown_code(CodeRef(code, on_command_line(option), option), known)
+                for option, codes in given.items() for code in codes if code not in known]
     if unknown:
         raise InputError(unknown)
-    return config._replace(select=given["--select"] or config.select, ignore=config.ignore + given["--ignore"])
+    chosen = given["--select"] or config.select
+    skipped = set(config.ignore + given["--ignore"])
+    severity = dict(config.severity)
+    return [rule._replace(severity=severity.get(code, rule.severity)) for code, rule in known.items()
+            if (not chosen or code in chosen) and code not in skipped]
 
 
-def unknown_code(code: str, where: Position, what: str, known: dict[str, Rule]) -> Diagnostic:
-    return error(where, "bad-config", f"unknown rule code {code!r} in {what}",
-                 did_you_mean(code, list(known)) or "list them with: hugokit rules")
+def _unknown_code(ref: CodeRef, known: dict[str, Rule]) -> Diagnostic:
+    return error(ref.where, "bad-config", f"unknown rule code {ref.code!r} in {ref.what}",
+                 did_you_mean(ref.code, list(known)) or "list them with: hugokit rules")
 
 
 def _codes(text: str) -> tuple[str, ...]:
     return tuple(code.strip() for code in text.split(",") if code.strip())
 
 
-def run(context: Context, select: tuple[str, ...] | list[str] = (),
-        ignore: tuple[str, ...] | list[str] = ()) -> list[Diagnostic]:
-    """Diagnostics of the chosen rules, in file order."""
-    out: list[Diagnostic] = []
-    for code, rule in all_rules().items():
-        if (select and code not in select) or code in ignore:
-            continue
-        out.extend(rule.check(context))
+def run(context: Context, rules: list[Rule]) -> list[Diagnostic]:
+    """Diagnostics of the given rules, in file order."""
+    out = [Diagnostic.at(found.where, rule.severity, rule.code, found.message, found.hint, found.fix)
+           for rule in rules for found in rule.check(context)]
     return sorted(out, key=Diagnostic.sort_key)

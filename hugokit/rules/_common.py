@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from hugokit.diagnostics import Diagnostic, Position, did_you_mean, error, replacing, warning
+from hugokit.diagnostics import Finding, Position, did_you_mean, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.text import split_venue
@@ -11,6 +11,7 @@ from hugokit.vocab import Vocabulary
 
 if TYPE_CHECKING:
     from hugokit.rules import Context
+
 
 def vocabulary_terms(pub: Publication, field: str) -> Iterator[tuple[str, str, str]]:
     """(label, value, key of its position) for each vocabulary-controlled value of a field."""
@@ -25,16 +26,16 @@ def vocabulary_terms(pub: Publication, field: str) -> Iterator[tuple[str, str, s
             yield "topic", topic, f"topics.{i}"
 
 
-def unknown(code: str, label: str, value: str, where: Position, vocabulary: Vocabulary) -> Diagnostic:
+def unknown(label: str, value: str, where: Position, vocabulary: Vocabulary) -> Finding:
     file = vocabulary.site_file or f"data/{vocabulary.name}.yaml"
     hint = did_you_mean(value, vocabulary.spellings())
     hint = f"{hint} If it is right, add it to {file}" if hint else f"add it to {file}"
-    return error(where, code, f'unknown {label} "{value}"', hint)
+    return Finding(where, f'unknown {label} "{value}"', hint)
 
 
-def respelled(code: str, pub: Publication, field: str, label: str, value: str, canonical: str,
-              where: Position, how: str) -> Diagnostic:
-    """A warning that value is an alias or a wrong-case spelling, with a fix to the canonical one."""
+def respelled(pub: Publication, field: str, label: str, value: str, canonical: str,
+              where: Position, how: str) -> Finding:
+    """A finding that value is an alias or a wrong-case spelling, with a fix to the canonical one."""
     new = canonical
     if field == "venue":
         year = split_venue(pub.venue)[1]
@@ -43,21 +44,21 @@ def respelled(code: str, pub: Publication, field: str, label: str, value: str, c
         message = f'{label} "{value}" is another name for "{canonical}"'
     else:
         message = f'{label} "{value}" should be spelled "{canonical}"'
-    return warning(where, code, message, f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
+    return Finding(where, message, f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
 
 
-def unknown_values(context: "Context", field: str, code: str, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+def unknown_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """unknown-X: values of field found in no vocabulary."""
     for pub in context.database.publications:
         for label, value, key in vocabulary_terms(pub, field):
             if vocabulary.lookup(value) is None:
-                yield unknown(code, label, value, pub.at(key), vocabulary)
+                yield unknown(label, value, pub.at(key), vocabulary)
 
 
-def respelled_values(context: "Context", field: str, code: str, vocabulary: Vocabulary) -> Iterator[Diagnostic]:
+def respelled_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """X-spelling: values of field written under an alias or in the wrong case."""
     for pub in context.database.publications:
         for label, value, key in vocabulary_terms(pub, field):
             match = vocabulary.lookup(value)
             if match and not match.canonical:
-                yield respelled(code, pub, field, label, value, match.term.name, pub.at(key), match.how)
+                yield respelled(pub, field, label, value, match.term.name, pub.at(key), match.how)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 from hugokit.text import MARKS, split_marks
 
@@ -39,10 +39,10 @@ def problem(author: str) -> str:
     return ""
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         for i, author in enumerate(pub.authors):
             why = problem(author)
             if why:
-                yield warning(pub.at(f"authors.{i}"), CODE, f"author {author!r} {why}",
+                yield Finding(pub.at(f"authors.{i}"), f"author {author!r} {why}",
                               "only *, † or ‡ at the end of a name mark equal contribution")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, replacing, warning
+from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 from hugokit.text import fold, split_marks
@@ -44,7 +44,7 @@ def keys(name: str) -> list[str]:
     return found
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     people = context.vocab.people
     counts: Counter[str] = Counter()
     for pub in context.database.publications:
@@ -87,9 +87,9 @@ def check(context: Context) -> Iterator[Diagnostic]:
             where = pub.at(f"authors.{i}")
             if match and not match.canonical:
                 new = match.term.name + marks
-                yield warning(where, CODE, f'"{name}" is written "{match.term.name}" (data/people.yaml)',
+                yield Finding(where, f'"{name}" is written "{match.term.name}" (data/people.yaml)',
                               f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
             elif canonical.get(name, name) != name:
                 best = canonical[name]
-                yield warning(where, CODE, f'"{name}" is written "{best}" in {counts[best]} other place(s)',
+                yield Finding(where, f'"{name}" is written "{best}" in {counts[best]} other place(s)',
                               f'write "{best}{marks}", or record both spellings in data/people.yaml')

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 from hugokit.rules._common import respelled_values
 
@@ -15,5 +15,5 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
-    return respelled_values(context, "award", CODE, context.vocab.awards)
+def check(context: Context) -> Iterator[Finding]:
+    return respelled_values(context, "award", context.vocab.awards)

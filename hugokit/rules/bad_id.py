@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 
 CODE = "bad-id"
@@ -19,9 +19,9 @@ SEVERITY = Severity.ERROR
 _BREAKS_BIBTEX = re.compile(r"[\s,{}()\"#%'=\\~]")
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         found = _BREAKS_BIBTEX.search(pub.id)
         if found:
-            yield error(pub.at("id"), CODE, f"id {pub.id!r} contains {found.group()!r}, which a BibTeX key cannot hold",
-                        "keep to letters, digits and -_:./+, e.g. zheng2022alpa")
+            yield Finding(pub.at("id"), f"id {pub.id!r} contains {found.group()!r}, which a BibTeX key cannot hold",
+                          "keep to letters, digits and -_:./+, e.g. zheng2022alpa")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, error, replacing
+from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 
@@ -45,11 +45,11 @@ def problem(url: str) -> str:
     return ""
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         for kind, url in pub.links.items():
             why = problem(url)
             if why:
                 where = pub.at(f"links.{kind}")
                 fix = replacing(where, scalar(url.strip(), quoted=True)) if why == "has spaces around it" else None
-                yield error(where, CODE, f"the {kind} link {why}: {url!r}", "write the full URL, e.g. https://…", fix)
+                yield Finding(where, f"the {kind} link {why}: {url!r}", "write the full URL, e.g. https://…", fix)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 
 CODE = "duplicate-link"
@@ -27,12 +27,14 @@ def normalise(url: str) -> str:
     arxiv = _ARXIV.search(url)
     if arxiv:
         return f"arxiv:{arxiv.group(1).lower()}"
-    host, path, query = _URL.match(url).groups()  # always matches: every part is optional
+    parts = _URL.match(url)
+    assert parts is not None  # always matches: every part is optional
+    host, path, query = parts.groups()
     host = (host or "").lower().removeprefix("www.")
     return f"{host}{(path or '').rstrip('/')}" + (f"?{query}" if query else "")
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     first: dict[str, tuple[int, str]] = {}  # normalised URL -> (entry index, title)
     for index, pub in enumerate(context.database.publications):
         for kind, url in pub.links.items():
@@ -42,6 +44,6 @@ def check(context: Context) -> Iterator[Diagnostic]:
             seen = first.setdefault(key, (index, pub.title))
             if seen[0] != index:
                 owner = context.database.publications[seen[0]]
-                yield error(pub.at(f"links.{kind}"), CODE,
-                            f'the {kind} link of "{pub.title}" is also a link of "{seen[1]}" (line {owner.at().line})',
-                            "each publication needs its own link; one of the two was probably copied")
+                yield Finding(pub.at(f"links.{kind}"),
+                              f'the {kind} link of "{pub.title}" is also a link of "{seen[1]}" (line {owner.at().line})',
+                              "each publication needs its own link; one of the two was probably copied")

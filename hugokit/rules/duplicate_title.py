@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.diagnostics import Finding, Severity
 from hugokit.model import Publication
 from hugokit.rules import Context
 from hugokit.text import fold
@@ -17,7 +17,7 @@ CODE = "duplicate-title"
 SEVERITY = Severity.ERROR
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     # Entries are told apart by their place in the list, not their line: two can share a line
     # (a flow list), or be one node repeated through a YAML alias.
     first: dict[str, Publication] = {}
@@ -29,5 +29,4 @@ def check(context: Context) -> Iterator[Diagnostic]:
         if seen is not pub:
             where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
                      else f"the entry at line {seen.at().line}")
-            yield error(pub.at("title"), CODE, f'"{pub.title}" is also the title of {where}',
-                        "merge the two entries into one")
+            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of {where}', "merge the two entries into one")

@@ -15,7 +15,7 @@ from typing import Iterator
 import yaml
 
 from hugokit.config import SectionSchema
-from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, error
+from hugokit.diagnostics import Finding, InputError, Position, Severity
 from hugokit.layout import is_page
 from hugokit.load import Reader, compose, type_name
 from hugokit.rules import Context
@@ -26,7 +26,7 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _YAML_TYPES = {"string": "str", "int": "int", "bool": "bool", "list": "seq", "map": "map", "date": "timestamp"}
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     root = context.config.root
     schemas = {s.section: s for s in context.config.front_matter_schemas}
     for shown in context.content:
@@ -37,19 +37,19 @@ def check(context: Context) -> Iterator[Diagnostic]:
         try:
             text = (root / shown).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            yield error(Position(shown), CODE, f"cannot read this page: {exc}", "save it as UTF-8 text")
+            yield Finding(Position(shown), f"cannot read this page: {exc}", "save it as UTF-8 text")
             continue
         yield from check_page(text, shown, schema)
 
 
-def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> Iterator[Diagnostic]:
+def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> Iterator[Finding]:
     lines = text.split("\n")
     opener = lines[0].rstrip("\r") if lines else ""
     if opener in ("---", "+++"):
         end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == opener), None)
         if end is None:
-            yield error(Position(shown), CODE, f"the front-matter opened by {opener} on line 1 is never closed",
-                        f"end it with a line holding only {opener}")
+            yield Finding(Position(shown), f"the front-matter opened by {opener} on line 1 is never closed",
+                          f"end it with a line holding only {opener}")
             return
         body = "\n".join(lines[1:end]) + "\n"
         if opener == "+++":
@@ -62,10 +62,10 @@ def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> It
         try:
             json.JSONDecoder().raw_decode(text.lstrip())
         except json.JSONDecodeError as exc:
-            yield error(Position(shown, exc.lineno, exc.colno), CODE, f"JSON front-matter: {exc.msg}")
+            yield Finding(Position(shown, exc.lineno, exc.colno), f"JSON front-matter: {exc.msg}")
 
 
-def _toml(body: str, shown: str) -> Iterator[Diagnostic]:
+def _toml(body: str, shown: str) -> Iterator[Finding]:
     import tomllib
 
     try:
@@ -73,32 +73,32 @@ def _toml(body: str, shown: str) -> Iterator[Diagnostic]:
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_AT.search(str(exc))
         where = Position(shown, int(at.group(1)) + 1, int(at.group(2))) if at else Position(shown)
-        yield error(where, CODE, f"TOML front-matter: {_TOML_AT.sub('', str(exc)).strip()}",
-                    'write each line as key = "value"')
+        yield Finding(where, f"TOML front-matter: {_TOML_AT.sub('', str(exc)).strip()}",
+                      'write each line as key = "value"')
 
 
-def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Diagnostic]:
+def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Finding]:
     try:
         node = compose(body, shown, line_offset=1)
     except InputError as exc:
         for d in exc.diagnostics:
-            yield error(Position(d.path, d.line, d.col), CODE, d.message.replace("YAML syntax error", "front-matter"),
-                        d.hint)
+            yield Finding(Position(d.path, d.line, d.col), d.message.replace("YAML syntax error", "front-matter"),
+                          d.hint)
         return
     reader = Reader(shown, body)
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
-        yield error(Position(shown, node.start_mark.line + 2, node.start_mark.column + 1), CODE,
-                    f"the front-matter must be `key: value` lines, not {type_name(node)}")
+        yield Finding(Position(shown, node.start_mark.line + 2, node.start_mark.column + 1),
+                      f"the front-matter must be `key: value` lines, not {type_name(node)}")
         return
     if schema is None:
         return
     values = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
     for key in schema.required:
         if key not in values:
-            yield error(Position(shown, 1, 1), CODE, f'the front-matter has no "{key}"',
-                        f'pages in {schema.section}/ need: {", ".join(schema.required)}')
+            yield Finding(Position(shown, 1, 1), f'the front-matter has no "{key}"',
+                          f'pages in {schema.section}/ need: {", ".join(schema.required)}')
     for key, kind in schema.types:
         if key not in values:
             continue
@@ -110,9 +110,9 @@ def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Diagn
             ok = _is_date(value_node.value)
         if not ok:
             where = reader.pos(value_node)
-            yield error(Position(shown, where.line + 1, where.col), CODE,
-                        f'"{key}" must be {kind}, not {type_name(value_node)}',
-                        f"pages in {schema.section}/ declare {key}: {kind} in hugokit.yaml")
+            yield Finding(Position(shown, where.line + 1, where.col),
+                          f'"{key}" must be {kind}, not {type_name(value_node)}',
+                          f"pages in {schema.section}/ declare {key}: {kind} in hugokit.yaml")
 
 
 def _is_date(text: str) -> bool:

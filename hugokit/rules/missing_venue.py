@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 
 CODE = "missing-venue"
 SEVERITY = Severity.WARNING
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         if not pub.venue.strip():
-            yield warning(pub.at("venue"), CODE, f'"{pub.title}" has no venue',
+            yield Finding(pub.at("venue"), f'"{pub.title}" has no venue',
                           f'add venue: NAME {pub.year} (for unpublished work: Preprint {pub.year})')

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 
 CODE = "no-authors"
 SEVERITY = Severity.WARNING
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         if not pub.authors:
-            yield warning(pub.at("authors"), CODE, f'"{pub.title}" has no authors', "add authors: [First Last, …]")
+            yield Finding(pub.at("authors"), f'"{pub.title}" has no authors', "add authors: [First Last, …]")

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 
 CODE = "no-topics"
 SEVERITY = Severity.WARNING
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         if not pub.topics:
-            yield warning(pub.at("topics"), CODE, f'"{pub.title}" has no topics',
+            yield Finding(pub.at("topics"), f'"{pub.title}" has no topics',
                           "add topics: [...] so the topic filter can find it")

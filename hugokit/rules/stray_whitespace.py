@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, replacing, warning
+from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 
@@ -17,12 +17,12 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         for key in ("title", "venue", "award"):
             value = getattr(pub, key)
             tidy = " ".join(value.split())
             if value != tidy and "\n" not in value:
                 where = pub.at(key)
-                yield warning(where, CODE, f"the {key} {value!r} has stray spaces", f'write "{tidy}" (hugokit fix does it)',
+                yield Finding(where, f"the {key} {value!r} has stray spaces", f'write "{tidy}" (hugokit fix does it)',
                               replacing(where, scalar(tidy, quoted=key == "title")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 from hugokit.rules._common import unknown_values
 
@@ -18,5 +18,5 @@ CODE = "unknown-award"
 SEVERITY = Severity.ERROR
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
-    return unknown_values(context, "award", CODE, context.vocab.awards)
+def check(context: Context) -> Iterator[Finding]:
+    return unknown_values(context, "award", context.vocab.awards)

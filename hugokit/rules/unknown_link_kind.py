@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, did_you_mean, warning
+from hugokit.diagnostics import Finding, Severity, did_you_mean
 from hugokit.rules import Context
 
 CODE = "unknown-link-kind"
@@ -18,11 +18,11 @@ KNOWN = ("paper", "code", "project", "slides", "video", "blog", "poster", "talk"
          "pdf", "doi", "arxiv", "website", "supplement", "model", "press")
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     known = KNOWN + context.config.link_kinds
     for pub in context.database.publications:
         for kind in pub.links:
             if kind not in known:
                 hint = did_you_mean(kind, known) or "known kinds: " + ", ".join(known) + "."
-                yield warning(pub.at(f"links.{kind}"), CODE, f'unknown link kind "{kind}"',
+                yield Finding(pub.at(f"links.{kind}"), f'unknown link kind "{kind}"',
                               f"{hint} Or add it to link_kinds in hugokit.yaml")

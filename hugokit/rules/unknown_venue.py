@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 from hugokit.rules._common import unknown_values
 
@@ -19,5 +19,5 @@ CODE = "unknown-venue"
 SEVERITY = Severity.ERROR
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
-    return unknown_values(context, "venue", CODE, context.vocab.venues)
+def check(context: Context) -> Iterator[Finding]:
+    return unknown_values(context, "venue", context.vocab.venues)

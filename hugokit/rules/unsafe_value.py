@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from hugokit import shortcode
-from hugokit.diagnostics import Diagnostic, Severity, error
+from hugokit.diagnostics import Finding, Severity
 from hugokit.model import Publication
 from hugokit.rules import Context
 
@@ -23,24 +23,24 @@ SEVERITY = Severity.ERROR
 _KIND = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         if not 1000 <= pub.year <= 9999:
-            yield error(pub.at("year"), CODE, f"year {pub.year} is not a four-digit year",
-                        "the page's ### YEAR headings hold four digits")
+            yield Finding(pub.at("year"), f"year {pub.year} is not a four-digit year",
+                          "the page's ### YEAR headings hold four digits")
         for key in ("title", "venue", "award"):
             yield from _value(pub, key, key, getattr(pub, key))
         for kind, url in pub.links.items():
             if not _KIND.fullmatch(kind):
-                yield error(pub.at(f"links.{kind}"), CODE, f'link kind "{kind}" is not a plain word',
-                            "use letters, digits and _ only, e.g. slides or video")
+                yield Finding(pub.at(f"links.{kind}"), f'link kind "{kind}" is not a plain word',
+                              "use letters, digits and _ only, e.g. slides or video")
             yield from _value(pub, f"links.{kind}", f"the {kind} link", url)
         for key in ("authors", "topics"):
             for i, item in enumerate(getattr(pub, key)):
                 yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {item!r}", item, list_item=True)
 
 
-def _value(pub: Publication, key: str, what: str, value: str, list_item: bool = False) -> Iterator[Diagnostic]:
+def _value(pub: Publication, key: str, what: str, value: str, list_item: bool = False) -> Iterator[Finding]:
     problem = shortcode.unwritable(value, list_item=list_item)
     if problem:
-        yield error(pub.at(key), CODE, f"{what} {problem}", "remove it; the page could not be generated safely")
+        yield Finding(pub.at(key), f"{what} {problem}", "remove it; the page could not be generated safely")

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity, warning
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 
 CODE = "unused-topic"
 SEVERITY = Severity.WARNING
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
+def check(context: Context) -> Iterator[Finding]:
     topics = context.vocab.topics
     if topics.site_file is None:
         return
@@ -28,5 +28,5 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 used.add(match.term.name)
     for term in topics.terms:
         if term.where.path == topics.site_file and term.name not in used:
-            yield warning(term.where, CODE, f'topic "{term.name}" is used by no publication',
+            yield Finding(term.where, f'topic "{term.name}" is used by no publication',
                           f"remove it from {topics.site_file}, or tag the publications that belong to it")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Diagnostic, Severity
+from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
 from hugokit.rules._common import respelled_values
 
@@ -17,5 +17,5 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
-def check(context: Context) -> Iterator[Diagnostic]:
-    return respelled_values(context, "venue", CODE, context.vocab.venues)
+def check(context: Context) -> Iterator[Finding]:
+    return respelled_values(context, "venue", context.vocab.venues)
