@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hugokit.diagnostics import Diagnostic, Position
-from hugokit.site import Site, checked, input_files, load_site
+from hugokit.cache import text_digest
+from hugokit.site import Site, checked, load_site, read_digests, unchanged_since
 
 if TYPE_CHECKING:
     from hugokit.cache import Cache
@@ -76,13 +77,17 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     entry = cache.run(root, "build", (str(pages), str(force)))
     cached = entry.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
-        return BuildResult(notes=[Diagnostic.from_dict(d) for d in cached["diagnostics"]])
+        notes = Diagnostic.all_from_dicts(cached.get("diagnostics") if isinstance(cached, dict) else None)
+        if notes is not None:
+            return BuildResult(notes=notes)
+        entry.damaged()
     outcome = checked(root, cache)
     errors = [d for d in outcome.diagnostics if d.is_error]
     if errors and not force:
         return BuildResult("errors", errors)
     # A check served from the cache parsed nothing; the database is read without positions then.
     site = outcome.site or load_site(root, cache, positions=False)
+    digests = read_digests(site, entry)
     plan = plan_build(site, pages)
     page = site.config.path(site.config.page)
     old = current_text(page)
@@ -98,7 +103,8 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
-    if not errors and (writeback.writes or not result.changed):
-        entry.store(input_files(site) + list(plan.files) + plan.remove,
+    if not errors and (writeback.writes or not result.changed) and unchanged_since(site, entry, digests):
+        made: dict[str, str | None] = {rel: text_digest(text) for rel, text in plan.files.items()}
+        entry.store(digests | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
     return result

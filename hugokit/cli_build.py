@@ -17,7 +17,10 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
     from hugokit.writeback import WriteBack
 
     writeback = WriteBack.choose(check=check_only, diff=diff)
-    result = build(site_root(site), Cache.from_environment(enabled=not no_cache), writeback, force=force, pages=pages)
+    cache = Cache.from_environment(enabled=not no_cache)
+    result = build(site_root(site), cache, writeback, force=force, pages=pages)
+    for note in cache.notes:
+        echo(note, err=True)
     if result.refused == "errors":
         report(result.problems)
         message = (f"the database has {len(result.problems)} error(s); nothing was written "

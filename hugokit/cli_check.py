@@ -22,7 +22,10 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
         from hugokit.writeback import WriteBack
 
         _fix(site, select, ignore, WriteBack.WRITE)
-    outcome = checked(site_root(site), Cache.from_environment(enabled=not no_cache), select, ignore)
+    cache = Cache.from_environment(enabled=not no_cache)
+    outcome = checked(site_root(site), cache, select, ignore)
+    for note in cache.notes:
+        echo(note, err=True)
     diagnostics = outcome.diagnostics
     report(diagnostics, output_format)
     step_summary(reporters.check_summary_markdown(diagnostics))

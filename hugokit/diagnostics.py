@@ -74,12 +74,30 @@ class Diagnostic(NamedTuple):
         return cls(data["path"], data["line"], data["col"], Severity(data["severity"]), data["code"],
                    data["message"], data["hint"])
 
+    @classmethod
+    def all_from_dicts(cls, data: object) -> "list[Diagnostic] | None":
+        """Diagnostics stored as JSON (by the run cache), or None when data is not that shape."""
+        if not isinstance(data, list):
+            return None
+        out = []
+        for item in data:
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in _TEXT_KEYS) \
+                    or not all(type(item.get(k)) is int for k in ("line", "col")) \
+                    or item["severity"] not in _SEVERITIES:
+                return None
+            out.append(cls.from_dict(item))
+        return out
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.col, self.code)
+
+
+_TEXT_KEYS = ("path", "severity", "code", "message", "hint")
+_SEVERITIES = {s.value for s in Severity}
 
 
 def error(where: Position, code: str, message: str, hint: str = "", fix: Fix | None = None) -> Diagnostic:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from hugokit.cache import text_digest
 from hugokit.config import SiteConfig, load_config
 from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, Fix
@@ -11,7 +12,7 @@ from hugokit.load import read_text
 from hugokit.model import Database
 
 if TYPE_CHECKING:
-    from hugokit.cache import Cache
+    from hugokit.cache import Cache, RunEntry
     from hugokit.rules import Rule
     from hugokit.vocab import Vocabularies
 
@@ -20,12 +21,13 @@ class Site:
     """A site's configuration and database; its vocabularies and the listing of its content/ are
     read on first use, once, so that every part of a run sees the same files."""
 
-    __slots__ = ("config", "database", "diagnostics", "_vocab", "_content")
+    __slots__ = ("config", "database", "diagnostics", "read", "_vocab", "_content")
 
     def __init__(self, config: SiteConfig, database: Database, diagnostics: list[Diagnostic]) -> None:
         self.config = config
         self.database = database
         self.diagnostics = diagnostics  # structural problems found while reading the database
+        self.read: dict[str, str] = {}  # file -> SHA-256 of the text read (the database's)
         self._vocab: tuple[Vocabularies, list[Diagnostic]] | None = None
         self._content: list[str] | None = None
 
@@ -59,11 +61,26 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
                      f"create it, or import an existing page: hugokit import {config.page}")
     snapshot = None if positions else cache.load_snapshot(text)
     if snapshot is not None:
-        return Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [])
-    database, diagnostics = parse_database(text, config.database)
-    if not any(d.is_error for d in diagnostics):
-        cache.store_snapshot(text, [pub.fields() for pub in database.publications])
-    return Site(config, database, diagnostics)
+        site = Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [])
+    else:
+        database, diagnostics = parse_database(text, config.database)
+        if not any(d.is_error for d in diagnostics):
+            cache.store_snapshot(text, [pub.fields() for pub in database.publications])
+        site = Site(config, database, diagnostics)
+    site.read[config.database] = text_digest(text)
+    return site
+
+
+def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
+    """The digests of a check's input files as the run read them: the database's from its very
+    text, the others (read later in the run) as they are now."""
+    return entry.digests(input_files(site)) | site.read
+
+
+def unchanged_since(site: Site, entry: RunEntry, digests: dict[str, str | None]) -> bool:
+    """Whether every input is still as the run read it: only then may its result be stored
+    (a file saved during the run must not get the old result under its new digest)."""
+    return entry.digests(digests) == digests
 
 
 class Checked(NamedTuple):
@@ -78,16 +95,24 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     """The check of a site with the command line's --select/--ignore, from the cache when none of
     its inputs changed since the last one. `build` asks for it too (with no selection), so one
     check serves both commands."""
+    from hugokit.rules import selected
+
     entry = cache.run(root, "check", (select, ignore))
     payload = entry.lookup()
     if payload is not None:
-        return Checked([Diagnostic.from_dict(d) for d in payload["diagnostics"]], bool(payload["strict"]), None)
-    site, diagnostics = load_and_check(root, cache, select, ignore)
+        stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
+        if stored is not None and isinstance(payload.get("strict"), bool):
+            return Checked(stored, payload["strict"], None)
+        entry.damaged()
+    site = load_site(root, cache)
+    digests = read_digests(site, entry)
+    diagnostics = check(site, selected(site.config, select, ignore))
     from hugokit.provenance import record_if_up_to_date
 
     record_if_up_to_date(site, cache)
-    entry.store(input_files(site), {"diagnostics": [d.as_dict() for d in diagnostics], "strict": site.config.strict},
-                site.content())
+    if unchanged_since(site, entry, digests):
+        entry.store(digests, {"diagnostics": [d.as_dict() for d in diagnostics], "strict": site.config.strict},
+                    site.content())
     return Checked(diagnostics, site.config.strict, site)
 
 
