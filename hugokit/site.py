@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from hugokit.cache import text_digest
 from hugokit.config import SiteConfig, load_config
 from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, Fix
@@ -54,6 +53,7 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     Without positions (for a database already checked clean) a large database may come from the
     snapshot its last full parse left in the cache, which is much faster than parsing YAML.
     """
+    from hugokit.cache import text_digest
     from hugokit.model import Publication
 
     config = load_config(root)
