@@ -66,6 +66,8 @@ class Cache:
         self.folder = folder
         self.notes: list[str] = []  # cache files ignored because they were damaged or foreign
 
+    digest = staticmethod(text_digest)
+
     def ignored(self, path: Path, why: str) -> None:
         self.notes.append(f"note: ignored the cache file {path} ({why}); it will be replaced")
 

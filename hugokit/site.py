@@ -53,7 +53,6 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     Without positions (for a database already checked clean) a large database may come from the
     snapshot its last full parse left in the cache, which is much faster than parsing YAML.
     """
-    from hugokit.cache import text_digest
     from hugokit.model import Publication
 
     config = load_config(root)
@@ -67,7 +66,7 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
         if not any(d.is_error for d in diagnostics):
             cache.store_snapshot(text, [pub.fields() for pub in database.publications])
         site = Site(config, database, diagnostics)
-    site.read[config.database] = text_digest(text)
+    site.read[config.database] = cache.digest(text)
     return site
 
 
