@@ -57,7 +57,7 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
 
 @dataclass(slots=True)
 class BuildResult:
-    refused: str = ""                 # "errors" or "hand-edits" when nothing was written, else ""
+    refused: str = ""                 # "errors", "unsafe" or "hand-edits" when nothing was written, else ""
     problems: list[Diagnostic] = field(default_factory=list)  # what the refusal is about
     notes: list[Diagnostic] = field(default_factory=list)     # hand-written pages left alone
     outcomes: list[Outcome] = field(default_factory=list)     # what became of every file
@@ -66,6 +66,14 @@ class BuildResult:
     @property
     def changed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.changed]
+
+
+def _unwritable(site: Site) -> list[Diagnostic]:
+    from hugokit.diagnostics import Severity
+    from hugokit.rules import unsafe_value
+
+    return [Diagnostic.at(f.where, Severity.ERROR, unsafe_value.CODE, f.message, f.hint)
+            for f in unsafe_value.findings(site.database.publications)]
 
 
 def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False,
@@ -88,6 +96,9 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     # A check served from the cache parsed nothing; the database is read without positions then.
     site = outcome.site or load_site(root, cache, positions=False)
     digests = read_digests(site, entry)
+    unsafe = _unwritable(site)
+    if unsafe:
+        return BuildResult("unsafe", unsafe)
     plan = plan_build(site, pages)
     page = site.config.path(site.config.page)
     old = current_text(page)

@@ -21,10 +21,12 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
     result = build(site_root(site), cache, writeback, force=force, pages=pages)
     for note in cache.notes:
         echo(note, err=True)
-    if result.refused == "errors":
+    if result.refused in ("errors", "unsafe"):
         report(result.problems)
         message = (f"the database has {len(result.problems)} error(s); nothing was written "
-                   "(fix them, or pass --force to build anyway)")
+                   "(fix them, or pass --force to build anyway)") if result.refused == "errors" else (
+                   f"{len(result.problems)} value(s) cannot be written into the page safely; nothing was "
+                   "written, even with --force (edit them in the database)")
         echo(message, err=True)
         step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
         return exit_code(refused=True)

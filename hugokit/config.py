@@ -7,7 +7,7 @@ from typing import NamedTuple
 import yaml
 
 from hugokit.diagnostics import InputError, Position, Severity
-from hugokit.layout import CONFIG_NAME
+from hugokit.layout import CONFIG_NAME, CONTENT_DIR
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
 
@@ -140,7 +140,8 @@ def _outputs_are_not_inputs(reader: Reader, node: yaml.Node | None, values: dict
     clashes = {"database": database in INPUTS[:7]}
     for key in ("page", "pages_dir"):
         output = posixpath.normpath(str(values.get(key, defaults[key])))
-        clashes[key] = output == database or database.startswith(output + "/") or output.split("/")[0] in INPUTS
+        clashes[key] = (output == database or database.startswith(output + "/") or output.split("/")[0] in INPUTS
+                        or key == "page" and output == CONTENT_DIR)
     for key, clash in clashes.items():
         if clash and isinstance(node, yaml.MappingNode):
             where = next((v for k, v in node.value if k.value == key), node)

@@ -124,6 +124,8 @@ def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: boo
     written = changed and writeback.writes
     if written:
         atomic_write(path, text, durable=durable)
+    elif writeback.writes:
+        remove_stale_temps(path)  # what a killed run left beside a file that needs no rewrite
     return Outcome(path, shown, changed, written, diff)
 
 
