@@ -140,7 +140,7 @@ def remove(path: Path, shown: str, writeback: WriteBack) -> Outcome:
     old = current_text(path)
     written = old is not None and writeback.writes
     if written:
-        path.unlink()
+        path.unlink(missing_ok=True)  # a concurrent run may have removed it first
         try:
             path.parent.rmdir()
         except OSError:

@@ -107,3 +107,19 @@ def test_a_fix_that_reads_back_differently_in_its_context_is_not_written() -> No
     with pytest.raises(InputError) as raised:
         fix_database(text, "d.yaml", [Fix("d.yaml", start, start + 1, "a, b")])  # "a, b" alone; two keys in { }
     assert raised.value.diagnostics[0].code == "internal-error"
+
+
+@pytest.mark.parametrize("source", ["seed-publications.md", "real-world.bib"])
+def test_a_windows_saved_source_imports_as_the_original(tmp_path: Path, source: str) -> None:
+    from conftest import FIXTURES
+
+    data = (FIXTURES / source).read_bytes()
+    databases = []
+    for name, variant in (("plain", data), ("windows", b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n"))):
+        path = tmp_path / name / source
+        path.parent.mkdir()
+        path.write_bytes(variant)
+        run = hugokit("import", path, "--site", path.parent, "--partial")  # real-world.bib has 2 bad entries
+        assert run.exit_code == (1 if source.endswith(".bib") else 0), run.output
+        databases.append((path.parent / "data/publications.yaml").read_text())
+    assert databases[0] == databases[1]

@@ -6,6 +6,7 @@ import re
 from hugokit import shortcode
 from hugokit.diagnostics import Mark, Position, error
 from hugokit.importers.imported import Imported
+from hugokit.load import BOM
 from hugokit.model import Publication
 
 _OPEN = re.compile(r"\{\{<\s*" + shortcode.NAME + r"(?=\s|>)")
@@ -17,7 +18,8 @@ _SEPARATORS = {"", "&emsp;", "&nbsp;", "<br>", "<br/>", "<br />"}
 def import_page(text: str, path: str) -> Imported:
     """Every publication on the page; every line it cannot account for is a diagnostic."""
     # Only \n ends a line for Hugo; str.splitlines would also split at \x85, \u2028 and others.
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    # A byte-order mark (as Windows editors save) is not part of the first line, for Hugo either.
+    lines = [line.removesuffix("\r") for line in text.removeprefix(BOM).split("\n")]
     if lines and lines[-1] == "":
         lines.pop()
     front_matter, index = _front_matter(lines)

@@ -3,7 +3,9 @@ would hand hugokit. Each is (name, bytes)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 Inputs = list[tuple[str, bytes]]
 
 ENTRY = '- {title: "Alpa", year: 2022, venue: OSDI 2022, authors: [A B], topics: [T]}\n'
@@ -81,6 +83,11 @@ def bibtex_sources() -> Inputs:
         ("latin-1", "@article{k, title = {Caf\xe9}, year = 2020}\n".encode("latin-1")),
         ("year range", b"@article{k, title = {A}, year = {2020--2021}}\n"),
         ("no entries", b"just some text\n"),
+        # Files nobody here wrote (their sources are noted in tests/fixtures), and as a Windows
+        # editor would save them.
+        ("real-world", (FIXTURES / "real-world.bib").read_bytes()),
+        ("real-world, BOM and CRLF", b"\xef\xbb\xbf" + (FIXTURES / "real-world.bib").read_bytes()
+         .replace(b"\n", b"\r\n")),
     ]
 
 
@@ -114,6 +121,9 @@ def shortcode_pages() -> Inputs:
         ("no year heading", (f'{{{{< publication title="A" {_PARAMS} >}}}}\nA\n{{{{< /publication >}}}}\n').encode()),
         ("bad heading", (front.replace("2020", "20x0") + entry).encode()),
         ("huge heading", (front.replace("2020", "9" * 5000) + entry).encode()),
+        ("the seed page", (FIXTURES / "seed-publications.md").read_bytes()),
+        ("the seed page, BOM and CRLF", b"\xef\xbb\xbf" + (FIXTURES / "seed-publications.md").read_bytes()
+         .replace(b"\n", b"\r\n")),
         ("unterminated shortcode", (front + '{{< publication title="A\nA\n').encode()),
         ("missing close", (front + f'{{{{< publication title="A" {_PARAMS} >}}}}\nA B\n').encode()),
         ("nested shortcodes", (front + f'{{{{< publication title="{{{{< x >}}}}" {_PARAMS} >}}}}\nA\n'

@@ -98,3 +98,23 @@ def test_a_killed_merge_leaves_the_old_or_the_new_database(tmp_path: Path) -> No
             _finished(site, cache, "import", str(source))  # the next run recovers
         assert (site / "data/publications.yaml").read_bytes() == new
         assert not [p for p in os.listdir(site / "data") if p.endswith(".tmp")]
+
+
+def test_two_concurrent_builds_of_the_pages_never_crash_and_leave_a_sound_site(tmp_path: Path) -> None:
+    randomly = random.Random(3)
+    site = tmp_path / "site"
+    write(site / "data/topics.yaml", "- T\n")
+    for round in range(3):
+        write(site / "data/publications.yaml", _database(randomly.randrange(7)))
+        runs = [subprocess.Popen([sys.executable, "-m", "hugokit", "build", "--pages", "--force", "--site", str(site)],
+                                 env={**os.environ, "HUGOKIT_CACHE_DIR": str(tmp_path / f"cache-{n}")},
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(2)]
+        for process in runs:
+            out, err = process.communicate(timeout=300)
+            assert process.returncode in (0, 2), err  # 2: one line naming what the other run took away
+            assert b"Traceback" not in err
+        _finished(site, tmp_path / "cache-0", "build", "--pages", "--force")
+        reference = tmp_path / f"reference-{round}"
+        shutil.copytree(site / "data", reference / "data")
+        _finished(reference, tmp_path / "cache-reference", "build", "--pages", "--force")
+        assert _files(site / "content") == _files(reference / "content")
