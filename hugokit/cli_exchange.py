@@ -127,6 +127,14 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
     if output is None:
         echo(text, nl=False)
         return 0
+    from hugokit.config import overwrites_input
+
+    if overwrites_input(loaded.config, output):
+        from hugokit.diagnostics import InputError, error, on_command_line
+
+        raise InputError([error(on_command_line("--output"), "bad-option",
+                                f"--output {output} would overwrite one of the site's inputs; nothing was written",
+                                "write the export elsewhere, e.g. static/publications.bib")])
     outcome = put(output, str(output), text, WriteBack.WRITE)
     echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
          f"({len(loaded.database.publications)} publications)", err=True)

@@ -110,6 +110,19 @@ INPUTS = (CONFIG_NAME, "hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "co
           "go.mod", "data", "layouts", "static", "themes", "assets")
 
 
+def overwrites_input(config: SiteConfig, path: Path) -> bool:
+    """Whether writing path would replace one of the site's inputs (the database, the config,
+    Hugo's config, anything under data/ or layouts/ …)."""
+    target = path.resolve()
+    if target == config.path(config.database).resolve():
+        return True
+    try:
+        relative = target.relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return False
+    return relative.split("/")[0] in INPUTS
+
+
 def _inside_site(reader: Reader, root: Path, node: yaml.Node, key: str) -> bool:
     """A configured path must be relative and stay inside the site, symbolic links followed."""
     import posixpath

@@ -189,3 +189,13 @@ def test_duplicates_on_one_line_and_through_an_alias_are_caught(tmp_path: Path) 
     site = _site(tmp_path / "alias", '- &a {title: "Same", year: 2020, id: k}\n- *a\n')
     run = hugokit("check", "--site", site, "--no-cache", "--select", "duplicate-title,duplicate-id")
     assert run.stdout.count("repeated through a YAML alias") == 2, run.stdout
+
+
+@pytest.mark.parametrize("output", ["data/publications.yaml", "hugokit.yaml", "hugo.toml", "data/venues.yaml",
+                                    "layouts/x.html"])
+def test_export_never_overwrites_an_input(tmp_path: Path, output: str) -> None:
+    site = _site(tmp_path, config="strict: false\n")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    run = hugokit("export", "bibtex", "--site", site, "-o", site / output)
+    assert run.exit_code == 2 and "error[bad-option]" in run.stdout
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

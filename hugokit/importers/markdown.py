@@ -39,7 +39,7 @@ def import_page(text: str, path: str) -> Imported:
             continue
         if heading:
             title = heading.group(1)
-            if re.fullmatch(r"\d{4}", title):
+            if re.fullmatch(r"[0-9]{4}", title):
                 year = int(title)
             else:
                 page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
