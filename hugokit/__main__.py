@@ -16,27 +16,30 @@ import sys
 
 def main() -> None:
     gc.set_threshold(200_000, 30, 30)
+    _hard_exit(run(sys.argv[1:]))
+
+
+def run(argv: list[str]) -> int:
+    """The exit status of one command line, run as the `hugokit` command runs it (the tests run
+    every command line through here too)."""
     from hugokit.argv import parse
 
-    parsed = parse(sys.argv[1:])
+    parsed = parse(argv)
     try:
         if parsed is None:
             from hugokit.cli import cli
 
-            cli(prog_name="hugokit")  # ends in SystemExit
-            status = 0
-        else:
-            from hugokit.commands import invoke
+            cli.main(args=argv, prog_name="hugokit")  # always ends in SystemExit
+        from hugokit.commands import invoke
 
-            status = invoke(*parsed)
+        return invoke(*parsed)
     except SystemExit as exc:
-        status = _status(exc.code)
+        return _status(exc.code)
     except KeyboardInterrupt:
         print("Aborted!", file=sys.stderr)
-        status = 1
+        return 1
     except BrokenPipeError:  # `hugokit check | head`: the reader stopped reading
-        status = 1
-    _hard_exit(status)
+        return 1
 
 
 def _status(code: object) -> int:

@@ -2,21 +2,16 @@
 a database with errors or a page edited by hand, and write only what changed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-from hugokit.diagnostics import Diagnostic, Position
-from hugokit.cache import text_digest
+from hugokit.cache import Cache, text_digest
+from hugokit.diagnostics import Diagnostic, Position, Severity, warning
 from hugokit.site import Site, checked, load_site, read_digests, unchanged_since
-
-if TYPE_CHECKING:
-    from hugokit.cache import Cache
-    from hugokit.writeback import Outcome, WriteBack
+from hugokit.writeback import Outcome, WriteBack, current_text, put, remove
 
 
-@dataclass(slots=True)
-class BuildPlan:
+class BuildPlan(NamedTuple):
     files: dict[str, str]           # generated file (relative to the site) -> the text it must hold
     remove: list[str]               # files hugokit generated earlier that nothing produces now
     diagnostics: list[Diagnostic]   # hand-written files in the way (left untouched)
@@ -31,7 +26,6 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     plan = BuildPlan(files, [], [])
     if not (config.pages if pages is None else pages):
         return plan
-    from hugokit.diagnostics import warning
     from hugokit.render.bundles import BIB_MARK, MARK, is_generated, render_bundles
 
     vocab, _ = site.vocabularies()
@@ -55,13 +49,12 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     return plan
 
 
-@dataclass(slots=True)
-class BuildResult:
-    refused: str = ""                 # "errors", "unsafe" or "hand-edits" when nothing was written, else ""
-    problems: list[Diagnostic] = field(default_factory=list)  # what the refusal is about
-    notes: list[Diagnostic] = field(default_factory=list)     # hand-written pages left alone
-    outcomes: list[Outcome] = field(default_factory=list)     # what became of every file
-    removed: list[str] = field(default_factory=list)          # generated files no longer produced
+class BuildResult(NamedTuple):
+    refused: str                      # "errors", "unsafe" or "hand-edits" when nothing was written, else ""
+    problems: list[Diagnostic]        # what the refusal is about
+    notes: list[Diagnostic]           # hand-written pages left alone
+    outcomes: list[Outcome]           # what became of every file
+    removed: list[str]                # generated files no longer produced
 
     @property
     def changed(self) -> list[Outcome]:
@@ -69,7 +62,6 @@ class BuildResult:
 
 
 def _unwritable(site: Site) -> list[Diagnostic]:
-    from hugokit.diagnostics import Severity
     from hugokit.rules import unsafe_value
 
     return [Diagnostic.at(f.where, Severity.ERROR, unsafe_value.CODE, f.message, f.hint)
@@ -79,36 +71,34 @@ def _unwritable(site: Site) -> list[Diagnostic]:
 def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False,
           pages: bool | None = None) -> BuildResult:
     """Regenerates the site's pages, or compares them (writeback). A database with errors, or a
-    page edited by hand, is not overwritten unless forced."""
-    from hugokit.writeback import current_text, put, remove
-
+    page edited by hand, is not overwritten unless forced; a value that cannot be written into
+    the page safely, never."""
     entry = cache.run(root, "build", (str(pages), str(force)))
     cached = entry.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
         notes = Diagnostic.all_from_dicts(cached.get("diagnostics") if isinstance(cached, dict) else None)
         if notes is not None:
-            return BuildResult(notes=notes)
+            return BuildResult("", [], notes, [], [])
         entry.damaged()
     outcome = checked(root, cache)
     errors = [d for d in outcome.diagnostics if d.is_error]
     if errors and not force:
-        return BuildResult("errors", errors)
+        return BuildResult("errors", errors, [], [], [])
     # A check served from the cache parsed nothing; the database is read without positions then.
     site = outcome.site or load_site(root, cache, positions=False)
     digests = read_digests(site, entry)
     unsafe = _unwritable(site)
     if unsafe:
-        return BuildResult("unsafe", unsafe)
+        return BuildResult("unsafe", unsafe, [], [], [])
     plan = plan_build(site, pages)
-    page = site.config.path(site.config.page)
-    old = current_text(page)
+    old = current_text(site.config.path(site.config.page))
     generated = plan.files[site.config.page]
     if writeback.writes and not force and old is not None and old != generated:
         from hugokit.provenance import hand_edits
 
         edits = hand_edits(site, cache, old, generated)
         if edits:
-            return BuildResult("hand-edits", edits, plan.diagnostics)
+            return BuildResult("hand-edits", edits, plan.diagnostics, [], [])
     outcomes = [put(site.config.path(rel), rel, text, writeback, durable=False) for rel, text in plan.files.items()]
     outcomes += [remove(site.config.path(rel), rel, writeback) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)

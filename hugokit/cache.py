@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from hugokit.layout import PACKAGE, content_files, defaults_dir
+from hugokit.writeback import atomic_write
 
 if TYPE_CHECKING:
     from hashlib import sha256
@@ -229,8 +230,6 @@ class RunEntry:
 
 
 def _store(path: Path, data: object) -> None:
-    from hugokit.writeback import atomic_write
-
     try:
         atomic_write(path, json.dumps(data, ensure_ascii=False), durable=False)
     except OSError:

@@ -18,7 +18,7 @@ def _parameter(param: Option | Argument) -> click.Parameter:
     if param.choices:
         kind = click.Choice(list(param.choices))
     elif param.path:
-        kind = click.Path(dir_okay=False, path_type=Path)
+        kind = click.Path(dir_okay=getattr(param, "folder_ok", False), path_type=Path)
     if isinstance(param, Argument):
         return click.Argument([param.dest], type=kind, required=param.required, metavar=param.metavar)
     return click.Option([*param.decls, param.dest], type=kind, default=param.default, is_flag=param.flag or None,

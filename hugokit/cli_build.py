@@ -1,21 +1,16 @@
 """`hugokit build` at the terminal: what was written, or why nothing was."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from hugokit.cli_common import echo, report, step_summary
-
-if TYPE_CHECKING:
-    from hugokit.writeback import Outcome, WriteBack
+from hugokit.build import build
+from hugokit.cache import Cache
+from hugokit.cli_common import echo, report, shown, step_summary
+from hugokit.layout import site_root
+from hugokit.outcome import exit_code, verb
+from hugokit.reporters import build_summary_markdown
+from hugokit.writeback import Outcome, WriteBack
 
 
 def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None, no_cache: bool) -> int:
-    from hugokit.build import build
-    from hugokit.cache import Cache
-    from hugokit.layout import site_root
-    from hugokit.outcome import exit_code
-    from hugokit.writeback import WriteBack
-
     writeback = WriteBack.choose(check=check_only, diff=diff)
     cache = Cache.from_environment(enabled=not no_cache)
     result = build(site_root(site), cache, writeback, force=force, pages=pages)
@@ -43,15 +38,11 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
             echo(outcome.diff, nl=False)
     _say_what_changed(changed, result.removed, writeback)
     if not writeback.writes:
-        from hugokit.reporters import build_summary_markdown
-
-        step_summary(build_summary_markdown([o.shown for o in changed], "".join(o.diff for o in changed)))
+        step_summary(build_summary_markdown([shown(o.shown) for o in changed], "".join(o.diff for o in changed)))
     return exit_code(changed=bool(changed), writeback=writeback)
 
 
 def _say_what_changed(changed: list[Outcome], removed: list[str], writeback: WriteBack) -> None:
-    from hugokit.outcome import verb
-
     if not changed:
         echo("all generated files are up to date", err=True)
         return
@@ -60,4 +51,5 @@ def _say_what_changed(changed: list[Outcome], removed: list[str], writeback: Wri
         echo(f"{verb('write', writeback)} {len(changed)} files, {gone} of them removed", err=True)
         return
     for outcome in changed:
-        echo(f"{verb('remove' if outcome.shown in removed else 'write', writeback)} {outcome.shown}", err=True)
+        echo(f"{verb('remove' if outcome.shown in removed else 'write', writeback)} {shown(outcome.shown)}",
+             err=True)

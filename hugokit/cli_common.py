@@ -4,10 +4,32 @@ Nothing here imports click (see hugokit.commands); echo does for plain text what
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from hugokit import reporters
 from hugokit.diagnostics import Diagnostic, InputError
+from hugokit.outcome import USAGE
+from hugokit.writeback import append_text
+from hugokit.display import HERE, PathDisplay
+
+_display = HERE  # how this run shows paths (hugokit.commands.invoke sets it from --site)
+
+
+def show_paths(display: PathDisplay) -> None:
+    global _display
+    _display = display
+
+
+def shown(path: str) -> str:
+    """A site-relative path as this run shows it."""
+    return _display.shown(path)
+
+
+def relocated(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics with their paths as this run shows them."""
+    return _display.relocate(diagnostics)
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -25,8 +47,7 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
 
 
 def report(diagnostics: list[Diagnostic], output_format: str = "auto") -> None:
-    from hugokit import reporters
-
+    diagnostics = _display.relocate(diagnostics)
     if reporters.resolve(output_format) == "json":
         echo(reporters.as_json(diagnostics), nl=False)
         return
@@ -36,17 +57,11 @@ def report(diagnostics: list[Diagnostic], output_format: str = "auto") -> None:
 
 def step_summary(markdown: str) -> None:
     """Adds to the GitHub Actions job summary when running there."""
-    import os
-
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
-        from hugokit.writeback import append_text
-
         append_text(Path(target), markdown)
 
 
 def fail_input(exc: InputError, output_format: str = "auto") -> int:
-    from hugokit.outcome import USAGE
-
     report(exc.diagnostics, output_format)
     return USAGE

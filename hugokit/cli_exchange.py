@@ -1,36 +1,42 @@
 """The data-exchange commands: `hugokit import` and `hugokit export`."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
-from hugokit.cli_common import echo, report
+from hugokit.cache import Cache
+from hugokit.cli_common import echo, report, shown
+from hugokit.config import load_config
+from hugokit.diagnostics import InputError, error, on_command_line
+from hugokit.importers import NO_ENTRIES, import_file
+from hugokit.layout import CONFIG_NAME, site_root
+from hugokit.outcome import CLEAN, exit_code, verb
+from hugokit.site import load_site
+from hugokit.writeback import WriteBack, put
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
+    from hugokit.config import SiteConfig
     from hugokit.importers.imported import Progress
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
-                   force: bool, partial: bool) -> int:
-    from hugokit.config import load_config
-    from hugokit.importers import import_file
-    from hugokit.layout import CONFIG_NAME, site_root
-    from hugokit.outcome import exit_code, verb
-    from hugokit.writeback import WriteBack, put
-
+                   force: bool, partial: bool, crossref_parents: bool = False) -> int:
     writeback = WriteBack.choose(diff=dry_run)
-
     root = site_root(site)
     config = load_config(root)
     mapping = _parse_mappings(mappings)
     with _progress(source) as progress:
-        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress)
+        plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress,
+                           crossref_parents=crossref_parents)
     report(plan.diagnostics)
     unreadable = [d for d in plan.diagnostics if d.is_error]
+    if any(d.code == NO_ENTRIES for d in unreadable):
+        echo(f"no publications could be imported from {source}; nothing was written.", err=True)
+        return 1
     if unreadable and not partial:
         echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
              "Fix them, or pass --partial to import the rest.", err=True)
@@ -38,17 +44,12 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
     echo(outcome.diff, nl=False)
     if plan.replaced:
-        echo(f"{verb('import', writeback)} {plan.added} publications into {config.database}")
+        echo(f"{verb('import', writeback)} {plan.added} publications into {shown(config.database)}")
     else:
         echo(f"{verb('import', writeback)} {plan.added} new and updated {plan.updated} existing publications in "
-             f"{config.database}")
+             f"{shown(config.database)}")
     if plan.front_matter_note and writeback.writes:
-        if config.file is None:
-            put(root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + plan.front_matter_note, writeback)
-            echo(f"kept the page's front-matter in {CONFIG_NAME}")
-        else:
-            echo(f"the page's front-matter differs from {CONFIG_NAME}; to keep it, set there:\n"
-                 + plan.front_matter_note, err=True)
+        keep_front_matter(config, plan.front_matter_note)
     if writeback.writes and not unreadable and source.resolve() == config.path(config.page).resolve():
         from hugokit.cache import Cache
         from hugokit.provenance import record_imported_page
@@ -59,8 +60,19 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     return exit_code(unreadable, changed=outcome.changed, writeback=writeback)
 
 
+def keep_front_matter(config: SiteConfig, note: str) -> None:
+    """Keeps an imported page's own front-matter in hugokit.yaml, so that building gives it back."""
+    from hugokit.layout import CONFIG_NAME
+    from hugokit.writeback import WriteBack, put
+
+    if config.file is None:
+        put(config.root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + note, WriteBack.WRITE)
+        echo(f"kept the page's front-matter in {shown(CONFIG_NAME)}")
+    else:
+        echo(f"the page's front-matter differs from {shown(CONFIG_NAME)}; to keep it, set there:\n" + note, err=True)
+
+
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
-    from hugokit.diagnostics import InputError, error, on_command_line
     from hugokit.importers.json_list import targets
 
     out = {}
@@ -78,8 +90,6 @@ class _progress:
     (never in CI or a hook), so that automation logs stay clean."""
 
     def __init__(self, source: Path) -> None:
-        import os
-
         size = source.stat().st_size if source.is_file() else 0
         quiet = os.environ.get("CI") or os.environ.get("PRE_COMMIT") or not sys.stderr.isatty()
         if quiet or size < 500_000:
@@ -102,14 +112,7 @@ class _progress:
 
 
 def export_command(fmt: str, site: str, output: Path | None) -> int:
-    from hugokit import site as ops
-    from hugokit.layout import site_root
-    from hugokit.cache import Cache
-    from hugokit.outcome import exit_code
-    from hugokit.writeback import WriteBack, put
-
-
-    loaded = ops.load_site(site_root(site), Cache.from_environment())
+    loaded = load_site(site_root(site), Cache.from_environment())
     structural = [d for d in loaded.diagnostics if d.is_error]
     if structural:
         report(structural)
@@ -126,7 +129,7 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
         text = render_csl(loaded.database.publications, vocab.venues)
     if output is None:
         echo(text, nl=False)
-        return 0
+        return CLEAN
     from hugokit.config import overwrites_input
 
     if overwrites_input(loaded.config, output):
@@ -138,4 +141,4 @@ def export_command(fmt: str, site: str, output: Path | None) -> int:
     outcome = put(output, str(output), text, WriteBack.WRITE)
     echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
          f"({len(loaded.database.publications)} publications)", err=True)
-    return 0
+    return CLEAN

@@ -7,8 +7,12 @@ print through hugokit.cli_common and never import click either.
 """
 from __future__ import annotations
 
+from importlib import import_module
 from typing import NamedTuple
 
+from hugokit.cli_common import fail_input, show_paths
+from hugokit.diagnostics import InputError
+from hugokit.display import HERE, for_site
 from hugokit.reporters import FORMATS
 
 
@@ -34,6 +38,7 @@ class Argument(NamedTuple):
     metavar: str | None = None
     choices: tuple[str, ...] = ()
     path: bool = False
+    folder_ok: bool = False      # with path: a folder is accepted too
 
 
 class Command(NamedTuple):
@@ -81,23 +86,35 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 _flag("--diff", "show_diff", "Print the changes as a diff instead of writing them."),
                 Option(("--select",), "select", "Fix only these rule codes.", default="", metavar="CODES"),
                 Option(("--ignore",), "ignore", "Do not fix these rule codes.", default="", metavar="CODES"))),
+    Command("init", "hugokit.cli_init:init_command",
+            "Set a Hugo site up for hugokit in one command, saying what it does.\n\n"
+            "Imports content/publications.md (or SOURCE: anything hugokit import reads) into\n"
+            "data/publications.yaml, writes data/topics.yaml and a data/people.yaml proposal, adds\n"
+            "hugokit to the Hugo configuration, writes the pre-commit hooks and the GitHub workflow, then\n"
+            "runs hugokit check. An existing file is never replaced; running it again changes nothing.", (
+                Argument("source", required=False, path=True, folder_ok=True),
+                SITE)),
     Command("rules", "hugokit.cli_check:rules_command", "List the rules, or show one rule's documentation.", (
                 Argument("code", required=False),)),
     Command("schema", "hugokit.cli_check:schema_command",
             "Print the JSON Schema of data/publications.yaml (for editors' YAML language server)."),
     Command("import", "hugokit.cli_exchange:import_command",
-            "Import a shortcode page, a BibTeX file or a JSON list into data/publications.yaml.\n\n"
+            "Import a shortcode page, publication pages (a folder of Hugo Blox bundles or academicpages\n"
+            "pages, or one of them), a BibTeX file or a JSON list into data/publications.yaml.\n\n"
             "Into an existing database the import merges: entries are matched by DOI, arXiv id, id or\n"
             "title; matches gain the fields they lack and never lose one; new entries go among their year.", (
-                Argument("source", path=True),
+                Argument("source", path=True, folder_ok=True),
                 SITE,
-                Option(("--format",), "fmt", "The source's format (default: from its extension: .md, .bib, .json).",
-                       choices=("markdown", "bibtex", "json")),
-                Option(("--map",), "mappings", "JSON: read field NAME as FIELD (a database field, date, or "
-                       "links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
+                Option(("--format",), "fmt", "The source's format (default: from its extension: .md, .bib, "
+                       ".json; a folder, or a page about one publication: pages).",
+                       choices=("markdown", "pages", "bibtex", "json")),
+                Option(("--map",), "mappings", "JSON field or shortcode parameter NAME is FIELD (a database "
+                       "field, date, or links.KIND). Repeatable.", default=(), multiple=True, metavar="NAME=FIELD"),
                 _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
                 _flag("--force", "force", "Replace the existing database instead of merging into it."),
-                _flag("--partial", "partial", "Write even though some of the source could not be read."))),
+                _flag("--partial", "partial", "Write even though some of the source could not be read."),
+                _flag("--crossref-parents", "crossref_parents", "BibTeX: also import entries that are only "
+                      "crossref targets (proceedings volumes) as publications."))),
     Command("export", "hugokit.cli_exchange:export_command", "Export the whole database as BibTeX or CSL-JSON.", (
                 Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
                 SITE,
@@ -108,11 +125,9 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
 
 def invoke(command: Command, values: dict[str, object]) -> int:
     """Runs a command with its parameters' values; returns its exit code (see hugokit.outcome)."""
-    from importlib import import_module
-
-    from hugokit.cli_common import fail_input
-    from hugokit.diagnostics import InputError
-
+    # Paths are shown from the current folder for this invocation only (hugokit.display).
+    typed = [str(values[p.dest]) for p in command.params if p.path and values.get(p.dest) is not None]
+    show_paths(for_site(str(values.get("site") or "."), typed))
     module, function = command.target.split(":")
     try:
         return getattr(import_module(module), function)(**values) or 0
@@ -128,3 +143,5 @@ def invoke(command: Command, values: dict[str, object]) -> int:
         return fail_input(InputError([error(Position(str(values.get("site", "."))), "out-of-memory",
                                             "hugokit ran out of memory; nothing more was written",
                                             "an input is far larger than it should be: check its size")]))
+    finally:
+        show_paths(HERE)

@@ -34,7 +34,7 @@ class SiteConfig(NamedTuple):
 
 
 class _Key(NamedTuple):
-    kind: str  # "str", "int", "bool", "list"
+    kind: str  # "str", "int", "bool", "list", "codes" (rule codes), "severities" (code -> severity), "map"
     doc: str
 
 
@@ -42,8 +42,8 @@ KEYS: dict[str, _Key] = {
     "database": _Key("str", "the publication database, relative to the site (default data/publications.yaml)"),
     "page": _Key("str", "the generated shortcode page (default content/publications.md)"),
     "front_matter": _Key("str", "the page's front-matter, verbatim, without the --- lines"),
-    "select": _Key("list", "run only these rule codes"),
-    "ignore": _Key("list", "skip these rule codes"),
+    "select": _Key("codes", "run only these rule codes"),
+    "ignore": _Key("codes", "skip these rule codes"),
     "strict": _Key("bool", "treat warnings as errors"),
     "venue_year_window": _Key("int", "how far a venue's year may be from the filed year (default 2)"),
     "link_kinds": _Key("list", "link kinds to accept besides hugokit's own"),
@@ -82,7 +82,6 @@ def load_config(root: Path) -> SiteConfig:
     values: dict[str, object] = {}
     codes: list[CodeRef] = []
     if node is not None and reader.expect(node, CONFIG_NAME, "map"):
-        assert isinstance(node, yaml.MappingNode)
         for key, key_node, value_node in reader.items(node, CONFIG_NAME):
             spec = KEYS.get(key)
             if spec is None:
@@ -164,11 +163,11 @@ def _outputs_are_not_inputs(reader: Reader, node: yaml.Node | None, values: dict
 
 def _value(reader: Reader, kind: str, node: yaml.Node, what: str, codes: list[CodeRef]) -> object:
     """A key's value (None when it is wrong); rule codes among it are added to codes."""
-    if kind == "list":
+    if kind in ("list", "codes"):
         items = reader.string_list(node, what)
         if items is None:
             return None
-        if what.startswith(('"select"', '"ignore"')):
+        if kind == "codes":
             codes += [CodeRef(code, reader.pos(item), what) for code, item in items]
         return tuple(v for v, _ in items)
     if kind == "bool":

@@ -46,6 +46,11 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
         where[key] = mark(value_node)
         if value_node.tag == _NULL and not spec.required:
             continue  # `award:` left empty means no award
+        if key == "date":
+            date = _date(reader, value_node, f'"date" of {what}')
+            if date:
+                values[key] = date
+            continue
         value = _value(reader, spec.kind, key, value_node, f'"{key}" of {what}', where)
         if value is not None:
             values[key] = value
@@ -62,6 +67,20 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
     if missing:
         return None
     return Publication(where=where, **values)  # type: ignore[arg-type]
+
+
+def _date(reader: Reader, node: yaml.Node, label: str) -> str | None:
+    """A date as written (YAML reads an unquoted 2024-05-01 as a timestamp, 2024 as a number)."""
+    from hugokit.dates import FORMS, STORED, parse_date
+
+    if not isinstance(node, yaml.ScalarNode):
+        reader.expect(node, label, "str")
+        return None
+    date, why = parse_date(node.value)
+    if not date or not STORED.fullmatch(node.value.strip()):
+        reader.report(node, "bad-date", f"{label} is not a date: {why or repr(node.value)}", f"write {FORMS.replace('MM/YYYY, ', '')}")
+        return None
+    return date
 
 
 def _value(reader: Reader, kind: str, key: str, node: yaml.Node, label: str, where: dict[str, Mark]) -> object:

@@ -1,4 +1,4 @@
-"""Diagnostics: what every stage reports instead of raising, and the result of a run.
+"""Diagnostics: what every stage reports instead of raising, and what rules yield.
 
 Value types here and elsewhere on the start-up path are named tuples, not dataclasses: defining a
 frozen dataclass costs about seven times as much, which a one-second pre-commit hook notices."""
@@ -15,7 +15,8 @@ class Severity(str, Enum):
 
 class Position(NamedTuple):
     """A 1-based place in a file; offset and end delimit the value's text where known. Line 0
-    means a place with no lines: an option on the command line (see on_command_line)."""
+    means a place with no lines: an option on the command line (see on_command_line), or a file
+    that does not exist."""
 
     path: str
     line: int = 1

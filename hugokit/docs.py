@@ -9,10 +9,12 @@ import re
 import sys
 from pathlib import Path
 
+from hugokit.config import KEYS
+from hugokit.model import FIELDS
+from hugokit.rules import all_rules
+
 
 def fields_table() -> str:
-    from hugokit.model import FIELDS
-
     rows = ["| field | type | required | meaning |", "|---|---|---|---|"]
     types = {"str": "text", "int": "number", "list": "list of text", "map": "mapping kind → URL"}
     rows += [f"| `{f.name}` | {types[f.kind]} | {'yes' if f.required else ''} | {f.description} |" for f in FIELDS]
@@ -20,16 +22,12 @@ def fields_table() -> str:
 
 
 def config_table() -> str:
-    from hugokit.config import KEYS
-
     rows = ["| key | meaning |", "|---|---|"]
     rows += [f"| `{name}` | {key.doc} |" for name, key in KEYS.items()]
     return "\n".join(rows)
 
 
 def rules_reference() -> str:
-    from hugokit.rules import all_rules
-
     rules = all_rules().values()
     rows = ["| code | severity | `hugokit fix` | what it finds |", "|---|---|---|---|"]
     rows += [f"| [`{r.code}`](#{r.code}) | {r.severity.value} | {'yes' if r.fixable else ''} | {r.summary} |"

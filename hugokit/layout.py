@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hugokit.diagnostics import InputError, Position, error
+from hugokit.diagnostics import InputError, error, on_command_line
 
 CONFIG_NAME = "hugokit.yaml"
 CONTENT_DIR = "content"
@@ -22,7 +22,7 @@ def defaults_dir() -> Path:
 def site_root(site: str) -> Path:
     root = Path(site)
     if not root.is_dir():
-        raise InputError([error(Position(site), "bad-site", f"the site folder {site} does not exist",
+        raise InputError([error(on_command_line("--site"), "bad-site", f"the site folder {site} does not exist",
                                 "pass --site with the folder that holds your Hugo site")])
     return root
 

@@ -68,7 +68,9 @@ def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
         raise InputError([error(Position(shown), "unreadable", f"{shown} is a folder, not a file",
                                 "give the path of a file")]) from None
     except FileNotFoundError:
-        raise InputError([error(Position(shown), "unreadable", f"{shown} does not exist", missing_hint)]) from None
+        # No line: there is no file to point into (GitHub annotates the run, not a made-up line).
+        raise InputError([error(Position(shown, 0, 0), "unreadable", "the file does not exist", missing_hint)]) \
+            from None
     except UnicodeDecodeError as exc:
         raise InputError([error(Position(shown), "unreadable", f"{shown} is not UTF-8 text ({exc.reason})",
                                 "save the file as UTF-8")]) from None

@@ -21,7 +21,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", "str", "Stable identifier (e.g. a BibTeX citation key); unique."),
     FieldSpec("title", "str", "Title as displayed.", required=True),
     FieldSpec("authors", "list", "Author names as displayed; `*` or `†` after a name marks equal contribution."),
+    FieldSpec("editors", "list", "Editor names as displayed (an edited volume); shown where there are no authors."),
     FieldSpec("year", "int", "The year the entry is filed under (the `### YEAR` heading).", required=True),
+    FieldSpec("date", "str", "Publication date as the source gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."),
     FieldSpec("venue", "str", "Venue as displayed: short name and year, e.g. `OSDI 2022`."),
     FieldSpec("links", "map", "Link kind to URL: paper, code, project, slides, video, blog, poster, …"),
     FieldSpec("award", "str", "Award, as displayed."),
@@ -40,16 +42,18 @@ class Publication:
     Publications are equal when their fields are; where they were read does not count.
     """
 
-    __slots__ = ("title", "year", "authors", "venue", "links", "award", "topics", "id", "doi", "arxiv", "abstract",
+    __slots__ = ("title", "year", "date", "authors", "editors", "venue", "links", "award", "topics", "id", "doi", "arxiv", "abstract",
                  "keywords", "where")
 
     def __init__(self, title: str, year: int, authors: list[str] | None = None, venue: str = "",
                  links: dict[str, str] | None = None, award: str = "", topics: list[str] | None = None,
                  id: str = "", doi: str = "", arxiv: str = "", abstract: str = "", keywords: list[str] | None = None,
-                 where: dict[str, Mark] | None = None) -> None:
+                 date: str = "", where: dict[str, Mark] | None = None, editors: list[str] | None = None) -> None:
         self.title = title
         self.year = year
+        self.date = date
         self.authors = [] if authors is None else authors
+        self.editors = [] if editors is None else editors
         self.venue = venue
         self.links = {} if links is None else links
         self.award = award

@@ -45,9 +45,11 @@ def _escape_property(text: str) -> str:
 def github(diagnostics: list[Diagnostic]) -> str:
     lines = []
     for d in diagnostics:
+        # A place without lines (an option, a missing file) is no place in the pull request: the
+        # annotation goes on the run, with the place named in its text.
         where = (("file", d.path), ("line", d.line), ("col", d.col)) if d.line else ()
         props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in (*where, ("title", f"hugokit {d.code}")))
-        message = d.message + (f" ({d.hint})" if d.hint else "")
+        message = ("" if d.line else f"{d.path}: ") + d.message + (f" ({d.hint})" if d.hint else "")
         lines.append(f"::{d.severity.value} {props}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)
 

@@ -51,6 +51,23 @@ def link_kind(param: str) -> str | None:
     return None
 
 
+EDITORS_MARK = " (eds.)"  # ends the author line of an entry that has editors and no authors
+
+
+def author_line(authors: list[str], editors: list[str]) -> str:
+    """The line under the shortcode: the authors, or else the editors marked as such."""
+    if authors or not editors:
+        return LIST_SEPARATOR.join(authors)
+    return LIST_SEPARATOR.join(editors) + EDITORS_MARK
+
+
+def read_author_line(line: str) -> tuple[list[str], list[str]]:
+    """(authors, editors) of an author line, the inverse of author_line."""
+    if line.endswith(EDITORS_MARK) and line != EDITORS_MARK.lstrip():
+        return [], split_list(line[: -len(EDITORS_MARK)])
+    return split_list(line), []
+
+
 def split_list(value: str) -> list[str]:
     return [] if not value else value.split(LIST_SEPARATOR)
 

@@ -1,17 +1,19 @@
-"""A site folder loaded and checked, and the fixes a check offers; no terminal, no exit codes."""
+"""A site folder loaded and checked, and the fixes a check offers; no terminal, no exit codes.
+
+A check served from the run cache reads nothing but this module, hugokit.cache and their own
+light imports: what loads and checks a site (YAML, the rules) is imported where it is used.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from hugokit.config import SiteConfig, load_config
-from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, Fix
-from hugokit.load import read_text
-from hugokit.model import Database
 
 if TYPE_CHECKING:
     from hugokit.cache import Cache, RunEntry
+    from hugokit.config import SiteConfig
+    from hugokit.model import Database
     from hugokit.rules import Rule
     from hugokit.vocab import Vocabularies
 
@@ -53,7 +55,10 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     Without positions (for a database already checked clean) a large database may come from the
     snapshot its last full parse left in the cache, which is much faster than parsing YAML.
     """
-    from hugokit.model import Publication
+    from hugokit.config import load_config
+    from hugokit.database import parse_database
+    from hugokit.load import read_text
+    from hugokit.model import Database, Publication
 
     config = load_config(root)
     text = read_text(config.path(config.database), config.database,
@@ -94,8 +99,6 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     """The check of a site with the command line's --select/--ignore, from the cache when none of
     its inputs changed since the last one. `build` asks for it too (with no selection), so one
     check serves both commands."""
-    from hugokit.rules import selected
-
     entry = cache.run(root, "check", (select, ignore))
     payload = entry.lookup()
     if payload is not None:
@@ -103,6 +106,8 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
         if stored is not None and isinstance(payload.get("strict"), bool):
             return Checked(stored, payload["strict"], None)
         entry.damaged()
+    from hugokit.rules import selected
+
     site = load_site(root, cache)
     digests = read_digests(site, entry)
     diagnostics = check(site, selected(site.config, select, ignore))
@@ -143,6 +148,7 @@ def input_files(site: Site) -> list[str]:
 def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, str]:
     """The new text of each file that the diagnostics' safe fixes change (relative path -> text);
     the database's is checked to read back as the fixed database (see hugokit.verify)."""
+    from hugokit.load import read_text
     from hugokit.verify import fix_database, fix_text
 
     by_path: dict[str, list[Fix]] = {}

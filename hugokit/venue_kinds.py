@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from hugokit.text import split_venue
+
 if TYPE_CHECKING:
     from hugokit.model import Publication
     from hugokit.vocab import Vocabulary
@@ -40,8 +42,6 @@ class Venue(NamedTuple):
 def venue_of(pub: Publication, venues: Vocabulary) -> Venue:
     """The venue of pub, looked up in the venue vocabulary (a family of names matched by a
     pattern gives its kind, but its own name stays)."""
-    from hugokit.text import split_venue
-
     name, year = split_venue(pub.venue)
     match = venues.lookup(name) if name else None
     kind = KINDS.get(match.term.kind, UNKNOWN) if match else UNKNOWN

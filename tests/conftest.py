@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import tempfile
@@ -7,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import settings
 
-from hugokit.cli import cli
+from hugokit.__main__ import run
 
 # Runs keep their cache out of the user's ~/.cache, in one folder for the session.
 os.environ.setdefault("HUGOKIT_CACHE_DIR", tempfile.mkdtemp(prefix="hugokit-cache-"))
@@ -37,9 +38,26 @@ class Run:
 
 
 def hugokit(*args: str | Path) -> Run:
-    """Runs the hugokit command line in-process and returns its exit code and output."""
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return Run(result.exit_code, result.stdout, result.stderr)
+    """Runs a hugokit command line in-process, through the entry point's own path (hugokit.argv's
+    reading, else click's), and returns its exit code and output. Exceptions propagate: a
+    traceback fails the test.
+
+    With `--site DIR` it runs inside DIR, as a user at the site's root would: paths are shown
+    relative to the current folder, so they read as the site's own (data/publications.yaml).
+    """
+    argv = [str(a) for a in args]
+    folder = Path(argv[argv.index("--site") + 1]) if "--site" in argv[:-1] else None
+    previous = os.getcwd()
+    if folder is not None and folder.is_dir():
+        argv[argv.index("--site") + 1] = "."
+        os.chdir(folder)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = run(argv)
+    finally:
+        os.chdir(previous)
+    return Run(code, stdout.getvalue(), stderr.getvalue())
 
 
 @pytest.fixture

@@ -130,7 +130,7 @@ def test_alias_expansion_is_bounded(tmp_path: Path) -> None:
 def test_missing_database_is_a_usage_error_with_a_hint(tmp_path: Path) -> None:
     run = hugokit("build", "--site", tmp_path)
     assert run.exit_code == 2
-    assert "data/publications.yaml:1:1: error[unreadable] data/publications.yaml does not exist " \
+    assert "data/publications.yaml: error[unreadable] the file does not exist " \
            "(create it, or import an existing page: hugokit import content/publications.md)" in run.stdout
 
 

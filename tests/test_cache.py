@@ -102,3 +102,19 @@ def test_no_cache_flag_leaves_no_trace_even_for_snapshots(cached_site: Path, mon
     assert not cache.exists()
     assert hugokit("check", "--site", cached_site).exit_code == 0  # the next plain run caches again
     assert any(p.name.startswith("db-") for p in cache.iterdir())
+
+
+def test_an_unchanged_check_or_build_imports_no_yaml_and_no_rules(cached_site: Path) -> None:
+    """What keeps a hook's unchanged run fast: it hashes files and parses nothing."""
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).parent / "hugokit"
+    for name in ("check", "build"):
+        assert hugokit(name, "--site", cached_site).exit_code == 0  # in-process: fills the cache
+        env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+        run = subprocess.run([str(command), name, "--site", str(cached_site)], env=env, capture_output=True,
+                             text=True, timeout=60)
+        imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+        assert run.returncode == 0 and "hugokit.cache" in imported
+        assert not {"yaml", "hugokit.rules", "hugokit.load", "dataclasses", "click"} & imported, sorted(imported)

@@ -131,7 +131,7 @@ def test_unknown_rule_code_is_a_usage_error(seed_site: Path) -> None:
     assert run.stdout.startswith("--select: error[bad-config] unknown rule code 'venue-speling' in --select (did you mean "
                                  "\"venue-spelling\"?)")
     github = hugokit("check", "--site", seed_site, "--select", "venue-speling", "--format", "github")
-    assert github.stdout.startswith("::error title=hugokit bad-config::unknown rule code 'venue-speling' in --select")
+    assert github.stdout.startswith("::error title=hugokit bad-config::--select: unknown rule code 'venue-speling' in --select")
 
 
 def test_unknown_rule_code_in_the_config_stops_check_and_build(seed_site: Path) -> None:

@@ -128,3 +128,28 @@ def test_unrelated_commit_skips_the_hooks(site_repo: Path, hooks: tuple[Path, Pa
     result = try_repo(site_repo, hooks, "hugokit-check")
     assert result.returncode == 0
     assert "(no files to check)Skipped" in result.stdout
+
+
+def test_the_hooks_init_writes_for_a_site_in_a_subfolder_run_and_name_the_repository_path(
+        tmp_path: Path, hooks: tuple[Path, Path]) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE_SITE, repo / "website", ignore=shutil.ignore_patterns("public", "resources"))
+    git(repo, "init", "-q", "-b", "main")
+    init = subprocess.run([str(BIN / "hugokit"), "init", "--site", "website"], cwd=repo, capture_output=True,
+                          text=True, timeout=120)
+    assert "wrote .pre-commit-config.yaml" in init.stdout, init.stdout + init.stderr
+    source, home = hooks
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=source, capture_output=True, text=True).stdout.strip()
+    config = repo / ".pre-commit-config.yaml"
+    edit(config, "repo: https://github.com/hugokit/hugokit", f"repo: {source}")  # this checkout, offline
+    edit(config, "rev: v0.1.0", f"rev: {head}")
+    edit(repo / "website/data/publications.yaml", "venue: OSDI 2022", "venue: OSDII 2022")
+    git(repo, "add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("GITHUB_ACTIONS", None)
+    result = subprocess.run([str(BIN / "pre-commit"), "run", "hugokit-check"], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1, result.stdout + result.stderr
+    line = next(n for n, text in enumerate((repo / "website/data/publications.yaml").read_text().splitlines(), 1)
+                if "OSDII" in text)
+    assert f"website/data/publications.yaml:{line}:10: error[unknown-venue]" in result.stdout

@@ -9,7 +9,10 @@ from hugokit.database import parse_database
 from hugokit.diagnostics import Diagnostic, InputError, Position, error
 from hugokit.importers.imported import Progress
 from hugokit.load import read_text
+from hugokit.merge import merge
+from hugokit.render.database_yaml import render_database
 
+NO_ENTRIES = "no-entries"
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".bib": "bibtex", ".bibtex": "bibtex", ".json": "json"}
 
 
@@ -24,20 +27,33 @@ class ImportPlan:
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
-                mapping: dict[str, str] | None = None, progress: Progress | None = None) -> ImportPlan:
+                mapping: dict[str, str] | None = None, progress: Progress | None = None,
+                crossref_parents: bool = False) -> ImportPlan:
     """Reads source and plans the new database: merged into the existing one, or (created or
     with force) replacing it. Nothing is written here."""
-    from hugokit.render.database_yaml import render_database
-
+    if source.is_dir():
+        fmt = fmt or "pages"
+        if fmt != "pages":
+            raise InputError([error(Position(shown), "bad-format", f"{shown} is a folder",
+                                    "a folder is imported as publication pages (Hugo Blox bundles, academicpages)")])
     fmt = fmt or FORMATS.get(source.suffix.lower())
     if fmt is None:
         raise InputError([error(Position(shown), "bad-format", f"cannot tell the format of {shown}",
-                                "pass --format markdown, bibtex or json")])
-    text = read_text(source, shown)
+                                "pass --format markdown, pages, bibtex or json")])
+    text = "" if source.is_dir() else read_text(source, shown)
     if fmt == "markdown":
+        from hugokit.importers.pages import looks_like_publication_page
+
+        fmt = "pages" if looks_like_publication_page(text) else fmt
+    if fmt == "pages":
+        from hugokit.importers.pages import import_pages
+        from hugokit.vocab import load_vocabularies
+
+        imported = import_pages(source, shown, load_vocabularies(config.root)[0].venues)
+    elif fmt == "markdown":
         from hugokit.importers.markdown import import_page
 
-        imported = import_page(text, shown)
+        imported = import_page(text, shown, mapping)
     elif fmt == "json":
         from hugokit.importers.json_list import import_json
 
@@ -47,7 +63,12 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
         from hugokit.vocab import load_vocabularies
 
         vocab, _ = load_vocabularies(config.root)
-        imported = import_bibtex(text, shown, vocab.venues, progress)
+        imported = import_bibtex(text, shown, vocab.venues, progress, crossref_parents)
+    if not imported.publications:
+        message = ("none of the publications in {} could be imported" if any(d.is_error for d in imported.diagnostics)
+                   else "{} holds no publications")
+        imported.diagnostics.append(error(Position(shown), NO_ENTRIES, message.format(shown),
+                                          "nothing was written; check that this is the file or folder meant"))
     note = ""
     if imported.front_matter is not None and imported.front_matter != config.front_matter:
         body = "".join("  " + line + "\n" for line in imported.front_matter.splitlines())
@@ -56,8 +77,6 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     if force or not target.exists():
         count = len(imported.publications)
         return ImportPlan(render_database(imported.publications), imported.diagnostics, count, 0, note, True)
-    from hugokit.merge import merge
-
     existing_text = read_text(target, config.database)
     database, problems = parse_database(existing_text, config.database)
     if any(d.is_error for d in problems):

@@ -1,9 +1,11 @@
-"""Importing BibTeX (Google Scholar, DBLP, Zotero exports, or hugokit's own) through pybtex.
+"""Importing BibTeX (Google Scholar, DBLP, Zotero, al-folio, group bibliographies, or hugokit's own).
 
 pybtex's LowLevelParser yields entries one at a time, so each entry's line is known and a syntax
-error costs only the entry it is in: it is reported with its line and the rest still imports.
-Fields named hugokit-* (written by `hugokit export bibtex`) carry what BibTeX cannot express and
-take precedence, so that a hugokit database survives the round trip exactly.
+error costs only the entry it is in. @string macros, # concatenation and month names are pybtex's;
+@comment{…} blocks are skipped whole (as biber does), commands an @preamble defines are expanded,
+and crossref is resolved as BibTeX does: a child inherits every field it lacks from its parent.
+A parent that is only a crossref target (a proceedings volume) is not a publication of its own
+unless asked for. Whatever is not imported — an entry, a field, a LaTeX command — is reported.
 """
 from __future__ import annotations
 
@@ -12,59 +14,99 @@ from typing import Any
 
 from hugokit.diagnostics import Position, error, warning
 from hugokit.importers.imported import Imported, Progress
+from hugokit.importers.bibtex_entry import Entry, map_entry
 from hugokit.importers.venue_names import VenueFinder
-from hugokit.latex import from_latex
+from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.load import MAX_VALUE_CHARS
-from hugokit.model import Publication
 from hugokit.vocab import Vocabulary
 
-ARXIV_ID = re.compile(r"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?", re.I)
-_LINKS = {"code": "code", "github": "code", "slides": "slides", "video": "video", "poster": "poster",
-          "project": "project", "blog": "blog", "dataset": "dataset"}
-_SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
-# Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
-VERBATIM = {"url", "doi", "eprint", "pdf", "file", "archiveprefix", "eprinttype", "hugokit-links", *_LINKS}
-_URL_ESCAPE = re.compile(r"\\([_%&#~$])")
+_COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
+_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
+_IN_BOOK = ("inproceedings", "incollection", "inbook")
+_NOT_PUBLICATIONS = {"string", "preamble", "comment"}
+_CLOSE = {"{": "}", "(": ")"}
 
 
-def _verbatim(value: str, separator: str = "") -> str:
-    """A URL may be wrapped across lines in a .bib file: its white space goes."""
-    return _URL_ESCAPE.sub(r"\1", separator.join(value.split()))
+def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,
+                  crossref_parents: bool = False) -> Imported:
+    result = Imported()
+    entries, macros = _read(_blank_comments(text), path, result, progress)
+    by_key = {entry.key.lower(): entry for entry in entries}
+    targets = {entry.fields["crossref"].strip().lower() for entry in entries if entry.fields.get("crossref")}
+    finder = VenueFinder(venues)
+    unused: dict[str, list[int]] = {}
+    latex: dict[str, list[int]] = {}
+    parents_skipped: list[Entry] = []
+    for entry in entries:
+        if entry.key.lower() in targets and not crossref_parents:
+            parents_skipped.append(entry)
+            continue
+        entry = _resolved(entry, by_key, macros, path, result)
+        mapped = map_entry(entry, path, finder)
+        for command in mapped.latex:
+            latex.setdefault(command, []).append(entry.line)
+        if mapped.publication is None:
+            result.diagnostics.append(error(Position(path, entry.line, 1), "bibtex-incomplete",
+                                            f'entry "{entry.key}" {mapped.problem}; it was skipped',
+                                            "add the missing field (title = {…}, year = {2024}) to the entry"))
+            continue
+        result.publications.append(mapped.publication)
+        for name in mapped.unused:
+            unused.setdefault(name, []).append(entry.line)
+    _report(result, path, unused, latex, parents_skipped)
+    return result
 
 
-def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None) -> Imported:
+def _read(text: str, path: str, result: Imported, progress: Progress | None) -> tuple[list[Entry], Macros]:
     from pybtex.database.input.bibtex import LowLevelParser, month_names
     from pybtex.utils import CaseInsensitiveDict
 
-    result = Imported()
     errors: list[Any] = []  # pybtex's TokenRequired errors (pybtex is untyped)
     macros = _bounded_macros(CaseInsensitiveDict)(month_names)
     parser = LowLevelParser(text, macros=macros, handle_error=errors.append, filename=path)
-    finder = VenueFinder(venues)
     lines = _LineCounter(text)
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    preamble: list[str] = []
     done = 0
     for command, body in parser:
-        start = parser.command_start or 0
-        here = Position(path, lines.line_of(start), 1)
+        line = lines.line_of(parser.command_start or 0)
         if macros.exceeded:
-            result.diagnostics.append(error(here, "too-long", f"the @string macros used here expand to more than "
+            result.diagnostics.append(error(Position(path, line, 1), "too-long",
+                                            f"the @string macros used here expand to more than "
                                             f"{MAX_VALUE_CHARS:,} characters; this entry was skipped",
                                             "BibTeX macros that repeat each other grow without bound: write the "
                                             "value out"))
             macros.exceeded = False
             errors.clear()
         elif errors:
+            named = _KEY.match(text, parser.command_start or 0)
+            entry = f' in entry "{named.group(1)}"' if named else ""
             for exc in errors:
                 _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
-                result.diagnostics.append(error(Position(path, lineno or here.line, (colno or 0) + 1), "bibtex-syntax",
-                                                f"BibTeX syntax error: {exc.args[0]}; this entry was skipped",
+                result.diagnostics.append(error(Position(path, lineno or line, (colno or 0) + 1), "bibtex-syntax",
+                                                f"BibTeX syntax error{entry}: {exc.args[0]}; this entry was skipped",
                                                 "fix the entry (often a missing comma or brace) and import again"))
             errors.clear()
-        elif command.lower() not in ("string", "preamble"):
-            key, fields = body
-            pub = _publication(command.lower(), key, fields, here, finder, result)
-            if pub is not None:
-                result.publications.append(pub)
+        elif command.lower() == "preamble":
+            preamble.extend(body[0])
+        elif command.lower() not in _NOT_PUBLICATIONS:
+            key, raw_fields = body
+            fields: dict[str, str] = {}
+            for name, parts in raw_fields:
+                name = name.lower()
+                if name in fields:
+                    result.diagnostics.append(warning(Position(path, line, 1), "bibtex-duplicate-field",
+                                                      f'entry "{key}" has "{name}" twice; the first was kept'))
+                    continue
+                fields[name] = "".join(parts)
+            if key.lower() in seen:
+                result.diagnostics.append(error(Position(path, line, 1), "bibtex-duplicate-key",
+                                                f'entry "{key}" is defined twice (first at line {seen[key.lower()]}); '
+                                                "the second was skipped", "give each entry its own key"))
+                continue
+            seen[key.lower()] = line
+            entries.append(Entry(command.lower(), key, fields, line))
         macros.served = 0
         if progress is not None:
             progress(parser.pos - done)
@@ -72,7 +114,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
     for exc in errors:  # an error after the last entry
         result.diagnostics.append(error(Position(path, exc.lineno or 1, 1), "bibtex-syntax",
                                         f"BibTeX syntax error: {exc.args[0]}", "fix the file and import again"))
-    return result
+    return entries, preamble_macros("".join(preamble))
 
 
 def _bounded_macros(base: type) -> type:
@@ -98,6 +140,78 @@ def _bounded_macros(base: type) -> type:
     return BoundedMacros
 
 
+def _resolved(entry: Entry, by_key: dict[str, Entry], macros: Macros, path: str, result: Imported) -> Entry:
+    fields = entry.fields
+    if macros:
+        fields = {name: expand_macros(value, macros) if "\\" in value else value for name, value in fields.items()}
+    target = fields.get("crossref", "").strip()
+    if target:
+        parent = by_key.get(target.lower())
+        if parent is None:
+            result.diagnostics.append(warning(Position(path, entry.line, 1), "bibtex-crossref",
+                                              f'entry "{entry.key}" cross-references "{target}", which is not in '
+                                              "the file; it was imported with its own fields only",
+                                              "import the file that holds the parent together with this one"))
+        else:
+            inherited = dict(parent.fields)
+            if "booktitle" not in inherited and "title" in inherited and entry.kind in _IN_BOOK:
+                inherited["booktitle"] = inherited["title"]  # the volume's title is the child's book title
+            for name in ("crossref", "title", *(n for n in inherited if n.startswith("hugokit-"))):
+                inherited.pop(name, None)
+            if macros:
+                inherited = {n: expand_macros(v, macros) if "\\" in v else v for n, v in inherited.items()}
+            fields = {**inherited, **fields}
+    return entry._replace(fields=fields)
+
+
+def _report(result: Imported, path: str, unused: dict[str, list[int]], latex: dict[str, list[int]],
+            parents: list[Entry]) -> None:
+    for name, lines in unused.items():
+        result.diagnostics.append(warning(
+            Position(path, lines[0], 1), "bibtex-unused-field",
+            f'field "{name}" is not imported ({_count(lines)}; first at line {lines[0]})',
+            "hugokit keeps no such field; it stays only in the .bib file"))
+    for command, lines in latex.items():
+        result.diagnostics.append(warning(
+            Position(path, lines[0], 1), "bibtex-latex",
+            f"LaTeX command {command} was not understood and is kept as written ({_count(lines)}; "
+            f"first at line {lines[0]})",
+            "replace it with the character it stands for, or define it in an @preamble with \\newcommand"))
+    if parents:
+        keys = ", ".join(f'"{p.key}"' for p in parents)
+        result.diagnostics.append(warning(
+            Position(path, parents[0].line, 1), "bibtex-crossref-parent",
+            f"{len(parents)} entries are only crossref targets and were not imported as publications: {keys}",
+            "their fields are inherited by the entries that cross-reference them; "
+            "pass --crossref-parents to import them as publications too"))
+
+
+def _count(lines: list[int]) -> str:
+    return "1 entry" if len(lines) == 1 else f"{len(lines)} entries"
+
+
+def _blank_comments(text: str) -> str:
+    """text with each @comment{…} block blanked out (line breaks kept, so lines stay right); a bare
+    @comment word is blanked alone, as BibTeX skips it and reads on."""
+    if not _COMMENT.search(text):
+        return text
+    out, at = [], 0
+    for match in _COMMENT.finditer(text):
+        if match.start() < at:
+            continue
+        opening, depth, end = match.group(1), 0, match.end()
+        for i in range(match.end() - 1, len(text) if opening else 0):
+            depth += (text[i] == opening) - (text[i] == _CLOSE[opening])
+            if depth == 0:
+                end = i + 1
+                break
+        out.append(text[at:match.start()])
+        out.append(re.sub(r"[^\n]", " ", text[match.start():end]))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 class _LineCounter:
     """Line numbers for increasing offsets, counting each newline once."""
 
@@ -108,130 +222,3 @@ class _LineCounter:
         self.line += self.text.count("\n", self.offset, offset)
         self.offset = offset
         return self.line
-
-
-def _publication(kind: str, key: str, raw_fields: list[tuple[str, list[str]]], here: Position, finder: VenueFinder,
-                 result: Imported) -> Publication | None:
-    fields: dict[str, str] = {}
-    for name, parts in raw_fields:
-        name = name.lower()
-        if name in fields:
-            result.diagnostics.append(warning(here, "bibtex-duplicate-field",
-                                              f'entry "{key}" has "{name}" twice; the first was kept'))
-            continue
-        fields[name] = "".join(parts)
-    # In BibTeX, runs of white space (line breaks included) are one space; \\ is a line break.
-    text = {name: _verbatim(value, " " if name == "hugokit-links" else "") if name in VERBATIM
-            else from_latex(" ".join(value.split()))
-            for name, value in fields.items()}
-    own = {name.removeprefix("hugokit-"): value for name, value in text.items() if name.startswith("hugokit-")}
-    title = text.get("title", "").strip()
-    year_text = own.get("year") or text.get("year", "")
-    if not title or not re.fullmatch(r"[0-9]{4}", year_text.strip()):
-        missing = "title" if not title else "year"
-        result.diagnostics.append(error(here, "bibtex-incomplete", f'entry "{key}" has no {missing}; it was skipped',
-                                        f"add {missing} = {{…}} to the entry"))
-        return None
-    year = int(year_text)
-    if "year" in own:  # written by hugokit: its own fields are the whole truth, nothing is inferred
-        arxiv = text.get("eprint", "")
-        authors, venue = _split(own.get("authors", "")), own.get("venue", "")
-        links = _own_links(own.get("links", ""))
-    else:
-        arxiv = _arxiv(text)
-        authors = _authors(" ".join(fields.get("author", "").split()))
-        venue = _venue(kind, text, arxiv, finder, year)
-        links = _links(text, arxiv)
-    return Publication(
-        id="" if own.get("generated-key") else key,
-        title=title,
-        year=year,
-        authors=authors,
-        venue=venue,
-        links=links,
-        award=own.get("award", text.get("award", "")),
-        topics=_split(own.get("topics", "")),
-        doi=text.get("doi", "").removeprefix("https://doi.org/"),
-        arxiv=arxiv,
-        abstract=text.get("abstract", ""),
-        keywords=_split(text.get("keywords", "")) if "year" in own else
-        [k.strip() for k in re.split(r"[,;]", text.get("keywords", "")) if k.strip()],
-        where={"": here},
-    )
-
-
-def _split(value: str) -> list[str]:
-    return value.split(", ") if value else []
-
-
-def _authors(value: str) -> list[str]:
-    from pybtex.database import Person
-    from pybtex.bibtex.utils import split_name_list
-
-    names = []
-    for raw in split_name_list(value):
-        if raw.strip().lower() == "others":
-            names.append("et al.")
-            continue
-        if _SIMPLE_NAME.fullmatch(raw):  # "Last, First" or "First Last": no braces, LaTeX, von or Jr
-            last, _, first = raw.partition(", ")
-            names.append(f"{first} {last}" if first else last)
-            continue
-        person = Person(raw)
-        parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
-        parts += person.lineage_names
-        names.append(" ".join(from_latex(p) for p in parts if p))
-    return names
-
-
-def _arxiv(text: dict[str, str]) -> str:
-    prefix = text.get("archiveprefix") or text.get("eprinttype") or ""
-    if prefix.lower() == "arxiv" and text.get("eprint"):
-        return text["eprint"].strip()
-    for name in ("eprint", "journal", "url", "note", "howpublished"):
-        found = ARXIV_ID.search(text.get(name, ""))
-        if found:
-            return found.group(1)
-    return ""
-
-
-def _venue(kind: str, text: dict[str, str], arxiv: str, finder: VenueFinder, year: int) -> str:
-    school = text.get("school", "")
-    if kind == "phdthesis":
-        name = f"{school} PhD Dissertation".strip()
-    elif kind == "mastersthesis":
-        name = f"{school} Master's Thesis".strip()
-    elif kind == "techreport":
-        name = "Tech Report"
-    else:
-        raw = next((text[f] for f in ("booktitle", "journal", "howpublished", "publisher") if text.get(f)), "")
-        short = finder.short_name(raw) if raw else None
-        if short is None and arxiv and (not raw or "arxiv" in raw.lower() or "corr" in raw.lower()):
-            short = "Preprint"
-        name = short or raw
-    return f"{name} {year}" if name else ""
-
-
-def _links(text: dict[str, str], arxiv: str) -> dict[str, str]:
-    links: dict[str, str] = {}
-    paper = text.get("pdf") or text.get("url")
-    if not paper and arxiv:
-        paper = f"https://arxiv.org/abs/{arxiv}"
-    if not paper and text.get("doi"):
-        paper = "https://doi.org/" + text["doi"].removeprefix("https://doi.org/")
-    if paper:
-        links["paper"] = paper.strip()
-    if text.get("pdf") and text.get("url") and text["url"].strip() != links.get("paper"):
-        links["project"] = text["url"].strip()
-    for name, kind in _LINKS.items():
-        if text.get(name) and kind not in links:
-            links[kind] = text[name].strip()
-    return links
-
-
-def _own_links(value: str) -> dict[str, str]:
-    links = {}
-    for pair in value.split():
-        kind, _, url = pair.partition("=")
-        links[kind] = url
-    return links

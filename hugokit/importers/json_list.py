@@ -2,16 +2,22 @@
 
 Field names of that generator work as they are: `title`, `authors` (one comma-separated string
 or a list), `venue`, `pdf`, `code`, `presentation` (a video), `award`, `project`, `tag`
-(comma-separated topics) and `date` (MM/YYYY); hugokit's own field names work too. `mapping`
-adds other names: {"pdf_url": "links.paper", "when": "date"}.
+(comma-separated topics) and `date` (MM/YYYY, kept with its month); hugokit's own field names
+work too, and `month` (with `year`) and `selected` (the Selected topic). `mapping` adds other
+names: {"pdf_url": "links.paper", "when": "date"}. A file may also hold one object.
+
+Without a `year`, an entry is filed as that generator files it (see filed_year), so the page
+built from the import has the same `### YEAR` headings as the generator's.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable
 
 import yaml
 
+from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import InputError, error
 from hugokit.importers.imported import Imported
 from hugokit.load import DECIMAL, Reader, compose
@@ -22,16 +28,17 @@ KNOWN_NAMES: dict[str, str] = {
     "tag": "topics", "tags": "topics", "date": "date", "pdf": "links.paper", "paper": "links.paper",
     "url": "links.paper", "code": "links.code", "presentation": "links.video", "video": "links.video",
     "slides": "links.slides", "project": "links.project", "blog": "links.blog", "poster": "links.poster",
+    "month": "month", "selected": "selected",
 }
 # JSON writes a character beyond U+FFFF as two escaped surrogates, which YAML cannot read; the
 # same character as one YAML escape (\UXXXXXXXX) keeps the text, 2 characters shorter.
 _SURROGATES = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
-_DATE = re.compile(r"(?:(\d{1,2})/)?(\d{4})(?:-\d{2}(?:-\d{2})?)?")
+SELECTED = "Selected"
 
 
 def targets() -> list[str]:
     """What a mapping may name: hugokit's fields, `date`, and links.KIND."""
-    return sorted(set(FIELD_BY_NAME) | {"date"}) + ["links.KIND"]
+    return sorted(set(FIELD_BY_NAME) | {"date", "month", "selected"}) + ["links.KIND"]
 
 
 def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
@@ -44,6 +51,8 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
     except InputError as exc:
         raise InputError([d._replace(col=in_file(d.line, d.col)) for d in exc.diagnostics]) from None
     reader = Reader(path, text)
+    if isinstance(root, yaml.MappingNode):  # a file holding one publication
+        root = yaml.SequenceNode("tag:yaml.org,2002:seq", [root], root.start_mark, root.end_mark)
     if root is not None and reader.expect(root, "the JSON file", "seq"):
         for number, node in enumerate(root.value, 1):
             pub = _entry(reader, node, f"item {number}", names)
@@ -75,8 +84,6 @@ def _astral_escapes(text: str) -> tuple[str, list[int]]:
 
 def _columns_in_file(text: str, shortened: list[int]) -> Callable[[int, int], int]:
     """(line, column in text) -> the column in the file."""
-    from bisect import bisect_right
-
     if not shortened:
         return lambda line, col: col
     starts = [0] + [match.end() for match in re.finditer("\n", text)]
@@ -93,26 +100,51 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         return None
     values: dict[str, object] = {"links": {}}
     here = reader.pos(node)
+    month: tuple[int, yaml.Node] | None = None
+    bad_date = selected = False
     for key, key_node, value_node in reader.items(node, what):
         target = names.get(key)
         if target is None:
             reader.unknown_key(key_node, what, sorted(names))
+            continue
+        if target == "selected":
+            if reader.boolean(value_node, f'"{key}" of {what}'):
+                selected = True
             continue
         value = _value(reader, value_node, f'"{key}" of {what}', target)
         if value in (None, "", []):
             continue
         if target.startswith("links."):
             values["links"][target[6:]] = value  # type: ignore[index]
-        elif target == "date":
-            found = _DATE.fullmatch(str(value).strip())
-            if found is None:
-                reader.report(value_node, "bad-date", f'"{key}" of {what} is not a date: {value!r}',
-                              "write MM/YYYY, YYYY or YYYY-MM-DD")
+        elif target == "month":
+            number = int(str(value)) if DECIMAL.fullmatch(str(value).strip()) else 0
+            if 1 <= number <= 12:
+                month = (number, value_node)
             else:
-                values.setdefault("year", int(found.group(2)))
+                reader.report(value_node, "bad-date", f'"{key}" of {what} is not a month: {value!r}', "write 1 to 12")
+        elif target == "date":
+            date, why = parse_date(str(value))
+            if date:
+                values["date"] = date
+            else:
+                bad_date = True
+                reader.report(value_node, "bad-date", f'"{key}" of {what} is not a date: {why}', f"write {FORMS}")
+        elif target == "topics" and "topics" in values:
+            values["topics"] += value  # type: ignore[operator]
         else:
             values[target] = value
+    if selected:
+        others = values.get("topics", [])
+        values["topics"] = [SELECTED] + [t for t in others if t != SELECTED]  # type: ignore[attr-defined]
+    if month is not None and "year" in values and "date" not in values:
+        values["date"] = f"{values['year']:04d}-{month[0]:02d}"
+    if "year" not in values:
+        filed = filed_year(str(values.get("venue", "")), str(values.get("date", "")))
+        if filed is not None:
+            values["year"] = filed
     if not values.get("title") or "year" not in values:
+        if bad_date and values.get("title"):
+            return None  # the date's diagnostic says why
         missing = "title" if not values.get("title") else "year (or date)"
         reader.diagnostics.append(error(here, "missing-key", f"{what} has no {missing}; it was skipped",
                                         "add it, or map the field that holds it with --map"))
@@ -122,7 +154,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
 
 
 def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
-    kind = "str" if target.startswith("links.") or target == "date" else FIELD_BY_NAME[target].kind
+    kind = "str" if target.startswith("links.") or target in ("date", "month") else FIELD_BY_NAME[target].kind
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return None
     if kind == "list":

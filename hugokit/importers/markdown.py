@@ -4,18 +4,20 @@ from __future__ import annotations
 import re
 
 from hugokit import shortcode
+from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import Mark, Position, error
 from hugokit.importers.imported import Imported
 from hugokit.load import BOM
-from hugokit.model import Publication
+from hugokit.model import FIELD_BY_NAME, Publication
 
-_OPEN = re.compile(r"\{\{<\s*" + shortcode.NAME + r"(?=\s|>)")
-_CLOSE = re.compile(r"\{\{<\s*/" + shortcode.NAME + r"\s*>\}\}\s*$")
+# Any shortcode at the start of a line opens an entry: hugokit's own `publication`, or another
+# site's dialect (`pub`, `paper`, …) whose parameters are mapped to fields or reported.
+_OPEN = re.compile(r"\{\{<\s*([A-Za-z][\w-]*)(?=\s|/?>)")
 _HEADING = re.compile(r"#{1,6}\s+(.*?)\s*$")
 _SEPARATORS = {"", "&emsp;", "&nbsp;", "<br>", "<br/>", "<br />"}
 
 
-def import_page(text: str, path: str) -> Imported:
+def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
     """Every publication on the page; every line it cannot account for is a diagnostic."""
     # Only \n ends a line for Hugo; str.splitlines would also split at \x85, \u2028 and others.
     # A byte-order mark (as Windows editors save) is not part of the first line, for Hugo either.
@@ -46,8 +48,9 @@ def import_page(text: str, path: str) -> Imported:
                                               f'heading "{title}" is not a year',
                                               "headings on the page must be years (### 2024); move other text elsewhere"))
             continue
-        if _OPEN.match(line):
-            index = _entry(lines, number - 1, year, path, page)
+        opened = _OPEN.match(line)
+        if opened and (opened.group(1) == shortcode.NAME or "title=" in line):
+            index = _entry(lines, number - 1, year, path, page, mapping or {})
             continue
         page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
                                       "this line is not part of a publication entry: " + _clip(line),
@@ -65,40 +68,53 @@ def _front_matter(lines: list[str]) -> tuple[str | None, int]:
     return None, len(lines)
 
 
-def _entry(lines: list[str], start: int, year: int | None, path: str, page: Imported) -> int:
+def _entry(lines: list[str], start: int, year: int | None, path: str, page: Imported, mapping: dict[str, str]) -> int:
     """Reads the entry opening at line index start; returns the index after it."""
     opening, end = lines[start], start
+    name = _OPEN.match(opening).group(1)  # type: ignore[union-attr]
     while not opening.rstrip().endswith(">}}") and end + 1 < len(lines):
         end += 1
         opening += " " + lines[end]
     here = Position(path, start + 1, 1)
     if not opening.rstrip().endswith(">}}"):
-        page.diagnostics.append(error(here, "unparsed-entry", "this publication shortcode is never closed with >}}"))
+        page.diagnostics.append(error(here, "unparsed-entry", f"this {name} shortcode is never closed with >}}}}"))
         return end + 1
-    if end + 1 >= len(lines):
-        page.diagnostics.append(error(here, "unparsed-entry", "the file ends inside this publication"))
-        return len(lines)
-    author_line, closing_index = lines[end + 1], end + 2
-    if _CLOSE.match(author_line):
-        author_line, closing_index = "", end + 1
-    elif closing_index >= len(lines) or not _CLOSE.match(lines[closing_index]):
-        page.diagnostics.append(error(Position(path, closing_index + 1, 1), "unparsed-entry",
-                                      f"expected {{{{< /{shortcode.NAME} >}}}} after the author line",
+    closing = re.compile(r"\{\{<\s*/" + re.escape(name) + r"\s*>\}\}\s*$")
+    following = lines[end + 1] if end + 1 < len(lines) else None
+    author_line, after = "", end + 1
+    if opening.rstrip().endswith("/>}}") or following is None:
+        pass  # self-closing: everything is in the parameters
+    elif closing.match(following):
+        after = end + 2
+    elif end + 2 < len(lines) and closing.match(lines[end + 2]):
+        author_line, after = following, end + 3
+    elif _ends_entry(following):
+        pass  # self-closing too: no author line follows
+    else:
+        page.diagnostics.append(error(Position(path, end + 3, 1), "unparsed-entry",
+                                      f"expected {{{{< /{name} >}}}} after the author line",
                                       "each entry is three lines: the shortcode, the authors, the closing shortcode"))
-        opens_next = closing_index < len(lines) and _OPEN.match(lines[closing_index])
-        return closing_index if opens_next else closing_index + 1
+        opens_next = end + 2 < len(lines) and _OPEN.match(lines[end + 2])
+        return end + 2 if opens_next else end + 3
     opened = _OPEN.match(opening)
     assert opened is not None  # the caller found the entry by this pattern
-    body = opening.rstrip()[opened.end():-3]
+    body = opening.rstrip().removesuffix(">}}").removesuffix("/")[opened.end():]
     offset = len(opening) - len(opening.lstrip()) + opened.end()
-    pub = _publication(body, offset, here, year, Position(path, end + 2, 1), author_line, page)
+    pub = _publication(name, body, offset, here, year, Position(path, end + 2, 1), author_line, page, mapping)
     if pub is not None:
         page.publications.append(pub)
-    return closing_index + 1
+    return after
 
 
-def _publication(body: str, offset: int, here: Position, year: int | None, authors_at: Position,
-                 author_line: str, page: Imported) -> Publication | None:
+def _ends_entry(line: str) -> bool:
+    """Whether a line after a shortcode shows that the shortcode had no author line: a blank
+    line, a heading or the next shortcode."""
+    return not line.strip() or bool(_HEADING.fullmatch(line)) or line.lstrip().startswith("{{<")
+
+
+def _publication(name: str, body: str, offset: int, here: Position, year: int | None, authors_at: Position,
+                 author_line: str, page: Imported, mapping: dict[str, str]) -> Publication | None:
+    what = "publication" if name == shortcode.NAME else f'"{name}" shortcode'
     params, bad = shortcode.parse_params(body)
 
     def col(at: int) -> Position:
@@ -108,37 +124,101 @@ def _publication(body: str, offset: int, here: Position, year: int | None, autho
         page.diagnostics.append(error(col(bad), "unparsed-entry", "cannot read the shortcode parameters here: "
                                       + _clip(body[bad:]), 'write parameters as name="value"'))
         return None
-    values: dict[str, str] = {}
+    values: dict[str, object] = {}
     where: dict[str, Mark] = {"": here, "authors": authors_at}
     links: dict[str, str] = {}
-    for name, value, at in params:
-        if name in values or shortcode.link_kind(name) in links:
-            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter "{name}" appears twice'))
+    unmapped: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for param, value, at in params:
+        target = _target(param, mapping)
+        if target is None:
+            unmapped.append((param, at))
             continue
-        kind = shortcode.link_kind(name)
-        if kind is not None:
-            if value:
-                links[kind] = value
-                where[f"links.{kind}"] = col(at)
-        elif name in ("title", "venue", "award", shortcode.TOPICS_PARAM):
-            values[name] = value
-            where["topics" if name == shortcode.TOPICS_PARAM else name] = col(at)
+        if param in seen:
+            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter "{param}" appears twice'))
+            continue
+        seen.add(param)
+        spec = FIELD_BY_NAME.get(target)
+        if (target in values and not (spec and spec.kind == "list")) or target[6:] in links and target[:6] == "links.":
+            page.diagnostics.append(error(col(at), "duplicate-parameter",
+                                          f'parameter "{param}" gives {target} a second time'))
+            continue
+        where[target] = col(at)
+        if not value:
+            if target in FIELD_BY_NAME and FIELD_BY_NAME[target].kind == "str":
+                values[target] = ""  # title="" is a title, if an empty one
+            continue
+        if target.startswith("links."):
+            links[target[6:]] = value
         else:
-            page.diagnostics.append(error(col(at), "unknown-parameter", f'unknown shortcode parameter "{name}"',
-                                          "known: " + ", ".join(shortcode.LEADING_PARAMS + (shortcode.TOPICS_PARAM,))
-                                          + ", or a link kind written as <kind>Link"))
-    if not values.get("title", "").strip():
-        page.diagnostics.append(error(here, "missing-key", "this publication has no title (or an empty one)",
+            converted = _convert(target, value, col(at), page)
+            if isinstance(converted, list) and target in values:
+                values[target] += converted  # type: ignore[operator]  # several parameters mapped to one list
+            elif converted is not None:
+                values[target] = converted
+    if unmapped:
+        names = ", ".join(f'"{p}"' for p, _ in unmapped)
+        plural = "s" if len(unmapped) > 1 else ""
+        example = " ".join(f"--map {p}=FIELD" for p, _ in unmapped)
+        page.diagnostics.append(error(col(unmapped[0][1]), "unknown-parameter",
+                                      ("unknown shortcode parameter" if name == shortcode.NAME
+                                       else f"unknown {what} parameter")
+                                      + f"{plural} {names}",
+                                      f"import them with {example} (FIELD: a database field, date or links.KIND), "
+                                      "or delete them; known: " + ", ".join(shortcode.LEADING_PARAMS
+                                                                            + (shortcode.TOPICS_PARAM,))
+                                      + ", a link kind written as <kind>Link, or a database field name"))
+    if not str(values.get("title", "")).strip():
+        page.diagnostics.append(error(here, "missing-key", f"this {what} has no title (or an empty one)",
                                       'write it as title="…"'))
         return None
-    if year is None:
-        page.diagnostics.append(error(here, "unparsed-entry", "this publication comes before any ### YEAR heading",
+    if author_line and "authors" not in values:
+        values["authors"], editors = shortcode.read_author_line(author_line)
+        if editors:
+            values["editors"] = editors
+            where["editors"] = authors_at
+    if "year" not in values:
+        values["year"] = year if year is not None else \
+            filed_year(str(values.get("venue", "")), str(values.get("date", "")))
+    if values["year"] is None:
+        page.diagnostics.append(error(here, "unparsed-entry", f"this {what} comes before any ### YEAR heading",
                                       "put a heading such as ### 2024 above it"))
         return None
-    return Publication(
-        title=values["title"], year=year, authors=shortcode.split_list(author_line), venue=values.get("venue", ""),
-        links=links, award=values.get("award", ""), topics=shortcode.split_list(values.get(shortcode.TOPICS_PARAM, "")),
-        where=where)
+    return Publication(links=links, where=where, **values)  # type: ignore[arg-type]
+
+
+def _target(param: str, mapping: dict[str, str]) -> str | None:
+    """The field a shortcode parameter fills: --map first, then the page format's own names,
+    then hugokit's field names."""
+    if param in mapping:
+        return mapping[param]
+    kind = shortcode.link_kind(param)
+    if kind is not None:
+        return "links." + kind
+    if param == shortcode.TOPICS_PARAM:
+        return "topics"
+    return param if param in FIELD_BY_NAME or param == "date" else None
+
+
+def _convert(target: str, value: str, where: Position, page: Imported) -> object:
+    spec = FIELD_BY_NAME.get(target)
+    if target == "date":
+        date, why = parse_date(value)
+        if not date:
+            page.diagnostics.append(error(where, "bad-date", f"not a date: {why}", f"write {FORMS}"))
+        return date or None
+    if spec is not None and spec.kind == "int":
+        if not value.strip().isdigit():
+            page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {value!r}"))
+            return None
+        return int(value)
+    if spec is not None and spec.kind == "list":
+        return shortcode.split_list(value)
+    if spec is not None and spec.kind == "map":
+        page.diagnostics.append(error(where, "wrong-type", f"{target} cannot be given as one parameter",
+                                      "map the parameter to links.KIND"))
+        return None
+    return value
 
 
 def _clip(text: str, limit: int = 60) -> str:

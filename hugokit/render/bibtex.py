@@ -6,12 +6,14 @@ link), so that importing the file gives the same database back.
 """
 from __future__ import annotations
 
+from hugokit.dates import month_of
 from hugokit.latex import to_latex
 from hugokit.model import Publication
-from hugokit.text import ascii_slug, name_parts, split_marks
+from hugokit.text import PARTICLES, ascii_slug, name_parts, split_marks
 from hugokit.venue_kinds import venue_of
 from hugokit.vocab import Vocabulary
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 CONTAINER = {"inproceedings": "booktitle", "article": "journal", "phdthesis": "school", "techreport": "institution"}
 
 
@@ -43,10 +45,15 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
     fields: list[tuple[str, str]] = [("title", pub.title)]
     if pub.authors:
         fields.append(("author", " and ".join(_bibtex_name(a) for a in pub.authors)))
+    if pub.editors:
+        fields.append(("editor", " and ".join(_bibtex_name(e) for e in pub.editors)))
     container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
     if venue.name:
         fields.append((container, venue.full))
     fields.append(("year", str(venue.year or pub.year)))
+    month = month_of(pub.date) if pub.date else None
+    if month:
+        fields.append(("month", MONTHS[month - 1]))
     if pub.doi:
         fields.append(("doi", pub.doi))
     if pub.arxiv:
@@ -57,17 +64,22 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
         fields.append(("abstract", pub.abstract))
     if pub.keywords:
         fields.append(("keywords", ", ".join(pub.keywords)))
-    own = [("year", str(pub.year)), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
+    own = [("year", str(pub.year)), ("date", pub.date), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
+           ("editors", ", ".join(pub.editors)),
            ("topics", ", ".join(pub.topics)), ("award", pub.award),
            ("links", " ".join(f"{kind}={url}" for kind, url in pub.links.items()))]
     if not pub.id:
         own.append(("generated-key", "yes"))
     fields += [(f"hugokit-{name}", value) for name, value in own if value]
-    body = "".join(f"  {name} = {{{_value(name, value)}}},\n" for name, value in fields)
+    # A month is written as BibTeX's macro (oct), which every style prints in its own way.
+    body = "".join(f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
+                   for name, value in fields)
     return f"@{entry_type}{{{key},\n{body}}}\n"
 
 
 def _value(name: str, value: str) -> str:
+    if name in ("author", "editor"):
+        return value  # _bibtex_name has encoded each name
     if name in ("url", "doi", "eprint") or name == "hugokit-links":
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
     return to_latex(value)
@@ -78,11 +90,18 @@ def _bibtex_name(author: str) -> str:
     if split_marks(author)[0] == "et al.":
         return "others"
     given, particle, family, suffix = name_parts(author)
-    if not given:
+    if not given or _corporate(split_marks(author)[0]):
         return "{" + to_latex(split_marks(author)[0]) + "}"
     last = " ".join(p for p in (particle, family) if p)
     parts = [to_latex(last)] + ([to_latex(suffix)] if suffix else []) + [to_latex(given)]
     return ", ".join(parts)
+
+
+def _corporate(name: str) -> bool:
+    """A name that is not "Given Family" ("Zillions of Games", "Procter and Gamble"): a lower-case
+    word that is no particle, or "&", would be misread as a name part or as " and "."""
+    words = name.split()[1:]
+    return any(w == "&" or (w[:1].islower() and w not in PARTICLES) for w in words)
 
 
 def render_bibliography(publications: list[Publication], venues: Vocabulary) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
+from hugokit.dates import full_date
 from hugokit.model import Publication
 from hugokit.render.bibtex import citation_keys, render_entry
 from hugokit.text import ascii_slug, split_marks
@@ -55,7 +56,7 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
     meta["authors"] = [n for n, _ in names]
     if any(marks for _, marks in names):
         meta["author_notes"] = ["Equal contribution" if marks else "" for _, marks in names]
-    meta["date"] = f"{venue.year or pub.year}-01-01"
+    meta["date"] = full_date(pub.date, venue.year or pub.year)
     meta["publication_types"] = [venue.kind.csl]  # Hugo Blox's types are CSL's
     if venue.name:
         meta["publication"] = f"*{venue.full}*"
@@ -74,7 +75,10 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
         meta["links"] = [{"name": kind_.capitalize(), "url": url} for kind_, url in links.items()]
     if pub.award:
         meta["award"] = pub.award
-    meta["hugokit"] = {"year": pub.year, "venue": pub.venue}
+    own: dict[str, object] = {"year": pub.year, "venue": pub.venue, **({"date": pub.date} if pub.date else {})}
+    if any(marks not in ("", "*") for _, marks in names):  # author_notes cannot tell † from *
+        own["authors"] = pub.authors
+    meta["hugokit"] = own
     return meta
 
 

@@ -28,7 +28,11 @@ def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
     authors = [a for a in pub.authors if split_marks(a)[0] != "et al."]
     if authors:
         out["author"] = [csl_name(a) for a in authors]
-    out["issued"] = {"date-parts": [[venue.year or pub.year]]}
+    editors = [e for e in pub.editors if split_marks(e)[0] != "et al."]
+    if editors:
+        out["editor"] = [csl_name(e) for e in editors]
+    parts = [int(part) for part in pub.date.split("-")] if pub.date else [venue.year or pub.year]
+    out["issued"] = {"date-parts": [parts]}
     if venue.name:
         out["container-title"] = venue.full
         out["container-title-short"] = venue.short

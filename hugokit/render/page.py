@@ -16,7 +16,7 @@ def render_entry(pub: Publication) -> str:
     params.append((shortcode.TOPICS_PARAM, shortcode.LIST_SEPARATOR.join(pub.topics)))
     opening = " ".join(f"{name}={shortcode.quote(value)}" for name, value in params)
     return (f"{{{{< {shortcode.NAME} {opening} >}}}}\n"
-            f"{shortcode.LIST_SEPARATOR.join(pub.authors)}\n"
+            f"{shortcode.author_line(pub.authors, pub.editors)}\n"
             f"{{{{< /{shortcode.NAME} >}}}}\n")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from functools import cache
 from types import ModuleType
 from typing import Callable, Iterator, NamedTuple
 
@@ -42,7 +43,9 @@ def _rule(module: ModuleType) -> Rule:
                 module.check)
 
 
+@cache
 def all_rules() -> dict[str, Rule]:
+    """Every rule by code, built once per process (callers do not change it)."""
     names = [name[:-3] for name in os.listdir(__path__[0]) if name.endswith(".py") and not name.startswith("_")]
     found = [_rule(importlib.import_module(f"{__name__}.{name}")) for name in names]  # _*: helpers
     return {rule.code: rule for rule in sorted(found, key=lambda r: r.code)}

@@ -13,12 +13,16 @@ Fix: write the canonical spelling; for spellings listed as aliases in data/peopl
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 from hugokit.text import fold, split_marks
+
+if TYPE_CHECKING:
+    from hugokit.model import Publication
+    from hugokit.vocab import Vocabulary
 
 CODE = "author-variant"
 SEVERITY = Severity.WARNING
@@ -44,10 +48,11 @@ def keys(name: str) -> list[str]:
     return found
 
 
-def check(context: Context) -> Iterator[Finding]:
-    people = context.vocab.people
+def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> tuple[dict[str, str], Counter[str]]:
+    """Each author spelling's canonical spelling (itself when it has no variant), and how often
+    each spelling occurs. Spellings listed as aliases in people.yaml are left out."""
     counts: Counter[str] = Counter()
-    for pub in context.database.publications:
+    for pub in publications:
         counts.update(split_marks(a)[0] for a in pub.authors)
 
     # Union-find over spellings that share a key; linear in the number of spellings.
@@ -64,7 +69,7 @@ def check(context: Context) -> Iterator[Finding]:
     for spelling in counts:
         match = people.lookup(spelling)
         if match and not match.canonical:
-            continue  # a declared alias: reported below with its fix
+            continue  # a declared alias: reported with its fix
         for key in keys(spelling):
             other = by_key.setdefault(key, spelling)
             a, b = root(other), root(spelling)
@@ -79,7 +84,12 @@ def check(context: Context) -> Iterator[Finding]:
         best = named[0] if len(named) == 1 else max(members, key=lambda m: (counts[m], len(m), m))
         for member in members:
             canonical[member] = best
+    return canonical, counts
 
+
+def check(context: Context) -> Iterator[Finding]:
+    people = context.vocab.people
+    canonical, counts = spelling_groups(context.database.publications, people)
     for pub in context.database.publications:
         for i, author in enumerate(pub.authors):
             name, marks = split_marks(author)

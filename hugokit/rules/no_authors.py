@@ -1,4 +1,4 @@
-"""no-authors: a publication with an empty author list.
+"""no-authors: a publication with neither authors nor editors.
 
 Fix: add `authors: [...]` to the entry.
 """
@@ -15,5 +15,5 @@ SEVERITY = Severity.WARNING
 
 def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
-        if not pub.authors:
+        if not pub.authors and not pub.editors:
             yield Finding(pub.at("authors"), f'"{pub.title}" has no authors', "add authors: [First Last, …]")

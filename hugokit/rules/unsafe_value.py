@@ -41,7 +41,7 @@ def findings(publications: list[Publication]) -> Iterator[Finding]:
                 yield Finding(pub.at(f"links.{kind}"), f'link kind "{kind}" is not a plain word',
                               "use letters, digits and _ only, e.g. slides or video")
             yield from _value(pub, f"links.{kind}", f"the {kind} link", url)
-        for key in ("authors", "topics"):
+        for key in ("authors", "editors", "topics"):
             for i, item in enumerate(getattr(pub, key)):
                 yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {item!r}", item, list_item=True)
 

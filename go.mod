@@ -1,0 +1,3 @@
+module github.com/hugokit/hugokit
+
+go 1.21

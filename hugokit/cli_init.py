@@ -1,0 +1,231 @@
+"""`hugokit init`: set a Hugo site up for hugokit in one command, saying what it does.
+
+It imports the publication page (or a given source) into the database, writes the topics and a
+people proposal, wires hugokit into the Hugo configuration, writes the pre-commit hooks and the
+GitHub workflow, then runs the check. Running it again changes nothing: an existing file is never
+replaced (init says what it would add), and the site's configuration gains only missing lines.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, NamedTuple
+
+from hugokit.cli_common import echo, report, shown
+
+if TYPE_CHECKING:
+    from hugokit.adopt import Pin
+    from hugokit.config import SiteConfig
+    from hugokit.importers import ImportPlan
+    from hugokit.model import Publication
+    from hugokit.site import Site
+    from hugokit.vocab import Vocabularies
+
+PRE_COMMIT = ".pre-commit-config.yaml"
+WORKFLOW = ".github/workflows/hugokit.yml"
+
+
+class _Import(NamedTuple):
+    plan: ImportPlan | None  # None: nothing to import (a database exists, or there is no source)
+    origin: str = ""         # the source, as shown
+    readable: bool = True    # False: the source has problems, and init writes nothing
+
+
+def init_command(source: Path | None, site: str) -> int:
+    from hugokit import adopt
+    from hugokit.cache import Cache
+    from hugokit.config import SiteConfig, load_config
+    from hugokit.site import load_site
+
+    root = Path(site)
+    if root.exists() and not root.is_dir():
+        from hugokit.diagnostics import InputError, error, on_command_line
+
+        raise InputError([error(on_command_line("--site"), "bad-site", f"{site} is a file, not a folder",
+                                "pass --site with the folder of the Hugo site (or a new folder)")])
+    config = load_config(root) if root.is_dir() else SiteConfig(root)
+    planned = _plan_import(config, source)
+    if not planned.readable:
+        return 1
+    root.mkdir(parents=True, exist_ok=True)
+    theme_step = _wire_theme(root)
+    _write_database(config, planned)
+
+    loaded = load_site(root, Cache(None))  # no snapshot: init reads the database it just wrote
+    vocab, _ = loaded.vocabularies()
+    publications = loaded.database.publications
+    _keep_page(loaded)
+    _new_file(root, "data/topics.yaml", adopt.topics_yaml(publications),
+              lambda: _missing_topics(vocab, publications))
+    groups = adopt.variant_groups(publications, vocab.people)
+    if groups:
+        _new_file(root, "data/people.yaml", adopt.people_yaml(groups),
+                  lambda: ", ".join(name for name, _ in groups) + " (spelled several ways)")
+    elif (root / "data/people.yaml").exists():
+        echo("kept data/people.yaml (every spelling in use is in it)")
+    repository, site_dir = _repository(root)
+    where = adopt.installed_pin()
+    _new_file(repository, PRE_COMMIT, adopt.pre_commit_config(where, site_dir),
+              lambda: "hugokit's hooks; add under its repos:\n" + adopt.pre_commit_repo(where, site_dir),
+              owned_by="hugokit-check")
+    _new_file(repository, WORKFLOW, adopt.workflow(where, site_dir), lambda: "")
+    echo("\nhugokit check:")
+    from hugokit.cli_check import check_command
+
+    status = check_command(site, "auto", None, "", "", False, False)
+    _next_steps(theme_step, bool(groups), status, where)
+    return status
+
+
+def _plan_import(config: SiteConfig, source: Path | None) -> _Import:
+    """The import to do, planned before anything is written."""
+    from hugokit.importers import import_file
+
+    if config.path(config.database).exists():
+        if source is not None:
+            echo(f"{shown(config.database)} exists; kept as it is (to merge {source} into it: "
+                 f"hugokit import {source})", err=True)
+        return _Import(None)
+    page = config.path(config.page)
+    if source is None and not page.is_file():
+        return _Import(None)
+    origin = str(source) if source is not None else shown(config.page)
+    plan = import_file(config, source or page, str(source) if source is not None else config.page)
+    report(plan.diagnostics)
+    unreadable = [d for d in plan.diagnostics if d.is_error]
+    if unreadable:
+        echo(f"{len(unreadable)} problem(s) in {origin}; nothing was written. Fix them, or import the rest "
+             f"with hugokit import --partial {origin}, then run hugokit init again.", err=True)
+        return _Import(None, origin, readable=False)
+    return _Import(plan, origin)
+
+
+def _write_database(config: SiteConfig, planned: _Import) -> None:
+    from hugokit.adopt import EMPTY_DATABASE
+    from hugokit.writeback import WriteBack, put
+
+    target = config.path(config.database)
+    if target.exists():
+        echo(f"kept {shown(config.database)} (it exists)")
+        return
+    plan = planned.plan
+    if plan is None:
+        put(target, config.database, EMPTY_DATABASE, WriteBack.WRITE)
+        echo(f"wrote {shown(config.database)} (no publications yet: there was no {config.page} to import)")
+        return
+    put(target, config.database, plan.database_text, WriteBack.WRITE)
+    echo(f"imported {plan.added} publications from {planned.origin} into {shown(config.database)}")
+    if plan.front_matter_note:
+        from hugokit.cli_exchange import keep_front_matter
+
+        keep_front_matter(config, plan.front_matter_note)
+
+
+def _keep_page(loaded: Site) -> None:
+    """Says whether building reproduces the page as it stands (it should, after an import)."""
+    from hugokit.build import plan_build
+    from hugokit.writeback import current_text
+
+    page = loaded.config.page
+    old = current_text(loaded.config.path(page))
+    if old is None:
+        return
+    if plan_build(loaded, pages=False).files[page] == old:
+        echo(f"left {shown(page)} as it is: hugokit build gives it back byte for byte")
+    else:
+        echo(f"left {shown(page)} as it is; hugokit build would rewrite it from the database "
+             f"(see the difference: hugokit build --diff)")
+
+
+def _wire_theme(root: Path) -> str:
+    """Puts hugokit into the site's Hugo configuration; returns "module", "theme" or "manual"."""
+    from hugokit import HUGO_MODULE
+    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, settings, wire
+    from hugokit.writeback import WriteBack, current_text, put
+
+    name = find_config(root)
+    if name is None and (root / CONFIG_DIR).is_dir():  # settings split over files, none of them the main one
+        echo(f"{shown(CONFIG_DIR)} holds no hugo.toml; add hugokit by hand: in {CONFIG_DIR}/module.toml,\n"
+             f'[[imports]]\n  path = "{HUGO_MODULE}"', err=True)
+        return "manual"
+    if name is None:
+        title = Path(os.path.abspath(root)).name
+        put(root / "hugo.toml", "hugo.toml", new_site_config(title), WriteBack.WRITE)
+        echo(f"wrote {shown('hugo.toml')} (a new Hugo site that imports hugokit as a module)")
+        return "module"
+    text = current_text(root / name) or ""
+    try:
+        uses_themes = "theme" in settings(name, text)
+        wiring = wire(name, text)
+    except ValueError as exc:
+        echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)
+        return "manual"
+    if wiring.text is not None:
+        put(root / name, name, wiring.text, WriteBack.WRITE)
+    echo(f"{shown(name)}: {wiring.done}")
+    if wiring.manual:
+        echo(wiring.manual, err=True)
+        return "manual"
+    return "theme" if uses_themes else "module"
+
+
+def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], str], owned_by: str = "") -> None:
+    """Writes a file that does not exist yet; an existing one is kept, and init says what it lacks
+    (owned_by: a text whose presence means the file already has what init would add)."""
+    from hugokit.writeback import WriteBack, current_text, put
+
+    path = base / relative
+    where = os.path.relpath(path)
+    where = (str(path) if where.startswith(os.pardir) else where).replace(os.sep, "/")
+    old = current_text(path)
+    if old is None and not path.exists():
+        put(path, relative, text, WriteBack.WRITE)
+        echo(f"wrote {where}")
+    elif old == text or (owned_by and owned_by in (old or "")):
+        echo(f"kept {where} (up to date)")
+    else:
+        lacks = what_it_adds()
+        echo(f"kept {where} (it exists)" + (f"; it lacks {lacks}" if lacks else ""))
+
+
+def _missing_topics(vocab: Vocabularies, publications: list[Publication]) -> str:
+    from hugokit.adopt import topics_missing
+
+    missing = topics_missing([t.name for t in vocab.topics.terms], publications)
+    return ", ".join(missing) + " (add them, or hugokit check lists them)" if missing else ""
+
+
+def _repository(root: Path) -> tuple[Path, str]:
+    """The Git repository holding the site (else the site itself), and the site's folder in it."""
+    here = Path(os.path.abspath(root))
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            relative = os.path.relpath(here, folder).replace(os.sep, "/")
+            return _as_given(folder), relative
+    return root, "."
+
+
+def _as_given(folder: Path) -> Path:
+    relative = os.path.relpath(folder)
+    return Path(relative) if not relative.startswith(os.pardir) else folder
+
+
+def _next_steps(theme_step: str, people: bool, status: int, where: Pin) -> None:
+    from hugokit import HUGO_MODULE, REPOSITORY
+
+    steps = []
+    if status:
+        steps.append("fix what hugokit check reports above (hugokit fix does the safe fixes)")
+    if people:
+        steps.append("review data/people.yaml, then run hugokit fix to use one spelling per person")
+    if theme_step == "module":
+        steps.append(f"fetch hugokit's layouts: with Go, `hugo mod init <your site's module path>` once; "
+                     f"without Go, `git submodule add {REPOSITORY} themes/{HUGO_MODULE}`")
+    elif theme_step == "theme":
+        steps.append(f"if themes/hugokit is missing: git submodule add {REPOSITORY} themes/hugokit")
+    if not where.exact:
+        steps.append(f"the hooks and the workflow are pinned to the tag {where.rev}; if it does not exist, "
+                     "put a commit SHA of hugokit there")
+    steps += ["pre-commit install   (the hooks then run on every commit)",
+              "edit data/publications.yaml, run hugokit build, and commit both"]
+    echo("\nnext steps:\n" + "".join(f"  {n}. {step}\n" for n, step in enumerate(steps, 1)), nl=False)

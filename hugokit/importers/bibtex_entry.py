@@ -1,0 +1,262 @@
+"""One BibTeX entry (its fields already resolved) → a Publication.
+
+What maps to what is documented in the README's import section. Every field is either used
+here, or listed in `Mapped.unused` for the importer to report: nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from hugokit.diagnostics import Position
+from hugokit.importers.venue_names import PRESENTATION, VenueFinder
+from hugokit.latex import decode, group_end
+from hugokit.model import Publication
+
+ARXIV_ID = re.compile(r"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?", re.I)
+# Link fields (Google Scholar's, al-folio's, hugokit's), in order of preference for the paper
+# link, each with the kinds it may take: the first that is still free.
+LINK_FIELDS: dict[str, tuple[str, ...]] = {
+    "pdf": ("paper", "pdf"), "paper": ("paper",), "url": ("paper", "project", "url"), "html": ("paper", "html"),
+    "website": ("project", "website"), "project": ("project",), "code": ("code",), "github": ("code", "github"),
+    "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supp",),
+    "dataset": ("dataset",),
+}
+# al-folio links a file name without a scheme under assets/pdf/ (its _layouts/bib.liquid).
+_AL_FOLIO_FILES = {"pdf", "supp", "poster", "slides"}
+# Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
+VERBATIM = {"doi", "eprint", "file", "archiveprefix", "eprinttype", "hugokit-links", "arxiv", *LINK_FIELDS}
+_USED = {"title", "author", "editor", "year", "doi", "eprint", "archiveprefix",
+         "eprinttype", "primaryclass", "abstract", "keywords", "crossref", "arxiv", "selected", *LINK_FIELDS}
+_URL_ESCAPE = re.compile(r"\\([_%&#~$])")
+_URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
+# What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
+_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url"}
+_BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection"}
+_TRUE = {"true", "yes", "1"}
+_FLAGS = _TRUE | {"false", "no", "0"}
+MASTERS = "Master's Thesis"
+_ARXIV_BARE = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?")
+
+
+class Entry(NamedTuple):
+    kind: str
+    key: str
+    fields: dict[str, str]   # lower-case name → raw value (macros expanded, crossref resolved)
+    line: int
+
+
+class Mapped(NamedTuple):
+    publication: Publication | None
+    problem: str             # why there is no publication
+    unused: list[str]        # fields neither mapped nor kept
+    latex: list[str]         # LaTeX commands left over in imported text
+
+
+def url(value: str) -> str:
+    """A URL as written in a .bib file: unwrapped from \\url{…}, unescaped, its line breaks gone."""
+    value = "".join(value.split())
+    wrapped = _URL_WRAP.match(value)
+    if wrapped:
+        value = wrapped.group(1)
+    if value.startswith("{") and value.endswith("}"):
+        value = value[1:-1]
+    return _URL_ESCAPE.sub(r"\1", value)
+
+
+def doi(value: str) -> str:
+    return _DOI_PREFIX.sub("", url(value))
+
+
+def is_url(value: str) -> bool:
+    return bool(re.match(r"^(?:(?:https?|ftp)://|www\.)", value))
+
+
+class _Texts:
+    """Decoded field values, collecting the LaTeX commands nothing understood."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        self.fields = fields
+        self.latex: list[str] = []
+        self._cache: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._cache:
+            raw = self.fields.get(name, "")
+            if name in VERBATIM:
+                value = " ".join(raw.split()) if name == "hugokit-links" else url(raw)
+            else:
+                value, unknown = decode(" ".join(raw.split()))  # BibTeX: runs of white space are one space
+                self.latex.extend(unknown)
+            self._cache[name] = value.strip()
+        return self._cache[name]
+
+    def get(self, name: str) -> str:
+        return self[name] if name in self.fields else ""
+
+    def name_list(self, name: str) -> list[str]:
+        names = _names(" ".join(self.fields.get(name, "").split()))
+        return [_display(person, self.latex) for person in names]
+
+
+def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
+    text = _Texts(entry.fields)
+    own = {name.removeprefix("hugokit-"): text[name] for name in entry.fields if name.startswith("hugokit-")}
+    title = text.get("title")
+    year_text = own.get("year") or text.get("year")
+    if not title or not re.fullmatch(r"[0-9]{4}", year_text):
+        problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
+                                                   else "has no year")
+        return Mapped(None, problem, [], text.latex)
+    used = set(_USED)
+    if "year" in own:  # written by hugokit: its own fields are the whole truth, nothing is inferred
+        pub = _own(entry, text, own, title)
+        used |= _EXPORTED
+    else:
+        pub = _inferred(entry, text, finder, title, int(year_text), used)
+    pub.where[""] = Position(path, entry.line, 1)
+    unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
+    return Mapped(pub, "", unused, text.latex)
+
+
+def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publication:
+    links = {}
+    for pair in own.get("links", "").split():
+        kind, _, link = pair.partition("=")
+        links[kind] = link
+    return Publication(
+        id="" if own.get("generated-key") else entry.key, title=title, year=int(own["year"]),
+        authors=_split(own.get("authors", "")), editors=_split(own.get("editors", "")), venue=own.get("venue", ""),
+        links=links, award=own.get("award", ""), topics=_split(own.get("topics", "")), date=own.get("date", ""),
+        doi=doi(text.get("doi")),
+        arxiv=text.get("eprint"), abstract=text.get("abstract"), keywords=_split(text.get("keywords")),
+    )
+
+
+def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str]) -> Publication:
+    arxiv = _arxiv(text)
+    links = _links(text, arxiv)
+    venue, presentation = _venue(entry.kind, text, arxiv, finder, year, used, links)
+    award = text.get("award_name") or text.get("award")
+    if award.lower() in _FLAGS:  # al-folio: award = {true} with the text in award_name
+        award = text.get("award_name")
+    for name in ("award_name", "award"):
+        if name in entry.fields and (text[name] == award or text[name].lower() in _FLAGS):
+            used.add(name)
+    return Publication(
+        id=entry.key, title=title, year=year, authors=text.name_list("author"), editors=text.name_list("editor"),
+        venue=venue, links=links, award=", ".join(a for a in (presentation, award) if a),
+        topics=["Selected"] if text.get("selected").lower() in _TRUE else [],
+        doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
+        keywords=[k.strip() for k in re.split(r"[,;]", text.get("keywords")) if k.strip()],
+    )
+
+
+def _split(value: str) -> list[str]:
+    return value.split(", ") if value else []
+
+
+def _names(value: str) -> list[str]:
+    from pybtex.bibtex.utils import split_name_list
+
+    return [raw for raw in split_name_list(value) if raw.strip()] if value else []
+
+
+def _display(raw: str, latex: list[str]) -> str:
+    """A display name ("First von Last Jr") for a BibTeX name in any of its forms."""
+    if raw.strip().lower() == "others":
+        return "et al."
+    if _SIMPLE_NAME.fullmatch(raw):  # "Last, First" or "First Last": no braces, LaTeX, von or Jr
+        last, _, first = raw.partition(", ")
+        return f"{first} {last}" if first else last
+    from pybtex.database import Person
+
+    end = group_end(raw, 0) if raw.startswith("{") else None
+    if end is not None and raw[end - 2] == "," and raw[end:].strip():
+        # "{St-Hilaire,} S.": the braces were meant to keep "Last," together, not to make one word
+        raw = f"{{{raw[1:end - 2]}}}, {raw[end:].strip()}"
+    person = Person(raw)
+    words = []
+    for part in person.first_names + person.middle_names + person.prelast_names + person.last_names \
+            + person.lineage_names:
+        text, unknown = decode(part)
+        latex.extend(unknown)
+        words.append(text)
+    return " ".join(" ".join(words).replace("\u00a0", " ").split())
+
+
+def _arxiv(text: _Texts) -> str:
+    prefix = text.get("archiveprefix") or text.get("eprinttype")
+    if prefix.lower() == "arxiv" and text.get("eprint"):
+        return text["eprint"]
+    if _ARXIV_BARE.fullmatch(text.get("arxiv")):
+        return re.sub(r"v\d+$", "", text["arxiv"])
+    for name in ("arxiv", "eprint", "journal", "url", "note", "howpublished"):
+        found = ARXIV_ID.search(text.get(name))
+        if found:
+            return found.group(1)
+    return ""
+
+
+def _links(text: _Texts, arxiv: str) -> dict[str, str]:
+    links: dict[str, str] = {}
+    for name, kinds in LINK_FIELDS.items():
+        link = text.get(name)
+        if not link or link in links.values():
+            continue
+        if name in _AL_FOLIO_FILES and not is_url(link) and not link.startswith("/"):
+            link = "/assets/pdf/" + link
+        kind = next((k for k in kinds if k not in links), None)
+        if kind is not None:
+            links[kind] = link
+    howpublished = url(text.get("howpublished"))
+    if is_url(howpublished) and howpublished not in links.values():
+        links.setdefault("paper" if "paper" not in links else "url", howpublished)
+    if "paper" not in links and arxiv:
+        links["paper"] = f"https://arxiv.org/abs/{arxiv}"
+    if "paper" not in links and text.get("doi"):
+        links["paper"] = "https://doi.org/" + doi(text["doi"])
+    return links
+
+
+def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, used: set[str],
+           links: dict[str, str]) -> tuple[str, str]:
+    """(venue as displayed, presentation such as "Oral" taken off its end)."""
+    presentation = ""
+    if is_url(url(text.get("howpublished"))):
+        used.add("howpublished")  # the links take it
+    if kind in ("phdthesis", "mastersthesis", "thesis"):  # @thesis is biblatex's, with its type
+        used.update(("school", "type"))
+        thesis = text.get("type").lower()
+        what = "PhD Dissertation" if kind == "phdthesis" or "phd" in thesis else \
+            MASTERS if kind == "mastersthesis" or "master" in thesis or thesis == "mathesis" else "Thesis"
+        return f"{text.get('school')} {what} {year}".strip(), ""
+    if kind == "techreport":
+        return f"Tech Report {year}", ""
+    fields = ["booktitle", "journal", "howpublished"] + (["publisher"] if kind in _BOOK_KINDS else [])
+    source = next((f for f in fields if text.get(f) and not is_url(url(text.get(f)))), "")
+    raw = text.get(source) if source else ""
+    used.add(source)
+    found = PRESENTATION.search(raw)
+    if found:
+        presentation, raw = found.group(1).capitalize(), raw[:found.start()]
+    short = finder.short_name(raw) if raw else None
+    # al-folio's abbr is the site's short label. It names the venue only where the entry has no
+    # venue text, or agrees with it: sites often give a workshop or Findings paper the main
+    # conference's abbr, and that must not relabel it.
+    abbr = re.sub(r"\s*(?:19|20)\d{2}$", "", text.get("abbr"))
+    abbr_short = finder.short_name(abbr) if abbr else None
+    if not raw and abbr_short is not None:
+        short = abbr_short
+    if abbr_short is not None and abbr_short == short:
+        used.add("abbr")
+    if short is None and arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
+        short = "Preprint"
+    name = short or raw.strip().rstrip(",;")
+    if not name:
+        return "", presentation
+    # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
+    has_year = short is None and (re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name))
+    return (name if has_year else f"{name} {year}"), presentation

@@ -1,0 +1,255 @@
+"""One publication page's front-matter → a Publication: the Hugo Blox (Wowchemy) and academicpages keys.
+
+Venues follow the rule every importer follows: a registry venue only on an exact match of its
+name, full name or alias (then written as the registry's name and the year), else the source's
+text as it is, without its Markdown emphasis.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import yaml
+
+from hugokit.dates import FORMS, parse_date, year_of
+from hugokit.diagnostics import Diagnostic, Position, warning
+from hugokit.load import Reader
+from hugokit.model import Publication
+from hugokit.text import MARKS, split_venue
+from hugokit.vocab import Vocabulary
+
+FEATURED_TOPIC = "Selected"
+# Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).
+KEYS = {
+    "title": "title", "authors": "authors", "author_notes": "author_notes", "date": "date",
+    "publication": "venue_full", "publication_short": "venue_short", "venue": "venue_short",
+    "abstract": "abstract", "excerpt": "excerpt", "doi": "doi", "tags": "topics", "featured": "featured",
+    "links": "links", "award": "award", "hugokit": "own", "citation": "citation",
+    "paperurl": "links.paper", "slidesurl": "links.slides", "bibtexurl": "links.bibtex",
+}
+_EQUAL = re.compile(r"equal", re.IGNORECASE)
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
+_CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
+_PROFILE_NAMES = {"admin"}
+
+
+class NotKept:
+    """Keys read but not imported, reported once per import: key, count, first place."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[int, Position, str]] = {}
+
+    def add(self, key: str, where: Position, what: str = "") -> None:
+        count, first, text = self.seen.get(key, (0, where, what))
+        self.seen[key] = (count + 1, first, text)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        out = []
+        for key, (count, first, what) in self.seen.items():
+            pages = "1 page" if count == 1 else f"{count} pages"
+            label = f'"{key}"' + (f" ({what})" if what else "")
+            out.append(warning(first, "not-imported", f"{label} is not imported: {pages}, the first here",
+                               "hugokit's database has no place for it; keep it in the page, or map it by hand"))
+        return out
+
+
+def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: NotKept) -> Publication | None:
+    if not reader.expect(node, "the front-matter", "map"):
+        return None
+    raw: dict[str, tuple[Any, yaml.Node]] = {}
+    # A bundle hugokit wrote derives its publication_types from the venue: nothing is lost.
+    derived = {"publication_types"} if any(k.value == "hugokit" for k, _ in node.value
+                                           if isinstance(k, yaml.ScalarNode)) else set()
+    for key, key_node, value_node in reader.items(node, "the front-matter"):
+        target = KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
+                                   if key.startswith("url_") and len(key) > 4 else None)
+        if _empty(value_node):
+            continue
+        if target is None:
+            if key not in derived:
+                not_kept.add(key, reader.pos(key_node))
+            continue
+        value = _read(reader, target, key, value_node, not_kept)
+        if value is not None:
+            raw[target] = (value, value_node)
+    own: dict[str, Any] = raw.pop("own", ({}, node))[0]
+    if "title" not in raw:
+        reader.report(node, "missing-key", "this publication page has no title; it was skipped", "add `title: …`")
+        return None
+    date = _date(reader, raw, own)
+    year: int | None = own.get("year") or (year_of(date) if date else None)
+    if year is None:
+        if "date" not in raw:
+            reader.report(node, "missing-key", "this publication page has no date; it was skipped",
+                          f"add `date: …` ({FORMS})")
+        return None
+    text = {target: str(raw[target][0]).strip() for target in ("abstract", "doi", "award", "excerpt") if target in raw}
+    if "abstract" in text and "excerpt" in text:
+        not_kept.add("excerpt", reader.pos(raw["excerpt"][1]), "the page has an abstract too")
+    topics: list[str] = list(raw.get("topics", ([], node))[0])
+    if raw.get("featured", (False, node))[0] is True and FEATURED_TOPIC not in topics:
+        topics.insert(0, FEATURED_TOPIC)
+    links: dict[str, str] = {target[6:]: value for target, (value, _) in raw.items() if target.startswith("links.")}
+    for kind, url in raw.get("links", ({}, node))[0].items():
+        links.setdefault(kind, url)
+    return Publication(
+        title=str(raw["title"][0]).strip(), year=year, date=date,
+        authors=own.get("authors") or _authors(reader, raw, not_kept),
+        venue=own["venue"] if "venue" in own else _venue(raw, year, venues, not_kept, reader),
+        links=links, award=text.get("award", ""), topics=topics, doi=_DOI_PREFIX.sub("", text.get("doi", "")),
+        abstract=text.get("abstract") or text.get("excerpt", ""), where={"": reader.pos(node)})
+
+
+def _empty(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag.endswith(":null") or (node.tag.endswith(":str") and not node.value.strip())
+    return not node.value
+
+
+def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotKept) -> object:
+    what = f'"{key}"'
+    if target == "featured":
+        return reader.boolean(node, what)
+    if target == "date":
+        return node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, what)
+    if target in ("authors", "topics", "author_notes"):
+        if isinstance(node, yaml.ScalarNode) and target != "author_notes":
+            text = reader.string(node, what) or ""
+            return [part.strip() for part in text.split(",") if part.strip()]
+        if not reader.expect(node, what, "seq"):
+            return None
+        return [(item.value if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null") else "", item)
+                for item in node.value] if target == "author_notes" else \
+            [v.strip() for v, _ in reader.string_list(node, what) or [] if v.strip()]
+    if target == "links":
+        return _links(reader, node, not_kept)
+    if target == "own":
+        return _own(reader, node)
+    return reader.string(node, what)
+
+
+def _date(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], own: dict[str, Any]) -> str:
+    if "year" in own:  # a bundle hugokit wrote: its date key is the real one, front-matter's made up
+        return str(own.get("date", ""))
+    if "date" not in raw:
+        return ""
+    text, node = raw["date"]
+    date, why = parse_date(str(text))
+    if not date:
+        reader.report(node, "bad-date", f'"date" is not a date: {why}; the page was skipped', f"write {FORMS}")
+    return date
+
+
+def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept) -> list[str]:
+    if "authors" not in raw:
+        if "citation" in raw:
+            found = _authors_in_citation(str(raw["citation"][0]))
+            if found:
+                return found
+            not_kept.add("citation", reader.pos(raw["citation"][1]), "its authors could not be told apart")
+        return []
+    authors: list[str] = raw["authors"][0]
+    node = raw["authors"][1]
+    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+        if isinstance(item, yaml.ScalarNode) and item.value in _PROFILE_NAMES:
+            reader.diagnostics.append(warning(reader.pos(item), "profile-author",
+                                              f'author "{item.value}" is a Hugo Blox user profile, not a name',
+                                              "replace it with the person's name in the database"))
+    notes = raw.get("author_notes", ([], node))[0]
+    for index, (note, note_node) in enumerate(notes):
+        if index >= len(authors) or not note.strip():
+            continue
+        if _EQUAL.search(note):
+            if not authors[index].endswith(tuple(MARKS)):
+                authors[index] += "*"
+        else:
+            not_kept.add("author_notes", reader.pos(note_node), "notes other than equal contribution")
+    return authors
+
+
+def _authors_in_citation(citation: str) -> list[str]:
+    """The authors of an APA-style citation (`Agarap, A. F., & Su, T. (2017). …`), or [] when
+    the names cannot be told apart for certain."""
+    text = re.sub(r"<[^>]+>", "", html.unescape(citation))
+    found = _CITED_AUTHORS.match(text)
+    if not found:
+        return []
+    parts = [p.strip() for p in re.split(r",\s*(?:&\s*|and\s+)?|\s+(?:&|and)\s+", found.group(1)) if p.strip()]
+    if len(parts) % 2 == 0 and parts and all(_INITIALS.fullmatch(p) for p in parts[1::2]):
+        return [f"{given.strip()} {family}" for family, given in zip(parts[::2], parts[1::2])]
+    if parts and all(len(p.split()) >= 2 and not _INITIALS.fullmatch(p) and "." not in p.split()[-1] for p in parts):
+        return parts  # "Anna Vesely, Livio Finos, Jelle J. Goeman"
+    return []
+
+
+def _links(reader: Reader, node: yaml.Node, not_kept: NotKept) -> dict[str, str] | None:
+    if not reader.expect(node, '"links"', "seq"):
+        return None
+    out: dict[str, str] = {}
+    for number, item in enumerate(node.value, 1):
+        what = f'link {number} of "links"'
+        if not reader.expect(item, what, "map"):
+            continue
+        fields = {k: (v, n) for k, _, v, n in reader.string_map(item, what) or []}
+        name = (fields.pop("name", None) or fields.pop("type", None) or fields.pop("label", None) or ("", item))[0]
+        url = fields.pop("url", ("", item))[0].strip()
+        for key, (_, key_node) in fields.items():
+            not_kept.add(f"links.{key}", reader.pos(key_node))
+        kind = re.sub(r"\W+", "-", name.strip().lower()).strip("-")
+        if not url or not kind:
+            reader.report(item, "missing-key", f"{what} needs a name and a url; it was not imported")
+            continue
+        out["paper" if kind == "pdf" else kind] = url
+    return out
+
+
+def _own(reader: Reader, node: yaml.Node) -> dict[str, object]:
+    """hugokit's own key in the bundles it writes: the filed year, the venue as displayed, the date."""
+    out: dict[str, object] = {}
+    if not reader.expect(node, '"hugokit"', "map"):
+        return out
+    for key, key_node, value_node in reader.items(node, '"hugokit"'):
+        if key == "year":
+            out[key] = reader.integer(value_node, '"year" of "hugokit"')
+        elif key in ("venue", "date"):
+            out[key] = value_node.value if isinstance(value_node, yaml.ScalarNode) else ""
+        elif key == "authors":
+            out[key] = [v for v, _ in reader.string_list(value_node, '"authors" of "hugokit"') or []]
+        else:
+            reader.unknown_key(key_node, '"hugokit"', ("year", "venue", "date", "authors"))
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def clean_venue(text: str) -> str:
+    """A venue without the Markdown a theme renders: `In *ASE 2022*` → `ASE 2022`."""
+    text = " ".join(text.replace("*", "").split())
+    if len(text) > 2 and text[0] == text[-1] == "_":
+        text = text[1:-1]
+    return text[3:].strip() if text.startswith("In ") else text
+
+
+def registry_venue(text: str, year: int, venues: Vocabulary) -> str | None:
+    """The registry's name and the year, when text names a registry venue exactly (name, full
+    name or alias, with or without its year); else None."""
+    name, venue_year = split_venue(text)
+    for candidate in (text, name):
+        match = venues.lookup(candidate) if candidate else None
+        if match is not None and match.term.pattern is None and match.how != "pattern":
+            return f"{match.term.name} {venue_year or year}"
+    return None
+
+
+def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, venues: Vocabulary, not_kept: NotKept,
+           reader: Reader) -> str:
+    short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
+    full = clean_venue(str(raw["venue_full"][0])) if "venue_full" in raw else ""
+    for text in (short, full):
+        found = registry_venue(text, year, venues) if text else None
+        if found:
+            return found
+    if short and full and short != full:
+        not_kept.add("publication", reader.pos(raw["venue_full"][1]),
+                     "the full venue name, where publication_short gives the venue")
+    return short or full

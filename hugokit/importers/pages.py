@@ -1,0 +1,144 @@
+"""Importing one page per publication: Hugo Blox (Wowchemy) page bundles and academicpages'
+`_publications/*.md`, from a folder of them, one bundle folder, or one page.
+
+Each page's YAML front-matter is read with positions and mapped field by field (see
+page_fields.py); a bundle's `cite.bib` fills in what the front-matter lacks. Every key that is
+neither mapped nor kept is reported once per import, with its count and first place, so nothing
+is dropped without a word.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from hugokit.diagnostics import InputError, Position, Severity, error
+from hugokit.importers.imported import Imported
+from hugokit.load import Reader, compose, read_text
+from hugokit.model import Publication
+from hugokit.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from hugokit.importers.page_fields import NotKept
+
+PAGE_NAMES = ("index.md", "index.markdown")
+SECTION_PAGE = "_index.md"  # a Hugo section's list page, not a publication
+# Keys only a publication page has: a page with none of them is some other kind of page.
+_PUBLICATION_KEY = re.compile(r"^(?:publication|publication_types|publication_short|authors|venue|paperurl|"
+                              r"citation|url_pdf|doi|hugokit)\s*:", re.MULTILINE)
+
+
+def looks_like_publication_page(text: str) -> bool:
+    """Whether a Markdown file is a page about one publication (its front-matter says so)
+    rather than a shortcode page listing many."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r") != "---":
+        return False
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip("\r") == "---"), None)
+    return end is not None and bool(_PUBLICATION_KEY.search("\n".join(lines[1:end])))
+
+
+def page_files(source: Path) -> list[Path]:
+    """The publication pages under a folder: bundles' index.md and loose .md pages, sorted."""
+    if source.is_file():
+        return [source]
+    found = []
+    for path in sorted(source.rglob("*")):
+        if path.suffix.lower() not in (".md", ".markdown") or path.name == SECTION_PAGE:
+            continue
+        if path.name.lower() in PAGE_NAMES or path.parent == source:
+            found.append(path)
+    return found
+
+
+def import_pages(source: Path, shown: str, venues: Vocabulary) -> Imported:
+    from hugokit.importers.page_fields import NotKept
+
+    result = Imported()
+    not_kept = NotKept()
+    for path in page_files(source):
+        label = shown if path == source else str(Path(shown) / path.relative_to(source))
+        pub = _page(path, label, venues, result, not_kept)
+        if pub is not None:
+            result.publications.append(pub)
+    result.diagnostics.extend(not_kept.diagnostics())
+    return result
+
+
+def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept) -> Publication | None:
+    from hugokit.importers.page_fields import read_page
+
+    try:
+        text = read_text(path, label)
+        node, end = _front_matter(text, label)
+    except InputError as exc:
+        result.diagnostics.extend(exc.diagnostics)
+        return None
+    if node is None:
+        result.diagnostics.append(error(Position(label), "not-a-publication",
+                                        f"{label} has no YAML front-matter between --- lines",
+                                        "a publication page starts with ---, its fields, and ---"))
+        return None
+    reader = Reader(label, text)
+    pub = read_page(reader, node, venues, not_kept)
+    result.diagnostics.extend(reader.diagnostics)
+    if pub is None:
+        return None
+    _body(text, end, label, not_kept)
+    cite = path.parent / "cite.bib"
+    if path.name.lower() in PAGE_NAMES and cite.is_file():
+        _fill_from_citation(pub, cite, str(Path(label).parent / "cite.bib"), venues, result)
+    return pub
+
+
+def _front_matter(text: str, label: str) -> tuple[yaml.Node | None, int]:
+    """The front-matter's node tree, positions as in the file (None: the page has none), and
+    the index of its closing line."""
+    lines = text.split("\n")
+    first = lines[0].rstrip("\r") if lines else ""
+    if first == "+++":
+        raise InputError([error(Position(label, 1, 1), "not-a-publication",
+                                f"{label} has TOML front-matter (+++), which hugokit does not import",
+                                "convert it to YAML between --- lines (hugo convert toYAML)")])
+    if first != "---":
+        return None, 0
+    for end in range(1, len(lines)):
+        if lines[end].rstrip("\r") == "---":
+            # The opening --- starts the YAML document, so lines and columns are the file's own.
+            node = compose("\n".join(lines[:end]) + "\n", label)
+            return (node if node is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])), end
+    raise InputError([error(Position(label, 1, 1), "unclosed-front-matter",
+                            "the front-matter opened on line 1 is never closed",
+                            "end it with a line holding only ---")])
+
+
+def _body(text: str, end: int, label: str, not_kept: NotKept) -> None:
+    """The page's text after the front-matter is not imported; say so where there is some."""
+    lines = text.split("\n")
+    for number in range(end + 1, len(lines)):
+        if lines[number].strip():
+            not_kept.add("(page text)", Position(label, number + 1, 1), "the text below the front-matter")
+            return
+
+
+def _fill_from_citation(pub: Publication, cite: Path, label: str, venues: Vocabulary, result: Imported) -> None:
+    """What the bundle's cite.bib adds: the citation key as id, and any field the front-matter lacks."""
+    from hugokit.importers.bibtex import import_bibtex
+
+    # A broken cite.bib costs nothing the front-matter has: its problems are warnings.
+    try:
+        cited = import_bibtex(read_text(cite, label), label, venues)
+    except InputError as exc:
+        result.diagnostics.extend(d._replace(severity=Severity.WARNING) for d in exc.diagnostics)
+        return
+    result.diagnostics.extend(d._replace(severity=Severity.WARNING) for d in cited.diagnostics)
+    if not cited.publications:
+        return
+    bib = cited.publications[0]
+    for name in ("id", "doi", "arxiv", "abstract", "keywords", "authors", "venue", "date"):
+        if not getattr(pub, name) and getattr(bib, name):
+            setattr(pub, name, getattr(bib, name))
+    for kind, url in bib.links.items():
+        pub.links.setdefault(kind, url)

@@ -1,0 +1,169 @@
+"""Importing publication pages: Hugo Blox bundles and academicpages pages, from real sites' files."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_SITE, REPO, hugokit, write
+from hugokit.database import parse_database
+from hugokit.model import Publication
+
+CORPUS = REPO / "tests" / "corpus"
+HUGOBLOX = CORPUS / "hugoblox"
+
+
+def database_of(site: Path) -> list[Publication]:
+    database, problems = parse_database((site / "data/publications.yaml").read_text(), "db")
+    assert problems == []
+    return database.publications
+
+
+def test_a_folder_of_hugo_blox_bundles(tmp_path: Path) -> None:
+    run = hugokit("import", HUGOBLOX, "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    assert "imported 4 publications" in run.stdout
+    pubs = {p.title: p for p in database_of(tmp_path)}
+    obesity = pubs["A fuzzy cognitive map of the psychosocial determinants of obesity"]
+    assert obesity.authors == ["P.J. Giabbanelli", "T. Torsney-Weir", "V.K. Mago"]
+    assert (obesity.year, obesity.date, obesity.doi) == (2012, "2012-09-28", "10.1016/j.asoc.2012.02.006")
+    assert obesity.venue == "Applied Soft Computing 12(12):3711–3724"  # in no registry: verbatim
+    inline = pubs["Inline tests"]
+    assert inline.id == "liu2022inlinetests"  # the key of its cite.bib
+    assert inline.venue == "ASE 2022"  # publication_short without its "In *…*"
+    assert inline.topics == ["Selected", "inline testing"]  # featured: true
+    assert inline.links == {"code": "https://github.com/EngineeringSoftware/inlinetest",
+                            "slides": "inline-tests-slides.pdf"}  # the empty url_* are not links
+    assert inline.abstract.startswith("Unit tests are widely used")
+    # what is not imported is named once, with its count and first place
+    first = "tests/corpus/hugoblox/giabbanelli-group/a-fuzzy-cognitive-map-of-the-psychosocial-determinants-of-obesity"
+    assert f'{first}/index.md:3:1: warning[not-imported] "publication_types" is not imported: 4 pages' in run.stdout
+    assert run.stdout.count('"image" is not imported') == 1
+    assert '"publication" (the full venue name, where publication_short gives the venue) is not imported: 2 pages' \
+        in run.stdout
+    assert 'warning[profile-author] author "admin" is a Hugo Blox user profile' in run.stdout
+
+
+@pytest.mark.parametrize("source", [HUGOBLOX / "theme-academic-cv/exli", HUGOBLOX / "theme-academic-cv/exli/index.md"])
+def test_one_bundle_or_one_index_md_is_one_publication_never_page_front_matter(tmp_path: Path, source: Path) -> None:
+    run = hugokit("import", source, "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    assert "imported 1 publications" in run.stdout
+    assert not (tmp_path / "hugokit.yaml").exists()  # the paper's front-matter is not the page's
+    (pub,) = database_of(tmp_path)
+    assert (pub.id, pub.title, pub.year, pub.venue) == ("LiuISSTA23EXLI", "Extracting inline tests from unit tests",
+                                                        2023, "ISSTA 2023")
+
+
+def test_academicpages(tmp_path: Path) -> None:
+    run = hugokit("import", CORPUS / "academicpages", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    pubs = database_of(tmp_path)
+    icml, cnn, sums = (next(p for p in pubs if p.title.startswith(start)) for start in
+                       ("Boosting Deep Neural", "An architecture combining", "Permutation-based true"))
+    assert (icml.venue, icml.year, icml.date) == ("ICML 2020", 2020, "2020-01-25")  # the registry's, exactly
+    assert icml.links == {"paper": "http://wang-yuke.com/files/05-ICML20.pdf"}
+    assert cnn.venue == "arXiv.org" and cnn.abstract.startswith("TLDR:")  # the excerpt
+    assert sums.authors == ["Anna Vesely", "Livio Finos", "Jelle J. Goeman"]  # from its citation
+    assert sums.venue == "Journal of the Royal Statistical Society, Series B (Statistical Methodology)"
+    assert '"(page text)" (the text below the front-matter) is not imported: 3 pages' in run.stdout
+
+
+def test_apa_citation_authors_and_unreadable_ones(tmp_path: Path) -> None:
+    write(tmp_path / "pubs/a.md", "---\ntitle: A\ndate: 2019-03-01\nvenue: V\n"
+                                  "citation: 'Agarap, A. F., & Su, T. (2019). A. <i>V</i>.'\n---\n")
+    write(tmp_path / "pubs/b.md", "---\ntitle: B\ndate: 2019-03-01\nvenue: V\ncitation: 'Some Lab et al. 2019'\n---\n")
+    run = hugokit("import", tmp_path / "pubs", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    a, b = database_of(tmp_path)
+    assert a.authors == ["A. F. Agarap", "T. Su"] and b.authors == []
+    assert f'{tmp_path / "pubs"}/b.md:5:11: warning[not-imported] "citation" (its authors could not be told apart)' \
+        in run.stdout
+
+
+def test_equal_contribution_notes_and_other_notes(tmp_path: Path) -> None:
+    write(tmp_path / "p/x/index.md", "---\ntitle: X\nauthors: [A B, C D, E F]\n"
+                                     "author_notes: [Equal contribution, Equal contribution, Corresponding author]\n"
+                                     "date: '2021-8-20T00:00:00Z'\npublication: '*NeurIPS*'\n---\n")
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    (pub,) = database_of(tmp_path)
+    assert pub.authors == ["A B*", "C D*", "E F"]
+    assert (pub.date, pub.venue) == ("2021-08-20", "NeurIPS 2021")  # registry name + the date's year
+    assert '"author_notes" (notes other than equal contribution) is not imported: 1 page' in run.stdout
+
+
+def test_bad_dates_in_pages_are_errors_at_their_line(tmp_path: Path) -> None:
+    write(tmp_path / "p/x/index.md", "---\ntitle: X\ndate: 2025-13-45\n---\n")
+    write(tmp_path / "p/y/index.md", "---\ntitle: Y\ndate: 2025-10-01\n---\n")
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 1
+    assert f'{tmp_path / "p"}/x/index.md:3:7: error[bad-date] "date" is not a date: month 13 does not exist' \
+        in run.stdout
+    assert not (tmp_path / "data/publications.yaml").exists()
+    assert hugokit("import", tmp_path / "p", "--site", tmp_path, "--partial").exit_code == 1
+    assert [p.title for p in database_of(tmp_path)] == ["Y"]
+
+
+def test_build_pages_then_import_them_gives_the_database_back(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, site)
+    assert hugokit("build", "--pages", "--site", site, "--force").exit_code == 0
+    again = tmp_path / "again"
+    again.mkdir()
+    run = hugokit("import", site / "content/publication", "--site", again)
+    assert run.exit_code == 0, run.output
+    assert "not-imported" not in run.stdout  # every key of hugokit's own bundles is read back
+    original = {p.title: p for p in database_of(site)}
+    imported = {p.title: p for p in database_of(again)}
+    assert imported == original
+
+
+@pytest.mark.parametrize("name, text", [("empty.md", ""), ("empty.json", "[]"), ("empty.bib", "% nothing\n"),
+                                        ("fm-only.md", "---\ntitle: Publications\n---\n")])
+def test_an_input_with_no_entries_is_an_error_and_writes_nothing(tmp_path: Path, name: str, text: str) -> None:
+    source = write(tmp_path / name, text)
+    for extra in ((), ("--partial",)):
+        run = hugokit("import", source, "--site", tmp_path, *extra)
+        assert run.exit_code == 1, run.output
+        assert f"{source}:1:1: error[no-entries] {source} holds no publications" in run.stdout
+        assert not (tmp_path / "data").exists() and not (tmp_path / "hugokit.yaml").exists()
+
+
+def test_a_folder_without_bundles_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "content/publication").mkdir(parents=True)
+    write(tmp_path / "content/publication/_index.md", "---\ntitle: Publications\n---\n")
+    run = hugokit("import", tmp_path / "content/publication", "--site", tmp_path)
+    assert run.exit_code == 1 and "error[no-entries]" in run.stdout
+    assert not (tmp_path / "data").exists()
+
+
+def test_toml_front_matter_is_named(tmp_path: Path) -> None:
+    write(tmp_path / "p/x/index.md", '+++\ntitle = "X"\n+++\n')
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 1
+    assert "x/index.md:1:1: error[not-a-publication]" in run.stdout and "TOML front-matter" in run.stdout
+
+
+ITEMS = sorted(p for folder in ("hugoblox", "academicpages", "json", "markdown") for p in (CORPUS / folder).iterdir()
+               if p.suffix != ".expected")
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_items_are_counted_and_survive_export(item: Path, tmp_path: Path) -> None:
+    """Every entry imported or named in an error, and export → import gives the same database."""
+    site, again = tmp_path / "site", tmp_path / "again"
+    site.mkdir()
+    again.mkdir()
+    run = hugokit("import", item, "--site", site, "--partial")
+    assert run.exit_code in (0, 1) and "Traceback" not in run.output
+    sidecar = item.with_name(item.name + ".expected")
+    expected = int(sidecar.read_text()) if sidecar.is_file() else len(json.loads(item.read_text()))
+    skipped = [line for line in run.stdout.splitlines() if "error[missing-key]" in line or "error[bad-date]" in line]
+    assert len(database_of(site)) + len(skipped) == expected
+    exported = tmp_path / "export.bib"
+    assert hugokit("export", "bibtex", "--site", site, "-o", exported).exit_code == 0
+    assert hugokit("import", exported, "--site", again).exit_code == 0
+    assert database_of(again) == database_of(site)
