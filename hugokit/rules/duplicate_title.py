@@ -29,4 +29,5 @@ def check(context: Context) -> Iterator[Finding]:
         if seen is not pub:
             where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
                      else f"the entry at line {seen.at().line}")
-            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of {where}', "merge the two entries into one")
+            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of {where}',
+                          "merge the two entries into one")

@@ -4,7 +4,9 @@ Values are written inside `{{< publication ... >}}`, so none may contain `{{<`, 
 `%}}`, a line break or a control character. A value with a backslash and a quote (or ending in a
 backslash) is written in backquotes, since Hugo drops a quoted value's backslashes once it
 holds an escaped quote: such a value may not also hold a backquote. Authors and topics are
-joined with ", ", so an item may not contain ", " nor be empty or padded with spaces. A link kind becomes a parameter name and must be a plain word.
+joined with ", ", so an item may not contain ", " nor be empty or padded with spaces. A link
+kind becomes a parameter name and must be a plain word. `build` refuses such a value even with
+`--force` or the rule ignored.
 
 Fix: edit the value in the database; there is no safe automatic fix.
 """
