@@ -137,6 +137,30 @@ def shortcode_pages() -> Inputs:
     ]
 
 
+def publication_pages() -> Inputs:
+    """One page of a Hugo Blox bundle or academicpages, front-matter and all."""
+    def page(front: str) -> bytes:
+        return f"---\n{front}---\nBody.\n".encode("utf-8", "surrogatepass")
+
+    laughs = ("a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+              "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n")
+    return [
+        ("plain", page('title: "A"\ndate: 2020-01-01\npublication: "OSDI"\nauthors: [A B]\n')),
+        ("no front-matter", b"Just text.\n"), ("empty", b""), ("unclosed", b"---\ntitle: A\n"),
+        ("billion laughs", page(laughs + "title: A\nauthors: *c\ndate: 2020-01-01\n")),
+        ("impossible date", page("title: A\ndate: 2020-13-45\npublication: X\n")),
+        ("huge year date", page(f"title: A\ndate: {'9' * 5000}-01-01\npublication: X\n")),
+        ("date a list", page("title: A\ndate: [2020]\npublication: X\n")),
+        ("authors a mapping", page("title: A\ndate: 2020-01-01\nauthors: {a: b}\n")),
+        ("injection", page('title: "<script>alert(1)</script>"\ndate: 2020-01-01\npublication: X\n'
+                           'url_pdf: "javascript:alert(1)"\nauthors: ["{{< x >}}"]\n')),
+        ("byte-order mark and CRLF", b"\xef\xbb\xbf" + page('title: "A"\ndate: 2020-01-01\npublication: X\n')
+         .replace(b"\n", b"\r\n")),
+        ("python tag", page("title: !!python/object/apply:os.system [echo]\ndate: 2020-01-01\n")),
+        ("invalid UTF-8", b"---\ntitle: \xff\ndate: 2020-01-01\n---\n"),
+    ]
+
+
 def configs() -> Inputs:
     return [(name, text.encode()) for name, text in [
         ("empty", ""), ("a list", "- x\n"), ("unknown key", "colour: red\n"), ("page empty", 'page: ""\n'),

@@ -86,13 +86,15 @@ def test_hostile_databases(site: Path, name: str, data: bytes) -> None:
 
 def _import_cases() -> list[tuple[str, str, bytes]]:
     return ([("bibtex", n, d) for n, d in hostile.bibtex_sources()] + [("json", n, d) for n, d in hostile.json_sources()]
-            + [("markdown", n, d) for n, d in hostile.shortcode_pages()])
+            + [("markdown", n, d) for n, d in hostile.shortcode_pages()]
+            + [("pages", n, d) for n, d in hostile.publication_pages()])
 
 
 @pytest.mark.parametrize("fmt,name,data", _import_cases(), ids=[f"{f}: {n}" for f, n, _ in _import_cases()])
 @pytest.mark.parametrize("into", ["new", "merge"])
 def test_hostile_import_sources(site: Path, tmp_path: Path, fmt: str, name: str, data: bytes, into: str) -> None:
-    source = tmp_path / "source"
+    source = tmp_path / "source" / ("index.md" if fmt == "pages" else "source")  # a bundle's page
+    source.parent.mkdir()
     source.write_bytes(data)
     for options, may in IMPORT_MODES:
         if into == "merge":
