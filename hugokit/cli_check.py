@@ -69,7 +69,7 @@ def _fix(site: str, select: str, ignore: str, writeback: WriteBack) -> int:
     loaded, diagnostics = _check_site(site, select, ignore)
     changed = apply_fixes(loaded.config, diagnostics)
     fixed = sum(1 for d in diagnostics if d.fix is not None)
-    for relative, text in changed.items():
-        echo(put(loaded.config.path(relative), relative, text, writeback).diff, nl=False)
+    for relative, (old, new) in changed.items():
+        echo(put(loaded.config.path(relative), relative, new, writeback, based_on=old).diff, nl=False)
     echo(f"{verb('fix', writeback)} {fixed} problem(s) in {len(changed)} file(s)", err=True)
     return len(changed)

@@ -41,7 +41,7 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
         echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
              "Fix them, or pass --partial to import the rest.", err=True)
         return exit_code(refused=True)
-    outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
+    outcome = put(config.path(config.database), config.database, plan.database_text, writeback, based_on=plan.base)
     echo(outcome.diff, nl=False)
     if plan.replaced:
         echo(f"{verb('import', writeback)} {plan.added} publications into {shown(config.database)}")

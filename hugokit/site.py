@@ -145,9 +145,10 @@ def input_files(site: Site) -> list[str]:
     return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
 
 
-def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, str]:
-    """The new text of each file that the diagnostics' safe fixes change (relative path -> text);
-    the database's is checked to read back as the fixed database (see hugokit.verify)."""
+def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:
+    """The text each file that the diagnostics' safe fixes change holds now and will hold
+    (relative path -> (old, new)); the database's is checked to read back as the fixed database
+    (see hugokit.verify)."""
     from hugokit.load import read_text
     from hugokit.verify import fix_database, fix_text
 
@@ -155,8 +156,8 @@ def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, 
     for d in diagnostics:
         if d.fix is not None:
             by_path.setdefault(d.fix.path, []).append(d.fix)
-    changed: dict[str, str] = {}
+    changed: dict[str, tuple[str, str]] = {}
     for shown, fixes in by_path.items():
         text = read_text(config.path(shown), shown)
-        changed[shown] = (fix_database if shown == config.database else fix_text)(text, shown, fixes)
+        changed[shown] = (text, (fix_database if shown == config.database else fix_text)(text, shown, fixes))
     return changed

@@ -116,9 +116,20 @@ def current_text(path: Path) -> str | None:
         return None
 
 
-def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: bool = True) -> Outcome:
-    """Makes path hold text (when writing); an unchanged file is not touched, so its mtime stays."""
+def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: bool = True,
+        based_on: str | None = None) -> Outcome:
+    """Makes path hold text (when writing); an unchanged file is not touched, so its mtime stays.
+
+    based_on is the text the new one was made from (an edit of the file): if the file no longer
+    holds it, someone saved it meanwhile, and writing would silently undo that; InputError instead.
+    """
     old = current_text(path)
+    if based_on is not None and old != based_on and writeback.writes:
+        from hugokit.diagnostics import InputError, Position, error
+
+        raise InputError([error(Position(shown), "changed-meanwhile",
+                                f"{shown} changed while hugokit was editing it; nothing was written",
+                                "run the command again")])
     changed = old != text
     diff = unified_diff(old or "", text, shown) if changed and writeback is WriteBack.DIFF else ""
     written = changed and writeback.writes

@@ -24,6 +24,7 @@ class ImportPlan:
     updated: int
     front_matter_note: str      # what to put in hugokit.yaml so a page keeps its front-matter
     replaced: bool              # the database was created or replaced, not merged into
+    base: str | None = None     # the database text merged into
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
@@ -88,4 +89,4 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
 
     expect_database(merged.text, config.database, merged.expected, ordered=False)
     return ImportPlan(merged.text, imported.diagnostics + merged.diagnostics, len(merged.added),
-                      len(merged.updated), note, False)
+                      len(merged.updated), note, False, existing_text)
