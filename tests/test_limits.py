@@ -199,3 +199,25 @@ def test_export_never_overwrites_an_input(tmp_path: Path, output: str) -> None:
     run = hugokit("export", "bibtex", "--site", site, "-o", site / output)
     assert run.exit_code == 2 and "error[bad-option]" in run.stdout
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_backslashes_survive_bibtex_export_and_import(tmp_path: Path) -> None:
+    from hugokit.database import parse_database
+
+    database = ("- title: 'Schr\\\"odinger cat \\ and \"q\" \\textbf{x} 50% $x$ {b} ~ #1 & _'\n  year: 2024\n"
+                "  venue: 'V\\x 2024'\n  authors: ['Erwin Schr\\\"odinger', 'A\\B']\n"
+                "  links: {paper: 'https://x.org/a%5Cb\"c%20~'}\n  id: k1\n")
+    site = _site(tmp_path, database)
+    write(tmp_path / "out.bib", hugokit("export", "bibtex", "--site", site).stdout)
+    other = tmp_path / "other"
+    other.mkdir()
+    assert hugokit("import", tmp_path / "out.bib", "--site", other).exit_code == 0
+    original = parse_database(database, "a")[0].publications
+    assert parse_database((other / "data/publications.yaml").read_text(), "b")[0].publications == original
+
+
+@pytest.mark.parametrize("url", ["https://x.org/a\\b", "https://x.org/{id}", "https://x.org/}"])
+def test_a_url_a_browser_or_bibtex_would_change_is_rejected(tmp_path: Path, url: str) -> None:
+    site = _site(tmp_path, f"- {{title: A, year: 2020, links: {{paper: '{url}'}}}}\n")
+    run = hugokit("check", "--site", site, "--no-cache", "--select", "bad-link")
+    assert run.exit_code == 1 and "contains a backslash or a brace" in run.stdout
