@@ -24,7 +24,7 @@ DATABASE_COMMANDS = [
     (("check", "--format", "github", "--no-cache"), "nothing"), (("fix", "--diff"), "nothing"),
     (("build", "--check"), "nothing"), (("build", "--diff"), "nothing"), (("export", "bibtex"), "nothing"),
     (("export", "csl-json"), "nothing"), (("build",), "content"), (("build", "--pages", "--force"), "content"),
-    (("fix",), "database"), (("check", "--fix"), "database"),
+    (("fix",), "database"), (("check", "--fix"), "database"), (("init",), "new files"),
 ]
 IMPORT_MODES = [((), "database"), (("--dry-run",), "nothing"), (("--partial",), "database"),
                 (("--force",), "database"), (("--partial", "--dry-run"), "nothing")]
@@ -47,6 +47,8 @@ def allowed(before: dict[str, bytes], after: dict[str, bytes], may: str) -> None
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     if may == "nothing":
         assert not changed, changed
+    elif may == "new files":  # init: never replaces an existing file
+        assert all(p not in before for p in changed), changed
     elif may == "content":
         assert all(p.startswith("content/") for p in changed), changed
     else:
@@ -113,12 +115,22 @@ def test_hostile_import_sources(site: Path, tmp_path: Path, fmt: str, name: str,
             assert {"Alpa", "Pollux"} <= {p.title for p in merged.publications}  # a merge loses nothing
 
 
+@pytest.mark.parametrize("name,data", hostile.shortcode_pages(), ids=[n for n, _ in hostile.shortcode_pages()])
+def test_init_on_a_hostile_page(site: Path, name: str, data: bytes) -> None:
+    write(site / "content/publications.md", "")
+    (site / "content/publications.md").write_bytes(data)
+    before = tree(site)
+    run("init", "--site", site)
+    allowed(before, tree(site), "new files")
+
+
 @pytest.mark.parametrize("name,data", hostile.configs(), ids=[n for n, _ in hostile.configs()])
 def test_hostile_configs(site: Path, name: str, data: bytes) -> None:
     write(site / DATABASE, CLEAN)
     (site / "hugokit.yaml").write_bytes(data)
     page = write(site.parent / "page.md", "---\ntitle: x\n---\n")
-    for command, may in [(("check",), "nothing"), (("build", "--check"), "nothing"), (("build",), "content"),
+    for command, may in [(("check",), "nothing"), (("build", "--check"), "nothing"), (("init",), "new files"),
+                         (("build",), "content"),
                          (("build", "--pages", "--force"), "content"), (("export", "bibtex"), "nothing"),
                          (("import", page, "--dry-run"), "nothing")]:
         before = tree(site)
@@ -174,8 +186,8 @@ def count() -> tuple[int, int]:
     caches = len(hostile.cache_files())
     paths = len(hostile.site_paths())
     inputs = databases + imports + configs + caches + paths
-    runs = (databases * len(DATABASE_COMMANDS) + imports * 2 * len(IMPORT_MODES) + configs * 6 + caches * 6
-            + paths * 4)
+    runs = (databases * len(DATABASE_COMMANDS) + imports * 2 * len(IMPORT_MODES) + configs * 7 + caches * 6
+            + paths * 4 + len(hostile.shortcode_pages()))
     return inputs, runs
 
 
