@@ -10,7 +10,8 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
 from hugokit.model import Publication  # noqa: E402
 from hugokit.render.database_yaml import render_database  # noqa: E402
@@ -62,9 +63,27 @@ def publications(count: int, seed: int = 7) -> list[Publication]:
     return sorted(out, key=lambda p: -p.year)
 
 
+HUGO_CONFIG = """baseURL = "https://example.org/"
+title = "A generated lab"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+[module]
+  [[module.imports]]
+    path = "{hugokit}"
+  [[module.mounts]]
+    source = "data"
+    target = "data"
+    files = ["! publications.yaml"]
+[params.hugokit]
+  owner = ["{owner}"]
+"""
+
+
 def write_site(folder: Path, pubs: list[Publication]) -> None:
+    """A Hugo site that uses only hugokit's layouts (imported from this checkout)."""
     (folder / "data").mkdir(parents=True, exist_ok=True)
     (folder / "content").mkdir(exist_ok=True)
+    owner = pubs[0].authors[-1].rstrip("*") if pubs and pubs[0].authors else ""
+    (folder / "hugo.toml").write_text(HUGO_CONFIG.format(hugokit=REPO, owner=owner), encoding="utf-8")
     (folder / "data/publications.yaml").write_text(render_database(pubs), encoding="utf-8")
     (folder / "data/topics.yaml").write_text("".join(f"- {t}\n" for t in TOPICS), encoding="utf-8")
 

@@ -89,6 +89,7 @@ def size_results(size: int, work: Path, runs: int, academic: Path | None) -> lis
     results[-1]["rewrote"] = page.stat().st_mtime_ns != mtime
     results.append(measure("build --pages, cold", hugokit + ["build", "--pages", "--no-cache"], site, env,
                            max(1, reps // 2), cold))
+    results += hugo_render(size, site, work, env, max(1, reps // 2), hugokit)
     target = work / f"import-{size}"
 
     def empty_target() -> None:
@@ -102,6 +103,33 @@ def size_results(size: int, work: Path, runs: int, academic: Path | None) -> lis
     for row in results:
         row["size"] = size
     return results
+
+
+def hugo_binary() -> str | None:
+    for candidate in (BIN / "hugo", REPO / ".venv/bin/hugo"):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("hugo")
+
+
+def hugo_render(size: int, site: Path, work: Path, env: dict[str, str], runs: int,
+                hugokit: list[str]) -> list[dict[str, object]]:
+    """Hugo rendering the generated site with hugokit's layouts only (its list page and the
+    Selected partial on the home page), from the JSON `hugokit build` writes."""
+    hugo = hugo_binary()
+    if hugo is None:
+        print("note: no hugo binary; the render row stays empty", file=sys.stderr)
+        return []
+    shutil.rmtree(site / "content/publication", ignore_errors=True)
+    run_once(hugokit + ["build", "--force"], site, env)
+    public = work / f"public-{size}"
+    row = measure("hugo render (hugokit's layouts)", [hugo, "--panicOnWarning", "--quiet", "--destination", str(public)],
+                  site, env, runs, lambda: shutil.rmtree(public, ignore_errors=True))
+    page = public / "publications/index.html"
+    row["entries"] = page.read_text(encoding="utf-8").count('<div class="hugokit-pub"') if page.exists() else 0
+    home = public / "index.html"
+    row["selected"] = home.read_text(encoding="utf-8").count('<div class="hugokit-pub"') if home.exists() else 0
+    return [row]
 
 
 def start_up_and_hook(env: dict[str, str], runs: int, work: Path) -> list[dict[str, object]]:
@@ -152,6 +180,11 @@ def budgets(rows: list[dict[str, object]], base: float) -> list[tuple[str, bool,
         if ours and theirs and size in (500, 5000):
             speedup = theirs["median_s"] / ours["median_s"]
             verdicts.append((f"{size}: import ≥ 20× faster than academic", speedup >= 20, f"{speedup:.0f}×"))
+    rendered = get("hugo render (hugokit's layouts)", biggest)
+    if rendered is not None:
+        verdicts.append((f"{biggest}: Hugo renders every entry and the Selected list with hugokit's layouts",
+                         rendered["exit"] == [0] and rendered["entries"] == biggest and rendered["selected"] > 0,
+                         f"{rendered['entries']} entries, {rendered['selected']} selected"))
     big_import = get("hugokit import (BibTeX)", biggest)
     verdicts.append((f"{biggest}: hugokit import finishes", big_import is not None and big_import["exit"] == [0], ""))
     sizes = sorted(r["size"] for r in rows if r["name"] == "check, cold")

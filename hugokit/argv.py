@@ -27,11 +27,16 @@ def parse(argv: list[str]) -> tuple[Command, dict[str, object]] | None:
                     switches[off] = (param, False)
     arguments = [param for param in command.params if isinstance(param, Argument)]
     tokens = iter(argv[1:])
+    seen_multiple = False
     for token in tokens:
         if not token.startswith("-"):
             if not arguments or not _valid(arguments[0], token):
                 return None
-            values[arguments.pop(0).dest] = token
+            if arguments[0].multiple:
+                values[arguments[0].dest] = (*values[arguments[0].dest], token)  # type: ignore[misc]
+                seen_multiple = True
+            else:
+                values[arguments.pop(0).dest] = token
             continue
         name, equals, value = token.partition("=")
         found = switches.get(name) if name.startswith("--") else None
@@ -51,7 +56,7 @@ def parse(argv: list[str]) -> tuple[Command, dict[str, object]] | None:
         if not _valid(option, value):
             return None
         values[option.dest] = (*values[option.dest], value) if option.multiple else value  # type: ignore[misc]
-    if any(argument.required for argument in arguments):
+    if any(argument.required and not (argument.multiple and seen_multiple) for argument in arguments):
         return None
     return command, values
 

@@ -24,6 +24,10 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     config = site.config
     files = {config.page: render_page(site.database.publications, config.front_matter)}
     plan = BuildPlan(files, [], [])
+    if config.layout_data:
+        from hugokit.render.layout_data import render_layout_data
+
+        files[config.layout_data] = render_layout_data(site.database.publications, site.vocabularies()[0].venues)
     if not (config.pages if pages is None else pages):
         return plan
     from hugokit.render.bundles import BIB_MARK, MARK, is_generated, render_bundles

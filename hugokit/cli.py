@@ -20,7 +20,8 @@ def _parameter(param: Option | Argument) -> click.Parameter:
     elif param.path:
         kind = click.Path(dir_okay=getattr(param, "folder_ok", False), path_type=Path)
     if isinstance(param, Argument):
-        return click.Argument([param.dest], type=kind, required=param.required, metavar=param.metavar)
+        return click.Argument([param.dest], type=kind, required=param.required, metavar=param.metavar,
+                              nargs=-1 if param.multiple else 1)
     return click.Option([*param.decls, param.dest], type=kind, default=param.default, is_flag=param.flag or None,
                         multiple=param.multiple, metavar=param.metavar, show_default=param.show_default,
                         help=param.help)

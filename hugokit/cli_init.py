@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from hugokit.cli_common import echo, report, shown
+from hugokit.writeback import WriteBack, current_text, put
 
 if TYPE_CHECKING:
     from hugokit.adopt import Pin
@@ -102,7 +103,6 @@ def _plan_import(config: SiteConfig, source: Path | None) -> _Import:
 
 def _write_database(config: SiteConfig, planned: _Import) -> None:
     from hugokit.adopt import EMPTY_DATABASE
-    from hugokit.writeback import WriteBack, put
 
     target = config.path(config.database)
     if target.exists():
@@ -122,15 +122,20 @@ def _write_database(config: SiteConfig, planned: _Import) -> None:
 
 
 def _keep_page(loaded: Site) -> None:
-    """Says whether building reproduces the page as it stands (it should, after an import)."""
+    """Says whether building reproduces the page as it stands (it should, after an import), and
+    writes the data hugokit's layouts read, as a build would, when it is not there yet."""
     from hugokit.build import plan_build
-    from hugokit.writeback import current_text
 
-    page = loaded.config.page
-    old = current_text(loaded.config.path(page))
+    config = loaded.config
+    files = plan_build(loaded, pages=False).files
+    if config.layout_data and current_text(config.path(config.layout_data)) is None:
+        put(config.path(config.layout_data), config.layout_data, files[config.layout_data], WriteBack.WRITE)
+        echo(f"wrote {shown(config.layout_data)} (what hugokit's layouts read; every hugokit build refreshes it)")
+    page = config.page
+    old = current_text(config.path(page))
     if old is None:
         return
-    if plan_build(loaded, pages=False).files[page] == old:
+    if files[page] == old:
         echo(f"left {shown(page)} as it is: hugokit build gives it back byte for byte")
     else:
         echo(f"left {shown(page)} as it is; hugokit build would rewrite it from the database "
@@ -141,7 +146,6 @@ def _wire_theme(root: Path) -> str:
     """Puts hugokit into the site's Hugo configuration; returns "module", "theme" or "manual"."""
     from hugokit import HUGO_MODULE
     from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, settings, wire
-    from hugokit.writeback import WriteBack, current_text, put
 
     name = find_config(root)
     if name is None and (root / CONFIG_DIR).is_dir():  # settings split over files, none of them the main one
@@ -172,7 +176,6 @@ def _wire_theme(root: Path) -> str:
 def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], str], owned_by: str = "") -> None:
     """Writes a file that does not exist yet; an existing one is kept, and init says what it lacks
     (owned_by: a text whose presence means the file already has what init would add)."""
-    from hugokit.writeback import WriteBack, current_text, put
 
     path = base / relative
     where = os.path.relpath(path)

@@ -39,6 +39,7 @@ class Argument(NamedTuple):
     choices: tuple[str, ...] = ()
     path: bool = False
     folder_ok: bool = False      # with path: a folder is accepted too
+    multiple: bool = False       # takes every remaining argument; the value is a tuple
 
 
 class Command(NamedTuple):
@@ -58,6 +59,9 @@ OUTPUT_FORMAT = Option(("--format",), "output_format",
 
 def _flag(name: str, dest: str, help: str) -> Option:
     return Option((name,), dest, help, default=False, flag=True)
+
+
+ASK_AGAIN = _flag("--no-cache", "no_cache", "Ask the services again instead of reusing their cached answers.")
 
 
 COMMANDS: dict[str, Command] = {command.name: command for command in (
@@ -115,6 +119,22 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 _flag("--partial", "partial", "Write even though some of the source could not be read."),
                 _flag("--crossref-parents", "crossref_parents", "BibTeX: also import entries that are only "
                       "crossref targets (proceedings volumes) as publications."))),
+    Command("add", "hugokit.cli_sources:add_command",
+            "Add papers by arXiv id, DOI or DBLP key, with the metadata arXiv, DBLP and Crossref give.\n\n"
+            "Goes online (only this command and refresh do). A paper already listed is matched by DOI, arXiv\n"
+            "id or title and gains only the fields it lacks; it is never added twice.", (
+                Argument("identifiers", default=(), metavar="ID...", multiple=True),
+                SITE,
+                _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
+                ASK_AGAIN)),
+    Command("refresh", "hugokit.cli_sources:refresh_command",
+            "Find the preprints that have been published since, and propose their venue, year, DOI and link.\n\n"
+            "Asks arXiv, DBLP and Crossref (only this command and add go online); prints the changes with\n"
+            "their evidence, and the entries listed twice (a preprint and its published version).", (
+                SITE,
+                _flag("--all", "everything", "Ask about every entry, not only the preprints."),
+                _flag("--write", "write", "Apply the proposed changes to the database."),
+                ASK_AGAIN)),
     Command("export", "hugokit.cli_exchange:export_command", "Export the whole database as BibTeX or CSL-JSON.", (
                 Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
                 SITE,

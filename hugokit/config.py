@@ -24,8 +24,10 @@ class SiteConfig(NamedTuple):
     link_kinds: tuple[str, ...] = ()
     pages: bool = False
     pages_dir: str = "content/publication"
+    layout_data: str = "data/hugokit/publications.json"
     front_matter_schemas: tuple["SectionSchema", ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()  # rule code -> the severity this site gives it
+    services: tuple[tuple[str, str], ...] = ()  # for add and refresh: contact, timeout, each service's URL
     file: str | None = None  # the config file read, if any
     rule_codes: tuple["CodeRef", ...] = ()  # every rule code written above, for hugokit.rules to check
 
@@ -49,11 +51,18 @@ KEYS: dict[str, _Key] = {
     "link_kinds": _Key("list", "link kinds to accept besides hugokit's own"),
     "pages": _Key("bool", "also generate a page bundle per publication (as `hugokit build --pages`)"),
     "pages_dir": _Key("str", "where the page bundles go (default content/publication)"),
+    "layout_data": _Key("str", "the JSON file hugokit's Hugo layouts read, written by every build "
+                        '(default data/hugokit/publications.json; "" writes none)'),
     "severity": _Key("severities", "per rule code, the severity to report it with, `error` or `warning`: "
                      "`{no-topics: error}`"),
     "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
                                  "and their types: `{mentors: {required: [name], types: {seats: int}}}`"),
+    "services": _Key("services", "for `hugokit add` and `hugokit refresh`: `contact` (an e-mail address the services "
+                     "may write to), `timeout` (seconds), `retries`, `cache_days`, and the base URL of `arxiv`, "
+                     "`dblp`, `crossref` (for a mirror)"),
 }
+# The settings under `services:`; declared here, not in hugokit.sources, so that check never imports that.
+SERVICE_KEYS = ("contact", "timeout", "retries", "cache_days", "arxiv", "dblp", "crossref")
 FRONT_MATTER_TYPES = ("string", "int", "bool", "list", "map", "date")
 
 
@@ -178,6 +187,8 @@ def _value(reader: Reader, kind: str, node: yaml.Node, what: str, codes: list[Co
         return _schemas(reader, node, what)
     if kind == "severities":
         return _severities(reader, node, what, codes)
+    if kind == "services":
+        return _services(reader, node, what)
     return reader.string(node, what)
 
 
@@ -195,6 +206,30 @@ def _severities(reader: Reader, node: yaml.Node, what: str,
             reader.report(value_node, "bad-config", f'unknown severity "{value}" for "{code}"',
                           "write error or warning")
     return tuple(out)
+
+
+def _services(reader: Reader, node: yaml.Node, what: str) -> tuple[tuple[str, str], ...] | None:
+    if not reader.expect(node, what, "map"):
+        return None
+    pairs = []
+    for key, key_node, value_node in reader.items(node, what):
+        where = f'"{key}" in {what}'
+        if key not in SERVICE_KEYS:
+            reader.unknown_key(key_node, what, SERVICE_KEYS)
+        elif key in ("timeout", "retries", "cache_days"):
+            text = value_node.value if isinstance(value_node, yaml.ScalarNode) else ""
+            if not text.replace(".", "", 1).isdigit():
+                reader.report(value_node, "bad-config", f"{where} must be a number", f"e.g. {key}: 10")
+            else:
+                pairs.append((key, text))
+        else:
+            value = reader.string(value_node, where)
+            if value is not None and key != "contact" and not value.startswith(("http://", "https://")):
+                reader.report(value_node, "bad-config", f"{where} must be an http(s) URL",
+                              "give the service's base URL, e.g. https://dblp.org")
+            elif value is not None:
+                pairs.append((key, value))
+    return tuple(pairs)
 
 
 def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema, ...] | None:

@@ -11,20 +11,22 @@ _KNOWN_KEYS = tuple(f.name for f in FIELDS)
 
 
 def parse_database(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
-    """Entries that are structurally sound, and a diagnostic for each that is not.
+    """The entries, and a diagnostic for each structural problem.
 
-    An entry missing its title or year is left out of the result (and reported); a field of the
-    wrong type is reported and left at its default. A YAML syntax error raises InputError.
+    A field of the wrong type is reported, left at its default and marked broken; an entry
+    missing its title or year is reported and kept only among the entries rules check (not built).
+    A YAML syntax error raises InputError.
     """
     root = compose(text, path)
     reader = Reader(path, text)
-    publications: list[Publication] = []
+    entries: list[Publication] = []
     if root is not None and reader.expect(root, "the publication database", "seq"):
         for index, node in enumerate(root.value):
             pub = _read_entry(reader, node, index + 1)
             if pub is not None:
-                publications.append(pub)
-    return Database(path, publications), reader.diagnostics
+                entries.append(pub)
+    publications = [pub for pub in entries if pub.readable("title", "year")]
+    return Database(path, publications, entries if len(publications) < len(entries) else []), reader.diagnostics
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -38,12 +40,15 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
     values: dict[str, object] = {}
     mark = reader.mark
     where: dict[str, Mark] = {"": mark(node)}
+    broken: set[str] = set()
     for key, key_node, value_node in reader.items(node, what):
         spec = FIELD_BY_NAME.get(key)
         if spec is None:
             reader.unknown_key(key_node, what, _KNOWN_KEYS)
             continue
         where[key] = mark(value_node)
+        if key == "venue":  # lets a fix add a key next to it (award-in-venue)
+            where["venue:flow" if node.flow_style else "venue:key"] = mark(key_node)
         if value_node.tag == _NULL and not spec.required:
             continue  # `award:` left empty means no award
         if key == "date":
@@ -54,19 +59,20 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
         value = _value(reader, spec.kind, key, value_node, f'"{key}" of {what}', where)
         if value is not None:
             values[key] = value
+        else:
+            broken.add(key)
     title = values.get("title")
     if isinstance(title, str) and not title.strip():
-        reader.report(node, "missing-key", f'the title of {what} is empty', "write the publication's title")
-        return None
-    missing = [f.name for f in FIELDS if f.required and f.name not in values]
-    for name in missing:
-        if name in where:
-            continue  # present but of the wrong type: already reported
-        reader.report(node, "missing-key", f'{what} has no "{name}"',
-                      f"add `{name}: …` ({FIELD_BY_NAME[name].description.rstrip('.').lower()})")
-    if missing:
-        return None
-    return Publication(where=where, **values)  # type: ignore[arg-type]
+        reader.report(node, "missing-key", f"the title of {what} is empty", "write the publication's title")
+        broken.add("title")
+    for spec in FIELDS:
+        if spec.required and spec.name not in values:
+            if spec.name not in where:  # absent; present but of the wrong type is already reported
+                reader.report(node, "missing-key", f'{what} has no "{spec.name}"',
+                              f"add `{spec.name}: …` ({spec.description.rstrip('.').lower()})")
+            broken.add(spec.name)
+            values[spec.name] = "" if spec.kind == "str" else 0
+    return Publication(where=where, broken=frozenset(broken), **values)  # type: ignore[arg-type]
 
 
 def _date(reader: Reader, node: yaml.Node, label: str) -> str | None:

@@ -67,12 +67,12 @@ class Diagnostic(NamedTuple):
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON form (--format json, and the run cache)."""
-        return {"path": self.path, "line": self.line, "col": self.col, "severity": self.severity.value,
+        return {"path": self.path, "line": self.line, "column": self.col, "severity": self.severity.value,
                 "code": self.code, "message": self.message, "hint": self.hint}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Diagnostic":
-        return cls(data["path"], data["line"], data["col"], Severity(data["severity"]), data["code"],
+        return cls(data["path"], data["line"], data["column"], Severity(data["severity"]), data["code"],
                    data["message"], data["hint"])
 
     @classmethod
@@ -83,7 +83,7 @@ class Diagnostic(NamedTuple):
         out = []
         for item in data:
             if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in _TEXT_KEYS) \
-                    or not all(type(item.get(k)) is int for k in ("line", "col")) \
+                    or not all(type(item.get(k)) is int for k in ("line", "column")) \
                     or item["severity"] not in _SEVERITIES:
                 return None
             out.append(cls.from_dict(item))

@@ -42,13 +42,14 @@ class Publication:
     Publications are equal when their fields are; where they were read does not count.
     """
 
-    __slots__ = ("title", "year", "date", "authors", "editors", "venue", "links", "award", "topics", "id", "doi", "arxiv", "abstract",
-                 "keywords", "where")
+    __slots__ = ("title", "year", "date", "authors", "editors", "venue", "links", "award", "topics", "id", "doi",
+                 "arxiv", "abstract", "keywords", "where", "broken")
 
     def __init__(self, title: str, year: int, authors: list[str] | None = None, venue: str = "",
                  links: dict[str, str] | None = None, award: str = "", topics: list[str] | None = None,
                  id: str = "", doi: str = "", arxiv: str = "", abstract: str = "", keywords: list[str] | None = None,
-                 date: str = "", where: dict[str, Mark] | None = None, editors: list[str] | None = None) -> None:
+                 date: str = "", where: dict[str, Mark] | None = None, editors: list[str] | None = None,
+                 broken: frozenset[str] = frozenset()) -> None:
         self.title = title
         self.year = year
         self.date = date
@@ -65,6 +66,17 @@ class Publication:
         self.keywords = [] if keywords is None else keywords
         # Where each value was read: "" is the entry itself, then "title", "authors.2", "links.paper".
         self.where: dict[str, Mark] = {} if where is None else where
+        # Fields present in the file but unreadable (wrong type) or missing though required: rules
+        # skip them, so one structural error costs only its field, never the rest of the report.
+        self.broken = broken
+
+    def readable(self, *names: str) -> bool:
+        """True when none of the fields is broken (see broken)."""
+        return not self.broken.intersection(names)
+
+    def label(self) -> str:
+        """How messages name the entry: its title, or its line when the title is unreadable."""
+        return f'"{self.title}"' if self.title and "title" not in self.broken else f"the entry at line {self.at().line}"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Publication):
@@ -97,7 +109,13 @@ class Publication:
 
 class Database(NamedTuple):
     path: str
-    publications: list[Publication]
+    publications: list[Publication]  # the complete entries: what is built, exported and merged
+    # Every entry in file order, the incomplete ones (no readable title or year) too: what rules
+    # check. Empty when it would equal publications.
+    entries: list[Publication] = []
+
+    def checked(self) -> list[Publication]:
+        return self.entries or self.publications
 
 
 def by_year(publications: list[Publication]) -> list[tuple[int, list[Publication]]]:

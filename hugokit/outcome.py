@@ -23,6 +23,8 @@ _VERBS = {  # action -> (what a writing run says it did, what a non-writing run 
     "remove": ("removed", "would remove"),
     "fix": ("fixed", "would fix"),
     "import": ("imported", "would import"),
+    "add": ("added", "would add"),
+    "update": ("updated", "would update"),
 }
 
 

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from hugokit.diagnostics import Diagnostic
 
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: the position key is "column" (was "col")
 FORMATS = ("auto", "human", "github", "json")
 
 

@@ -18,6 +18,7 @@ PARAMS = (("title", "title"), ("venue", "venue"), ("paperLink", "links.paper"), 
           ("award", "award"), ("project", "links.project"))
 LEADING_PARAMS = tuple(param for param, _ in PARAMS)
 TOPICS_PARAM = "data-topic"
+ID_PARAM = "id"  # last, and only for entries with an id: the layouts look the entry's data up by it
 # Link kinds with a fixed parameter name; any other kind K is written as `KLink`.
 SHORTCODE_LINK_PARAMS = {source.removeprefix("links."): param for param, source in PARAMS if source.startswith("links.")}
 LIST_SEPARATOR = ", "

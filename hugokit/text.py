@@ -5,14 +5,20 @@ import re
 import unicodedata
 
 MARKS = "*†‡"  # equal-contribution marks after an author's name
-_VENUE_YEAR = re.compile(r"(.*?)\s+(\d{4})")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 
 def split_venue(venue: str) -> tuple[str, int | None]:
-    """("OSDI", 2022) for "OSDI 2022"; (venue, None) when it does not end in a year."""
-    match = _VENUE_YEAR.fullmatch(venue.strip())
-    return (match.group(1), int(match.group(2))) if match else (venue.strip(), None)
+    """The first venue's name and year: ("OSDI", 2022) for "OSDI 2022", ("ATC", 2018) for
+    "ATC 2018 (Oral), AISys@SOSP 2017"; (venue, None) when it has no year (see venue_string)."""
+    from hugokit.venue_string import parse
+
+    parts = parse(venue)
+    year = parts[0].year if parts else None
+    if year is None:
+        return venue.strip(), None
+    first = parts[0]
+    return venue[(first.workshop or first.name).start: first.name.end], int(year.text)
 
 
 def split_marks(author: str) -> tuple[str, str]:

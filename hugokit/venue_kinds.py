@@ -37,6 +37,7 @@ class Venue(NamedTuple):
     kind: Kind
     full: str    # the registry's full name of a known venue, else name
     short: str   # the registry's spelling of a known venue, else name
+    kind_name: str = ""  # the registry's kind (conference, journal, …), "" when unknown
 
 
 def venue_of(pub: Publication, venues: Vocabulary) -> Venue:
@@ -47,4 +48,5 @@ def venue_of(pub: Publication, venues: Vocabulary) -> Venue:
     kind = KINDS.get(match.term.kind, UNKNOWN) if match else UNKNOWN
     known = match.term if match is not None and match.term.pattern is None else None
     full = (known.full or known.name) if known else name
-    return Venue(name, year, kind, full, known.name if known else name)
+    kind_name = match.term.kind if match and match.term.kind in KINDS else ""
+    return Venue(name, year, kind, full, known.name if known else name, kind_name)

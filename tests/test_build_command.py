@@ -18,7 +18,7 @@ DATABASE = """\
 """
 PAGE = """\
 ---
-title: ""
+title: "Publications"
 layout: "publications"
 url: "/publications/"
 summary: publications

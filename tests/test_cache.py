@@ -28,7 +28,7 @@ def plant(cache: Path, message: str) -> None:
     for entry_file in cache.glob("*.json"):
         entry = json.loads(entry_file.read_text())
         if "strict" in entry["payload"]:
-            entry["payload"]["diagnostics"] = [{"path": "x", "line": 1, "col": 1, "severity": "warning",
+            entry["payload"]["diagnostics"] = [{"path": "x", "line": 1, "column": 1, "severity": "warning",
                                                 "code": "planted", "message": message, "hint": ""}]
             entry_file.write_text(json.dumps(entry))
 

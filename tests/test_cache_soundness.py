@@ -77,9 +77,9 @@ def test_a_cache_file_of_any_shape_is_ignored_with_a_note(site: Path, shape: str
 
 @pytest.mark.parametrize("payload", [
     [], None, {"diagnostics": "x", "strict": False}, {"diagnostics": [], "strict": "no"},
-    {"diagnostics": [{"path": "x", "line": 1, "col": 1, "severity": "fatal", "code": "c", "message": "m",
+    {"diagnostics": [{"path": "x", "line": 1, "column": 1, "severity": "fatal", "code": "c", "message": "m",
                       "hint": ""}], "strict": False},
-    {"diagnostics": [{"path": "x", "line": "1", "col": 1, "severity": "error", "code": "c", "message": "m",
+    {"diagnostics": [{"path": "x", "line": "1", "column": 1, "severity": "error", "code": "c", "message": "m",
                       "hint": ""}], "strict": False}])
 def test_a_stored_result_of_the_wrong_shape_is_not_served(site: Path, payload: object) -> None:
     write(site / "data/publications.yaml", BROKEN)

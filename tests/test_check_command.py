@@ -29,9 +29,9 @@ def test_seed_defects_are_all_found(seed_site: Path) -> None:
             'Optimization" is also a link of "Toward Understanding the Impact of Staleness') in out
     assert 'warning[venue-spelling] venue "MLSYS" should be spelled "MLSys"' in out
     assert 'warning[venue-spelling] venue "EUROSYS" should be spelled "EuroSys"' in out
-    for variant in ("Joseph E. Gonzalez", "Joseph Gonzalez", "Joey Gonzalez"):
-        assert f'warning[author-variant] "{variant}" is written "Joseph E Gonzalez"' in out
-    assert 'warning[author-variant] "Eric Xing" is written "Eric P Xing"' in out
+    for variant in ("Joseph E Gonzalez", "Joseph Gonzalez", "Joey Gonzalez"):
+        assert f'warning[author-variant] "{variant}" looks like "Joseph E. Gonzalez" (written so in 3 other places)' in out
+    assert 'warning[author-variant] "Eric Xing" looks like "Eric P. Xing"' in out
     assert "has stray spaces" in out  # the venue with a trailing space
     assert "2 errors" in run.stderr
 
@@ -96,18 +96,18 @@ def test_fix_diff_writes_nothing(tmp_path: Path) -> None:
 def test_json_format_has_exactly_the_documented_keys(seed_site: Path) -> None:
     run = hugokit("check", "--site", seed_site, "--format", "json")
     payload = json.loads(run.stdout)
-    assert payload["version"] == 1
+    assert payload["version"] == 2
     assert payload["summary"]["errors"] == 2
-    keys = {"path", "line", "col", "severity", "code", "message", "hint"}
+    keys = {"path", "line", "column", "severity", "code", "message", "hint"}
     assert all(set(d) == keys for d in payload["diagnostics"])
     first = payload["diagnostics"][0]
-    assert (first["path"], first["line"], first["col"], first["code"]) == ("content/mentor-page.md", 9, 1, "front-matter")
+    assert (first["path"], first["line"], first["column"], first["code"]) == ("content/mentor-page.md", 9, 1, "front-matter")
 
 
 def test_github_format_escapes_properties_and_data(tmp_path: Path) -> None:
     write(tmp_path / "data/publications.yaml", '- {title: "X", year: 2020, venue: "Foo, Bar: 100% 2020", authors: [A B], topics: [T]}\n')
     run = hugokit("check", "--site", tmp_path, "--format", "github", "--select", "unknown-venue")
-    assert run.stdout == ("::error file=data/publications.yaml,line=1,col=35,title=hugokit unknown-venue::"
+    assert run.stdout == ("::error file=data/publications.yaml,line=1,col=36,title=hugokit unknown-venue::"
                           'unknown venue "Foo, Bar: 100%25" (add it to data/venues.yaml)\n')
 
 

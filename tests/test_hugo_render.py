@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pybtex.database import parse_string
 
 from conftest import EXAMPLE_SITE
 from hugo_site import render
@@ -40,12 +41,19 @@ def test_one_entry_per_publication_in_page_order(public: Path) -> None:
 
 def test_each_entry_has_topics_links_award_and_owner(public: Path) -> None:
     entries = page(public, "publications").select(".hugokit-list .hugokit-pub")
+    labels = {"doi": "DOI", "arxiv": "arXiv"}
     for html, entry in zip(entries, in_page_order(DATABASE), strict=True):
         assert html["data-topic"] == ", ".join(entry["topics"]) and html["data-topic"]
-        links = {a.get_text(): a["href"] for a in html.select(".hugokit-pub__links a")}
-        assert links == {kind.capitalize(): url for kind, url in entry.get("links", {}).items()}
+        links = {a["data-kind"]: (a.get_text(strip=True), a["href"]) for a in html.select(".hugokit-pub__links a")}
+        expected = {kind: (kind.capitalize(), url) for kind, url in entry.get("links", {}).items()}
+        if "doi" in entry:
+            expected["doi"] = ("DOI", f"https://doi.org/{entry['doi']}")
+        if "arxiv" in entry:
+            expected["arxiv"] = ("arXiv", f"https://arxiv.org/abs/{entry['arxiv']}")
+        assert links == {kind: (labels.get(kind, label), url) for kind, (label, url) in expected.items()}
         title_link = html.select_one(".hugokit-pub__title a")
-        assert (title_link["href"] if title_link else None) == entry.get("links", {}).get("paper")
+        target = next((url for kind in ("paper", "doi", "arxiv") for k, (_, url) in expected.items() if k == kind), None)
+        assert (title_link["href"] if title_link else None) == target
         award = html.select_one(".hugokit-award")
         assert (award.get_text() if award else None) == entry.get("award")
         assert html.select_one(".hugokit-venue").get_text() == entry["venue"]
@@ -55,6 +63,36 @@ def test_each_entry_has_topics_links_award_and_owner(public: Path) -> None:
         assert authors_text == ", ".join(entry["authors"])  # marks kept, as superscripts
         marks = [s.get_text() for s in html.select(".hugokit-mark")]
         assert marks == [a[len(a.rstrip("*†")):] for a in entry["authors"] if a.rstrip("*†") != a]
+        # Every entry can be cited: hugokit's BibTeX of it, with its id as key when it has one.
+        bibtex = parse_string(html.select_one(".hugokit-toggle--bibtex code").get_text(), "bibtex")
+        assert len(bibtex.entries) == 1 and (entry.get("id") in (None, *bibtex.entries))
+        assert bool(html.select(".hugokit-toggle--abstract")) == ("abstract" in entry)
+
+
+def test_the_page_is_a_full_document_with_one_stylesheet_and_script(public: Path) -> None:
+    text = (public / "publications/index.html").read_text()
+    assert text.lstrip().upper().startswith("<!DOCTYPE HTML>")
+    html = BeautifulSoup(text, "html.parser")
+    assert html.select_one('head meta[name="viewport"]') and html.select_one("head title").get_text()
+    assert html.select_one("h1").get_text() == "Publications"
+    assert text.count(".hugokit-pub{") == 1 and len(html.select("script")) == 1
+    # No spacer paragraphs between the years: the headings' own margins separate them.
+    assert "\u2003" not in text and "&emsp;" not in text
+
+
+def test_rich_entry_shows_abstract_bibtex_doi_and_arxiv(public: Path) -> None:
+    from test_layouts_standalone import assert_rich_entry
+
+    assert_rich_entry(page(public, "publications"))
+
+
+def test_type_buttons_count_each_kind_of_venue(public: Path) -> None:
+    buttons = page(public, "publications").select("button[data-hugokit-type]")
+    shown = {b["data-hugokit-type"]: int(b.select_one(".hugokit-count").get_text()) for b in buttons}
+    entries = page(public, "publications").select(".hugokit-list .hugokit-pub")
+    kinds = Counter(e["data-type"] for e in entries)
+    assert shown == {"": len(DATABASE), **kinds} and "" not in kinds
+    assert {"conference", "preprint"} <= set(kinds)
 
 
 def test_year_headings_newest_first(public: Path) -> None:
@@ -63,7 +101,7 @@ def test_year_headings_newest_first(public: Path) -> None:
 
 
 def test_topic_buttons_follow_the_vocabulary_with_counts(public: Path) -> None:
-    buttons = page(public, "publications").select("[data-hugokit-filter] button")
+    buttons = page(public, "publications").select("[data-hugokit-filter=topic] button")
     shown = [(b["data-hugokit-topic"], int(b.select_one(".hugokit-count").get_text())) for b in buttons]
     counts = Counter(t for entry in DATABASE for t in entry["topics"])
     vocabulary = [t if isinstance(t, str) else t["name"] for t in yaml.safe_load((EXAMPLE_SITE / "data/topics.yaml").read_text())]

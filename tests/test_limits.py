@@ -31,8 +31,8 @@ def test_a_year_is_a_plain_decimal_number(tmp_path: Path, year: str) -> None:
     site = _site(tmp_path, f"- {{title: A, year: {year}}}\n")
     run = hugokit("check", "--site", site, "--no-cache")
     assert run.exit_code == 1
-    assert run.stdout.startswith(("data/publications.yaml:1:20: error[bad-number]",  # YAML 1.1 reads it as a number
-                                  "data/publications.yaml:1:20: error[wrong-type]")), run.stdout
+    assert "data/publications.yaml:1:20: error[bad-number]" in run.stdout or \
+        "data/publications.yaml:1:20: error[wrong-type]" in run.stdout, run.stdout  # YAML 1.1 reads it as a number
     assert hugokit("build", "--site", site, "--no-cache").exit_code == 1
 
 

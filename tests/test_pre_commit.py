@@ -103,8 +103,9 @@ def test_commit_with_a_stale_page_is_refused_and_the_page_fixed(site_repo: Path,
     assert result.returncode == 1, result.stdout + result.stderr
     assert "files were modified by this hook" in result.stdout
     assert 'venue="OSDI 2021"' in (site_repo / "content/publications.md").read_text()
-    bundle = next((site_repo / "content/publication").glob("alpa-*/index.md"))
+    bundle = site_repo / "content/publication/zheng2022alpa/index.md"  # named by its id
     assert "publication_short: OSDI 2021" in bundle.read_text()  # the page bundle too
+    assert "OSDI 2021" in (site_repo / "data/hugokit/publications.json").read_text()  # and the layouts' data
 
     git(site_repo, "add", "-A")
     again = try_repo(site_repo, hooks, "hugokit-build")

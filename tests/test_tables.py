@@ -16,8 +16,9 @@ def test_the_shortcode_layout_reads_the_parameters_hugokit_writes() -> None:
     layout = (LAYOUTS / "shortcodes/publication.html").read_text()
     documented = re.search(r"Parameters: (.*?),\s+and any further link", layout, re.S)
     assert documented is not None
-    assert [p.strip() for p in documented.group(1).split(",")] == [*shortcode.LEADING_PARAMS, shortcode.TOPICS_PARAM]
-    assert set(re.findall(r'\.Get "([^"]+)"', layout)) == {*shortcode.LEADING_PARAMS, shortcode.TOPICS_PARAM}
+    params = [*shortcode.LEADING_PARAMS, shortcode.TOPICS_PARAM, shortcode.ID_PARAM]
+    assert [p.strip() for p in documented.group(1).split(",")] == params
+    assert set(re.findall(r'\.Get "([^"]+)"', layout)) == set(params)
     # Links in the table's order, then every other <kind>Link, skipping those already taken.
     fixed = re.findall(r'with \.Get "([^"]+)" \}\}\{\{ \$links = \$links \| append \(dict "kind" "([^"]+)"', layout)
     assert [(kind, param) for param, kind in fixed] == list(shortcode.SHORTCODE_LINK_PARAMS.items())

@@ -6,6 +6,8 @@ link), so that importing the file gives the same database back.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hugokit.dates import month_of
 from hugokit.latex import to_latex
 from hugokit.model import Publication
@@ -37,7 +39,8 @@ def citation_keys(publications: list[Publication]) -> list[str]:
     return keys
 
 
-def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
+def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: bool = True) -> str:
+    """One entry; without own_fields, only the standard fields (for readers to cite, not to re-import)."""
     venue = venue_of(pub, venues)
     entry_type = venue.kind.bibtex
     if entry_type == "phdthesis" and "master" in venue.name.lower():
@@ -60,21 +63,25 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary) -> str:
         fields += [("eprint", pub.arxiv), ("archivePrefix", "arXiv")]
     if "paper" in pub.links:
         fields.append(("url", pub.links["paper"]))
-    if pub.abstract:
-        fields.append(("abstract", pub.abstract))
-    if pub.keywords:
-        fields.append(("keywords", ", ".join(pub.keywords)))
+    if own_fields:
+        fields += _own_fields(pub)
+    # A month is written as BibTeX's macro (oct), which every style prints in its own way.
+    body = "".join(f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
+                   for name, value in fields)
+    return f"@{entry_type}{{{key},\n{body}}}\n"
+
+
+def _own_fields(pub: Publication) -> list[tuple[str, str]]:
+    """The abstract and keywords, and the hugokit-* fields that make an import give the entry back."""
+    fields = [(name, value) for name, value in (("abstract", pub.abstract), ("keywords", ", ".join(pub.keywords)))
+              if value]
     own = [("year", str(pub.year)), ("date", pub.date), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
            ("editors", ", ".join(pub.editors)),
            ("topics", ", ".join(pub.topics)), ("award", pub.award),
            ("links", " ".join(f"{kind}={url}" for kind, url in pub.links.items()))]
     if not pub.id:
         own.append(("generated-key", "yes"))
-    fields += [(f"hugokit-{name}", value) for name, value in own if value]
-    # A month is written as BibTeX's macro (oct), which every style prints in its own way.
-    body = "".join(f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
-                   for name, value in fields)
-    return f"@{entry_type}{{{key},\n{body}}}\n"
+    return fields + [(f"hugokit-{name}", value) for name, value in own if value]
 
 
 def _value(name: str, value: str) -> str:
@@ -85,6 +92,7 @@ def _value(name: str, value: str) -> str:
     return to_latex(value)
 
 
+@lru_cache(maxsize=None)  # a list's authors recur across its entries
 def _bibtex_name(author: str) -> str:
     """"von Last, Jr, First" — the BibTeX form that keeps particles and suffixes apart."""
     if split_marks(author)[0] == "et al.":

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hugokit import shortcode
 from hugokit.model import Publication, by_year
 
-DEFAULT_FRONT_MATTER = 'title: ""\nlayout: "publications"\nurl: "/publications/"\nsummary: publications\n'
+DEFAULT_FRONT_MATTER = 'title: "Publications"\nlayout: "publications"\nurl: "/publications/"\nsummary: publications\n'
 YEAR_END = "&emsp;\n"
 
 
@@ -14,6 +14,8 @@ def render_entry(pub: Publication) -> str:
     params += [(shortcode.link_param(kind), url) for kind, url in pub.links.items()
                if kind not in shortcode.SHORTCODE_LINK_PARAMS]
     params.append((shortcode.TOPICS_PARAM, shortcode.LIST_SEPARATOR.join(pub.topics)))
+    if pub.id:  # only then: the layouts find an entry without one by its title
+        params.append((shortcode.ID_PARAM, pub.id))
     opening = " ".join(f"{name}={shortcode.quote(value)}" for name, value in params)
     return (f"{{{{< {shortcode.NAME} {opening} >}}}}\n"
             f"{shortcode.author_line(pub.authors, pub.editors)}\n"

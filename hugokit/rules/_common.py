@@ -1,29 +1,87 @@
 """Helpers shared by several rules (not a rule: the registry skips modules starting with _)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from hugokit.diagnostics import Finding, Position, did_you_mean, replacing
+from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
-from hugokit.text import split_venue
+from hugokit.venue_string import Span, VenuePart, parse, replaced
 from hugokit.vocab import Vocabulary
 
 if TYPE_CHECKING:
     from hugokit.rules import Context
 
+class Term(NamedTuple):
+    """A vocabulary-controlled value: a venue part's name, an award, a topic. Its position and
+    fix are worked out only for a value that is reported."""
 
-def vocabulary_terms(pub: Publication, field: str) -> Iterator[tuple[str, str, str]]:
-    """(label, value, key of its position) for each vocabulary-controlled value of a field."""
+    label: str
+    value: str
+    pub: Publication
+    key: str  # the field holding it: "venue", "award", "topics.2"
+    part: VenuePart | None = None  # for a piece of the venue: its part and span
+    span: Span | None = None
+
+    @property
+    def where(self) -> Position:
+        """The value itself, spanning only it where the file's text allows."""
+        if self.span is None:
+            return self.pub.at(self.key)
+        return value_span(self.pub.at("venue"), self.pub.venue, self.span)
+
+    def rewrite(self, new: str) -> tuple[str, Fix | None]:
+        """What to write instead (for a venue piece, its part rewritten), and the fix that does it:
+        a venue piece is replaced in place when its extent is known, else the whole venue."""
+        if self.span is None or self.part is None:
+            return new, replacing(self.pub.at(self.key), scalar(new))
+        span, venue_at = self.span, self.pub.at("venue")
+        whole = replaced(self.pub.venue, span, new)
+        shown = whole[self.part.whole.start: self.part.whole.end + len(new) - len(span.text)].strip()
+        piece = value_span(venue_at, self.pub.venue, span)
+        quoted = piece.offset >= 0 and piece.col != venue_at.col + span.start
+        if piece.offset >= 0 and not (quoted and any(c in new for c in "\\\"'")) and scalar(new) == new:
+            return shown, replacing(piece, new)
+        return shown, replacing(venue_at, scalar(whole))
+
+
+def value_span(where: Position, value: str, span: Span) -> Position:
+    """The position of value[span] in the file, given where the whole value stands.
+
+    Exact (with its offsets, so a fix can replace the piece alone) when the file holds the value
+    verbatim, plain or in quotes: then its raw text is as long as the value (plus the quotes),
+    since every escape and every folded line break makes the raw text longer. Otherwise the
+    value's own position, without offsets.
+    """
+    raw = where.end - where.offset
+    if where.offset >= 0 and "\n" not in value and raw in (len(value), len(value) + 2):
+        shift = (raw - len(value)) // 2
+        start = where.offset + shift + span.start
+        return Position(where.path, where.line, where.col + shift + span.start, start, start + len(span.text))
+    return Position(where.path, where.line, where.col)
+
+
+def venue_parts(pub: Publication) -> tuple[VenuePart, ...]:
+    return parse(pub.venue) if pub.venue and pub.readable("venue") else ()
+
+
+def vocabulary_terms(pub: Publication, field: str) -> Iterator[Term]:
+    """Each vocabulary-controlled value of a field: for the venue each part's name (and workshop),
+    for the award the award and any award written into the venue, for topics each topic."""
     if field == "venue":
-        if pub.venue.strip():
-            yield "venue", split_venue(pub.venue)[0], "venue"
+        for part in venue_parts(pub):
+            for span in (part.workshop, part.name):
+                if span is not None and span.text:
+                    yield Term("venue", span.text, pub, "venue", part, span)
     elif field == "award":
         if pub.award.strip():
-            yield "award", pub.award.strip(), "award"
+            yield Term("award", pub.award.strip(), pub, "award")
+        for part in venue_parts(pub):
+            for mark in part.awards:
+                yield Term("award", mark.value.text, pub, "venue", part, mark.value)
     else:
         for i, topic in enumerate(pub.topics):
-            yield "topic", topic, f"topics.{i}"
+            yield Term("topic", topic, pub, f"topics.{i}")
 
 
 def unknown(label: str, value: str, where: Position, vocabulary: Vocabulary) -> Finding:
@@ -33,32 +91,28 @@ def unknown(label: str, value: str, where: Position, vocabulary: Vocabulary) -> 
     return Finding(where, f'unknown {label} "{value}"', hint)
 
 
-def respelled(pub: Publication, field: str, label: str, value: str, canonical: str,
-              where: Position, how: str) -> Finding:
-    """A finding that value is an alias or a wrong-case spelling, with a fix to the canonical one."""
-    new = canonical
-    if field == "venue":
-        year = split_venue(pub.venue)[1]
-        new = f"{canonical} {year}" if year else canonical
+def respelled(term: Term, canonical: str, how: str) -> Finding:
+    """A finding that a value is an alias or a wrong-case spelling, with a fix to the canonical one."""
     if how == "alias":
-        message = f'{label} "{value}" is another name for "{canonical}"'
+        message = f'{term.label} "{term.value}" is another name for "{canonical}"'
     else:
-        message = f'{label} "{value}" should be spelled "{canonical}"'
-    return Finding(where, message, f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
+        message = f'{term.label} "{term.value}" should be spelled "{canonical}"'
+    whole, fix = term.rewrite(canonical)
+    return Finding(term.where, message, f'write "{whole}" (hugokit fix does it)', fix)
 
 
 def unknown_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """unknown-X: values of field found in no vocabulary."""
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, field):
-            if vocabulary.lookup(value) is None:
-                yield unknown(label, value, pub.at(key), vocabulary)
+    for pub in context.database.checked():
+        for term in vocabulary_terms(pub, field):
+            if vocabulary.lookup(term.value) is None:
+                yield unknown(term.label, term.value, term.where, vocabulary)
 
 
 def respelled_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """X-spelling: values of field written under an alias or in the wrong case."""
-    for pub in context.database.publications:
-        for label, value, key in vocabulary_terms(pub, field):
-            match = vocabulary.lookup(value)
+    for pub in context.database.checked():
+        for term in vocabulary_terms(pub, field):
+            match = vocabulary.lookup(term.value)
             if match and not match.canonical:
-                yield respelled(pub, field, label, value, match.term.name, pub.at(key), match.how)
+                yield respelled(term, match.term.name, match.how)

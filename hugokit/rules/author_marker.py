@@ -2,7 +2,10 @@
 unknown mark (`Hao Zhang#`, `Hao Zhang1`), doubled spaces, or a leftover `and`.
 
 Only `*`, `†` and `‡` right after the name are marks (equal contribution); they stay literal on
-the page and become superscripts in hugokit's layout.
+the page and become superscripts in hugokit's layout. Real names are accepted as they are
+written: letters of any script, dots, parentheses, hyphens (`-`, and the Unicode hyphens U+2010
+and U+2011 that publishers' files use), apostrophes (`'`, `’`, `ʼ`), and a corporate author in
+BibTeX braces (`{The ATLAS Collaboration}`).
 
 Fix: move the mark to the end of the name or remove the stray characters.
 """
@@ -17,14 +20,18 @@ from hugokit.text import MARKS, split_marks
 
 CODE = "author-marker"
 SEVERITY = Severity.WARNING
-# Letters, spaces, and the punctuation real names use: . - ' ’ ( ).
+# Letters, spaces, and the punctuation real names use: . ( ), hyphens (ASCII, U+2010 and the
+# non-breaking U+2011) and apostrophes (' ’ ʼ ‘). A whole name in braces is BibTeX's way of
+# writing a corporate author ({The ATLAS Collaboration}) and is taken as written.
+_PUNCTUATION = " .()-\u2010\u2011'\u2019\u02bc\u2018"
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z.'-]*)+")  # the common case, decided at once
-_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .\-'’()])*[^\W\d_.)]?[.)]?")
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .()\-\u2010\u2011'\u2019\u02bc\u2018])*[^\W\d_.)]?[.)]?")
+_CORPORATE = re.compile(r"\{[^{}]*[^\W\d_][^{}]*\}")
 
 
 def problem(author: str) -> str:
     name, _ = split_marks(author)
-    if _PLAIN_NAME.fullmatch(name):
+    if _PLAIN_NAME.fullmatch(name) or _CORPORATE.fullmatch(name):
         return ""
     stray = [c for c in name if c in MARKS]
     if stray:
@@ -34,13 +41,13 @@ def problem(author: str) -> str:
     if name.lower().startswith("and "):
         return 'starts with "and"'
     if not _NAME.fullmatch(name):
-        odd = next((c for c in name if not (c.isalpha() or c in " .-'’()")), "")
+        odd = next((c for c in name if not (c.isalpha() or c in _PUNCTUATION)), "")
         return f"has the unexpected character {odd!r}" if odd else "is not a name"
     return ""
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         for i, author in enumerate(pub.authors):
             why = problem(author)
             if why:

@@ -1,87 +1,59 @@
-"""author-variant: one person written several ways across entries (`Joseph E. Gonzalez`,
-`Joseph E Gonzalez`, `Joseph Gonzalez`, `Joey Gonzalez`).
+"""author-variant: one person written several ways across entries (`Joseph E. Gonzalez`, `Joseph E Gonzalez`, `Joseph Gonzalez`, `Joey Gonzalez`).
 
-Spellings are grouped when they agree after ignoring case, accents and dots, or on first and
-last name (a missing middle initial), or on a common nickname (Joey/Joseph). The most frequent
-spelling is taken as canonical, unless data/people.yaml names the person: there, `name` is the
-canonical spelling and `aliases` lists the other ones. People listed separately in people.yaml
-are never grouped together.
+Only strong evidence groups two spellings: the same family name (a compound `Regnier-Coudert`
+is not `Coudert`), the same first name or a nickname of it (from the maintained table of the
+`nicknames` package: Joey/Joseph, Bill/William), and middle names that agree where both have
+them (`S. P. Chen` and `S. C. Chen` are two people; a missing middle initial is no
+disagreement). A nickname, or a first name given as an initial (which matches only the very
+same given names), counts only when the two spellings also share a co-author. Two spellings on
+the same paper are never one person. The most frequent spelling is taken as canonical
+(spellings that differ only in case, accents or dots counted together, the one with dotted
+initials preferred), unless data/people.yaml names the person: there, `name` is the canonical
+spelling and `aliases` lists other spellings of it; people listed separately there are never
+grouped.
 
-Fix: write the canonical spelling; for spellings listed as aliases in data/people.yaml,
-`hugokit fix` does it.
+Fix: write the canonical spelling, or record the spellings in data/people.yaml: as `aliases` of
+the person (then `hugokit fix` rewrites them), or as separate people (then they are never
+grouped).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import Iterator, Sequence
 
+from hugokit.author_identity import group
 from hugokit.diagnostics import Finding, Severity, replacing
+from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 from hugokit.text import fold, split_marks
-
-if TYPE_CHECKING:
-    from hugokit.model import Publication
-    from hugokit.vocab import Vocabulary
+from hugokit.vocab import Vocabulary
 
 CODE = "author-variant"
 SEVERITY = Severity.WARNING
 FIXABLE = True
-NICKNAMES = {
-    "joey": "joseph", "joe": "joseph", "bill": "william", "will": "william", "bob": "robert",
-    "rob": "robert", "mike": "michael", "jim": "james", "tom": "thomas", "dave": "david",
-    "dan": "daniel", "chris": "christopher", "alex": "alexander", "ben": "benjamin",
-    "sam": "samuel", "steve": "steven", "tony": "anthony", "andy": "andrew", "nick": "nicholas",
-    "matt": "matthew", "greg": "gregory", "jeff": "jeffrey", "ed": "edward", "liz": "elizabeth",
-    "kate": "katherine", "jen": "jennifer", "pete": "peter", "rick": "richard", "dick": "richard",
-}
-
-
-def keys(name: str) -> list[str]:
-    tokens = fold(name).split()
-    if not tokens:
-        return []
-    found = ["=" + " ".join(tokens)]
-    if len(tokens) >= 2:
-        first = NICKNAMES.get(tokens[0], tokens[0])
-        found.append(f"{first} {tokens[-1]}")
-    return found
+_UNDOTTED = re.compile(r"(?:^|\s)[A-Z](?=\s|$)")  # an initial without its dot
 
 
 def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> tuple[dict[str, str], Counter[str]]:
-    """Each author spelling's canonical spelling (itself when it has no variant), and how often
-    each spelling occurs. Spellings listed as aliases in people.yaml are left out."""
+    """Each author spelling that has a variant mapped to its canonical spelling, and how often each
+    spelling occurs. Spellings listed as aliases in people.yaml are left out (reported with their fix)."""
     counts: Counter[str] = Counter()
-    for pub in publications:
-        counts.update(split_marks(a)[0] for a in pub.authors)
-
-    # Union-find over spellings that share a key; linear in the number of spellings.
-    parent: dict[str, str] = {s: s for s in counts}
-
-    def root(s: str) -> str:
-        while parent[s] != s:
-            parent[s] = parent[parent[s]]
-            s = parent[s]
-        return s
-
+    papers: dict[str, set[int]] = {}
+    authors: list[list[str]] = []
+    for index, pub in enumerate(publications):
+        names = [split_marks(author)[0] for author in pub.authors]
+        authors.append(names)
+        for name in names:
+            counts[name] += 1
+            papers.setdefault(name, set()).add(index)
     declared = {t.name for t in people.terms}
-    by_key: dict[str, str] = {}
-    for spelling in counts:
-        match = people.lookup(spelling)
-        if match and not match.canonical:
-            continue  # a declared alias: reported with its fix
-        for key in keys(spelling):
-            other = by_key.setdefault(key, spelling)
-            a, b = root(other), root(spelling)
-            if a != b and not (a in declared and b in declared):
-                parent[b] = a
-    groups: dict[str, list[str]] = {}
-    for spelling in counts:
-        groups.setdefault(root(spelling), []).append(spelling)
+    undeclared = {s: n for s, n in counts.items() if not ((m := people.lookup(s)) and not m.canonical)}
     canonical: dict[str, str] = {}
-    for members in groups.values():
+    for members in group(undeclared, papers, authors, declared):
         named = [m for m in members if m in declared]
-        best = named[0] if len(named) == 1 else max(members, key=lambda m: (counts[m], len(m), m))
+        best = named[0] if named else _canonical(members, counts)
         for member in members:
             canonical[member] = best
     return canonical, counts
@@ -89,17 +61,31 @@ def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> 
 
 def check(context: Context) -> Iterator[Finding]:
     people = context.vocab.people
-    canonical, counts = spelling_groups(context.database.publications, people)
-    for pub in context.database.publications:
+    publications = [pub for pub in context.database.checked() if pub.readable("authors")]
+    canonical, counts = spelling_groups(publications, people)
+    for pub in publications:
         for i, author in enumerate(pub.authors):
             name, marks = split_marks(author)
             match = people.lookup(name)
             where = pub.at(f"authors.{i}")
             if match and not match.canonical:
                 new = match.term.name + marks
-                yield Finding(where, f'"{name}" is written "{match.term.name}" (data/people.yaml)',
+                yield Finding(where, f'"{name}" is "{match.term.name}" (an alias in data/people.yaml)',
                               f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
             elif canonical.get(name, name) != name:
                 best = canonical[name]
-                yield Finding(where, f'"{name}" is written "{best}" in {counts[best]} other place(s)',
-                              f'write "{best}{marks}", or record both spellings in data/people.yaml')
+                yield Finding(where, f'"{name}" looks like "{best}" (written so in {_places(counts[best])})',
+                              f'write "{best}{marks}", or record in data/people.yaml whether they are one person')
+
+
+def _canonical(members: list[str], counts: Counter[str]) -> str:
+    """The spelling most written, counting together those that differ only in case, accents or
+    dots; among those, the one with its initials dotted (`Joseph E. Gonzalez`)."""
+    by_form: Counter[str] = Counter()
+    for member in members:
+        by_form[fold(member)] += counts[member]
+    return max(members, key=lambda m: (by_form[fold(m)], not _UNDOTTED.search(m), counts[m], len(m), m))
+
+
+def _places(count: int) -> str:
+    return "1 other place" if count == 1 else f"{count} other places"

@@ -50,7 +50,7 @@ def problem(url: str) -> str:
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         for kind, url in pub.links.items():
             why = problem(url)
             if why:

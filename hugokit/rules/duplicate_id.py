@@ -20,7 +20,7 @@ def check(context: Context) -> Iterator[Finding]:
     # Entries are told apart by their place in the list, not their line: two can share a line
     # (a flow list), or be one node repeated through a YAML alias.
     first: dict[str, Publication] = {}
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         key = pub.id
         if not key:
             continue

@@ -36,14 +36,14 @@ def normalise(url: str) -> str:
 
 def check(context: Context) -> Iterator[Finding]:
     first: dict[str, tuple[int, str]] = {}  # normalised URL -> (entry index, title)
-    for index, pub in enumerate(context.database.publications):
+    for index, pub in enumerate(context.database.checked()):
         for kind, url in pub.links.items():
             if kind not in IDENTIFYING or not url.strip():
                 continue
             key = normalise(url)
-            seen = first.setdefault(key, (index, pub.title))
+            seen = first.setdefault(key, (index, pub.label()))
             if seen[0] != index:
-                owner = context.database.publications[seen[0]]
+                owner = context.database.checked()[seen[0]]
                 yield Finding(pub.at(f"links.{kind}"),
-                              f'the {kind} link of "{pub.title}" is also a link of "{seen[1]}" (line {owner.at().line})',
+                              f'the {kind} link of {pub.label()} is also a link of {seen[1]} (line {owner.at().line})',
                               "each publication needs its own link; one of the two was probably copied")

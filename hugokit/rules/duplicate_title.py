@@ -21,8 +21,8 @@ def check(context: Context) -> Iterator[Finding]:
     # Entries are told apart by their place in the list, not their line: two can share a line
     # (a flow list), or be one node repeated through a YAML alias.
     first: dict[str, Publication] = {}
-    for pub in context.database.publications:
-        key = fold(pub.title)
+    for pub in context.database.checked():
+        key = fold(pub.title) if pub.readable("title") else ""
         if not key:
             continue
         seen = first.setdefault(key, pub)

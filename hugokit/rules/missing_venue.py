@@ -14,7 +14,8 @@ SEVERITY = Severity.WARNING
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.publications:
-        if not pub.venue.strip():
-            yield Finding(pub.at("venue"), f'"{pub.title}" has no venue',
-                          f'add venue: NAME {pub.year} (for unpublished work: Preprint {pub.year})')
+    for pub in context.database.checked():
+        if not pub.venue.strip() and pub.readable("venue"):
+            year = pub.year if pub.readable("year") else "YEAR"
+            yield Finding(pub.at("venue"), f'{pub.label()} has no venue',
+                          f'add venue: NAME {year} (for unpublished work: Preprint {year})')

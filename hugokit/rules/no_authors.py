@@ -14,6 +14,6 @@ SEVERITY = Severity.WARNING
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.publications:
-        if not pub.authors and not pub.editors:
-            yield Finding(pub.at("authors"), f'"{pub.title}" has no authors', "add authors: [First Last, …]")
+    for pub in context.database.checked():
+        if not pub.authors and not pub.editors and pub.readable("authors"):
+            yield Finding(pub.at("authors"), f'{pub.label()} has no authors', "add authors: [First Last, …]")

@@ -19,7 +19,7 @@ SEVERITY = Severity.WARNING
 def check(context: Context) -> Iterator[Finding]:
     if context.vocab.topics.site_file is not None:
         return
-    used = sorted({t for pub in context.database.publications for t in pub.topics})
+    used = sorted({t for pub in context.database.checked() for t in pub.topics})
     if used:
         yield Finding(Position(context.database.path),
                       "the site has no data/topics.yaml, so topic tags are not checked",

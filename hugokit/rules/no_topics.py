@@ -16,7 +16,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.publications:
-        if not pub.topics:
-            yield Finding(pub.at("topics"), f'"{pub.title}" has no topics',
+    for pub in context.database.checked():
+        if not pub.topics and pub.readable("topics"):
+            yield Finding(pub.at("topics"), f'{pub.label()} has no topics',
                           "add topics: [...] so the topic filter can find it")

@@ -18,7 +18,7 @@ FIXABLE = True
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         for key in ("title", "venue", "award"):
             value = getattr(pub, key)
             tidy = " ".join(value.split())

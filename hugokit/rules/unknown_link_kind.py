@@ -20,7 +20,7 @@ KNOWN = ("paper", "code", "project", "slides", "video", "blog", "poster", "talk"
 
 def check(context: Context) -> Iterator[Finding]:
     known = KNOWN + context.config.link_kinds
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         for kind in pub.links:
             if kind not in known:
                 hint = did_you_mean(kind, known) or "known kinds: " + ", ".join(known) + "."

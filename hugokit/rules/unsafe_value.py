@@ -26,14 +26,14 @@ _KIND = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    return findings(context.database.publications)
+    return findings(context.database.checked())
 
 
 def findings(publications: list[Publication]) -> Iterator[Finding]:
     """Also what build refuses to write even when forced or when the rule is ignored: such a
     value would break the page or open a shortcode of the reader's choosing."""
     for pub in publications:
-        if not 1000 <= pub.year <= 9999:
+        if not 1000 <= pub.year <= 9999 and pub.readable("year"):
             yield Finding(pub.at("year"), f"year {pub.year} is not a four-digit year",
                           "the page's ### YEAR headings hold four digits")
         for key in ("title", "venue", "award"):

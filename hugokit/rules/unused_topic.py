@@ -21,7 +21,7 @@ def check(context: Context) -> Iterator[Finding]:
     if topics.site_file is None:
         return
     used = set()
-    for pub in context.database.publications:
+    for pub in context.database.checked():
         for topic in pub.topics:
             match = topics.lookup(topic)
             if match:

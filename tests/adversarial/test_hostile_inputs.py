@@ -49,8 +49,8 @@ def allowed(before: dict[str, bytes], after: dict[str, bytes], may: str) -> None
         assert not changed, changed
     elif may == "new files":  # init: never replaces an existing file
         assert all(p not in before for p in changed), changed
-    elif may == "content":
-        assert all(p.startswith("content/") for p in changed), changed
+    elif may == "content":  # the generated pages, and the data the layouts read
+        assert all(p.startswith(("content/", "data/hugokit/")) for p in changed), changed
     else:
         assert changed <= {DATABASE, "hugokit.yaml"}, changed
         if DATABASE in changed:

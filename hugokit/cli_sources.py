@@ -1,0 +1,166 @@
+"""The commands that go online: `hugokit add` and `hugokit refresh`.
+
+They alone contact arXiv, DBLP and Crossref (check, build and the hooks never do). A service
+that cannot be reached, or answers what its API does not document, stops the run with one
+error naming it (exit 2), before anything is written.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator, NamedTuple
+
+from hugokit.cli_common import echo, report
+from hugokit.diagnostics import InputError, Position, error, on_command_line, warning
+
+if TYPE_CHECKING:
+    from hugokit.config import SiteConfig
+    from hugokit.model import Database, Publication
+    from hugokit.sources.http import Client
+    from hugokit.vocab import Vocabularies
+
+
+class _Site(NamedTuple):
+    config: SiteConfig
+    text: str | None          # the database's text; None when there is no database yet
+    database: Database | None
+    vocab: Vocabularies
+
+
+@contextmanager
+def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator[Client]:
+    from hugokit.cache import Cache
+    from hugokit.sources import ServiceError, settings
+    from hugokit.sources.http import Client
+
+    try:
+        client = Client(settings(services), Cache.from_environment(enabled=not no_cache).folder)
+        try:
+            yield client
+        finally:
+            client.close()
+    except ServiceError as exc:
+        raise InputError([error(Position(exc.service, 0, 0), "service-error", exc.message, exc.hint)]) from None
+
+
+def _load(site: str) -> _Site:
+    from hugokit.config import load_config
+    from hugokit.database import parse_database
+    from hugokit.layout import site_root
+    from hugokit.load import read_text
+    from hugokit.vocab import load_vocabularies
+
+    root = site_root(site)
+    config = load_config(root)
+    vocab, _ = load_vocabularies(root)
+    target = config.path(config.database)
+    if not target.exists():
+        return _Site(config, None, None, vocab)
+    text = read_text(target, config.database)
+    database, problems = parse_database(text, config.database)
+    if any(d.is_error for d in problems):
+        raise InputError(problems + [error(Position(config.database), "bad-database",
+                                           "the database has errors; fix them first", "run hugokit check")])
+    return _Site(config, text, database, vocab)
+
+
+def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool) -> int:
+    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.sources import gather
+    from hugokit.sources.identifiers import parse
+
+    parsed = []
+    for written in identifiers:
+        ident = parse(written)
+        if ident is None:
+            raise InputError([error(on_command_line(written), "bad-identifier",
+                                    f"cannot read {written!r} as an arXiv id, a DOI or a DBLP key",
+                                    "write e.g. arXiv:2403.00835, doi:10.1145/3600006.3613165, conf/osdi/ZhongLCHZ0J024, "
+                                    "or paste the paper's arxiv.org, doi.org or dblp.org URL")])
+        parsed.append(ident)
+    config, text, database, vocab = _load(site)
+    finder = VenueFinder(vocab.venues)
+    with _online(config.services, no_cache) as client:
+        mains = [gather.primary(client, ident) for ident in parsed]
+        papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
+        entries = [gather.new_entry(m, records, finder, vocab.venues)
+                   for m, records in zip(mains, gather.about(client, papers))]
+    return _write_added(config, text, database, entries, dry_run)
+
+
+def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
+                 dry_run: bool) -> int:
+    from hugokit.merge import merge
+    from hugokit.refresh import arxiv_of, doi_of
+    from hugokit.render.database_yaml import render_database
+    from hugokit.outcome import exit_code, verb
+    from hugokit.text import fold
+    from hugokit.writeback import WriteBack, put
+
+    target = config.path(config.database)
+    if database is None:
+        new_text, added, merged = render_database(entries), entries, None
+    else:
+        merged = merge(text or "", database, entries, "the fetched record")
+        new_text, added = merged.text, merged.added
+        report(merged.diagnostics)
+        gained = {id(pub): names for pub, names in merged.updated}
+        for entry in entries:
+            if any(entry is a for a in added):
+                continue
+            twin = next((p for p in database.publications
+                         if (entry.doi and doi_of(p).lower() == entry.doi.lower())
+                         or (entry.arxiv and arxiv_of(p) == entry.arxiv) or fold(p.title) == fold(entry.title)), None)
+            where = twin.at() if twin is not None else Position(config.database)
+            names = gained.get(id(twin), []) if twin is not None else []
+            more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
+            echo(f"{where.path}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
+    writeback = WriteBack.choose(diff=dry_run)
+    outcome = put(target, config.database, new_text, writeback)
+    echo(outcome.diff, nl=False)
+    titles = "".join(f"\n  {pub.venue or 'no venue'}: {pub.title}" for pub in added)
+    echo(f"{verb('add', writeback)} {len(added)} publication(s) to {config.database}{titles}")
+    return exit_code(changed=outcome.changed, writeback=writeback)
+
+
+def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) -> int:
+    from hugokit import refresh
+    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.outcome import exit_code, verb
+    from hugokit.sources import gather
+    from hugokit.writeback import WriteBack, put
+
+    config, text, database, vocab = _load(site)
+    if database is None or text is None:
+        raise InputError([error(Position(config.database), "no-database", f"there is no {config.database}",
+                                "import your list first: hugokit import content/publications.md")])
+    venues = vocab.venues
+    candidates = refresh.candidates(database, venues, everything)
+    with _online(config.services, no_cache) as client:
+        answers = gather.about(client, [gather.Paper(c.arxiv, c.doi, c.pub.title) for c in candidates])
+    finder = VenueFinder(venues)
+    findings = [refresh.plan(c, records, finder, venues) for c, records in zip(candidates, answers)]
+    pairs = refresh.duplicates(database, venues, findings)
+    listed_twice = {id(p.preprint) for p in pairs}
+    changed = [f for f in findings if f.changes and id(f.pub) not in listed_twice]
+    for finding in changed:
+        where = finding.pub.at()
+        venue = next((c.new for c in finding.changes if c.key == "venue"), finding.pub.venue)
+        echo(f"{where.path}:{where.line}:{where.col}: \"{finding.pub.title}\" was published: {venue}")
+        for change in finding.changes:
+            echo(f"    {change.key}: {change.old or '(none)'} -> {change.new}")
+        for line in finding.evidence:
+            echo(f"    evidence: {line}")
+        if finding.unknown_venue:
+            echo(f"    note: {venue!r} is the source's own spelling, not a venue of the registry: edit it, or add the "
+                 "venue (or this spelling as an alias) to data/venues.yaml")
+    report([warning(p.preprint.at(), "listed-twice",
+                    f'"{p.preprint.title}" ({p.preprint.venue}) and line {p.published.at().line} '
+                    f'("{p.published.title}", {p.published.venue}) are one paper: {p.why}',
+                    "merge them: keep the published entry, move any link only the preprint has onto it, "
+                    "and delete the preprint") for p in pairs])
+    writeback = WriteBack.choose(diff=not write)
+    outcome = put(config.path(config.database), config.database, refresh.apply(text, database, changed), writeback)
+    echo(outcome.diff, nl=False)
+    echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; "
+         f"{verb('update', writeback)} {len(changed)}" + ("; rerun with --write to apply" if outcome.diff else ""))
+    return exit_code(changed=outcome.changed, writeback=writeback)

@@ -1,0 +1,56 @@
+"""The data hugokit's Hugo layouts read (data/hugokit/publications.json by default).
+
+The layouts never read data/publications.yaml: Hugo's YAML loader gives up on large files
+("too many YAML aliases for non-scalar nodes" from a few thousand entries on, though the file
+has no aliases), while it reads JSON of any size. Each entry is found by the key the shortcode
+can form from its own parameters: `id:<id>` when the entry has an id (the page passes it),
+else `title:<title>`, so the shortcode page itself carries nothing extra.
+"""
+from __future__ import annotations
+
+import functools
+import json
+
+from hugokit.model import Publication, by_year
+from hugokit.render.bibtex import citation_keys, render_entry
+from hugokit.venue_kinds import venue_of
+from hugokit.vocab import Vocabulary
+
+FORMAT = 1
+
+
+def lookup_key(pub: Publication) -> str:
+    return f"id:{pub.id}" if pub.id else f"title:{pub.title}"
+
+
+def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary) -> dict[str, object]:
+    """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing."""
+    entry = pub.fields()
+    entry["kind"] = venue_of(pub, venues).kind_name
+    entry["bibtex"] = render_entry(pub, citation_key, venues, own_fields=False)
+    return entry
+
+
+def render_layout_data(publications: list[Publication], venues: Vocabulary) -> str:
+    """JSON: entries by lookup key, the keys in page order, and per topic its keys in page order."""
+    in_order = [pub for _, group in by_year(publications) for pub in group]
+    keys = dict(zip(map(id, publications), citation_keys(publications)))
+    entries: dict[str, object] = {}
+    order: list[str] = []
+    topics: dict[str, list[str]] = {}
+    for pub in in_order:
+        key = lookup_key(pub)
+        if key in entries:  # a duplicate title (built with --force): the first one wins
+            continue
+        entries[key] = layout_entry(pub, keys[id(pub)], venues)
+        order.append(key)
+        for topic in pub.topics:
+            topics.setdefault(topic, []).append(key)
+    # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries.
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    lines = [f'{{"format":{FORMAT},\n"entries":{{']
+    lines.append(",\n".join(f"{dump(key)}:{dump(entry)}" for key, entry in entries.items()))
+    lines.append(f'}},\n"order":{dump(order)},\n"topics":{{')
+    lines.append(",\n".join(f"{dump(topic)}:{dump(keys)}" for topic, keys in topics.items()))
+    lines.append("}}\n")
+    return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""wrong-link-kind: a link whose URL plainly belongs to another kind (a `.py` file as `video`, a GitHub repository as `paper`).
+
+Only unmistakable URLs count: a source file or a repository on GitHub, GitLab, Bitbucket or
+Codeberg is code; YouTube, Vimeo, Bilibili and video files are video; PowerPoint or Keynote
+files, Google Slides, Speaker Deck and SlideShare are slides; arXiv, doi.org, OpenReview and the
+ACL Anthology are papers. Any other PDF says nothing (papers, slides and posters are all PDFs), and
+project, website, demo, blog, dataset and model links may be anything.
+
+Fix: give the link its right kind, or the right URL (it was often pasted into the wrong field).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from hugokit.diagnostics import Finding, Severity
+from hugokit.rules import Context
+
+CODE = "wrong-link-kind"
+SEVERITY = Severity.WARNING
+_SOURCE = r"\.(?:py|ipynb|js|c|cc|cpp|h|hpp|rs|go|java|scala|jl|sh|cu)"
+# (kind the URL shows, pattern over the lower-cased URL without its scheme)
+_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("code", re.compile(r"(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/?#]+/[^/?#]+(?:[/?#].*)?")),
+    ("code", re.compile(r"[^?#]*" + _SOURCE + r"(?:[?#].*)?")),
+    ("video", re.compile(r"(?:(?:www\.|m\.)?youtube\.com/(?:watch|embed|live|shorts)|youtu\.be/|(?:www\.)?vimeo\.com/\d"
+                         r"|(?:www\.)?bilibili\.com/video/).*")),
+    ("video", re.compile(r"[^?#]*\.(?:mp4|mov|webm|mkv|avi)(?:[?#].*)?")),
+    ("slides", re.compile(r"[^?#]*\.(?:pptx?|key|odp)(?:[?#].*)?")),
+    ("slides", re.compile(r"(?:docs\.google\.com/presentation/|speakerdeck\.com/|(?:www\.)?slideshare\.net/).*")),
+    ("paper", re.compile(r"(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/|(?:dx\.)?doi\.org/10\.|openreview\.net/(?:forum|pdf)"
+                         r"|aclanthology\.org/[^/]+\.\d+(?:\.pdf)?$).*")),
+)
+# What each kind of URL must not be filed as.
+_NOT_AS: dict[str, tuple[str, ...]] = {
+    "code": ("paper", "pdf", "arxiv", "doi", "video", "slides", "poster", "talk"),
+    "video": ("paper", "pdf", "arxiv", "doi", "code", "slides", "poster"),
+    "slides": ("paper", "arxiv", "doi", "code", "video"),
+    "paper": ("code", "video", "slides", "talk"),
+}
+_HOSTS = re.compile(r"github|gitlab|bitbucket|codeberg|youtu|vimeo|bilibili|arxiv|doi\.org|openreview|aclanthology"
+                    r"|docs\.google|speakerdeck|slideshare")
+_EXTENSION = re.compile(r"(?:" + _SOURCE + r"|\.(?:mp4|mov|webm|mkv|avi|pptx?|key|odp))(?:[?#].*)?$")
+_PDF = re.compile(r"[^?#]*\.pdf(?:[?#].*)?")
+_GITHUB_SPECIAL = re.compile(r"(?:www\.)?github\.com/(?:orgs|sponsors|features|topics|settings)/")
+
+
+def shown_kind(url: str) -> str:
+    """The kind a URL unmistakably is, or ""."""
+    bare = re.sub(r"^https?://", "", url.strip().lower())
+    if not (_HOSTS.search(bare) or _EXTENSION.search(bare)):
+        return ""  # the common case, decided without trying every sign
+    if _GITHUB_SPECIAL.match(bare):
+        return ""
+    pdf = bool(_PDF.fullmatch(bare))  # a PDF kept in a repository is a paper, slides or a poster
+    return next((kind for kind, sign in _SIGNS if sign.fullmatch(bare) and not (pdf and kind != "paper")), "")
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for pub in context.database.checked():
+        for kind, url in pub.links.items():
+            shown = shown_kind(url)
+            if shown and kind in _NOT_AS[shown]:
+                hint = (f"the entry has a {shown} link too: check that each URL is under its own kind"
+                        if shown in pub.links else f"file it as {shown}:, or give the {kind} its own URL")
+                yield Finding(pub.at(f"links.{kind}"), f'the {kind} link "{url}" looks like a {shown} link', hint)

@@ -1,0 +1,118 @@
+"""The venue string's grammar: parts, workshops, years, presentation marks and awards, with spans."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import hugokit, write
+from hugokit.text import split_venue
+from hugokit.venue_string import mark_kind, parse
+
+
+def _shape(venue: str) -> list[tuple[str | None, str, str | None, list[tuple[str, str]]]]:
+    return [(p.workshop.text if p.workshop else None, p.name.text, p.year.text if p.year else None,
+             [(m.kind, m.value.text) for m in p.marks]) for p in parse(venue)]
+
+
+def test_several_venues_workshops_and_a_presentation_mark() -> None:
+    assert _shape("ATC 2018 (Oral), AISys@SOSP 2017, MLSys@NeurIPS 2017") == [
+        (None, "ATC", "2018", [("presentation", "Oral")]),
+        ("AISys", "SOSP", "2017", []),
+        ("MLSys", "NeurIPS", "2017", []),
+    ]
+
+
+def test_an_award_written_into_the_venue() -> None:
+    assert _shape("OSDI 2021(Jay Lepreau Best Paper Award!)") == [
+        (None, "OSDI", "2021", [("award", "Jay Lepreau Best Paper Award")])]
+    assert _shape("ICLR 2019 (Spotlight) (Outstanding Paper Award)") == [
+        (None, "ICLR", "2019", [("presentation", "Spotlight"), ("award", "Outstanding Paper Award")])]
+
+
+def test_a_comma_inside_a_name_and_other_parentheses_stay_in_the_name() -> None:
+    assert _shape("Foo, Bar: 100% 2020") == [(None, "Foo, Bar: 100%", "2020", [])]
+    assert _shape("NeurIPS 2017 (Workshop)") == [(None, "NeurIPS 2017 (Workshop)", None, [])]
+    assert _shape("Preprint") == [(None, "Preprint", None, [])]
+    assert _shape("") == []
+
+
+def test_spans_point_into_the_string() -> None:
+    venue = "ATC 2018 (Oral), MLSys@NIPS 2017"
+    second = parse(venue)[1]
+    assert venue[second.name.start:second.name.end] == "NIPS"
+    assert venue[second.workshop.start:second.workshop.end] == "MLSys"  # type: ignore[union-attr]
+    assert venue[second.whole.start:second.whole.end] == "MLSys@NIPS 2017"
+    award = parse("OSDI 2021(Best Paper Award!)")[0].marks[0]
+    assert "OSDI 2021(Best Paper Award!)"[award.whole.start:award.whole.end] == "(Best Paper Award!)"
+
+
+def test_mark_kinds_and_the_first_venue_for_exports() -> None:
+    assert [mark_kind(t) for t in ("Oral", "spotlight", "Poster", "Best Paper Award!", "Workshop")] == [
+        "presentation", "presentation", "presentation", "award", ""]
+    assert split_venue("ATC 2018 (Oral), AISys@SOSP 2017") == ("ATC", 2018)
+    assert split_venue("AISys@SOSP 2017") == ("AISys@SOSP", 2017)
+    assert split_venue("OSDI 2022") == ("OSDI", 2022)
+    assert split_venue("Blogpost") == ("Blogpost", None)
+
+
+def test_fix_rewrites_only_the_misspelled_part_in_place(tmp_path: Path) -> None:
+    database = write(tmp_path / "data/publications.yaml", (
+        "- title: A  # a comment that stays\n"
+        "  year: 2018\n"
+        "  venue: USENIX ATC 2018 (Oral), MLSys@NIPS 2017\n"
+        "  authors: [A B]\n"
+        "  topics: [T]\n"
+        "- {title: B, year: 2019, venue: \"iclr 2019 (Spotlight), AISys@sosp 2019\", authors: [A B], topics: [T]}\n"))
+    write(tmp_path / "data/topics.yaml", "- T\n")
+    assert hugokit("fix", "--site", tmp_path, "--select", "venue-spelling").exit_code == 0
+    assert database.read_text() == (
+        "- title: A  # a comment that stays\n"
+        "  year: 2018\n"
+        "  venue: ATC 2018 (Oral), MLSys@NeurIPS 2017\n"
+        "  authors: [A B]\n"
+        "  topics: [T]\n"
+        "- {title: B, year: 2019, venue: \"ICLR 2019 (Spotlight), AISys@SOSP 2019\", authors: [A B], topics: [T]}\n")
+    assert hugokit("check", "--site", tmp_path, "--no-cache").stdout == ""
+
+
+_PIECES = st.sampled_from(["NIPS 2017", "osdi 2021", "USENIX ATC 2018 (Oral)", "MLSys@NIPS 2017", "ICLR 2019 (spotlight)",
+                           "AISys@sosp 2017", "NeurIPS 2020", "Foo, Bar 2020"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(_PIECES, min_size=1, max_size=3), style=st.sampled_from(["plain", "double", "single", "flow"]))
+def test_fixing_venue_parts_keeps_the_rest_and_leaves_nothing_to_fix(tmp_path: Path, parts: list[str], style: str) -> None:
+    venue = ", ".join(parts)
+    written = {"plain": venue, "double": f'"{venue}"', "single": f"'{venue}'", "flow": f'"{venue}"'}[style]
+    entry = (f"- {{title: A, year: 2019, venue: {written}, authors: [A B], topics: [T]}}\n" if style == "flow"
+             else f"- title: A\n  year: 2019\n  venue: {written}\n  authors: [A B]\n  topics: [T]\n")
+    site = tmp_path / f"{style}-{abs(hash(venue))}"
+    database = write(site / "data/publications.yaml", entry)
+    write(site / "data/topics.yaml", "- T\n")
+    for _ in range(3):  # overlapping fixes of one value are applied over reruns
+        hugokit("fix", "--site", site, "--select", "venue-spelling")
+    fixed = yaml.safe_load(database.read_text())[0]["venue"]
+    expected = venue
+    for old, new in (("NIPS", "NeurIPS"), ("osdi", "OSDI"), ("USENIX ATC", "ATC"), ("sosp", "SOSP")):
+        expected = expected.replace(old, new)
+    assert fixed == expected
+    assert "venue-spelling" not in hugokit("check", "--site", site, "--no-cache", "--select", "venue-spelling").stdout
+
+
+def test_moving_an_award_out_of_the_venue_keeps_the_file_valid(tmp_path: Path) -> None:
+    text = ("- title: A\n  year: 2021\n  venue: OSDI 2021(Jay Lepreau Best Paper Award!)  # kept\n  authors: [A B]\n"
+            "  topics: [T]\n"
+            "- {title: B, year: 2020, venue: \"MLSys 2020 (Best Paper Award)\", authors: [A B], topics: [T]}\n"
+            "- {title: C, year: 2019,\n  venue: ICLR 2019 (Oral) (Outstanding Paper Award), authors: [A B], topics: [T]}\n"
+            "- title: D\n  year: 2018\n  venue:\n    ATC 2018 (Best Paper Award)\n  authors: [A B]\n  topics: [T]\n")
+    database = write(tmp_path / "data/publications.yaml", text)
+    write(tmp_path / "data/topics.yaml", "- T\n")
+    hugokit("fix", "--site", tmp_path, "--select", "award-in-venue")
+    entries = yaml.safe_load(database.read_text())
+    assert [(e["venue"], e.get("award")) for e in entries] == [
+        ("OSDI 2021", "Jay Lepreau Best Paper Award"), ("MLSys 2020", "Best Paper Award"),
+        ("ICLR 2019 (Oral)", "Outstanding Paper Award"),
+        ("ATC 2018 (Best Paper Award)", None)]  # the value is not on its key's line: left to a person
+    assert "  venue: OSDI 2021\n  award: Jay Lepreau Best Paper Award  # kept\n" in database.read_text()
