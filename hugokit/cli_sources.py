@@ -64,7 +64,7 @@ def _load(site: str) -> _Site:
 
 
 def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool) -> int:
-    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.venue_names import VenueFinder
     from hugokit.sources import gather
     from hugokit.sources.identifiers import parse
 
@@ -124,7 +124,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
 
 def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) -> int:
     from hugokit import refresh
-    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.venue_names import VenueFinder
     from hugokit.outcome import exit_code, verb
     from hugokit.sources import gather
     from hugokit.writeback import WriteBack, put

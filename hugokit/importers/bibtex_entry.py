@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from hugokit.diagnostics import Position
-from hugokit.importers.venue_names import PRESENTATION, VenueFinder
+from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.latex import decode, group_end
 from hugokit.model import Publication
 
@@ -242,21 +242,24 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     found = PRESENTATION.search(raw)
     if found:
         presentation, raw = found.group(1).capitalize(), raw[:found.start()]
-    short = finder.short_name(raw) if raw else None
+    venue = finder.venue(raw, year) if raw else None
     # al-folio's abbr is the site's short label. It names the venue only where the entry has no
     # venue text, or agrees with it: sites often give a workshop or Findings paper the main
     # conference's abbr, and that must not relabel it.
     abbr = re.sub(r"\s*(?:19|20)\d{2}$", "", text.get("abbr"))
     abbr_short = finder.short_name(abbr) if abbr else None
-    if not raw and abbr_short is not None:
-        short = abbr_short
-    if abbr_short is not None and abbr_short == short:
-        used.add("abbr")
-    if short is None and arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
-        short = "Preprint"
-    name = short or raw.strip().rstrip(",;")
+    if abbr_short is not None:
+        if not raw:
+            venue = finder.venue(abbr, year)
+        if not raw or abbr_short == finder.short_name(raw):
+            used.add("abbr")
+    if venue is not None:
+        return venue, presentation
+    if arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
+        return f"Preprint {year}", presentation
+    name = raw.strip().rstrip(",;")
     if not name:
         return "", presentation
     # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
-    has_year = short is None and (re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name))
+    has_year = re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name)
     return (name if has_year else f"{name} {year}"), presentation

@@ -1,8 +1,8 @@
 """One publication page's front-matter → a Publication: the Hugo Blox (Wowchemy) and academicpages keys.
 
-Venues follow the rule every importer follows: a registry venue only on an exact match of its
-name, full name or alias (then written as the registry's name and the year), else the source's
-text as it is, without its Markdown emphasis.
+Venues follow the rule every importer follows (hugokit.venue_names): a registry venue only on an
+exact match (then written as the registry's name and the year), else the source's text as it
+is, without its Markdown emphasis.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning
 from hugokit.load import Reader
 from hugokit.model import Publication
-from hugokit.text import MARKS, split_venue
-from hugokit.vocab import Vocabulary
+from hugokit.text import MARKS
+from hugokit.venue_names import VenueFinder
 
 FEATURED_TOPIC = "Selected"
 # Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).
@@ -55,7 +55,7 @@ class NotKept:
         return out
 
 
-def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: NotKept) -> Publication | None:
+def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: NotKept) -> Publication | None:
     if not reader.expect(node, "the front-matter", "map"):
         return None
     raw: dict[str, tuple[Any, yaml.Node]] = {}
@@ -97,7 +97,7 @@ def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: Not
     return Publication(
         title=str(raw["title"][0]).strip(), year=year, date=date,
         authors=own.get("authors") or _authors(reader, raw, not_kept),
-        venue=own["venue"] if "venue" in own else _venue(raw, year, venues, not_kept, reader),
+        venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
         links=links, award=text.get("award", ""), topics=topics, doi=_DOI_PREFIX.sub("", text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""), where={"": reader.pos(node)})
 
@@ -230,23 +230,12 @@ def clean_venue(text: str) -> str:
     return text[3:].strip() if text.startswith("In ") else text
 
 
-def registry_venue(text: str, year: int, venues: Vocabulary) -> str | None:
-    """The registry's name and the year, when text names a registry venue exactly (name, full
-    name or alias, with or without its year); else None."""
-    name, venue_year = split_venue(text)
-    for candidate in (text, name):
-        match = venues.lookup(candidate) if candidate else None
-        if match is not None and match.term.pattern is None and match.how != "pattern":
-            return f"{match.term.name} {venue_year or year}"
-    return None
-
-
-def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, venues: Vocabulary, not_kept: NotKept,
+def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, finder: VenueFinder, not_kept: NotKept,
            reader: Reader) -> str:
     short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
     full = clean_venue(str(raw["venue_full"][0])) if "venue_full" in raw else ""
     for text in (short, full):
-        found = registry_venue(text, year, venues) if text else None
+        found = finder.venue(text, year) if text else None
         if found:
             return found
     if short and full and short != full:

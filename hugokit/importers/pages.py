@@ -69,6 +69,7 @@ def import_pages(source: Path, shown: str, venues: Vocabulary) -> Imported:
 
 def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept) -> Publication | None:
     from hugokit.importers.page_fields import read_page
+    from hugokit.venue_names import finder_for
 
     try:
         text = read_text(path, label)
@@ -82,7 +83,7 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
                                         "a publication page starts with ---, its fields, and ---"))
         return None
     reader = Reader(label, len(text))
-    pub = read_page(reader, node, venues, not_kept)
+    pub = read_page(reader, node, finder_for(venues), not_kept)
     result.diagnostics.extend(reader.diagnostics)
     if pub is None:
         return None
