@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from hugokit.dates import month_number
 from hugokit.diagnostics import Position
 from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.latex import decode, group_end
@@ -33,7 +34,7 @@ _URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
-_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url"}
+_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month"}
 _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection"}
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
@@ -139,6 +140,9 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     arxiv = _arxiv(text)
     links = _links(text, arxiv)
     venue, presentation = _venue(entry.kind, text, arxiv, finder, year, used, links)
+    month = month_number(text.get("month"))
+    if month is not None:
+        used.add("month")
     award = text.get("award_name") or text.get("award")
     if award.lower() in _FLAGS:  # al-folio: award = {true} with the text in award_name
         award = text.get("award_name")
@@ -146,8 +150,9 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
         if name in entry.fields and (text[name] == award or text[name].lower() in _FLAGS):
             used.add(name)
     return Publication(
-        id=entry.key, title=title, year=year, authors=text.name_list("author"), editors=text.name_list("editor"),
-        venue=venue, links=links, award=", ".join(a for a in (presentation, award) if a),
+        id=entry.key, title=title, year=year, date=f"{year:04d}-{month:02d}" if month else "",
+        authors=text.name_list("author"), editors=text.name_list("editor"), venue=venue, links=links,
+        award=", ".join(a for a in (presentation, award) if a),
         topics=["Selected"] if text.get("selected").lower() in _TRUE else [],
         doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
         keywords=[k.strip() for k in re.split(r"[,;]", text.get("keywords")) if k.strip()],
