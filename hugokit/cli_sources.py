@@ -90,7 +90,7 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
 def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
                  dry_run: bool) -> int:
     from hugokit.merge import merge
-    from hugokit.refresh import arxiv_of, doi_of
+    from hugokit.refresh import FETCHED, arxiv_of, doi_of
     from hugokit.render.database_yaml import render_database
     from hugokit.outcome import exit_code, verb
     from hugokit.text import fold
@@ -100,7 +100,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
     if database is None:
         new_text, added, merged = render_database(entries), entries, None
     else:
-        merged = merge(text or "", database, entries, "the fetched record")
+        merged = merge(text or "", database, entries, FETCHED)
         new_text, added = merged.text, merged.added
         report(merged.diagnostics)
         gained = {id(pub): names for pub, names in merged.updated}

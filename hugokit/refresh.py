@@ -15,6 +15,7 @@ from hugokit.sources.identifiers import arxiv_in_link, doi_in_link
 from hugokit.text import fold, split_venue
 from hugokit.vocab import Vocabulary
 
+FETCHED = "the fetched record"  # what add and refresh merge, as the merge's messages name it
 PREFERENCE = ("DBLP", "Crossref", "arXiv")  # whose venue wins: DBLP's names are curated short names
 DOI_PREFERENCE = ("Crossref", "arXiv", "DBLP")  # whose spelling of a DOI: DBLP upper-cases them
 
@@ -207,7 +208,7 @@ def apply(text: str, database: Database, findings: list[Finding]) -> str:
             incoming.append(Publication(title=finding.pub.title, year=int(str(year)), arxiv=str(missing.get("arxiv", "")),
                                         doi=str(missing.get("doi", "")), venue=str(missing.get("venue", "")),
                                         links=links))
-    return merge(text, reread, incoming, "refresh").text
+    return merge(text, reread, incoming, FETCHED).text
 
 
 def _has(pub: Publication, key: str) -> bool:
