@@ -6,7 +6,8 @@ A text is the registry's venue when it *is* one of the venue's spellings (name, 
 alias, in any letter case), after the decorations proceedings titles add are taken off: a leading
 "Proceedings of the" / "Proc." / "In", ordinals ("16th", "Thirty-Seventh"), the word "Annual",
 years ("2019", "'19"), trailing punctuation, and a trailing "(ABBR)" or "(ABBR YEAR)" that names
-the same venue. The registry's spellings are compared in the same form. Venues given by a
+the same venue. The registry's spellings are compared in the same form. A trailing presentation
+mark ("(oral)") is no part of the name: it is kept after the year. Venues given by a
 pattern (theses, workshops) are never matched: their text is already the venue.
 A near miss is never mapped to the nearest registry entry.
 """
@@ -73,9 +74,13 @@ class VenueFinder:
         """The venue as the database writes it — the registry's name and a year — when text is
         exactly a registry venue, else None (the caller keeps the text as written). The year is
         the one the text ends with ("ICLR 2023" filed under 2022 stays ICLR 2023), else year."""
-        short = self.short_name(text) if text.strip() else None
+        mark = PRESENTATION.search(text)
+        name = text[: mark.start()] if mark else text
+        short = self.short_name(name) if name.strip() else None
         if short is None:
             return None
-        written = _TRAILING_YEAR.search(text)
+        written = _TRAILING_YEAR.search(name)
         shown = int(written.group(1)) if written else year
-        return f"{short} {shown}" if shown else short
+        venue = f"{short} {shown}" if shown else short
+        # A presentation mark stays after the year, as the venue grammar writes it: ICML 2020 (Oral).
+        return f"{venue} ({mark.group(1).capitalize()})" if mark else venue

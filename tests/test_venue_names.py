@@ -72,7 +72,17 @@ def test_every_path_into_the_database_maps_a_venue_the_same_way(text: str, tmp_p
     assert _agrees(_imported(bundle.parent.parent, tmp_path / "cited-site"), text, expected)
 
 
-def test_a_presentation_mark_is_no_decoration_of_the_venue() -> None:
-    """"(Oral)" is not an abbreviation of ICML: taking it off would lose it."""
-    assert FINDER.venue("ICML 2020 (Oral)", YEAR) is None
+def test_a_presentation_mark_is_kept_after_the_registry_name_and_is_no_decoration() -> None:
+    """"(Oral)" is not an abbreviation of ICML: it stays, where the venue grammar puts it."""
+    assert FINDER.venue("ICML 2020 (Oral)", YEAR) == "ICML 2020 (Oral)"
+    assert FINDER.venue("International Conference on Machine Learning (oral)", 2021) == "ICML 2021 (Oral)"
+    assert FINDER.short_name("International Conference on Machine Learning (Oral)") is None
     assert FINDER.venue("International Conference on Machine Learning (ICML)", YEAR) == "ICML 2020"
+
+
+def test_a_page_and_a_bib_entry_with_a_presentation_mark_give_the_same_venue(tmp_path: Path) -> None:
+    text = "International Conference on Machine Learning (Spotlight)"
+    bib = write(tmp_path / "in.bib", _bib(text))
+    page = write(tmp_path / "pages/paper/index.md",
+                 f'---\ntitle: A Paper\nauthors: [Ada Lovelace]\ndate: "{YEAR}-07-01"\npublication: "{text}"\n---\n')
+    assert _imported(bib, tmp_path / "a") == _imported(page.parent.parent, tmp_path / "b") == "ICML 2020 (Spotlight)"
