@@ -79,3 +79,9 @@ def test_an_import_source_is_shown_as_typed(repo: Path) -> None:
     write(repo / "refs.bib", "@article{a,\n  title = {A},\n  year = {2020}\n  author = {B}\n}\n")
     result = run(repo, "import", "refs.bib", "--site", "website", "--dry-run")
     assert result.stdout.startswith("refs.bib:"), result.stdout
+
+
+def test_the_pages_of_an_imported_folder_are_shown_inside_it_as_typed(repo: Path) -> None:
+    write(repo / "_publications/one.md", "---\ntitle: One\nvenue: Somewhere\ndate: 2020\ncolour: red\n---\n")
+    result = run(repo, "import", "_publications", "--site", "website", "--dry-run")
+    assert result.stdout.startswith('_publications/one.md:5:1: warning[not-imported] "colour"'), result.stdout
