@@ -16,6 +16,7 @@ from hugokit.writeback import WriteBack, current_text, put
 
 if TYPE_CHECKING:
     from hugokit.adopt import Pin
+    from hugokit.theme_wiring import Step
     from hugokit.config import SiteConfig
     from hugokit.importers import ImportPlan
     from hugokit.model import Publication
@@ -143,9 +144,10 @@ def _keep_page(loaded: Site) -> None:
 
 
 def _wire_theme(root: Path) -> str:
-    """Puts hugokit into the site's Hugo configuration; returns "module", "theme" or "manual"."""
+    """Puts hugokit into the site's Hugo configuration, last of its themes or imports; returns
+    "module", "theme" or "manual"."""
     from hugokit import HUGO_MODULE
-    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, settings, wire
+    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, settings, wire_theme
 
     name = find_config(root)
     if name is None and (root / CONFIG_DIR).is_dir():  # settings split over files, none of them the main one
@@ -157,20 +159,31 @@ def _wire_theme(root: Path) -> str:
         put(root / "hugo.toml", "hugo.toml", new_site_config(title), WriteBack.WRITE)
         echo(f"wrote {shown('hugo.toml')} (a new Hugo site that imports hugokit as a module)")
         return "module"
-    text = current_text(root / name) or ""
-    try:
-        uses_themes = "theme" in settings(name, text)
-        wiring = wire(name, text)
-    except ValueError as exc:
-        echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)
-        return "manual"
-    if wiring.text is not None:
-        put(root / name, name, wiring.text, WriteBack.WRITE)
-    echo(f"{shown(name)}: {wiring.done}")
-    if wiring.manual:
-        echo(wiring.manual, err=True)
-        return "manual"
-    return "theme" if uses_themes else "module"
+    texts: dict[str, str] = {}
+    edited: list[str] = []
+    said: list[tuple[str, Step]] = []
+    outcome = "manual"
+    for file, step_for in ((name, wire_theme),):
+        text = texts.setdefault(file, current_text(root / file) or "")
+        try:
+            step = step_for(file, text)
+        except ValueError as exc:
+            echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)
+            break
+        if step_for is wire_theme and not step.manual:
+            outcome = "theme" if "theme" in settings(file, text) else "module"
+        if step.text is not None:
+            texts[file] = step.text
+            edited.append(file)
+        said.append((file, step))
+    for file in dict.fromkeys(edited):
+        put(root / file, file, texts[file], WriteBack.WRITE)
+    for file, step in said:
+        if step.done:
+            echo(f"{shown(file)}: {step.done}")
+        if step.manual:
+            echo(step.manual, err=True)
+    return outcome
 
 
 def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], str], owned_by: str = "") -> None:
