@@ -50,7 +50,7 @@ def init_command(source: Path | None, site: str) -> int:
     if not planned.readable:
         return 1
     root.mkdir(parents=True, exist_ok=True)
-    theme_step = _wire_theme(root)
+    theme_step = _wire_theme(root, config.database)
     _write_database(config, planned)
 
     loaded = load_site(root, Cache(None))  # no snapshot: init reads the database it just wrote
@@ -143,11 +143,12 @@ def _keep_page(loaded: Site) -> None:
              f"(see the difference: hugokit build --diff)")
 
 
-def _wire_theme(root: Path) -> str:
-    """Puts hugokit into the site's Hugo configuration, last of its themes or imports; returns
-    "module", "theme" or "manual"."""
+def _wire_theme(root: Path, database: str) -> str:
+    """Puts hugokit into the site's Hugo configuration, last of its themes or imports, and keeps the
+    database out of Hugo's data loading; returns "module", "theme" or "manual"."""
     from hugokit import HUGO_MODULE
-    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, settings, wire_theme
+    from hugokit.theme_wiring import (CONFIG_DIR, exclude_database, find_config, find_module_config,
+                                      new_site_config, settings, wire_theme)
 
     name = find_config(root)
     if name is None and (root / CONFIG_DIR).is_dir():  # settings split over files, none of them the main one
@@ -156,14 +157,16 @@ def _wire_theme(root: Path) -> str:
         return "manual"
     if name is None:
         title = Path(os.path.abspath(root)).name
-        put(root / "hugo.toml", "hugo.toml", new_site_config(title), WriteBack.WRITE)
-        echo(f"wrote {shown('hugo.toml')} (a new Hugo site that imports hugokit as a module)")
+        put(root / "hugo.toml", "hugo.toml", new_site_config(title, database), WriteBack.WRITE)
+        echo(f"wrote {shown('hugo.toml')} (a new Hugo site that imports hugokit as a module, and keeps "
+             f"{database} out of Hugo's data loading)")
         return "module"
     texts: dict[str, str] = {}
     edited: list[str] = []
     said: list[tuple[str, Step]] = []
     outcome = "manual"
-    for file, step_for in ((name, wire_theme),):
+    for file, step_for in ((name, wire_theme),
+                           (find_module_config(root) or name, lambda f, t: exclude_database(f, t, database))):
         text = texts.setdefault(file, current_text(root / file) or "")
         try:
             step = step_for(file, text)

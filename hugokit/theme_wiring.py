@@ -2,13 +2,16 @@
 
 hugokit goes last: after the site's themes when it lists them (`theme = ["PaperMod", "hugokit"]`),
 else after its module imports, so that a theme's base and page layouts win and hugokit adds only
-what the theme lacks (Hugo picks each template, `baseof.html` included, by theme order). Each edit
-adds lines as text (hugokit.config_edit) and is kept only if the edited file parses to exactly the old settings
+what the theme lacks (Hugo picks each template, `baseof.html` included, by theme order). A mount of
+data/ without the database keeps the YAML out of Hugo's data loading, which gives up on a few
+thousand entries (the layouts read data/hugokit/publications.json instead). Each edit adds lines as
+text (hugokit.config_edit) and is kept only if the edited file parses to exactly the old settings
 plus hugokit's; otherwise the site is told what to add by hand.
 """
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
@@ -24,6 +27,7 @@ CONFIG_DIR = "config/_default"
 # imports there).
 MODULE_FILES = tuple(f"{CONFIG_DIR}/module.{ext}" for ext in ("toml", "yaml", "yml", "json"))
 THEME_NAME = "hugokit"  # the folder under themes/ when hugokit is a theme (a Git submodule)
+DATA = "data"           # the site's data folder, as Hugo mounts it by default
 _COMMENT = "hugokit's layouts and vocabularies"
 
 
@@ -47,6 +51,12 @@ def find_config(root: Path) -> str | None:
         except (ValueError, OSError):
             return main
     return module
+
+
+def find_module_config(root: Path) -> str | None:
+    """The file holding the site's `module` settings (its mounts): the module file, else the main one."""
+    module = next((name for name in MODULE_FILES if (root / name).is_file()), None)
+    return module or next((name for name in CONFIG_NAMES if (root / name).is_file()), None)
 
 
 def _is_module_file(name: str) -> bool:
@@ -167,6 +177,48 @@ def wire_theme(name: str, text: str) -> Step:
     return Step(None, "could not be edited safely", _manual(name, "imports", [("path", HUGO_MODULE)]))
 
 
+def _database_pattern(database: str) -> str | None:
+    """The database's path inside the data folder, as a mount's `files` pattern matches it."""
+    path = posixpath.normpath(database)
+    return path[len(DATA) + 1:] if path.startswith(DATA + "/") else None
+
+
+def _excludes(mount: dict[str, Any], inside: str) -> bool:
+    files = mount.get("files") or []
+    excluded = mount.get("excludeFiles") or []  # its name before Hugo 0.153
+    excluded = [excluded] if isinstance(excluded, str) else excluded
+    return posixpath.normpath(str(mount.get("source", ""))) == DATA and (
+        inside in excluded or any(str(f).startswith("!") and str(f)[1:].strip() == inside for f in files))
+
+
+def mount_table(inside: str) -> list[tuple[str, str | list[str]]]:
+    return [("source", DATA), ("target", DATA), ("files", [f"! {inside}"])]
+
+
+def exclude_database(name: str, text: str, database: str) -> Step:
+    """Adds a mount of data/ without the database, unless the site mounts its data/ itself."""
+    inside = _database_pattern(database)
+    if inside is None:  # the database lives outside data/: Hugo does not load it
+        return Step(None, "")
+    data, raw = settings(name, text), parse(name, text)
+    mounts = [m for m in (data.get("module") or {}).get("mounts") or [] if isinstance(m, dict)]
+    own = [m for m in mounts if str(m.get("target", "")).strip("/").split("/")[0] == DATA]
+    if any(_excludes(m, inside) for m in own):
+        return Step(None, f"already keeps {database} out of Hugo's data loading")
+    why = (f"Hugo's YAML loader gives up on a few thousand entries, so keep {database} out of its data loading "
+           "(hugokit's layouts read data/hugokit/publications.json)")
+    if own:  # a mount of the site's own replaces Hugo's default one: that mount is the one to filter
+        return Step(None, "", f"{name} mounts {DATA}/ itself; {why}: add to that mount files = [\"! {inside}\"]")
+    want = _module_list_added(data, "mounts", dict(mount_table(inside)))
+    edit = _editor(name, text, raw, lambda kind: append_table(
+        kind, text, raw, "mounts", mount_table(inside), _is_module_file(name)), want)
+    if (edited := _kept(name, text, edit, want)) is not None:
+        return Step(edited, f"mounted {DATA}/ without {inside}, which keeps the database out of Hugo's data "
+                    "loading (Hugo's YAML loader gives up on a few thousand entries; hugokit's layouts read "
+                    "data/hugokit/publications.json)")
+    return Step(None, "", f"{why}: " + _manual(name, "mounts", mount_table(inside)))
+
+
 def _manual(name: str, key: str, table: list[tuple[str, Any]]) -> str:
     if name.endswith(".toml"):
         section = key if _is_module_file(name) else f"module.{key}"
@@ -181,7 +233,9 @@ def _manual(name: str, key: str, table: list[tuple[str, Any]]) -> str:
     return f"add to {name}, last in module.{key}:\n" + "".join(f"    {line}\n" for line in lines.splitlines())
 
 
-def new_site_config(title: str) -> str:
+def new_site_config(title: str, database: str) -> str:
     """hugo.toml for a folder that is no Hugo site yet."""
-    return (f'baseURL = "https://example.org/"\ntitle = {json.dumps(title)}\n\n'
+    text = (f'baseURL = "https://example.org/"\ntitle = {json.dumps(title)}\n\n'
             f'[[module.imports]]\n  path = "{HUGO_MODULE}"  # {_COMMENT}\n')
+    step = exclude_database("hugo.toml", text, database)
+    return step.text or text

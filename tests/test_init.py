@@ -16,9 +16,11 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, REPO, SEED_PAGE, hugokit, write
 from hugokit import HUGO_MODULE, adopt
-from hugokit.theme_wiring import wire_theme
+from hugokit.theme_wiring import exclude_database, wire_theme
 
 BIN = Path(sys.executable).parent
+MOUNT_TOML = '[[module.mounts]]\n  source = "data"\n  target = "data"\n  files = ["! publications.yaml"]\n'
+MOUNT_YAML = 'mounts:\n  - source: data\n    target: data\n    files: ["! publications.yaml"]\n'
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
@@ -58,6 +60,7 @@ def test_init_sets_up_a_bare_hugo_site_and_a_second_run_changes_nothing(bare_sit
     assert {"name": "Joseph E. Gonzalez", "aliases": ["Joseph E Gonzalez", "Joey Gonzalez", "Joseph Gonzalez"]} in people
     config = (bare_site / "hugo.toml").read_text()
     assert config.startswith(config_before) and f'path = "{HUGO_MODULE}"' in config
+    assert config.endswith("\n" + MOUNT_TOML) and "hugo.toml: mounted data/ without publications.yaml" in first.stdout
     hooks = yaml.safe_load((bare_site / ".pre-commit-config.yaml").read_text())
     assert [h["id"] for h in hooks["repos"][0]["hooks"]] == ["hugokit-check", "hugokit-build"]
     assert hooks["repos"][0]["rev"] == "v0.1.0"  # an editable install records no commit: the release tag
@@ -79,6 +82,7 @@ def test_init_sets_up_a_bare_hugo_site_and_a_second_run_changes_nothing(bare_sit
     assert snapshot(bare_site) == before  # not a byte nor a modification time changed
     assert "wrote" not in second.stdout and "imported" not in second.stdout
     assert "hugo.toml: already uses hugokit" in second.stdout
+    assert "hugo.toml: already keeps data/publications.yaml out of Hugo's data loading" in second.stdout
     assert "kept data/people.yaml" in second.stdout and "kept .pre-commit-config.yaml (up to date)" in second.stdout
 
     # Hugo renders the site with hugokit's layouts alone (its own base: the site has no theme).
@@ -130,11 +134,12 @@ def test_init_imports_a_bibtex_file_into_a_new_folder(tmp_path: Path) -> None:
                 "  booktitle = {OSDI},\n  year = {2022}\n}\n")
     run = hugokit("init", bib, "--site", tmp_path / "new")
     new = tmp_path / "new"
-    assert f"wrote {new}/hugo.toml (a new Hugo site that imports hugokit as a module)" in run.stdout
+    assert f"wrote {new}/hugo.toml (a new Hugo site that imports hugokit as a module, and keeps " \
+           "data/publications.yaml out of Hugo's data loading)" in run.stdout
     assert f"imported 1 publications from {bib} into {new}/data/publications.yaml" in run.stdout
     assert yaml.safe_load((new / "data/publications.yaml").read_text())[0]["authors"] == ["Lianmin Zheng", "Hao Zhang"]
     assert (new / "hugo.toml").read_text().endswith(f'[[module.imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s '
-                                                    "layouts and vocabularies\n")
+                                                    "layouts and vocabularies\n\n" + MOUNT_TOML)
 
 
 def test_a_source_that_cannot_be_read_writes_nothing(tmp_path: Path) -> None:
@@ -225,18 +230,20 @@ CONFIGS = FIXTURES / "hugo-configs"
 
 
 def test_a_hugo_blox_site_gets_hugokit_last_in_its_module_file(tmp_path: Path) -> None:
-    """Hugo Blox keeps its imports in config/_default/module.yaml: hugokit goes there, after them."""
+    """Hugo Blox keeps its imports in config/_default/module.yaml: hugokit goes there, after them,
+    and so does the mount that keeps the database out of Hugo's data loading."""
     hugo, module = CONFIGS / "hugoblox-hugo.yaml", CONFIGS / "hugoblox-module.yaml"
     write(tmp_path / "config/_default/hugo.yaml", hugo.read_text())
     write(tmp_path / "config/_default/module.yaml", module.read_text())
     run = hugokit("init", "--site", tmp_path)
     assert "config/_default/module.yaml: added hugokit as a Hugo module import, after " \
            "github.com/HugoBlox/hugo-blox-builder/modules/blox-bootstrap/v5" in run.stdout
+    assert "config/_default/module.yaml: mounted data/ without publications.yaml" in run.stdout
     assert (tmp_path / "config/_default/hugo.yaml").read_text() == hugo.read_text()
     edited = (tmp_path / "config/_default/module.yaml").read_text()
-    assert edited == module.read_text() + f"  - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n"
+    assert edited == module.read_text() + f"  - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n" + MOUNT_YAML
     again = hugokit("init", "--site", tmp_path).stdout
-    assert "already uses hugokit" in again
+    assert "already uses hugokit" in again and "already keeps data/publications.yaml out of Hugo's data loading" in again
     assert (tmp_path / "config/_default/module.yaml").read_text() == edited
 
 
@@ -246,3 +253,37 @@ def test_papermods_example_config_gains_the_import_after_its_own() -> None:
     assert wiring.text == text + f"    - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n"
     imports = yaml.safe_load(wiring.text)["module"]["imports"]
     assert [i["path"] for i in imports] == ["github.com/danielfdickinson/adityatelange-hugo-PaperMod", HUGO_MODULE]
+    mounted = exclude_database("config.yml", wiring.text, "data/publications.yaml").text
+    assert mounted == wiring.text + "".join(f"  {line}\n" for line in MOUNT_YAML.splitlines())
+    assert yaml.safe_load(mounted)["module"]["imports"] == yaml.safe_load(wiring.text)["module"]["imports"]
+
+
+MOUNTS = [
+    ("hugo.toml", 'title = "Lab"\n', 'title = "Lab"\n\n' + MOUNT_TOML),
+    ("hugo.toml", '[[module.mounts]]\n  source = "static"\n  target = "static"\n\n[params]\n  a = 1\n',
+     '[[module.mounts]]\n  source = "static"\n  target = "static"\n\n' + MOUNT_TOML + '\n[params]\n  a = 1\n'),
+    ("hugo.yaml", "title: Lab\n", "title: Lab\n\nmodule:\n" + "".join(f"  {line}\n" for line in MOUNT_YAML.splitlines())),
+    ("hugo.yaml", "module:\n  imports:\n  - path: x\nparams:\n  a: 1\n",
+     "module:\n  imports:\n  - path: x\n" + "".join(f"  {line}\n" for line in MOUNT_YAML.splitlines()) + "params:\n  a: 1\n"),
+    ("hugo.json", '{\n  "title": "Lab"\n}',
+     '{\n  "title": "Lab",\n  "module": {\n    "mounts": [\n      {\n        "source": "data",\n        "target": "data",\n'
+     '        "files": [\n          "! publications.yaml"\n        ]\n      }\n    ]\n  }\n}'),
+]
+
+
+@pytest.mark.parametrize(("name", "before", "after"), MOUNTS)
+def test_the_database_is_kept_out_of_hugos_data_loading(name: str, before: str, after: str) -> None:
+    step = exclude_database(name, before, "data/publications.yaml")
+    assert step.text == after and not step.manual
+    assert exclude_database(name, after, "data/publications.yaml").text is None  # once is enough
+
+
+def test_a_site_that_mounts_its_data_itself_is_told_what_to_add() -> None:
+    own = '[[module.mounts]]\n  source = "data"\n  target = "data"\n'
+    step = exclude_database("hugo.toml", own, "data/publications.yaml")
+    assert step.text is None and 'add to that mount files = ["! publications.yaml"]' in step.manual
+    excluded = own + '  excludeFiles = "publications.yaml"\n'  # as Hugo before 0.153 spelled it
+    assert exclude_database("hugo.toml", excluded, "data/publications.yaml").done.startswith("already keeps")
+    assert exclude_database("hugo.toml", 'title = "x"\n', "db/publications.yaml") == (None, "", "")
+    nested = exclude_database("hugo.toml", "", "data/lab/publications.yaml").text
+    assert nested is not None and 'files = ["! lab/publications.yaml"]' in nested

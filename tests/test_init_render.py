@@ -1,6 +1,8 @@
 """What `hugokit init` writes into a site with a theme, rendered by real Hugo: hugokit goes after
 the theme (in the theme list, or among the module imports), so the publications page renders
-inside the theme's own base."""
+inside the theme's own base; and the mount that keeps data/publications.yaml out of Hugo's data
+loading leaves every other folder of the site (content, layouts, static, assets, i18n, the rest
+of data) working, although declaring a mount replaces Hugo's default one for that folder."""
 from __future__ import annotations
 
 import tomllib
@@ -56,6 +58,8 @@ def test_init_puts_hugokit_after_the_theme_and_the_page_renders_in_the_themes_ba
     else:
         assert f"hugo.toml: added hugokit as a Hugo module import, after {themes / 'papermod-like'}" in run.stdout
         assert [i["path"] for i in settings["module"]["imports"]] == [str(themes / "papermod-like"), HUGO_MODULE]
+    assert "hugo.toml: mounted data/ without publications.yaml" in run.stdout
+    assert settings["module"]["mounts"] == [{"source": "data", "target": "data", "files": ["! publications.yaml"]}]
 
     monkeypatch.setenv("HUGO_MODULE_REPLACEMENTS", f"{HUGO_MODULE} -> {REPO}")  # hugokit's import, offline
     result = render(site, tmp_path / "public", "--themesDir", str(themes), "--disableKinds", "taxonomy,term,RSS,sitemap")
@@ -65,3 +69,14 @@ def test_init_puts_hugokit_after_the_theme_and_the_page_renders_in_the_themes_ba
     assert page.select_one("html")["class"] == ["papermod-like"]  # the theme's base, not hugokit's
     assert page.select_one("header.pm-header") is not None
     assert len(page.select("main.pm-main article.hugokit-publications .hugokit-list .hugokit-pub")) == 47
+
+    # Every folder of the site still reaches Hugo; only the YAML database is kept out.
+    home = BeautifulSoup((tmp_path / "public/index.html").read_text(), "html.parser")
+    assert home.select_one("#greeting").get_text() == "Welcome to the lab"   # i18n/
+    assert home.select_one("#lab").get_text() == "The Lab"                   # data/, the rest of it
+    assert home.select_one("#database").get_text() == "not loaded"           # data/publications.yaml
+    assert home.select_one("#css").get_text() == "/lab.css"                   # assets/
+    assert len(home.select(".hugokit-selected .hugokit-pub")) == 3            # data/hugokit/publications.json
+    about = BeautifulSoup((tmp_path / "public/about/index.html").read_text(), "html.parser")
+    assert about.select_one("h1.pm-single").get_text() == "About the lab"     # content/
+    assert (tmp_path / "public/lab.txt").read_text() == SITE_FILES["static/lab.txt"]  # static/
