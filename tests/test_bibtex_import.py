@@ -185,7 +185,7 @@ def test_names_and_editors_survive_export_then_import_and_show_on_the_page(tmp_p
     ('journal = "Journal of Artificial Intelligence Reseach"', "Journal of Artificial Intelligence Reseach 2022"),
     ('booktitle = "Machine Learning for Systems Workshop at NeurIPS 2023"',
      "Machine Learning for Systems Workshop at NeurIPS 2023"),
-    ('booktitle = "Sets and Parts Workshop @ NeurIPS 2019 (oral)"', "Sets and Parts Workshop @ NeurIPS 2019"),
+    ('booktitle = "Sets and Parts Workshop @ NeurIPS 2019 (oral)"', "Sets and Parts Workshop @ NeurIPS 2019 (Oral)"),
     ('publisher = "AAAI Press"', ""),  # a publisher names no venue of a paper
     ('howpublished = "\\url{https://www.example.org/paper.pdf}"', ""),  # a URL is a link, never WWW
     ('booktitle = "Proceedings of the Thirty-Seventh {AAAI} Conference on Artificial Intelligence ({AAAI} 2023)"',
@@ -219,7 +219,7 @@ def test_a_presentation_after_a_workshop_is_kept_and_urls_become_links() -> None
 @misc{z, title = "Z", author = "A B", year = 2020, howpublished = "\url{https://doi.org/10.5281/zenodo.3700819}"}
 @inproceedings{p, title = "P", author = "A B", year = 2020, booktitle = "ICML", publisher = "AAAI Press"}
 """)
-    assert (pubs["w"].venue, pubs["w"].award) == ("Sets and Parts Workshop @ NeurIPS 2019", "Oral")
+    assert (pubs["w"].venue, pubs["w"].award) == ("Sets and Parts Workshop @ NeurIPS 2019 (Oral)", "")
     assert (pubs["tf"].venue, pubs["tf"].links) == ("", {"paper": "https://tensorflow.org/"})
     assert (pubs["z"].venue, pubs["z"].links) == ("", {"paper": "https://doi.org/10.5281/zenodo.3700819"})
     assert pubs["p"].venue == "ICML 2020"

@@ -147,7 +147,9 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
             used.add(name)
     return Publication(
         id=entry.key, title=title, year=year, authors=text.name_list("author"), editors=text.name_list("editor"),
-        venue=venue, links=links, award=", ".join(a for a in (presentation, award) if a),
+        # A presentation mark stays in the venue, as the venue grammar writes it: `ATC 2018 (Oral)`.
+        venue=f"{venue} ({presentation})" if venue and presentation else venue, links=links,
+        award=", ".join(a for a in (award, "" if venue else presentation) if a),
         topics=["Selected"] if text.get("selected").lower() in _TRUE else [],
         doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
         keywords=[k.strip() for k in re.split(r"[,;]", text.get("keywords")) if k.strip()],
