@@ -208,7 +208,8 @@ def exclude_database(name: str, text: str, database: str) -> Step:
     why = (f"Hugo's YAML loader gives up on a few thousand entries, so keep {database} out of its data loading "
            "(hugokit's layouts read data/hugokit/publications.json)")
     if own:  # a mount of the site's own replaces Hugo's default one: that mount is the one to filter
-        return Step(None, "", f"{name} mounts {DATA}/ itself; {why}: add to that mount files = [\"! {inside}\"]")
+        return Step(None, "", f"{name} mounts {DATA}/ itself; {why}: add files = [\"! {inside}\"] to its mount "
+                              f"with source {DATA}")
     want = _module_list_added(data, "mounts", dict(mount_table(inside)))
     edit = _editor(name, text, raw, lambda kind: append_table(
         kind, text, raw, "mounts", mount_table(inside), _is_module_file(name)), want)

@@ -281,9 +281,25 @@ def test_the_database_is_kept_out_of_hugos_data_loading(name: str, before: str, 
 def test_a_site_that_mounts_its_data_itself_is_told_what_to_add() -> None:
     own = '[[module.mounts]]\n  source = "data"\n  target = "data"\n'
     step = exclude_database("hugo.toml", own, "data/publications.yaml")
-    assert step.text is None and 'add to that mount files = ["! publications.yaml"]' in step.manual
+    assert step.text is None and 'add files = ["! publications.yaml"] to its mount with source data' in step.manual
     excluded = own + '  excludeFiles = "publications.yaml"\n'  # as Hugo before 0.153 spelled it
     assert exclude_database("hugo.toml", excluded, "data/publications.yaml").done.startswith("already keeps")
     assert exclude_database("hugo.toml", 'title = "x"\n', "db/publications.yaml") == (None, "", "")
     nested = exclude_database("hugo.toml", "", "data/lab/publications.yaml").text
     assert nested is not None and 'files = ["! lab/publications.yaml"]' in nested
+
+
+def test_a_doks_site_mounting_every_folder_itself_gets_the_import_and_is_told_about_its_data_mount(
+        tmp_path: Path) -> None:
+    """Doks declares every mount in its module file, its own data/ among three data mounts: init
+    adds hugokit's import there and leaves the mounts to the site, saying what to add."""
+    module = (CONFIGS / "doks-module.toml").read_text()
+    write(tmp_path / "config/_default/hugo.toml", 'title = "Docs"\n')
+    write(tmp_path / "config/_default/module.toml", module)
+    run = hugokit("init", "--site", tmp_path)
+    assert "config/_default/module.toml: added hugokit as a Hugo module import" in run.stdout
+    assert "config/_default/module.toml mounts data/ itself; Hugo's YAML loader gives up on a few thousand " \
+           'entries' in run.stderr and 'add files = ["! publications.yaml"] to its mount with source data' in run.stderr
+    edited = (tmp_path / "config/_default/module.toml").read_text()
+    assert edited == module + f'\n\n[[imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'
+    assert (tmp_path / "config/_default/hugo.toml").read_text() == 'title = "Docs"\n'
