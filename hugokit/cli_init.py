@@ -16,7 +16,6 @@ from hugokit.writeback import WriteBack, current_text, put
 
 if TYPE_CHECKING:
     from hugokit.adopt import Pin
-    from hugokit.theme_wiring import Step
     from hugokit.config import SiteConfig
     from hugokit.display import PathDisplay
     from hugokit.importers import ImportPlan
@@ -162,32 +161,27 @@ def _wire_theme(root: Path, database: str, paths: PathDisplay) -> str:
         echo(f"wrote {paths.shown('hugo.toml')} (a new Hugo site that imports hugokit as a module, and keeps "
              f"{database} out of Hugo's data loading)")
         return "module"
-    texts: dict[str, str] = {}
-    edited: list[str] = []
-    said: list[tuple[str, Step]] = []
-    outcome = "manual"
-    for file, step_for in ((name, wire_theme),
-                           (find_module_config(root) or name, lambda f, t: exclude_database(f, t, database))):
-        text = texts.setdefault(file, current_text(root / file) or "")
-        try:
-            step = step_for(file, text)
-        except ValueError as exc:
-            echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)
-            break
-        if step_for is wire_theme and not step.manual:
-            outcome = "theme" if "theme" in settings(file, text) else "module"
-        if step.text is not None:
-            texts[file] = step.text
-            edited.append(file)
-        said.append((file, step))
-    for file in dict.fromkeys(edited):
+    mount_file = find_module_config(root) or name
+    texts = {file: current_text(root / file) or "" for file in dict.fromkeys((name, mount_file))}
+    try:
+        uses_themes = "theme" in settings(name, texts[name])
+        theme = wire_theme(name, texts[name])
+        texts[name] = theme.text or texts[name]
+        mount = exclude_database(mount_file, texts[mount_file], database)
+    except ValueError as exc:  # a file that does not parse: nothing is written
+        echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)
+        return "manual"
+    texts[mount_file] = mount.text or texts[mount_file]
+    for file in dict.fromkeys(file for file, step in ((name, theme), (mount_file, mount)) if step.text is not None):
         put(root / file, file, texts[file], WriteBack.WRITE)
-    for file, step in said:
+    for file, step in ((name, theme), (mount_file, mount)):
         if step.done:
             echo(f"{paths.shown(file)}: {step.done}")
         if step.manual:
             echo(step.manual, err=True)
-    return outcome
+    if theme.manual:
+        return "manual"
+    return "theme" if uses_themes else "module"
 
 
 def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], str], owned_by: str = "") -> None:
