@@ -125,7 +125,7 @@ def _module_list_added(data: Settings, key: str, item: dict[str, Any]) -> Settin
     return new
 
 
-def _kept(name: str, text: str, edit: Callable[[], str], want: Settings) -> str | None:
+def _kept(name: str, edit: Callable[[], str], want: Settings) -> str | None:
     """The edited text when it parses to exactly the wanted settings, else None."""
     try:
         edited = edit()
@@ -163,7 +163,7 @@ def wire_theme(name: str, text: str) -> Step:
         want = _plain(data) | {"theme": [*themes, THEME_NAME]}
         edit = _editor(name, text, raw, lambda kind: append_theme(kind, text, raw, THEME_NAME), want)
         listed = ", ".join(json.dumps(t) for t in themes)
-        if (edited := _kept(name, text, edit, want)) is not None:
+        if (edited := _kept(name, edit, want)) is not None:
             return Step(edited, f"put hugokit last in its theme list, after {', '.join(themes)}" if themes
                         else "added hugokit to its theme list")
         return Step(None, "could not be edited safely",
@@ -172,7 +172,7 @@ def wire_theme(name: str, text: str) -> Step:
     want = _module_list_added(data, "imports", {"path": HUGO_MODULE})
     edit = _editor(name, text, raw, lambda kind: append_table(
         kind, text, raw, "imports", [("path", HUGO_MODULE)], _is_module_file(name), _COMMENT), want)
-    if (edited := _kept(name, text, edit, want)) is not None:
+    if (edited := _kept(name, edit, want)) is not None:
         return Step(edited, "added hugokit as a Hugo module import" + (f", after {imports[-1]}" if imports else ""))
     return Step(None, "could not be edited safely", _manual(name, "imports", [("path", HUGO_MODULE)]))
 
@@ -213,7 +213,7 @@ def exclude_database(name: str, text: str, database: str) -> Step:
     want = _module_list_added(data, "mounts", dict(mount_table(inside)))
     edit = _editor(name, text, raw, lambda kind: append_table(
         kind, text, raw, "mounts", mount_table(inside), _is_module_file(name)), want)
-    if (edited := _kept(name, text, edit, want)) is not None:
+    if (edited := _kept(name, edit, want)) is not None:
         return Step(edited, f"mounted {DATA}/ without {inside}, which keeps the database out of Hugo's data "
                     "loading (Hugo's YAML loader gives up on a few thousand entries; hugokit's layouts read "
                     "data/hugokit/publications.json)")
