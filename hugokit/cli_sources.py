@@ -65,7 +65,7 @@ def _load(site: str) -> _Site:
 
 
 def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool, paths: PathDisplay) -> int:
-    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.venue_names import VenueFinder
     from hugokit.sources import gather
     from hugokit.sources.identifiers import parse
 
@@ -91,7 +91,7 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
 def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
                  dry_run: bool, paths: PathDisplay) -> int:
     from hugokit.merge import merge
-    from hugokit.refresh import arxiv_of, doi_of
+    from hugokit.refresh import FETCHED, arxiv_of, doi_of
     from hugokit.render.database_yaml import render_database
     from hugokit.outcome import exit_code, verb
     from hugokit.text import fold
@@ -101,7 +101,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
     if database is None:
         new_text, added, merged = render_database(entries), entries, None
     else:
-        merged = merge(text or "", database, entries, "the fetched record")
+        merged = merge(text or "", database, entries, FETCHED)
         new_text, added = merged.text, merged.added
         report(merged.diagnostics, paths)
         gained = {id(pub): names for pub, names in merged.updated}
@@ -125,7 +125,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
 
 def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, paths: PathDisplay) -> int:
     from hugokit import refresh
-    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.venue_names import VenueFinder
     from hugokit.outcome import exit_code, verb
     from hugokit.sources import gather
     from hugokit.writeback import WriteBack, put

@@ -52,6 +52,8 @@ class _Index:
 
 
 def merge(text: str, database: Database, incoming: list[Publication], source: str) -> MergeResult:
+    """source names where the incoming entries come from, as conflicts speak of it: the imported
+    file as shown ("scholar.bib"), or "the fetched record"."""
     entries = list(database.publications)
     index = _Index()
     for i, pub in enumerate(entries):
@@ -111,7 +113,7 @@ def _conflict(result: MergeResult, old: Publication, key: str, label: str, mine:
 
     result.diagnostics.append(warning(old.at(key), "merge-conflict",
                                       f'{source} has another {label} for "{old.title}": {shown(theirs)!r}; '
-                                      f"kept {shown(mine)!r}", "edit the database by hand if the import is right"))
+                                      f"kept {shown(mine)!r}", f"edit the database by hand if {source} is right"))
 
 
 def _line_start(text: str, offset: int) -> int:

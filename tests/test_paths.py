@@ -98,3 +98,9 @@ def test_each_run_in_one_process_shows_paths_for_its_own_site(repo: Path, monkey
     assert capsys.readouterr().out.startswith(f"data/publications.yaml:{line}:10: ")
     assert run_here(["build", "--check", "--site", "."]) == 1  # refused: the database has an error
     assert capsys.readouterr().out.startswith(f"data/publications.yaml:{line}:10: error[unknown-venue] ")
+
+
+def test_the_pages_of_an_imported_folder_are_shown_inside_it_as_typed(repo: Path) -> None:
+    write(repo / "_publications/one.md", "---\ntitle: One\nvenue: Somewhere\ndate: 2020\ncolour: red\n---\n")
+    result = run(repo, "import", "_publications", "--site", "website", "--dry-run")
+    assert result.stdout.startswith('_publications/one.md:5:1: warning[not-imported] "colour"'), result.stdout

@@ -49,7 +49,7 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
         from hugokit.importers.pages import import_pages
         from hugokit.vocab import load_vocabularies
 
-        imported = import_pages(source, shown, load_vocabularies(config.root)[0].venues)
+        imported = import_pages(source, shown, load_vocabularies(config.root)[0].venues, mapping)
     elif fmt == "markdown":
         from hugokit.importers.markdown import import_page
 

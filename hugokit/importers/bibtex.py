@@ -15,7 +15,7 @@ from typing import Any
 from hugokit.diagnostics import Position, error, warning
 from hugokit.importers.imported import Imported, Progress
 from hugokit.importers.bibtex_entry import Entry, map_entry
-from hugokit.importers.venue_names import VenueFinder
+from hugokit.venue_names import finder_for
 from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.vocab import Vocabulary
 
@@ -32,7 +32,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
     entries, macros = _read(_blank_comments(text), path, result, progress)
     by_key = {entry.key.lower(): entry for entry in entries}
     targets = {entry.fields["crossref"].strip().lower() for entry in entries if entry.fields.get("crossref")}
-    finder = VenueFinder(venues)
+    finder = finder_for(venues)
     unused: dict[str, list[int]] = {}
     latex: dict[str, list[int]] = {}
     parents_skipped: list[Entry] = []
