@@ -59,6 +59,10 @@ def digest(data: bytes) -> str:
     return str(sha256(data).hexdigest())
 
 
+def text_digest(text: str) -> str:
+    return digest(text.encode("utf-8"))
+
+
 def file_digest(path: Path | str) -> str | None:
     try:
         with open(path, "rb") as handle:
@@ -104,11 +108,24 @@ class Cache:
     """The cache of one invocation: a folder, or none when the cache is off (then nothing is
     looked up or stored, snapshots and memos included)."""
 
-    __slots__ = ("folder", "_code")
+    __slots__ = ("folder", "notes", "_code")
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.notes: list[str] = []  # cache files ignored because they were damaged or foreign
         self._code: str | None = None
+
+    data_digest = staticmethod(digest)  # of bytes (before the class's own `digest` below hides the function)
+    digest = staticmethod(text_digest)  # of text
+
+    def code(self) -> str:
+        """The fingerprint of hugokit's code and vocabularies, taken once per invocation."""
+        if self._code is None:
+            self._code = _code_digest()
+        return self._code
+
+    def ignored(self, path: Path, why: str) -> None:
+        self.notes.append(f"note: ignored the cache file {path} ({why}); it will be replaced")
 
     @classmethod
     def from_environment(cls, *, enabled: bool = True) -> Cache:
@@ -120,20 +137,12 @@ class Cache:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         return cls(Path(base) / "hugokit")
 
-    digest = staticmethod(digest)
-
-    def code(self) -> str:
-        """The fingerprint of hugokit's code and vocabularies, taken once per invocation."""
-        if self._code is None:
-            self._code = _code_digest()
-        return self._code
-
     def run(self, root: Path, command: str, options: Iterable[str]) -> RunEntry:
         """The entry of one command run on one site with these options."""
         if self.folder is None:
-            return RunEntry(self, root, None)
+            return RunEntry(root, None, self)
         key = digest("\0".join([str(root.resolve()), command, *options]).encode())
-        return RunEntry(self, root, self.folder / f"{key[:32]}.json")
+        return RunEntry(root, self.folder / f"{key[:32]}.json", self)
 
     def recall(self, kind: str, key: str) -> Any:
         """What remember(kind, key, …) stored, as long as hugokit's code is unchanged; else None.
@@ -153,24 +162,89 @@ class Cache:
     def _memo_path(self, kind: str, key: str) -> Path | None:
         return None if self.folder is None else self.folder / f"{kind}-{digest(key.encode())[:32]}.json"
 
+    def _record_path(self, root: Path, relative: str) -> Path | None:
+        if self.folder is None:
+            return None
+        key = digest(f"{root.resolve()}\0{relative}".encode())[:32]
+        return self.folder / f"page-{key}.json"
+
+    def record_page(self, root: Path, relative: str, text: str) -> None:
+        """Remembers that the generated file relative holds text hugokit made (see hugokit.provenance)."""
+        path = self._record_path(root, relative)
+        if path is not None:
+            _store(path, {"sha256": text_digest(text)})
+
+    def page_recorded(self, root: Path, relative: str) -> str | None:
+        """The SHA-256 of the text hugokit last made for a generated file, if recorded."""
+        path = self._record_path(root, relative)
+        try:
+            entry = None if path is None else json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        digest = entry.get("sha256") if isinstance(entry, dict) else None
+        return digest if isinstance(digest, str) else None
+
     def _snapshot_path(self, text: str) -> Path | None:
         if self.folder is None or len(text) < SNAPSHOT_MIN_BYTES:
             return None
-        return self.folder / f"db-{digest(text.encode('utf-8'))[:40]}.json"
+        return self.folder / f"db-{text_digest(text)[:40]}.json"
 
     def load_snapshot(self, text: str) -> list[dict[str, Any]] | None:
-        """The fields of every entry of a database text parsed before (no positions), if cached."""
+        """The fields of every entry of a database text parsed before (no positions), if cached
+        by this version of hugokit for exactly this text, and well-formed."""
         path = self._snapshot_path(text)
-        try:
-            return None if path is None else list(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
+        if path is None or not path.exists():
             return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        entries = data.get("entries") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or data.get("hugokit") != _version() or data.get("sha256") != text_digest(text) \
+                or not isinstance(entries, list) or not all(map(_valid_fields, entries)) \
+                or (not entries and _has_entries(text)):
+            self.ignored(path, "not a snapshot of this database by this version of hugokit")
+            try:
+                path.unlink()  # so that the next full parse stores a sound one
+            except OSError:
+                pass
+            return None
+        return entries
 
     def store_snapshot(self, text: str, entries: list[dict[str, Any]]) -> None:
         path = self._snapshot_path(text)
         if path is None or path.exists():
             return
-        _store(path, entries)
+        _store(path, {"hugokit": _version(), "sha256": text_digest(text), "entries": entries})
+
+
+def _version() -> str:
+    from hugokit import __version__
+
+    return __version__
+
+
+def _has_entries(text: str) -> bool:
+    """Whether a database text holds any list item: an empty snapshot of it must be wrong."""
+    return any(line.lstrip().startswith(("-", "[")) for line in text.splitlines())
+
+
+def _valid_fields(fields: object) -> bool:
+    """A snapshot entry: the database's fields with values of their kinds, title and year present."""
+    from hugokit.model import FIELD_BY_NAME
+
+    if not isinstance(fields, dict) or not isinstance(fields.get("title"), str) or type(fields.get("year")) is not int:
+        return False
+    kinds = {"str": str, "int": int, "list": list, "map": dict}
+    for name, value in fields.items():
+        spec = FIELD_BY_NAME.get(name)
+        if spec is None or type(value) is not kinds[spec.kind]:
+            return False
+        if isinstance(value, list) and not all(type(v) is str for v in value):
+            return False
+        if isinstance(value, dict) and not all(type(k) is str and type(v) is str for k, v in value.items()):
+            return False
+    return True
 
 
 class RunEntry:
@@ -179,23 +253,28 @@ class RunEntry:
     Lists are stored as single strings joined by newlines: JSON reads one long string many times
     faster than 40,000 short ones, and a run that trusts the statuses never splits the digests."""
 
-    __slots__ = ("cache", "root", "path")
+    __slots__ = ("root", "path", "cache")
 
-    def __init__(self, cache: Cache, root: Path, path: Path | None) -> None:
-        self.cache = cache
+    def __init__(self, root: Path, path: Path | None, cache: Cache) -> None:
         self.root = root
         self.path = path
+        self.cache = cache
 
     def _read(self) -> dict[str, Any] | None:
-        if self.path is None:
+        """The entry, if there is one of this format for this code (any other file is noted)."""
+        if self.path is None or not self.path.exists():
             return None
         try:
             entry = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
+            entry = None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT \
+                or not all(isinstance(entry.get(k), str) for k in ("code", "content", "folders", "files", "digests")) \
+                or entry["digests"].count("\n") != entry["files"].count("\n") \
+                or not all(isinstance(entry.get(k), (str, type(None))) for k in ("folder_statuses", "file_statuses")):
+            self.cache.ignored(self.path, "not a cache entry")
             return None
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("code") != self.cache.code():
-            return None
-        return entry
+        return entry if entry["code"] == self.cache.code() else None
 
     def _full(self, relatives: Iterable[str]) -> list[str]:
         top = os.path.join(str(self.root), "")
@@ -227,33 +306,31 @@ class RunEntry:
                                "file_statuses": file_statuses})  # checked by content: keep the statuses
         return entry.get("payload")
 
-    def recorded(self, relative: str) -> str | None:
-        """The digest a file had when this entry was stored (whatever changed since), if recorded."""
-        entry = self._read()
-        if entry is None:
-            return None
-        found = dict(zip(_lines(entry["files"]), entry["digests"].split("\n"))).get(relative)
-        return None if found in (None, "-") else found
+    def damaged(self) -> None:
+        """The payload was not what its command stores: noted, and replaced by the next store."""
+        if self.path is not None:
+            self.cache.ignored(self.path, "its result is not of the expected shape")
 
-    def store(self, files: Iterable[str], payload: Any, content: Listing | None = None,
-              digests: dict[str, str | None] | None = None, read_at: int | None = None) -> None:
-        """Records the files' digests with payload. content is the listing of content/ the run
-        saw (listed now if not given). digests are those the caller knows already (of text it
-        read, compared or wrote), the others are read now; read_at is time.time_ns() from before
-        the caller touched its files. The statuses are recorded only when no file changed since
-        a clock tick before that (never with digests but no read_at): else a lookup adds them."""
+    def digests(self, files: Iterable[str]) -> dict[str, str | None]:
+        """Every file's SHA-256 now (None when missing)."""
+        return {rel: file_digest(self.root / rel) for rel in sorted(set(files))}
+
+    def store(self, digests: dict[str, str | None], payload: Any, content: Listing | None = None,
+              read_at: int | None = None) -> None:
+        """Records payload as the result for files with these digests: those of the bytes the
+        run read (or wrote), never of the files afterwards (they may have changed during the
+        run). content is the listing of content/ the run saw (listed now if not given). read_at
+        is time.time_ns() from before the run read its files: the statuses are recorded only
+        when no file changed since a clock tick before it (else a lookup adds them)."""
         if self.path is None:
             return
-        known = digests or {}
         listing = walk_content(self.root) if content is None else content
-        now = time.time_ns()
-        relatives = sorted(set(files))
-        digest_of = [known[rel] if rel in known else file_digest(self.root / rel) for rel in relatives]
-        trusted = None if known and read_at is None else statuses(self._full(relatives), min(read_at or now, now))
+        relatives = sorted(digests)
+        trusted = None if read_at is None else statuses(self._full(relatives), read_at)
         _store(self.path, {"format": FORMAT, "code": self.cache.code(), "content": "\n".join(listing.files),
                            "folders": "\n".join(listing.folders),
                            "folder_statuses": statuses(self._full(listing.folders), listing.taken_at),
-                           "files": "\n".join(relatives), "digests": "\n".join(d or "-" for d in digest_of),
+                           "files": "\n".join(relatives), "digests": "\n".join(digests[r] or "-" for r in relatives),
                            "file_statuses": trusted, "payload": payload})
 
     def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any) -> bool:

@@ -14,6 +14,7 @@ from hugokit.diagnostics import InputError, Position, error, on_command_line, wa
 
 if TYPE_CHECKING:
     from hugokit.config import SiteConfig
+    from hugokit.display import PathDisplay
     from hugokit.model import Database, Publication
     from hugokit.sources.http import Client
     from hugokit.vocab import Vocabularies
@@ -63,8 +64,8 @@ def _load(site: str) -> _Site:
     return _Site(config, text, database, vocab)
 
 
-def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool) -> int:
-    from hugokit.importers.venue_names import VenueFinder
+def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool, paths: PathDisplay) -> int:
+    from hugokit.venue_names import VenueFinder
     from hugokit.sources import gather
     from hugokit.sources.identifiers import parse
 
@@ -84,13 +85,13 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
         papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
         entries = [gather.new_entry(m, records, finder, vocab.venues)
                    for m, records in zip(mains, gather.about(client, papers))]
-    return _write_added(config, text, database, entries, dry_run)
+    return _write_added(config, text, database, entries, dry_run, paths)
 
 
 def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
-                 dry_run: bool) -> int:
+                 dry_run: bool, paths: PathDisplay) -> int:
     from hugokit.merge import merge
-    from hugokit.refresh import arxiv_of, doi_of
+    from hugokit.refresh import FETCHED, arxiv_of, doi_of
     from hugokit.render.database_yaml import render_database
     from hugokit.outcome import exit_code, verb
     from hugokit.text import fold
@@ -100,9 +101,12 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
     if database is None:
         new_text, added, merged = render_database(entries), entries, None
     else:
-        merged = merge(text or "", database, entries, "the fetched record")
+        merged = merge(text or "", database, entries, FETCHED)
         new_text, added = merged.text, merged.added
-        report(merged.diagnostics)
+        from hugokit.verify import expect_database
+
+        expect_database(new_text, config.database, merged.expected, ordered=False)
+        report(merged.diagnostics, paths)
         gained = {id(pub): names for pub, names in merged.updated}
         for entry in entries:
             if any(entry is a for a in added):
@@ -113,18 +117,18 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
             where = twin.at() if twin is not None else Position(config.database)
             names = gained.get(id(twin), []) if twin is not None else []
             more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
-            echo(f"{where.path}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
+            echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
     writeback = WriteBack.choose(diff=dry_run)
-    outcome = put(target, config.database, new_text, writeback)
+    outcome = put(target, config.database, new_text, writeback, based_on=text)
     echo(outcome.diff, nl=False)
     titles = "".join(f"\n  {pub.venue or 'no venue'}: {pub.title}" for pub in added)
-    echo(f"{verb('add', writeback)} {len(added)} publication(s) to {config.database}{titles}")
+    echo(f"{verb('add', writeback)} {len(added)} publication(s) to {paths.shown(config.database)}{titles}")
     return exit_code(changed=outcome.changed, writeback=writeback)
 
 
-def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) -> int:
+def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, paths: PathDisplay) -> int:
     from hugokit import refresh
-    from hugokit.importers.venue_names import VenueFinder
+    from hugokit.venue_names import VenueFinder
     from hugokit.outcome import exit_code, verb
     from hugokit.sources import gather
     from hugokit.writeback import WriteBack, put
@@ -145,7 +149,7 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) ->
     for finding in changed:
         where = finding.pub.at()
         venue = next((c.new for c in finding.changes if c.key == "venue"), finding.pub.venue)
-        echo(f"{where.path}:{where.line}:{where.col}: \"{finding.pub.title}\" was published: {venue}")
+        echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: \"{finding.pub.title}\" was published: {venue}")
         for change in finding.changes:
             echo(f"    {change.key}: {change.old or '(none)'} -> {change.new}")
         for line in finding.evidence:
@@ -157,9 +161,13 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) ->
                     f'"{p.preprint.title}" ({p.preprint.venue}) and line {p.published.at().line} '
                     f'("{p.published.title}", {p.published.venue}) are one paper: {p.why}',
                     "merge them: keep the published entry, move any link only the preprint has onto it, "
-                    "and delete the preprint") for p in pairs])
+                    "and delete the preprint") for p in pairs], paths)
     writeback = WriteBack.choose(diff=not write)
-    outcome = put(config.path(config.database), config.database, refresh.apply(text, database, changed), writeback)
+    from hugokit.verify import expect_same_entries
+
+    refreshed = refresh.apply(text, database, changed)
+    expect_same_entries(text, refreshed, config.database)
+    outcome = put(config.path(config.database), config.database, refreshed, writeback, based_on=text)
     echo(outcome.diff, nl=False)
     echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; "
          f"{verb('update', writeback)} {len(changed)}" + ("; rerun with --write to apply" if outcome.diff else ""))

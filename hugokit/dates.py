@@ -46,6 +46,18 @@ def _checked(year: int, month: int | None, day: int | None) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}-{day:02d}", ""
 
 
+def month_number(text: str) -> int | None:
+    """The one month a BibTeX `month` names — a name as its macros expand (`jun` → June), an
+    abbreviation (`Jun.`), or a number 1–12 — else None (`June-August`, `Summer`, `13`)."""
+    word = text.strip().rstrip(".").strip().casefold()
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
+    for number in range(1, 13):
+        if word in (calendar.month_name[number].casefold(), calendar.month_abbr[number].casefold()):
+            return number
+    return None
+
+
 def year_of(date: str) -> int:
     return int(date[:4])
 

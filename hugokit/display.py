@@ -19,9 +19,12 @@ class PathDisplay(NamedTuple):
     typed: frozenset[str] = frozenset()  # paths given on the command line: shown as typed
 
     def shown(self, path: str) -> str:
-        if not self.prefix or path in self.typed or path.startswith("-") or os.path.isabs(path):
-            return path  # a site-relative path of the current folder, as typed, an option, or absolute
+        if not self.prefix or path.startswith("-") or os.path.isabs(path) or self._under_typed(path):
+            return path  # site-relative from here, typed (or in a folder typed), an option, or absolute
         return posixpath.normpath(posixpath.join(self.prefix, path))
+
+    def _under_typed(self, path: str) -> bool:
+        return any(path == typed or path.startswith(typed.rstrip("/") + "/") for typed in self.typed)
 
     def relocate(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         if not self.prefix:

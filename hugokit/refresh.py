@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hugokit.importers.venue_names import VenueFinder
+from hugokit.venue_names import VenueFinder
 from hugokit.model import Database, Publication
 from hugokit.sources import Record, is_arxiv_doi, year_in
 from hugokit.sources.identifiers import arxiv_in_link, doi_in_link
 from hugokit.text import fold, split_venue
 from hugokit.vocab import Vocabulary
 
+FETCHED = "the fetched record"  # what add and refresh merge, as the merge's messages name it
 PREFERENCE = ("DBLP", "Crossref", "arXiv")  # whose venue wins: DBLP's names are curated short names
 DOI_PREFERENCE = ("Crossref", "arXiv", "DBLP")  # whose spelling of a DOI: DBLP upper-cases them
 
@@ -88,14 +89,15 @@ def candidates(database: Database, venues: Vocabulary, everything: bool) -> list
 
 
 def venue_text(raw: str, year: int | None, finder: VenueFinder) -> tuple[str, bool]:
-    """The venue as the BibTeX import writes it (the registry's short name and the year), and
-    whether the registry knew it."""
-    raw = split_venue(raw)[0] if split_venue(raw)[1] == year else raw  # "ICML 2024": the name, then the year
-    short = finder.short_name(raw) if raw else None
-    if short is None and year and year_in(raw) == year:  # a citation: "Phys. Rev. B 74, 024520 (2006)"
+    """The venue as the import writes it (the registry's name and the year on an exact match,
+    else the text and the year), and whether the registry knew it."""
+    known = finder.venue(raw, year) if raw else None
+    if known is not None:
+        return known, True
+    raw = split_venue(raw)[0] if split_venue(raw)[1] == year else raw  # "Foo 2024": the name, then the year
+    if year and year_in(raw) == year:  # a citation: "Phys. Rev. B 74, 024520 (2006)"
         return raw, False
-    name = short or raw
-    return (f"{name} {year}" if year else name), short is not None
+    return (f"{raw} {year}" if year else raw), False
 
 
 def published_version(records: list[Record], finder: VenueFinder, venues: Vocabulary) -> Published | None:
@@ -206,7 +208,7 @@ def apply(text: str, database: Database, findings: list[Finding]) -> str:
             incoming.append(Publication(title=finding.pub.title, year=int(str(year)), arxiv=str(missing.get("arxiv", "")),
                                         doi=str(missing.get("doi", "")), venue=str(missing.get("venue", "")),
                                         links=links))
-    return merge(text, reread, incoming, "refresh").text
+    return merge(text, reread, incoming, FETCHED).text
 
 
 def _has(pub: Publication, key: str) -> bool:

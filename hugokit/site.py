@@ -13,7 +13,7 @@ from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
 
 if TYPE_CHECKING:
-    from hugokit.cache import Cache
+    from hugokit.cache import Cache, RunEntry
     from hugokit.config import SiteConfig
     from hugokit.layout import Listing
     from hugokit.model import Database
@@ -25,13 +25,14 @@ class Site:
     """A site's configuration and database; its vocabularies and the listing of its content/ are
     read on first use, once, so that every part of a run sees the same files."""
 
-    __slots__ = ("config", "database", "diagnostics", "cache", "_vocab", "_listing")
+    __slots__ = ("config", "database", "diagnostics", "cache", "read", "_vocab", "_listing")
 
     def __init__(self, config: SiteConfig, database: Database, diagnostics: list[Diagnostic], cache: Cache) -> None:
         self.config = config
         self.database = database
         self.diagnostics = diagnostics  # structural problems found while reading the database
         self.cache = cache
+        self.read: dict[str, str] = {}  # file -> SHA-256 of the text read (the database's)
         self._vocab: tuple[Vocabularies, list[Diagnostic]] | None = None
         self._listing: Listing | None = None
 
@@ -68,7 +69,7 @@ class Site:
 
 def _digest(cache: Cache, path: Path) -> str | None:
     try:
-        return cache.digest(path.read_bytes())
+        return cache.data_digest(path.read_bytes())
     except OSError:
         return None
 
@@ -89,11 +90,26 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
                      f"create it, or import an existing page: hugokit import {config.page}")
     snapshot = None if positions else cache.load_snapshot(text)
     if snapshot is not None:
-        return Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [], cache)
-    database, diagnostics = parse_database(text, config.database)
-    if not any(d.is_error for d in diagnostics):
-        cache.store_snapshot(text, [pub.fields() for pub in database.publications])
-    return Site(config, database, diagnostics, cache)
+        site = Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [], cache)
+    else:
+        database, diagnostics = parse_database(text, config.database)
+        if not any(d.is_error for d in diagnostics):
+            cache.store_snapshot(text, [pub.fields() for pub in database.publications])
+        site = Site(config, database, diagnostics, cache)
+    site.read[config.database] = cache.digest(text)
+    return site
+
+
+def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
+    """The digests of a check's input files as the run read them: the database's from its very
+    text, the others (read later in the run) as they are now."""
+    return entry.digests(input_files(site)) | site.read
+
+
+def unchanged_since(site: Site, entry: RunEntry, digests: dict[str, str | None]) -> bool:
+    """Whether every input is still as the run read it: only then may its result be stored
+    (a file saved during the run must not get the old result under its new digest)."""
+    return entry.digests(digests) == digests
 
 
 class Checked(NamedTuple):
@@ -111,11 +127,20 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     entry = cache.run(root, "check", (select, ignore))
     payload = entry.lookup()
     if payload is not None:
-        return Checked([Diagnostic.from_dict(d) for d in payload["diagnostics"]], bool(payload["strict"]), None)
+        stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
+        if stored is not None and isinstance(payload.get("strict"), bool):
+            return Checked(stored, payload["strict"], None)
+        entry.damaged()
     read_at = time.time_ns()
     site = load_site(root, cache)
+    digests = read_digests(site, entry)
     diagnostics, pages = _check(site, _rules(site, select, ignore))
-    entry.store(input_files(site), _payload(diagnostics, site), site.listing(), pages, read_at)
+    digests.update(pages)  # the pages as the per-file rules read them
+    from hugokit.provenance import record_if_up_to_date
+
+    record_if_up_to_date(site, cache)
+    if unchanged_since(site, entry, digests):
+        entry.store(digests, _payload(diagnostics, site), site.listing(), read_at)
     return Checked(diagnostics, site.config.strict, site)
 
 
@@ -172,7 +197,7 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
             data: bytes | OSError = config.path(shown).read_bytes() if given is None else given
         except OSError as exc:
             data = exc
-        digest = digests[shown] = cache.digest(data) if isinstance(data, bytes) else None
+        digest = digests[shown] = cache.data_digest(data) if isinstance(data, bytes) else None
         known = memo.get(shown)
         found = known[1] if known and known[0] == digest and digest is not None else {}
         for rule in file_rules:
@@ -208,7 +233,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     new, digests = page_diagnostics(site, rules, pages)
     kept = [d for d in before if not (d.code in codes and d.path in written)]
     changed = {rel: (digests[rel] if rel in digests else
-                     site.cache.digest(text.encode("utf-8")) if text is not None else None)
+                     site.cache.digest(text) if text is not None else None)
                for rel, text in written.items()}
     recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
     site.cache.run(site.config.root, "check", ("", "")).amend(
@@ -223,21 +248,19 @@ def input_files(site: Site) -> list[str]:
     return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
 
 
-def apply_fixes(root: Path, diagnostics: list[Diagnostic]) -> dict[str, str]:
-    """The new text of each file that the diagnostics' safe fixes change (relative path -> text)."""
+def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:
+    """The text each file that the diagnostics' safe fixes change holds now and will hold
+    (relative path -> (old, new)); the database's is checked to read back as the fixed database
+    (see hugokit.verify)."""
     from hugokit.load import read_text
+    from hugokit.verify import fix_database, fix_text
 
     by_path: dict[str, list[Fix]] = {}
     for d in diagnostics:
         if d.fix is not None:
             by_path.setdefault(d.fix.path, []).append(d.fix)
-    changed: dict[str, str] = {}
+    changed: dict[str, tuple[str, str]] = {}
     for shown, fixes in by_path.items():
-        text = read_text(root / shown, shown)
-        edge = len(text) + 1
-        for fix in sorted(set(fixes), key=lambda f: f.start, reverse=True):
-            if fix.end <= edge:  # overlapping fixes: keep the later one; a rerun applies the rest
-                text = text[: fix.start] + fix.replacement + text[fix.end:]
-                edge = fix.start
-        changed[shown] = text
+        text = read_text(config.path(shown), shown)
+        changed[shown] = (text, (fix_database if shown == config.database else fix_text)(text, shown, fixes))
     return changed

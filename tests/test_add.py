@@ -63,7 +63,10 @@ def test_dry_run_prints_the_diff_and_writes_nothing(seeded: Path, server: Source
     assert database(seeded) == with_comment
     assert "+  doi: 10.18653/v1/2024.findings-acl.366\n" in run.stdout
     assert "would add 0 publication(s)" in run.stdout
-    assert "warning[merge-conflict]" in run.stdout  # its venue differs from the one listed: reported, not replaced
+    # what differs from the entry listed: reported (naming where the other value comes from), not replaced
+    conflict = next(line for line in run.stdout.splitlines() if "warning[merge-conflict]" in line)
+    assert "warning[merge-conflict] the fetched record has another " in conflict
+    assert conflict.endswith("(edit the database by hand if the fetched record is right)") and "import" not in conflict
 
 
 def test_a_new_paper_goes_among_its_year_keeping_comments(seeded: Path, server: SourcesServer,  # noqa: F811

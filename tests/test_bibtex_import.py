@@ -187,7 +187,7 @@ def test_names_and_editors_survive_export_then_import_and_show_on_the_page(tmp_p
     ('journal = "Journal of Artificial Intelligence Reseach"', "Journal of Artificial Intelligence Reseach 2022"),
     ('booktitle = "Machine Learning for Systems Workshop at NeurIPS 2023"',
      "Machine Learning for Systems Workshop at NeurIPS 2023"),
-    ('booktitle = "Sets and Parts Workshop @ NeurIPS 2019 (oral)"', "Sets and Parts Workshop @ NeurIPS 2019"),
+    ('booktitle = "Sets and Parts Workshop @ NeurIPS 2019 (oral)"', "Sets and Parts Workshop @ NeurIPS 2019 (Oral)"),
     ('publisher = "AAAI Press"', ""),  # a publisher names no venue of a paper
     ('howpublished = "\\url{https://www.example.org/paper.pdf}"', ""),  # a URL is a link, never WWW
     ('booktitle = "Proceedings of the Thirty-Seventh {AAAI} Conference on Artificial Intelligence ({AAAI} 2023)"',
@@ -221,7 +221,7 @@ def test_a_presentation_after_a_workshop_is_kept_and_urls_become_links() -> None
 @misc{z, title = "Z", author = "A B", year = 2020, howpublished = "\url{https://doi.org/10.5281/zenodo.3700819}"}
 @inproceedings{p, title = "P", author = "A B", year = 2020, booktitle = "ICML", publisher = "AAAI Press"}
 """)
-    assert (pubs["w"].venue, pubs["w"].award) == ("Sets and Parts Workshop @ NeurIPS 2019", "Oral")
+    assert (pubs["w"].venue, pubs["w"].award) == ("Sets and Parts Workshop @ NeurIPS 2019 (Oral)", "")
     assert (pubs["tf"].venue, pubs["tf"].links) == ("", {"paper": "https://tensorflow.org/"})
     assert (pubs["z"].venue, pubs["z"].links) == ("", {"paper": "https://doi.org/10.5281/zenodo.3700819"})
     assert pubs["p"].venue == "ICML 2020"
@@ -288,6 +288,35 @@ def test_theses_and_a_second_venue_field() -> None:
                                                "Fanstord University PhD Dissertation 1988", "ICML 2020"]
     assert any('field "journal" is not imported (1 entry; first at line 4)' in s for s in shown)
     assert any('field "school" is not imported (1 entry; first at line 4)' in s for s in shown)
+
+
+@pytest.mark.parametrize(("month", "date"), [
+    ("jun", "2021-06"), ("{jun}", "2021-06"), ("{June}", "2021-06"), ('"Sep."', "2021-09"), ("{9}", "2021-09"),
+    ("{09}", "2021-09"), ("dec", "2021-12"),
+    ('jun # "-" # aug', ""), ("{Summer}", ""), ("{13}", ""), ("{June 12}", ""),  # not one month: reported
+])
+def test_an_unambiguous_month_becomes_the_date(month: str, date: str) -> None:
+    pubs, shown = imported(f"@article{{a, title = {{T}}, author = {{A B}}, journal = {{J}}, year = 2021,\n"
+                           f"  month = {month}}}")
+    assert pubs["a"].date == date
+    assert any('field "month" is not imported' in s for s in shown) == (not date)
+
+
+def test_a_month_survives_export_and_import(tmp_path: Path) -> None:
+    bib = write(tmp_path / "in.bib", "@inproceedings{a, title = {T}, author = {A B}, booktitle = {ICML},\n"
+                                     "  year = 2021, month = jul}\n")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    run = hugokit("import", bib, "--site", tmp_path / "one")
+    assert run.exit_code == 0 and "warning" not in run.stdout, run.output
+    db = (tmp_path / "one/data/publications.yaml").read_text()
+    assert "date: 2021-07" in db
+    exported = tmp_path / "out.bib"
+    assert hugokit("export", "bibtex", "--site", tmp_path / "one", "-o", exported).exit_code == 0
+    assert "month = jul," in exported.read_text()
+    again = hugokit("import", exported, "--site", tmp_path / "two")
+    assert again.exit_code == 0 and "warning" not in again.stdout, again.output
+    assert (tmp_path / "two/data/publications.yaml").read_text() == db
 
 
 @given(st.lists(st.sampled_from(["a", "b", " ", "{", "}", " and ", " AND ", ",", "\\", "~", '{\\"u}']), max_size=16))

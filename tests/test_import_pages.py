@@ -167,3 +167,49 @@ def test_corpus_items_are_counted_and_survive_export(item: Path, tmp_path: Path)
     assert hugokit("export", "bibtex", "--site", site, "-o", exported).exit_code == 0
     assert hugokit("import", exported, "--site", again).exit_code == 0
     assert database_of(again) == database_of(site)
+
+
+def test_map_imports_front_matter_keys_the_page_format_does_not_know(tmp_path: Path) -> None:
+    run = hugokit("import", CORPUS / "academicpages", "--site", tmp_path,
+                  "--map", "category=topics", "--map", "permalink=links.project")
+    assert run.exit_code == 0, run.output
+    pubs = {p.title: p for p in database_of(tmp_path)}
+    sums = pubs["Permutation-based true discovery guarantee by sum tests"]
+    assert sums.topics == ["manuscripts"]
+    assert sums.links == {"project": "/publication/2023-Permutation-based-true-discovery-guarantee-by-sum-tests"}
+    assert '"category" is not imported' not in run.stdout and '"permalink" is not imported' not in run.stdout
+    assert '"collection" is not imported: 3 pages, the first here (hugokit\'s database has no place for it; ' \
+           'keep it in the page, or import it with --map collection=FIELD)' in run.stdout
+
+
+def test_keys_mapped_to_one_list_add_up_and_to_one_value_are_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    run = hugokit("import", HUGOBLOX / "theme-academic-cv", "--site", tmp_path / "a", "--map", "projects=topics")
+    assert run.exit_code == 0, run.output
+    exli = next(p for p in database_of(tmp_path / "a") if p.id == "LiuISSTA23EXLI")
+    assert exli.topics == ["Selected", "inline testing", "inline-tests-extraction"]
+    (tmp_path / "b").mkdir()
+    run = hugokit("import", HUGOBLOX / "theme-academic-cv", "--site", tmp_path / "b", "--map", "summary=abstract")
+    assert run.exit_code == 1
+    assert 'theme-academic-cv/exli/index.md:22:1: error[duplicate-key] "summary" gives abstract a second time ' \
+           '(after "abstract"); it was not imported (map one of them to another field with --map summary=FIELD)' \
+        in run.stdout
+    assert not (tmp_path / "b/data/publications.yaml").exists()
+
+
+def test_map_reaches_every_database_field_and_venues_go_through_the_registry(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    write(pages / "one.md", "---\ntitle: A Paper\nwriters: [Ada Lovelace, Alan Turing]\npubyear: 2019\n"
+                            "journal: International Conference on Machine Learning\nkey: lovelace19\n"
+                            "preprint: '1901.00001'\nwords: [engines, notes]\nstarred: true\nmonth_no: 7\n---\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    run = hugokit("import", pages, "--site", site, "--map", "writers=authors", "--map", "pubyear=year",
+                  "--map", "journal=venue", "--map", "key=id", "--map", "preprint=arxiv", "--map", "words=keywords",
+                  "--map", "starred=selected", "--map", "month_no=month")
+    assert run.exit_code == 0, run.output
+    (pub,) = database_of(site)
+    assert (pub.id, pub.year, pub.date, pub.venue, pub.arxiv) == ("lovelace19", 2019, "2019-07", "ICML 2019",
+                                                                 "1901.00001")
+    assert (pub.authors, pub.keywords, pub.topics) == (["Ada Lovelace", "Alan Turing"], ["engines", "notes"],
+                                                       ["Selected"])

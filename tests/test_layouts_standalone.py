@@ -192,3 +192,26 @@ def test_data_the_page_does_not_carry_is_found_by_title(tmp_path: Path) -> None:
     assert found.select_one(".hugokit-abstract").get_text() == "An abstract."
     assert [b["data-hugokit-type"] for b in page.select("button[data-hugokit-type]")] == ["", "conference"]
     assert len(page.select(".hugokit-presentation")) == 1
+
+
+def test_a_presentation_mark_in_the_venue_is_shown_as_a_badge(tmp_path: Path) -> None:
+    """`venue: ATC 2018 (Oral)` (the venue grammar's presentation mark): the page shows the venue
+    "ATC 2018" and an "Oral" badge, in the list and in the Selected partial alike."""
+    site = new_site(tmp_path / "site")
+    config = site / "hugo.toml"
+    config.write_text(config.read_text() + f'theme = "{REPO.name}"\n')
+    title = "Fast Things at Scale"
+    write(site / "data/publications.yaml", f'- title: "{title}"\n  authors: [Ann Lee, Bo Chen]\n  year: 2018\n'
+                                          "  venue: ATC 2018 (Oral)\n  topics: [Selected]\n")
+    write(site / "data/topics.yaml", "- Selected\n")
+    run = hugokit("build", "--site", site)
+    assert run.exit_code == 0, run.output
+    assert 'venue="ATC 2018 (Oral)"' in (site / "content/publications.md").read_text()  # the page as written
+    result = render(site, tmp_path / "public", "--themesDir", str(REPO.parent))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in (html(tmp_path / "public", "publications"), BeautifulSoup(
+            (tmp_path / "public/index.html").read_text(), "html.parser")):
+        found = entry(page, title)
+        assert found.select_one(".hugokit-presentation").get_text() == "Oral"
+        assert found.select_one(".hugokit-venue").get_text(" ", strip=True).startswith("ATC 2018")
+        assert "(Oral)" not in found.get_text()

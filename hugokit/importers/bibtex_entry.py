@@ -9,8 +9,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from hugokit.dates import month_number
 from hugokit.diagnostics import Position
-from hugokit.importers.venue_names import PRESENTATION, VenueFinder
+from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.latex import decode, group_end
 from hugokit.model import Publication
 
@@ -34,7 +35,7 @@ _URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
-_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url"}
+_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month"}
 _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection"}
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
@@ -111,7 +112,7 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     own = {name.removeprefix("hugokit-"): text[name] for name in entry.fields if name.startswith("hugokit-")}
     title = text.get("title")
     year_text = own.get("year") or text.get("year")
-    if not title or not re.fullmatch(r"\d{4}", year_text):
+    if not title or not re.fullmatch(r"[0-9]{4}", year_text):
         problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
                                                    else "has no year")
         return Mapped(None, problem, [], text.latex)
@@ -144,6 +145,9 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     arxiv = _arxiv(text)
     links = _links(text, arxiv)
     venue, presentation = _venue(entry.kind, text, arxiv, finder, year, used, links)
+    month = month_number(text.get("month"))
+    if month is not None:
+        used.add("month")
     award = text.get("award_name") or text.get("award")
     if award.lower() in _FLAGS:  # al-folio: award = {true} with the text in award_name
         award = text.get("award_name")
@@ -151,8 +155,11 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
         if name in entry.fields and (text[name] == award or text[name].lower() in _FLAGS):
             used.add(name)
     return Publication(
-        id=entry.key, title=title, year=year, authors=text.name_list("author"), editors=text.name_list("editor"),
-        venue=venue, links=links, award=", ".join(a for a in (presentation, award) if a),
+        id=entry.key, title=title, year=year, date=f"{year:04d}-{month:02d}" if month else "",
+        authors=text.name_list("author"), editors=text.name_list("editor"),
+        # A presentation mark stays in the venue, as the venue grammar writes it: `ATC 2018 (Oral)`.
+        venue=f"{venue} ({presentation})" if venue and presentation else venue, links=links,
+        award=", ".join(a for a in (award, "" if venue else presentation) if a),
         topics=["Selected"] if text.get("selected").lower() in _TRUE else [],
         doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
         keywords=[k.strip() for k in re.split(r"[,;]", text.get("keywords")) if k.strip()],
@@ -270,21 +277,24 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     found = PRESENTATION.search(raw)
     if found:
         presentation, raw = found.group(1).capitalize(), raw[:found.start()]
-    short = finder.short_name(raw) if raw else None
+    venue = finder.venue(raw, year) if raw else None
     # al-folio's abbr is the site's short label. It names the venue only where the entry has no
     # venue text, or agrees with it: sites often give a workshop or Findings paper the main
     # conference's abbr, and that must not relabel it.
     abbr = re.sub(r"\s*(?:19|20)\d{2}$", "", text.get("abbr"))
     abbr_short = finder.short_name(abbr) if abbr else None
-    if not raw and abbr_short is not None:
-        short = abbr_short
-    if abbr_short is not None and abbr_short == short:
-        used.add("abbr")
-    if short is None and arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
-        short = "Preprint"
-    name = short or raw.strip().rstrip(",;")
+    if abbr_short is not None:
+        if not raw:
+            venue = finder.venue(abbr, year)
+        if not raw or abbr_short == finder.short_name(raw):
+            used.add("abbr")
+    if venue is not None:
+        return venue, presentation
+    if arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
+        return f"Preprint {year}", presentation
+    name = raw.strip().rstrip(",;")
     if not name:
         return "", presentation
     # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
-    has_year = short is None and (re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name))
+    has_year = re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name)
     return (name if has_year else f"{name} {year}"), presentation

@@ -1,8 +1,8 @@
 """One publication page's front-matter → a Publication: the Hugo Blox (Wowchemy) and academicpages keys.
 
-Venues follow the rule every importer follows: a registry venue only on an exact match of its
-name, full name or alias (then written as the registry's name and the year), else the source's
-text as it is, without its Markdown emphasis.
+Venues follow the rule every importer follows (hugokit.venue_names): a registry venue only on an
+exact match (then written as the registry's name and the year), else the source's text as it
+is, without its Markdown emphasis.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning
 from hugokit.load import Reader
 from hugokit.model import Publication
-from hugokit.text import MARKS, split_venue
-from hugokit.vocab import Vocabulary
+from hugokit.text import MARKS
+from hugokit.venue_names import VenueFinder
 
 FEATURED_TOPIC = "Selected"
 # Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).
@@ -28,6 +28,10 @@ KEYS = {
     "links": "links", "award": "award", "hugokit": "own", "citation": "citation",
     "paperurl": "links.paper", "slidesurl": "links.slides", "bibtexurl": "links.bibtex",
 }
+# --map FIELD → what that key becomes here, where a page's own key differs from the field.
+_MAPPED = {"venue": "venue_short", "selected": "featured"}
+_ADDING_UP = {"topics", "keywords", "editors"}
+_MAPPABLE = re.compile(r"[^\s.()=]+")  # a front-matter key of its own (not "(page text)", not "links.x")
 _EQUAL = re.compile(r"equal", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
@@ -50,34 +54,54 @@ class NotKept:
         for key, (count, first, what) in self.seen.items():
             pages = "1 page" if count == 1 else f"{count} pages"
             label = f'"{key}"' + (f" ({what})" if what else "")
+            how = f"import it with --map {key}=FIELD" if _MAPPABLE.fullmatch(key) and not what else "map it by hand"
             out.append(warning(first, "not-imported", f"{label} is not imported: {pages}, the first here",
-                               "hugokit's database has no place for it; keep it in the page, or map it by hand"))
+                               f"hugokit's database has no place for it; keep it in the page, or {how}"))
         return out
 
 
-def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: NotKept) -> Publication | None:
+def page_target(key: str, mapping: dict[str, str]) -> str | None:
+    """What a front-matter key becomes: --map first (FIELD as for every importer: a database
+    field, date, month, selected or links.KIND), then the keys Hugo Blox and academicpages write."""
+    if key in mapping:
+        return _MAPPED.get(mapping[key], mapping[key])
+    return KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
+                             if key.startswith("url_") and len(key) > 4 else None)
+
+
+def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: NotKept,
+              mapping: dict[str, str] | None = None) -> Publication | None:
     if not reader.expect(node, "the front-matter", "map"):
         return None
     raw: dict[str, tuple[Any, yaml.Node]] = {}
     # A bundle hugokit wrote derives its publication_types from the venue: nothing is lost.
     derived = {"publication_types"} if any(k.value == "hugokit" for k, _ in node.value
                                            if isinstance(k, yaml.ScalarNode)) else set()
+    given: dict[str, str] = {}
     for key, key_node, value_node in reader.items(node, "the front-matter"):
-        target = KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
-                                   if key.startswith("url_") and len(key) > 4 else None)
+        target = page_target(key, mapping or {})
         if _empty(value_node):
             continue
         if target is None:
             if key not in derived:
                 not_kept.add(key, reader.pos(key_node))
             continue
+        if target in given and target not in _ADDING_UP:
+            reader.report(key_node, "duplicate-key", f'"{key}" gives {target} a second time (after "{given[target]}"); '
+                          "it was not imported", f"map one of them to another field with --map {key}=FIELD")
+            continue
         value = _read(reader, target, key, value_node, not_kept)
         if value is not None:
+            if target in raw and isinstance(value, list):  # several keys mapped to one list add up
+                value = raw[target][0] + [v for v in value if v not in raw[target][0]]
             raw[target] = (value, value_node)
+            given[target] = key
     own: dict[str, Any] = raw.pop("own", ({}, node))[0]
     if "title" not in raw:
         reader.report(node, "missing-key", "this publication page has no title; it was skipped", "add `title: …`")
         return None
+    if "year" in raw:  # mapped: the filed year, as in the JSON import
+        own.setdefault("year", raw["year"][0])
     date = _date(reader, raw, own)
     year: int | None = own.get("year") or (year_of(date) if date else None)
     if year is None:
@@ -85,6 +109,8 @@ def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: Not
             reader.report(node, "missing-key", "this publication page has no date; it was skipped",
                           f"add `date: …` ({FORMS})")
         return None
+    if not date and "month" in raw:
+        date = f"{year:04d}-{raw['month'][0]:02d}"
     text = {target: str(raw[target][0]).strip() for target in ("abstract", "doi", "award", "excerpt") if target in raw}
     if "abstract" in text and "excerpt" in text:
         not_kept.add("excerpt", reader.pos(raw["excerpt"][1]), "the page has an abstract too")
@@ -94,10 +120,11 @@ def read_page(reader: Reader, node: yaml.Node, venues: Vocabulary, not_kept: Not
     links: dict[str, str] = {target[6:]: value for target, (value, _) in raw.items() if target.startswith("links.")}
     for kind, url in raw.get("links", ({}, node))[0].items():
         links.setdefault(kind, url)
+    extra = {name: raw[name][0] for name in ("id", "editors", "arxiv", "keywords") if name in raw}
     return Publication(
-        title=str(raw["title"][0]).strip(), year=year, date=date,
+        **extra, title=str(raw["title"][0]).strip(), year=year, date=date,
         authors=own.get("authors") or _authors(reader, raw, not_kept),
-        venue=own["venue"] if "venue" in own else _venue(raw, year, venues, not_kept, reader),
+        venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
         links=links, award=text.get("award", ""), topics=topics, doi=_DOI_PREFIX.sub("", text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""), where={"": reader.pos(node)})
 
@@ -114,7 +141,13 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
         return reader.boolean(node, what)
     if target == "date":
         return node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, what)
-    if target in ("authors", "topics", "author_notes"):
+    if target in ("year", "month"):
+        number = reader.integer(node, what)
+        if target == "month" and number is not None and not 1 <= number <= 12:
+            reader.report(node, "bad-date", f"{what} is not a month: {number}", "write 1 to 12")
+            return None
+        return number
+    if target in ("authors", "topics", "author_notes", "editors", "keywords"):
         if isinstance(node, yaml.ScalarNode) and target != "author_notes":
             text = reader.string(node, what) or ""
             return [part.strip() for part in text.split(",") if part.strip()]
@@ -230,23 +263,12 @@ def clean_venue(text: str) -> str:
     return text[3:].strip() if text.startswith("In ") else text
 
 
-def registry_venue(text: str, year: int, venues: Vocabulary) -> str | None:
-    """The registry's name and the year, when text names a registry venue exactly (name, full
-    name or alias, with or without its year); else None."""
-    name, venue_year = split_venue(text)
-    for candidate in (text, name):
-        match = venues.lookup(candidate) if candidate else None
-        if match is not None and match.term.pattern is None and match.how != "pattern":
-            return f"{match.term.name} {venue_year or year}"
-    return None
-
-
-def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, venues: Vocabulary, not_kept: NotKept,
+def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, finder: VenueFinder, not_kept: NotKept,
            reader: Reader) -> str:
     short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
     full = clean_venue(str(raw["venue_full"][0])) if "venue_full" in raw else ""
     for text in (short, full):
-        found = registry_venue(text, year, venues) if text else None
+        found = finder.venue(text, year) if text else None
         if found:
             return found
     if short and full and short != full:

@@ -53,22 +53,24 @@ def page_files(source: Path) -> list[Path]:
     return found
 
 
-def import_pages(source: Path, shown: str, venues: Vocabulary) -> Imported:
+def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str, str] | None = None) -> Imported:
     from hugokit.importers.page_fields import NotKept
 
     result = Imported()
     not_kept = NotKept()
     for path in page_files(source):
         label = shown if path == source else str(Path(shown) / path.relative_to(source))
-        pub = _page(path, label, venues, result, not_kept)
+        pub = _page(path, label, venues, result, not_kept, mapping or {})
         if pub is not None:
             result.publications.append(pub)
     result.diagnostics.extend(not_kept.diagnostics())
     return result
 
 
-def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept) -> Publication | None:
+def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept,
+          mapping: dict[str, str]) -> Publication | None:
     from hugokit.importers.page_fields import read_page
+    from hugokit.venue_names import finder_for
 
     try:
         text = read_text(path, label)
@@ -81,8 +83,8 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
                                         f"{label} has no YAML front-matter between --- lines",
                                         "a publication page starts with ---, its fields, and ---"))
         return None
-    reader = Reader(label, len(text))
-    pub = read_page(reader, node, venues, not_kept)
+    reader = Reader(label, text)
+    pub = read_page(reader, node, finder_for(venues), not_kept, mapping)
     result.diagnostics.extend(reader.diagnostics)
     if pub is None:
         return None

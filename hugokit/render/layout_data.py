@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 
+from hugokit import venue_string
 from hugokit.model import Publication, by_year
 from hugokit.render.bibtex import citation_keys, render_entry
 from hugokit.venue_kinds import venue_of
@@ -27,6 +28,12 @@ def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary) -> dic
     """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing."""
     entry = pub.fields()
     entry["kind"] = venue_of(pub, venues).kind_name
+    # The venue grammar's presentation marks (`ATC 2018 (Oral)`) are shown as a badge, not as text.
+    parts = venue_string.parse(pub.venue)
+    marks = [mark for part in parts for mark in part.marks if mark.kind == "presentation"]
+    if marks:
+        entry["presentation"] = ", ".join(dict.fromkeys(mark.value.text.capitalize() for mark in marks))
+        entry["venue_shown"] = venue_string.without(pub.venue, [mark.whole for mark in marks])
     entry["bibtex"] = render_entry(pub, citation_key, venues, own_fields=False)
     return entry
 

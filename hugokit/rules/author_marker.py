@@ -3,9 +3,10 @@ unknown mark (`Hao Zhang#`, `Hao Zhang1`), doubled spaces, or a leftover `and`.
 
 Only `*`, `†` and `‡` right after the name are marks (equal contribution); they stay literal on
 the page and become superscripts in hugokit's layout. Real names are accepted as they are
-written: letters of any script, dots, parentheses, hyphens (`-`, and the Unicode hyphens U+2010
-and U+2011 that publishers' files use), apostrophes (`'`, `’`, `ʼ`), and a corporate author in
-BibTeX braces (`{The ATLAS Collaboration}`).
+written: letters of any script, with combining accents (`P̄ot`, as BibTeX's `{\\={P}}ot`
+decodes), dots, parentheses, hyphens (`-`, and the Unicode hyphens U+2010 and U+2011 that
+publishers' files use), apostrophes (`'`, `’`, `ʼ`), and a corporate author in BibTeX braces
+(`{The ATLAS Collaboration}`).
 
 Fix: move the mark to the end of the name or remove the stray characters.
 """
@@ -24,8 +25,9 @@ SEVERITY = Severity.WARNING
 # non-breaking U+2011) and apostrophes (' ’ ʼ ‘). A whole name in braces is BibTeX's way of
 # writing a corporate author ({The ATLAS Collaboration}) and is taken as written.
 _PUNCTUATION = " .()-\u2010\u2011'\u2019\u02bc\u2018"
+_COMBINING = "\u0300-\u036f"  # accents with no precomposed letter (P + U+0304)
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z.'-]*)+")  # the common case, decided at once
-_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .()\-\u2010\u2011'\u2019\u02bc\u2018])*[^\W\d_.)]?[.)]?")
+_NAME = re.compile(rf"[^\W\d_](?:[^\W\d_]|[ .()\-\u2010\u2011'\u2019\u02bc\u2018{_COMBINING}])*[^\W\d_.)]?[.)]?")
 _CORPORATE = re.compile(r"\{[^{}]*[^\W\d_][^{}]*\}")
 
 

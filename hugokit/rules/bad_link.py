@@ -1,7 +1,9 @@
 """bad-link: a link that is not a plain http(s) URL.
 
 Rejected: empty links, spaces in or around the URL, `javascript:`, `data:` and other schemes,
-and URLs without a host. Hugo would render them as broken or unsafe links.
+URLs without a host, and backslashes or braces (a URL must percent-encode them, browsers read
+a backslash as `/`, and BibTeX could not carry them back). Hugo would render them as broken
+or unsafe links.
 
 Fix: write the full URL, starting with https://.
 """
@@ -18,7 +20,7 @@ CODE = "bad-link"
 SEVERITY = Severity.ERROR
 
 
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s]*)?")  # the common case, decided at once
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\\{}]*)?")  # the common case, decided at once
 
 
 def problem(url: str) -> str:
@@ -30,6 +32,8 @@ def problem(url: str) -> str:
         return "has spaces around it"
     if any(c.isspace() for c in url):
         return "contains a space"
+    if any(c in "\\{}" for c in url):
+        return "contains a backslash or a brace (write %5C, %7B or %7D if it is meant)"
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme in ("javascript", "data", "vbscript", "file"):
         return f"uses the unsafe {scheme}: scheme"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity
+from hugokit.model import Publication
 from hugokit.rules import Context
 from hugokit.text import fold
 
@@ -17,12 +18,16 @@ SEVERITY = Severity.ERROR
 
 
 def check(context: Context) -> Iterator[Finding]:
-    first: dict[str, int] = {}
+    # Entries are told apart by their place in the list, not their line: two can share a line
+    # (a flow list), or be one node repeated through a YAML alias.
+    first: dict[str, Publication] = {}
     for pub in context.database.checked():
         key = fold(pub.title) if pub.readable("title") else ""
         if not key:
             continue
-        line = first.setdefault(key, pub.at().line)
-        if line != pub.at().line:
-            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of the entry at line {line}',
+        seen = first.setdefault(key, pub)
+        if seen is not pub:
+            where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
+                     else f"the entry at line {seen.at().line}")
+            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of {where}',
                           "merge the two entries into one")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hugokit.importers.venue_names import VenueFinder
+from hugokit.venue_names import VenueFinder
 from hugokit.model import Publication
 from hugokit.sources import Record, ServiceError, is_arxiv_doi
 from hugokit.sources.http import Client

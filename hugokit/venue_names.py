@@ -1,15 +1,20 @@
-"""Finding a registry venue for a BibTeX booktitle, journal or publisher, by exact match only.
+"""The one venue rule every importer and `hugokit add`/`refresh` follow: a free-text venue (a
+BibTeX booktitle, a page's `publication`, a source's venue) becomes a registry venue only on an
+exact match, and is otherwise kept as written.
 
-A venue is the registry's only when the text *is* one of its spellings (name, full name or an
+A text is the registry's venue when it *is* one of the venue's spellings (name, full name or an
 alias, in any letter case), after the decorations proceedings titles add are taken off: a leading
 "Proceedings of the" / "Proc." / "In", ordinals ("16th", "Thirty-Seventh"), the word "Annual",
 years ("2019", "'19"), trailing punctuation, and a trailing "(ABBR)" or "(ABBR YEAR)" that names
-the same venue. The registry's spellings are compared in the same form.
-Anything else is kept as written: a near miss is never mapped to the nearest registry entry.
+the same venue. The registry's spellings are compared in the same form. A trailing presentation
+mark ("(oral)") is no part of the name: it is kept after the year. Venues given by a
+pattern (theses, workshops) are never matched: their text is already the venue.
+A near miss is never mapped to the nearest registry entry.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hugokit.vocab import Term, Vocabulary
 
@@ -20,6 +25,7 @@ _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty)-?)?(?:{_UNITS}
 _LEADING = re.compile(r"^(?:in\s+)?(?:(?:the\s+)?proceedings\s+of\s+(?:the\s+)?|proc\.?\s+(?:of\s+)?(?:the\s+)?)",
                       re.I)
 _YEAR = re.compile(r"(?:'|\b(?:19|20))\d{2}\b")
+_TRAILING_YEAR = re.compile(r"\s((?:19|20)\d{2})[\s,.;:]*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)$")
 PRESENTATION = re.compile(r"\s*\((oral|spotlight|poster|contributed talk|invited talk)(?: presentation)?\)$", re.I)
 
@@ -28,6 +34,11 @@ def _core(text: str) -> str:
     text = _LEADING.sub("", text.strip())
     text = _YEAR.sub(" ", _ORDINAL.sub(" ", text))
     return " ".join(text.split()).strip(" ,.;:-")
+
+
+@lru_cache(maxsize=8)  # one registry per site: every page and cite.bib of an import shares it
+def finder_for(venues: Vocabulary) -> VenueFinder:
+    return VenueFinder(venues)
 
 
 class VenueFinder:
@@ -55,8 +66,21 @@ class VenueFinder:
             paren = _PAREN.search(text)
             core = _core(text[: paren.start()] if paren else text)
             term = self._term(core) if core else None
-            if term is not None and paren:
-                named = self._term(_core(paren.group(1)))
-                if named is not None and named is not term:
-                    return None  # "(ACL)" after another venue's name: the two disagree
+            if term is not None and paren and self._term(_core(paren.group(1))) is not term:
+                return None  # "(ACL)" after another venue's name, or "(Oral)": not a decoration
         return term.name if term is not None else None
+
+    def venue(self, text: str, year: int | None) -> str | None:
+        """The venue as the database writes it — the registry's name and a year — when text is
+        exactly a registry venue, else None (the caller keeps the text as written). The year is
+        the one the text ends with ("ICLR 2023" filed under 2022 stays ICLR 2023), else year."""
+        mark = PRESENTATION.search(text)
+        name = text[: mark.start()] if mark else text
+        short = self.short_name(name) if name.strip() else None
+        if short is None:
+            return None
+        written = _TRAILING_YEAR.search(name)
+        shown = int(written.group(1)) if written else year
+        venue = f"{short} {shown}" if shown else short
+        # A presentation mark stays after the year, as the venue grammar writes it: ICML 2020 (Oral).
+        return f"{venue} ({mark.group(1).capitalize()})" if mark else venue
