@@ -4,6 +4,7 @@ Every command that makes files says how with one WriteBack value (write them, on
 or show their diff), and hands it here."""
 from __future__ import annotations
 
+import errno
 import os
 import re
 from enum import Enum
@@ -164,6 +165,12 @@ def put_folder(folder: Path, shown: str, files: dict[str, str], writeback: Write
             with open(hidden / name, "x", encoding="utf-8", newline="") as handle:
                 handle.write(text)
         os.rename(hidden, folder)
+    except OSError as exc:
+        _remove_tree(hidden)
+        if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not folder.is_dir():
+            raise
+        # Another run made the folder meanwhile: its files are then replaced one by one.
+        return [put(folder / name, f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
     except BaseException:
         _remove_tree(hidden)
         raise

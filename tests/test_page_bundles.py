@@ -170,3 +170,25 @@ def test_front_matter_is_the_text_pyyaml_represents(tmp_path: Path) -> None:
         post.metadata = front_matter(pub, venues)
         expected = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100, Dumper=yaml.CSafeDumper)
         assert text == expected.replace("---\n", f"---\n{MARK}\n", 1) + "\n"
+
+
+def test_a_bundle_another_run_made_meanwhile_is_updated_file_by_file(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    from hugokit import writeback
+
+    write(tmp_path / "data/publications.yaml", DATABASE)
+    real_rename = os.rename
+
+    def others_first(source, target):  # another build renamed its copy of the bundle in first
+        if str(source).split("/")[-1].startswith(writeback.LEFTOVER_PREFIX) and "alpa" in str(target):
+            write(Path(target) / "index.md", "---\ntitle: theirs\n---\n")
+        return real_rename(source, target)
+
+    monkeypatch.setattr(os, "rename", others_first)
+    assert build(tmp_path).exit_code == 0
+    monkeypatch.setattr(os, "rename", real_rename)
+    bundle = tmp_path / "content/publication/alpa"
+    assert sorted(p.name for p in bundle.iterdir()) == ["cite.bib", "index.md"]
+    assert "Alpa: Automating Parallelism" in (bundle / "index.md").read_text()
+    assert not [p for p in bundle.parent.iterdir() if p.name.startswith(".")]
