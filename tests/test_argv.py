@@ -73,7 +73,7 @@ def test_whatever_argv_reads_click_reads_the_same(argv: list[str]) -> None:
     ["check"], ["check", "--format", "github"], ["check", "--site", "examples/site", "--strict"],
     ["check", "--format=json", "--select", "bad-link,no-topics"], ["build"], ["build", "--check"],
     ["build", "--diff", "--no-pages", "--site", "."], ["fix", "--diff"], ["rules"], ["rules", "bad-link"],
-    ["export", "bibtex"], ["schema"],
+    ["export", "bibtex"], ["schema"], ["import", "refs.bib", "--partial"], ["export", "bibtex", "--output", "x.bib"],
 ])
 def test_the_commands_hooks_and_ci_run_are_read_without_click(argv: list[str]) -> None:
     parsed = parse(argv)
@@ -83,7 +83,8 @@ def test_the_commands_hooks_and_ci_run_are_read_without_click(argv: list[str]) -
 
 @pytest.mark.parametrize("argv", [
     [], ["--version"], ["-h"], ["check", "--help"], ["check", "--format", "xml"], ["check", "--site"],
-    ["check", "--strict=yes"], ["import", "refs.bib"], ["export", "bibtex", "-o", "x.bib"], ["rules", "a", "b"],
+    ["check", "--strict=yes"], ["export", "bibtex", "--output", str(REPO / "tests")],
+    ["export", "bibtex", "-o", "x.bib"], ["rules", "a", "b"],
     ["nonsense"],
 ])
 def test_help_paths_and_mistakes_are_left_to_click(argv: list[str]) -> None:
