@@ -1,29 +1,35 @@
 """`hugokit build` at the terminal: what was written, or why nothing was."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hugokit.build import build
 from hugokit.cache import Cache
-from hugokit.cli_common import echo, report, shown, step_summary
+from hugokit.cli_common import echo, report, step_summary
 from hugokit.layout import site_root
 from hugokit.outcome import exit_code, verb
 from hugokit.reporters import build_summary_markdown
 from hugokit.writeback import Outcome, WriteBack
 
+if TYPE_CHECKING:
+    from hugokit.display import PathDisplay
 
-def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None, no_cache: bool) -> int:
+
+def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None, no_cache: bool,
+                  paths: PathDisplay) -> int:
     writeback = WriteBack.choose(check=check_only, diff=diff)
     result = build(site_root(site), Cache.from_environment(enabled=not no_cache), writeback, force=force, pages=pages)
     if result.refused == "errors":
-        report(result.problems)
+        report(result.problems, paths)
         message = (f"the database has {len(result.problems)} error(s); nothing was written "
                    "(fix them, or pass --force to build anyway)")
         echo(message, err=True)
         step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
         return exit_code(refused=True)
-    report(result.notes)
+    report(result.notes, paths)
     if result.refused == "hand-edits":
-        report(result.problems)
-        page = result.problems[0].path
+        report(result.problems, paths)
+        page = paths.shown(result.problems[0].path)
         echo(f"{page} was edited by hand; nothing was written (merge it with "
              f"hugokit import {page}, or pass --force to overwrite it)", err=True)
         return exit_code(refused=True)
@@ -31,13 +37,13 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
     for outcome in changed:
         if outcome.diff and writeback is WriteBack.DIFF:
             echo(outcome.diff, nl=False)
-    _say_what_changed(changed, result.removed, writeback)
+    _say_what_changed(changed, result.removed, writeback, paths)
     if not writeback.writes:
-        step_summary(build_summary_markdown([shown(o.shown) for o in changed], "".join(o.diff for o in changed)))
+        step_summary(build_summary_markdown([paths.shown(o.shown) for o in changed], "".join(o.diff for o in changed)))
     return exit_code(changed=bool(changed), writeback=writeback)
 
 
-def _say_what_changed(changed: list[Outcome], removed: list[str], writeback: WriteBack) -> None:
+def _say_what_changed(changed: list[Outcome], removed: list[str], writeback: WriteBack, paths: PathDisplay) -> None:
     if not changed:
         echo("all generated files are up to date", err=True)
         return
@@ -46,5 +52,5 @@ def _say_what_changed(changed: list[Outcome], removed: list[str], writeback: Wri
         echo(f"{verb('write', writeback)} {len(changed)} files, {gone} of them removed", err=True)
         return
     for outcome in changed:
-        echo(f"{verb('remove' if outcome.shown in removed else 'write', writeback)} {shown(outcome.shown)}",
+        echo(f"{verb('remove' if outcome.shown in removed else 'write', writeback)} {paths.shown(outcome.shown)}",
              err=True)

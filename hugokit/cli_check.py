@@ -1,35 +1,40 @@
 """`hugokit check`, `fix`, `rules` and `schema`: validation at the terminal."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hugokit import reporters
 from hugokit.cache import Cache
-from hugokit.cli_common import echo, relocated, report, step_summary
+from hugokit.cli_common import echo, report, step_summary
 from hugokit.diagnostics import Diagnostic
 from hugokit.layout import site_root
 from hugokit.outcome import CLEAN, USAGE, exit_code, verb
 from hugokit.site import Site, apply_fixes, checked, load_and_check
 from hugokit.writeback import WriteBack, put
 
+if TYPE_CHECKING:
+    from hugokit.display import PathDisplay
+
 
 def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
-                  apply_fix: bool, no_cache: bool) -> int:
+                  apply_fix: bool, no_cache: bool, paths: PathDisplay) -> int:
     if apply_fix:
         _fix(site, select, ignore, WriteBack.WRITE)
     outcome = checked(site_root(site), Cache.from_environment(enabled=not no_cache), select, ignore)
     diagnostics = outcome.diagnostics
-    report(diagnostics, output_format)
-    step_summary(reporters.check_summary_markdown(relocated(diagnostics)))
+    report(diagnostics, paths, output_format)
+    step_summary(reporters.check_summary_markdown(paths.relocate(diagnostics)))
     if reporters.resolve(output_format) == "human":
         echo(reporters.summary(diagnostics), err=True)
     return exit_code(diagnostics, strict=outcome.strict if strict is None else strict)
 
 
-def fix_command(site: str, show_diff: bool, select: str, ignore: str) -> int:
+def fix_command(site: str, show_diff: bool, select: str, ignore: str, paths: PathDisplay) -> int:
     writeback = WriteBack.choose(diff=show_diff)
     changed = _fix(site, select, ignore, writeback)
     _, remaining = _check_site(site, select, ignore)
     if remaining and writeback.writes:
-        report(remaining)
+        report(remaining, paths)
         echo(f"left to fix by hand: {reporters.summary(remaining)}", err=True)
     return exit_code(remaining, changed=changed > 0, writeback=writeback)
 

@@ -1,35 +1,23 @@
 """What the command implementations share: printing, and how results reach the terminal.
 
 Nothing here imports click (see hugokit.commands); echo does for plain text what click.echo does.
+How a run shows paths (hugokit.display) is decided once, by hugokit.commands.invoke, and handed
+to each command and on to whatever it prints.
 """
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hugokit import reporters
 from hugokit.diagnostics import Diagnostic, InputError
 from hugokit.outcome import USAGE
 from hugokit.writeback import append_text
-from hugokit.display import HERE, PathDisplay
 
-_display = HERE  # how this run shows paths (hugokit.commands.invoke sets it from --site)
-
-
-def show_paths(display: PathDisplay) -> None:
-    global _display
-    _display = display
-
-
-def shown(path: str) -> str:
-    """A site-relative path as this run shows it."""
-    return _display.shown(path)
-
-
-def relocated(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The diagnostics with their paths as this run shows them."""
-    return _display.relocate(diagnostics)
+if TYPE_CHECKING:
+    from hugokit.display import PathDisplay
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -46,8 +34,9 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
     stream.flush()
 
 
-def report(diagnostics: list[Diagnostic], output_format: str = "auto") -> None:
-    diagnostics = _display.relocate(diagnostics)
+def report(diagnostics: list[Diagnostic], paths: PathDisplay, output_format: str = "auto") -> None:
+    """Prints diagnostics in the format asked for, their paths shown as paths says."""
+    diagnostics = paths.relocate(diagnostics)
     if reporters.resolve(output_format) == "json":
         echo(reporters.as_json(diagnostics), nl=False)
         return
@@ -62,6 +51,6 @@ def step_summary(markdown: str) -> None:
         append_text(Path(target), markdown)
 
 
-def fail_input(exc: InputError, output_format: str = "auto") -> int:
-    report(exc.diagnostics, output_format)
+def fail_input(exc: InputError, paths: PathDisplay, output_format: str = "auto") -> int:
+    report(exc.diagnostics, paths, output_format)
     return USAGE

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hugokit.cache import Cache
-from hugokit.cli_common import echo, report, shown
+from hugokit.cli_common import echo, report
 from hugokit.config import load_config
 from hugokit.diagnostics import InputError, error, on_command_line
 from hugokit.importers import NO_ENTRIES, import_file
@@ -20,11 +20,12 @@ if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
     from hugokit.config import SiteConfig
+    from hugokit.display import PathDisplay
     from hugokit.importers.imported import Progress
 
 
 def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str, ...], dry_run: bool,
-                   force: bool, partial: bool, crossref_parents: bool = False) -> int:
+                   force: bool, partial: bool, paths: PathDisplay, crossref_parents: bool = False) -> int:
     writeback = WriteBack.choose(diff=dry_run)
     root = site_root(site)
     config = load_config(root)
@@ -32,7 +33,7 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     with _progress(source) as progress:
         plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress,
                            crossref_parents=crossref_parents)
-    report(plan.diagnostics)
+    report(plan.diagnostics, paths)
     unreadable = [d for d in plan.diagnostics if d.is_error]
     if any(d.code == NO_ENTRIES for d in unreadable):
         echo(f"no publications could be imported from {source}; nothing was written.", err=True)
@@ -44,25 +45,25 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
     echo(outcome.diff, nl=False)
     if plan.replaced:
-        echo(f"{verb('import', writeback)} {plan.added} publications into {shown(config.database)}")
+        echo(f"{verb('import', writeback)} {plan.added} publications into {paths.shown(config.database)}")
     else:
         echo(f"{verb('import', writeback)} {plan.added} new and updated {plan.updated} existing publications in "
-             f"{shown(config.database)}")
+             f"{paths.shown(config.database)}")
     if plan.front_matter_note and writeback.writes:
-        keep_front_matter(config, plan.front_matter_note)
+        keep_front_matter(config, plan.front_matter_note, paths)
     return exit_code(unreadable, changed=outcome.changed, writeback=writeback)
 
 
-def keep_front_matter(config: SiteConfig, note: str) -> None:
+def keep_front_matter(config: SiteConfig, note: str, paths: PathDisplay) -> None:
     """Keeps an imported page's own front-matter in hugokit.yaml, so that building gives it back."""
     from hugokit.layout import CONFIG_NAME
     from hugokit.writeback import WriteBack, put
 
     if config.file is None:
         put(config.root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + note, WriteBack.WRITE)
-        echo(f"kept the page's front-matter in {shown(CONFIG_NAME)}")
+        echo(f"kept the page's front-matter in {paths.shown(CONFIG_NAME)}")
     else:
-        echo(f"the page's front-matter differs from {shown(CONFIG_NAME)}; to keep it, set there:\n" + note, err=True)
+        echo(f"the page's front-matter differs from {paths.shown(CONFIG_NAME)}; to keep it, set there:\n" + note, err=True)
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
@@ -104,11 +105,11 @@ class _progress:
             self.bar.__exit__(*exc)
 
 
-def export_command(fmt: str, site: str, output: Path | None) -> int:
+def export_command(fmt: str, site: str, output: Path | None, paths: PathDisplay) -> int:
     loaded = load_site(site_root(site), Cache.from_environment())
     structural = [d for d in loaded.diagnostics if d.is_error]
     if structural:
-        report(structural)
+        report(structural, paths)
         echo("the database has structural errors; nothing was exported", err=True)
         return exit_code(refused=True)
     vocab, _ = loaded.vocabularies()

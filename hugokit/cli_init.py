@@ -11,12 +11,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from hugokit.cli_common import echo, report, shown
+from hugokit.cli_common import echo, report
 from hugokit.writeback import WriteBack, current_text, put
 
 if TYPE_CHECKING:
     from hugokit.adopt import Pin
     from hugokit.config import SiteConfig
+    from hugokit.display import PathDisplay
     from hugokit.importers import ImportPlan
     from hugokit.model import Publication
     from hugokit.site import Site
@@ -32,7 +33,7 @@ class _Import(NamedTuple):
     readable: bool = True    # False: the source has problems, and init writes nothing
 
 
-def init_command(source: Path | None, site: str) -> int:
+def init_command(source: Path | None, site: str, paths: PathDisplay) -> int:
     from hugokit import adopt
     from hugokit.cache import Cache
     from hugokit.config import SiteConfig, load_config
@@ -45,17 +46,17 @@ def init_command(source: Path | None, site: str) -> int:
         raise InputError([error(on_command_line("--site"), "bad-site", f"{site} is a file, not a folder",
                                 "pass --site with the folder of the Hugo site (or a new folder)")])
     config = load_config(root) if root.is_dir() else SiteConfig(root)
-    planned = _plan_import(config, source)
+    planned = _plan_import(config, source, paths)
     if not planned.readable:
         return 1
     root.mkdir(parents=True, exist_ok=True)
-    theme_step = _wire_theme(root)
-    _write_database(config, planned)
+    theme_step = _wire_theme(root, config.database, paths)
+    _write_database(config, planned, paths)
 
     loaded = load_site(root, Cache(None))  # no snapshot: init reads the database it just wrote
     vocab, _ = loaded.vocabularies()
     publications = loaded.database.publications
-    _keep_page(loaded)
+    _keep_page(loaded, paths)
     _new_file(root, "data/topics.yaml", adopt.topics_yaml(publications),
               lambda: _missing_topics(vocab, publications))
     groups = adopt.variant_groups(publications, vocab.people)
@@ -73,26 +74,26 @@ def init_command(source: Path | None, site: str) -> int:
     echo("\nhugokit check:")
     from hugokit.cli_check import check_command
 
-    status = check_command(site, "auto", None, "", "", False, False)
+    status = check_command(site, "auto", None, "", "", False, False, paths)
     _next_steps(theme_step, bool(groups), status, where)
     return status
 
 
-def _plan_import(config: SiteConfig, source: Path | None) -> _Import:
+def _plan_import(config: SiteConfig, source: Path | None, paths: PathDisplay) -> _Import:
     """The import to do, planned before anything is written."""
     from hugokit.importers import import_file
 
     if config.path(config.database).exists():
         if source is not None:
-            echo(f"{shown(config.database)} exists; kept as it is (to merge {source} into it: "
+            echo(f"{paths.shown(config.database)} exists; kept as it is (to merge {source} into it: "
                  f"hugokit import {source})", err=True)
         return _Import(None)
     page = config.path(config.page)
     if source is None and not page.is_file():
         return _Import(None)
-    origin = str(source) if source is not None else shown(config.page)
+    origin = str(source) if source is not None else paths.shown(config.page)
     plan = import_file(config, source or page, str(source) if source is not None else config.page)
-    report(plan.diagnostics)
+    report(plan.diagnostics, paths)
     unreadable = [d for d in plan.diagnostics if d.is_error]
     if unreadable:
         echo(f"{len(unreadable)} problem(s) in {origin}; nothing was written. Fix them, or import the rest "
@@ -101,27 +102,27 @@ def _plan_import(config: SiteConfig, source: Path | None) -> _Import:
     return _Import(plan, origin)
 
 
-def _write_database(config: SiteConfig, planned: _Import) -> None:
+def _write_database(config: SiteConfig, planned: _Import, paths: PathDisplay) -> None:
     from hugokit.adopt import EMPTY_DATABASE
 
     target = config.path(config.database)
     if target.exists():
-        echo(f"kept {shown(config.database)} (it exists)")
+        echo(f"kept {paths.shown(config.database)} (it exists)")
         return
     plan = planned.plan
     if plan is None:
         put(target, config.database, EMPTY_DATABASE, WriteBack.WRITE)
-        echo(f"wrote {shown(config.database)} (no publications yet: there was no {config.page} to import)")
+        echo(f"wrote {paths.shown(config.database)} (no publications yet: there was no {config.page} to import)")
         return
     put(target, config.database, plan.database_text, WriteBack.WRITE)
-    echo(f"imported {plan.added} publications from {planned.origin} into {shown(config.database)}")
+    echo(f"imported {plan.added} publications from {planned.origin} into {paths.shown(config.database)}")
     if plan.front_matter_note:
         from hugokit.cli_exchange import keep_front_matter
 
-        keep_front_matter(config, plan.front_matter_note)
+        keep_front_matter(config, plan.front_matter_note, paths)
 
 
-def _keep_page(loaded: Site) -> None:
+def _keep_page(loaded: Site, paths: PathDisplay) -> None:
     """Says whether building reproduces the page as it stands (it should, after an import), and
     writes the data hugokit's layouts read, as a build would, when it is not there yet."""
     from hugokit.build import plan_build
@@ -130,45 +131,55 @@ def _keep_page(loaded: Site) -> None:
     files = plan_build(loaded, pages=False).files
     if config.layout_data and current_text(config.path(config.layout_data)) is None:
         put(config.path(config.layout_data), config.layout_data, files[config.layout_data], WriteBack.WRITE)
-        echo(f"wrote {shown(config.layout_data)} (what hugokit's layouts read; every hugokit build refreshes it)")
+        echo(f"wrote {paths.shown(config.layout_data)} (what hugokit's layouts read; every hugokit build refreshes it)")
     page = config.page
     old = current_text(config.path(page))
     if old is None:
         return
     if files[page] == old:
-        echo(f"left {shown(page)} as it is: hugokit build gives it back byte for byte")
+        echo(f"left {paths.shown(page)} as it is: hugokit build gives it back byte for byte")
     else:
-        echo(f"left {shown(page)} as it is; hugokit build would rewrite it from the database "
+        echo(f"left {paths.shown(page)} as it is; hugokit build would rewrite it from the database "
              f"(see the difference: hugokit build --diff)")
 
 
-def _wire_theme(root: Path) -> str:
-    """Puts hugokit into the site's Hugo configuration; returns "module", "theme" or "manual"."""
+def _wire_theme(root: Path, database: str, paths: PathDisplay) -> str:
+    """Puts hugokit into the site's Hugo configuration, last of its themes or imports, and keeps the
+    database out of Hugo's data loading; returns "module", "theme" or "manual"."""
     from hugokit import HUGO_MODULE
-    from hugokit.theme_wiring import CONFIG_DIR, find_config, new_site_config, settings, wire
+    from hugokit.theme_wiring import (CONFIG_DIR, exclude_database, find_config, find_module_config,
+                                      new_site_config, settings, wire_theme)
 
     name = find_config(root)
     if name is None and (root / CONFIG_DIR).is_dir():  # settings split over files, none of them the main one
-        echo(f"{shown(CONFIG_DIR)} holds no hugo.toml; add hugokit by hand: in {CONFIG_DIR}/module.toml,\n"
+        echo(f"{paths.shown(CONFIG_DIR)} holds no hugo.toml; add hugokit by hand: in {CONFIG_DIR}/module.toml,\n"
              f'[[imports]]\n  path = "{HUGO_MODULE}"', err=True)
         return "manual"
     if name is None:
         title = Path(os.path.abspath(root)).name
-        put(root / "hugo.toml", "hugo.toml", new_site_config(title), WriteBack.WRITE)
-        echo(f"wrote {shown('hugo.toml')} (a new Hugo site that imports hugokit as a module)")
+        put(root / "hugo.toml", "hugo.toml", new_site_config(title, database), WriteBack.WRITE)
+        echo(f"wrote {paths.shown('hugo.toml')} (a new Hugo site that imports hugokit as a module, and keeps "
+             f"{database} out of Hugo's data loading)")
         return "module"
-    text = current_text(root / name) or ""
+    mount_file = find_module_config(root) or name
+    texts = {file: current_text(root / file) or "" for file in dict.fromkeys((name, mount_file))}
     try:
-        uses_themes = "theme" in settings(name, text)
-        wiring = wire(name, text)
-    except ValueError as exc:
+        uses_themes = "theme" in settings(name, texts[name])
+        theme = wire_theme(name, texts[name])
+        texts[name] = theme.text or texts[name]
+        mount = exclude_database(mount_file, texts[mount_file], database)
+    except ValueError as exc:  # a file that does not parse: nothing is written
         echo(f"{exc}; add hugokit to it by hand (see the README)", err=True)
         return "manual"
-    if wiring.text is not None:
-        put(root / name, name, wiring.text, WriteBack.WRITE)
-    echo(f"{shown(name)}: {wiring.done}")
-    if wiring.manual:
-        echo(wiring.manual, err=True)
+    texts[mount_file] = mount.text or texts[mount_file]
+    for file in dict.fromkeys(file for file, step in ((name, theme), (mount_file, mount)) if step.text is not None):
+        put(root / file, file, texts[file], WriteBack.WRITE)
+    for file, step in ((name, theme), (mount_file, mount)):
+        if step.done:
+            echo(f"{paths.shown(file)}: {step.done}")
+        if step.manual:
+            echo(step.manual, err=True)
+    if theme.manual:
         return "manual"
     return "theme" if uses_themes else "module"
 

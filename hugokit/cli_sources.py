@@ -14,6 +14,7 @@ from hugokit.diagnostics import InputError, Position, error, on_command_line, wa
 
 if TYPE_CHECKING:
     from hugokit.config import SiteConfig
+    from hugokit.display import PathDisplay
     from hugokit.model import Database, Publication
     from hugokit.sources.http import Client
     from hugokit.vocab import Vocabularies
@@ -63,7 +64,7 @@ def _load(site: str) -> _Site:
     return _Site(config, text, database, vocab)
 
 
-def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool) -> int:
+def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool, paths: PathDisplay) -> int:
     from hugokit.venue_names import VenueFinder
     from hugokit.sources import gather
     from hugokit.sources.identifiers import parse
@@ -84,11 +85,11 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
         papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
         entries = [gather.new_entry(m, records, finder, vocab.venues)
                    for m, records in zip(mains, gather.about(client, papers))]
-    return _write_added(config, text, database, entries, dry_run)
+    return _write_added(config, text, database, entries, dry_run, paths)
 
 
 def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
-                 dry_run: bool) -> int:
+                 dry_run: bool, paths: PathDisplay) -> int:
     from hugokit.merge import merge
     from hugokit.refresh import FETCHED, arxiv_of, doi_of
     from hugokit.render.database_yaml import render_database
@@ -102,7 +103,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
     else:
         merged = merge(text or "", database, entries, FETCHED)
         new_text, added = merged.text, merged.added
-        report(merged.diagnostics)
+        report(merged.diagnostics, paths)
         gained = {id(pub): names for pub, names in merged.updated}
         for entry in entries:
             if any(entry is a for a in added):
@@ -113,16 +114,16 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
             where = twin.at() if twin is not None else Position(config.database)
             names = gained.get(id(twin), []) if twin is not None else []
             more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
-            echo(f"{where.path}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
+            echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
     writeback = WriteBack.choose(diff=dry_run)
     outcome = put(target, config.database, new_text, writeback)
     echo(outcome.diff, nl=False)
     titles = "".join(f"\n  {pub.venue or 'no venue'}: {pub.title}" for pub in added)
-    echo(f"{verb('add', writeback)} {len(added)} publication(s) to {config.database}{titles}")
+    echo(f"{verb('add', writeback)} {len(added)} publication(s) to {paths.shown(config.database)}{titles}")
     return exit_code(changed=outcome.changed, writeback=writeback)
 
 
-def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) -> int:
+def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, paths: PathDisplay) -> int:
     from hugokit import refresh
     from hugokit.venue_names import VenueFinder
     from hugokit.outcome import exit_code, verb
@@ -145,7 +146,7 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) ->
     for finding in changed:
         where = finding.pub.at()
         venue = next((c.new for c in finding.changes if c.key == "venue"), finding.pub.venue)
-        echo(f"{where.path}:{where.line}:{where.col}: \"{finding.pub.title}\" was published: {venue}")
+        echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: \"{finding.pub.title}\" was published: {venue}")
         for change in finding.changes:
             echo(f"    {change.key}: {change.old or '(none)'} -> {change.new}")
         for line in finding.evidence:
@@ -157,7 +158,7 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool) ->
                     f'"{p.preprint.title}" ({p.preprint.venue}) and line {p.published.at().line} '
                     f'("{p.published.title}", {p.published.venue}) are one paper: {p.why}',
                     "merge them: keep the published entry, move any link only the preprint has onto it, "
-                    "and delete the preprint") for p in pairs])
+                    "and delete the preprint") for p in pairs], paths)
     writeback = WriteBack.choose(diff=not write)
     outcome = put(config.path(config.database), config.database, refresh.apply(text, database, changed), writeback)
     echo(outcome.diff, nl=False)

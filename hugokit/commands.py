@@ -3,16 +3,17 @@
 hugokit.cli builds the click interface from this table (help, usage errors, --version), and
 hugokit.argv reads a well-formed command line straight from it without importing click, whose
 import alone would be a fifth of a pre-commit hook's run. The implementations (hugokit.cli_*)
-print through hugokit.cli_common and never import click either.
+print through hugokit.cli_common and never import click either. Each one that takes --site is
+also given `paths`: how this run shows the site's paths (hugokit.display), decided here once.
 """
 from __future__ import annotations
 
 from importlib import import_module
 from typing import NamedTuple
 
-from hugokit.cli_common import fail_input, show_paths
+from hugokit.cli_common import fail_input
 from hugokit.diagnostics import InputError
-from hugokit.display import HERE, for_site
+from hugokit.display import for_site
 from hugokit.reporters import FORMATS
 
 
@@ -145,13 +146,11 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
 
 def invoke(command: Command, values: dict[str, object]) -> int:
     """Runs a command with its parameters' values; returns its exit code (see hugokit.outcome)."""
-    # Paths are shown from the current folder for this invocation only (hugokit.display).
     typed = [str(values[p.dest]) for p in command.params if p.path and values.get(p.dest) is not None]
-    show_paths(for_site(str(values.get("site") or "."), typed))
+    paths = for_site(str(values.get("site") or "."), typed)
     module, function = command.target.split(":")
     try:
-        return getattr(import_module(module), function)(**values) or 0
+        implementation = getattr(import_module(module), function)
+        return implementation(**values, **({"paths": paths} if "site" in values else {})) or 0
     except InputError as exc:
-        return fail_input(exc, str(values.get("output_format", "auto")))
-    finally:
-        show_paths(HERE)
+        return fail_input(exc, paths, str(values.get("output_format", "auto")))

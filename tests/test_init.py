@@ -16,9 +16,11 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, REPO, SEED_PAGE, hugokit, write
 from hugokit import HUGO_MODULE, adopt
-from hugokit.theme_wiring import wire
+from hugokit.theme_wiring import exclude_database, wire_theme
 
 BIN = Path(sys.executable).parent
+MOUNT_TOML = '[[module.mounts]]\n  source = "data"\n  target = "data"\n  files = ["! publications.yaml"]\n'
+MOUNT_YAML = 'mounts:\n  - source: data\n    target: data\n    files: ["! publications.yaml"]\n'
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
@@ -58,6 +60,7 @@ def test_init_sets_up_a_bare_hugo_site_and_a_second_run_changes_nothing(bare_sit
     assert {"name": "Joseph E. Gonzalez", "aliases": ["Joseph E Gonzalez", "Joey Gonzalez", "Joseph Gonzalez"]} in people
     config = (bare_site / "hugo.toml").read_text()
     assert config.startswith(config_before) and f'path = "{HUGO_MODULE}"' in config
+    assert config.endswith("\n" + MOUNT_TOML) and "hugo.toml: mounted data/ without publications.yaml" in first.stdout
     hooks = yaml.safe_load((bare_site / ".pre-commit-config.yaml").read_text())
     assert [h["id"] for h in hooks["repos"][0]["hooks"]] == ["hugokit-check", "hugokit-build"]
     assert hooks["repos"][0]["rev"] == "v0.1.0"  # an editable install records no commit: the release tag
@@ -79,6 +82,7 @@ def test_init_sets_up_a_bare_hugo_site_and_a_second_run_changes_nothing(bare_sit
     assert snapshot(bare_site) == before  # not a byte nor a modification time changed
     assert "wrote" not in second.stdout and "imported" not in second.stdout
     assert "hugo.toml: already uses hugokit" in second.stdout
+    assert "hugo.toml: already keeps data/publications.yaml out of Hugo's data loading" in second.stdout
     assert "kept data/people.yaml" in second.stdout and "kept .pre-commit-config.yaml (up to date)" in second.stdout
 
     # Hugo renders the site with hugokit's layouts alone (its own base: the site has no theme).
@@ -130,10 +134,12 @@ def test_init_imports_a_bibtex_file_into_a_new_folder(tmp_path: Path) -> None:
                 "  booktitle = {OSDI},\n  year = {2022}\n}\n")
     run = hugokit("init", bib, "--site", tmp_path / "new")
     new = tmp_path / "new"
-    assert f"wrote {new}/hugo.toml (a new Hugo site that imports hugokit as a module)" in run.stdout
+    assert f"wrote {new}/hugo.toml (a new Hugo site that imports hugokit as a module, and keeps " \
+           "data/publications.yaml out of Hugo's data loading)" in run.stdout
     assert f"imported 1 publications from {bib} into {new}/data/publications.yaml" in run.stdout
     assert yaml.safe_load((new / "data/publications.yaml").read_text())[0]["authors"] == ["Lianmin Zheng", "Hao Zhang"]
-    assert f'path = "{HUGO_MODULE}"' in (new / "hugo.toml").read_text()
+    assert (new / "hugo.toml").read_text().endswith(f'[[module.imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s '
+                                                    "layouts and vocabularies\n\n" + MOUNT_TOML)
 
 
 def test_a_source_that_cannot_be_read_writes_nothing(tmp_path: Path) -> None:
@@ -147,33 +153,47 @@ def test_a_source_that_cannot_be_read_writes_nothing(tmp_path: Path) -> None:
 
 
 THEMES = [
-    ("hugo.toml", 'theme = "PaperMod"\ntitle = "Lab"\n', 'theme = ["hugokit", "PaperMod"]\ntitle = "Lab"\n'),
-    ("config.toml", '# mine\ntheme = ["a", "b"]\n', '# mine\ntheme = ["hugokit", "a", "b"]\n'),
-    ("hugo.yaml", "title: Lab\ntheme: PaperMod\n", 'title: Lab\ntheme: ["hugokit", "PaperMod"]\n'),
-    ("hugo.yaml", "theme:\n  - PaperMod\ntitle: Lab\n", "theme:\n  - hugokit\n  - PaperMod\ntitle: Lab\n"),
-    ("hugo.json", '{\n  "theme": "PaperMod"\n}\n', '{\n  "theme": [\n    "hugokit",\n    "PaperMod"\n  ]\n}\n'),
+    ("hugo.toml", 'theme = "PaperMod"\ntitle = "Lab"\n', 'theme = ["PaperMod", "hugokit"]\ntitle = "Lab"\n'),
+    ("config.toml", '# mine\ntheme = ["a", "b"]\n', '# mine\ntheme = ["a", "b", "hugokit"]\n'),
+    ("hugo.yaml", "title: Lab\ntheme: PaperMod\n", 'title: Lab\ntheme: ["PaperMod", "hugokit"]\n'),
+    ("hugo.yaml", "theme:\n  - PaperMod\ntitle: Lab\n", "theme:\n  - PaperMod\n  - hugokit\ntitle: Lab\n"),
+    ("hugo.yaml", "theme:\n- a\n- b  # mine\n\n# the title\ntitle: Lab\n",
+     "theme:\n- a\n- b  # mine\n- hugokit\n\n# the title\ntitle: Lab\n"),
+    ("hugo.json", '{\n  "theme": "PaperMod"\n}\n', '{\n  "theme": [\n    "PaperMod",\n    "hugokit"\n  ]\n}\n'),
     ("hugo.toml", '[[module.imports]]\n  path = "github.com/x/theme"\n',
-     f'[[module.imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n\n'
-     '[[module.imports]]\n  path = "github.com/x/theme"\n'),
+     '[[module.imports]]\n  path = "github.com/x/theme"\n\n'
+     f'[[module.imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'),
+    ("hugo.toml", '[module]\n  [[module.imports]]\n    path = "x"\n  [[module.imports.mounts]]\n    source = "l"\n'
+     '    target = "layouts"\n\n[params]\n  a = 1\n',
+     '[module]\n  [[module.imports]]\n    path = "x"\n  [[module.imports.mounts]]\n    source = "l"\n'
+     f'    target = "layouts"\n\n[[module.imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'
+     '\n[params]\n  a = 1\n'),
     ("hugo.yaml", "module:\n  imports:\n    - path: github.com/x/theme\n",
-     f"module:\n  imports:\n    - path: {HUGO_MODULE}\n    - path: github.com/x/theme\n"),
+     f"module:\n  imports:\n    - path: github.com/x/theme\n    - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n"),
 ]
 
 
 @pytest.mark.parametrize(("name", "before", "after"), THEMES)
-def test_wiring_puts_hugokit_first_and_keeps_the_rest(name: str, before: str, after: str) -> None:
-    wiring = wire(name, before)
+def test_wiring_puts_hugokit_last_and_keeps_the_rest(name: str, before: str, after: str) -> None:
+    wiring = wire_theme(name, before)
     assert wiring.text == after and not wiring.manual
-    assert wire(name, after).text is None  # already wired: nothing more
+    assert wire_theme(name, after).text is None  # already wired: nothing more
+
+
+def test_a_site_wired_with_hugokit_first_is_told_to_move_it_last() -> None:
+    wiring = wire_theme("hugo.toml", 'theme = ["hugokit", "PaperMod"]\n')
+    assert wiring.text is None and wiring.done == "already uses hugokit"
+    assert "hugokit comes before PaperMod: move it last" in wiring.manual
 
 
 @pytest.mark.parametrize(("name", "text"), [
     ("hugo.toml", 'theme = [\n  "a",\n]\n'),                        # a list over several lines
     ("hugo.json", '{"theme": "a"}'),                                # laid out by hand
     ("hugo.toml", '[module]\nimports = [{path = "x"}]\n'),          # imports written inline
+    ("hugo.yaml", "module: {imports: [{path: x}]}\n"),              # the module section inline
 ])
 def test_a_configuration_that_cannot_be_edited_safely_is_left_alone(name: str, text: str) -> None:
-    wiring = wire(name, text)
+    wiring = wire_theme(name, text)
     assert wiring.text is None and "hugokit" in wiring.manual
 
 
@@ -209,23 +229,77 @@ def test_a_config_folder_is_edited_where_the_main_settings_are(tmp_path: Path) -
 CONFIGS = FIXTURES / "hugo-configs"
 
 
-def test_a_hugo_blox_site_gets_hugokit_first_in_its_module_file(tmp_path: Path) -> None:
-    """Hugo Blox keeps its imports in config/_default/module.yaml: hugokit goes there, first."""
+def test_a_hugo_blox_site_gets_hugokit_last_in_its_module_file(tmp_path: Path) -> None:
+    """Hugo Blox keeps its imports in config/_default/module.yaml: hugokit goes there, after them,
+    and so does the mount that keeps the database out of Hugo's data loading."""
     hugo, module = CONFIGS / "hugoblox-hugo.yaml", CONFIGS / "hugoblox-module.yaml"
     write(tmp_path / "config/_default/hugo.yaml", hugo.read_text())
     write(tmp_path / "config/_default/module.yaml", module.read_text())
     run = hugokit("init", "--site", tmp_path)
-    assert "config/_default/module.yaml: added hugokit as a Hugo module import" in run.stdout
+    assert "config/_default/module.yaml: added hugokit as a Hugo module import, after " \
+           "github.com/HugoBlox/hugo-blox-builder/modules/blox-bootstrap/v5" in run.stdout
+    assert "config/_default/module.yaml: mounted data/ without publications.yaml" in run.stdout
     assert (tmp_path / "config/_default/hugo.yaml").read_text() == hugo.read_text()
     edited = (tmp_path / "config/_default/module.yaml").read_text()
-    assert edited == module.read_text().replace(
-        "imports:\n", f"imports:\n  - path: {HUGO_MODULE}\n", 1)
-    assert "already uses hugokit" in hugokit("init", "--site", tmp_path).stdout
+    assert edited == module.read_text() + f"  - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n" + MOUNT_YAML
+    again = hugokit("init", "--site", tmp_path).stdout
+    assert "already uses hugokit" in again and "already keeps data/publications.yaml out of Hugo's data loading" in again
+    assert (tmp_path / "config/_default/module.yaml").read_text() == edited
 
 
-def test_papermods_example_config_gains_the_import_before_its_own() -> None:
+def test_papermods_example_config_gains_the_import_after_its_own() -> None:
     text = (CONFIGS / "papermod-config.yml").read_text()
-    wiring = wire("config.yml", text)
-    assert wiring.text == text.replace("  imports:\n", f"  imports:\n    - path: {HUGO_MODULE}\n", 1)
+    wiring = wire_theme("config.yml", text)
+    assert wiring.text == text + f"    - path: {HUGO_MODULE}  # hugokit's layouts and vocabularies\n"
     imports = yaml.safe_load(wiring.text)["module"]["imports"]
-    assert [i["path"] for i in imports] == [HUGO_MODULE, "github.com/danielfdickinson/adityatelange-hugo-PaperMod"]
+    assert [i["path"] for i in imports] == ["github.com/danielfdickinson/adityatelange-hugo-PaperMod", HUGO_MODULE]
+    mounted = exclude_database("config.yml", wiring.text, "data/publications.yaml").text
+    assert mounted == wiring.text + "".join(f"  {line}\n" for line in MOUNT_YAML.splitlines())
+    assert yaml.safe_load(mounted)["module"]["imports"] == yaml.safe_load(wiring.text)["module"]["imports"]
+
+
+MOUNTS = [
+    ("hugo.toml", 'title = "Lab"\n', 'title = "Lab"\n\n' + MOUNT_TOML),
+    ("hugo.toml", '[[module.mounts]]\n  source = "static"\n  target = "static"\n\n[params]\n  a = 1\n',
+     '[[module.mounts]]\n  source = "static"\n  target = "static"\n\n' + MOUNT_TOML + '\n[params]\n  a = 1\n'),
+    ("hugo.yaml", "title: Lab\n", "title: Lab\n\nmodule:\n" + "".join(f"  {line}\n" for line in MOUNT_YAML.splitlines())),
+    ("hugo.yaml", "module:\n  imports:\n  - path: x\nparams:\n  a: 1\n",
+     "module:\n  imports:\n  - path: x\n" + "".join(f"  {line}\n" for line in MOUNT_YAML.splitlines()) + "params:\n  a: 1\n"),
+    ("hugo.json", '{\n  "title": "Lab"\n}',
+     '{\n  "title": "Lab",\n  "module": {\n    "mounts": [\n      {\n        "source": "data",\n        "target": "data",\n'
+     '        "files": [\n          "! publications.yaml"\n        ]\n      }\n    ]\n  }\n}'),
+]
+
+
+@pytest.mark.parametrize(("name", "before", "after"), MOUNTS)
+def test_the_database_is_kept_out_of_hugos_data_loading(name: str, before: str, after: str) -> None:
+    step = exclude_database(name, before, "data/publications.yaml")
+    assert step.text == after and not step.manual
+    assert exclude_database(name, after, "data/publications.yaml").text is None  # once is enough
+
+
+def test_a_site_that_mounts_its_data_itself_is_told_what_to_add() -> None:
+    own = '[[module.mounts]]\n  source = "data"\n  target = "data"\n'
+    step = exclude_database("hugo.toml", own, "data/publications.yaml")
+    assert step.text is None and 'add files = ["! publications.yaml"] to its mount with source data' in step.manual
+    excluded = own + '  excludeFiles = "publications.yaml"\n'  # as Hugo before 0.153 spelled it
+    assert exclude_database("hugo.toml", excluded, "data/publications.yaml").done.startswith("already keeps")
+    assert exclude_database("hugo.toml", 'title = "x"\n', "db/publications.yaml") == (None, "", "")
+    nested = exclude_database("hugo.toml", "", "data/lab/publications.yaml").text
+    assert nested is not None and 'files = ["! lab/publications.yaml"]' in nested
+
+
+def test_a_doks_site_mounting_every_folder_itself_gets_the_import_and_is_told_about_its_data_mount(
+        tmp_path: Path) -> None:
+    """Doks declares every mount in its module file, its own data/ among three data mounts: init
+    adds hugokit's import there and leaves the mounts to the site, saying what to add."""
+    module = (CONFIGS / "doks-module.toml").read_text()
+    write(tmp_path / "config/_default/hugo.toml", 'title = "Docs"\n')
+    write(tmp_path / "config/_default/module.toml", module)
+    run = hugokit("init", "--site", tmp_path)
+    assert "config/_default/module.toml: added hugokit as a Hugo module import" in run.stdout
+    assert "config/_default/module.toml mounts data/ itself; Hugo's YAML loader gives up on a few thousand " \
+           'entries' in run.stderr and 'add files = ["! publications.yaml"] to its mount with source data' in run.stderr
+    edited = (tmp_path / "config/_default/module.toml").read_text()
+    assert edited == module + f'\n\n[[imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'
+    assert (tmp_path / "config/_default/hugo.toml").read_text() == 'title = "Docs"\n'

@@ -81,6 +81,25 @@ def test_an_import_source_is_shown_as_typed(repo: Path) -> None:
     assert result.stdout.startswith("refs.bib:"), result.stdout
 
 
+def test_each_run_in_one_process_shows_paths_for_its_own_site(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """How paths are shown is handed to each command by its invocation, not kept between runs:
+    runs in one process (as the tests and a long-lived caller make them) each get their own."""
+    from hugokit.__main__ import run as run_here
+
+    line = bad_line(repo)
+    monkeypatch.chdir(repo)
+    assert run_here(["check", "--site", "website", "--format", "human"]) == 1
+    assert capsys.readouterr().out.startswith(f"website/data/publications.yaml:{line}:10: ")
+    assert run_here(["build", "--site", "website", "--force"]) == 0
+    assert "wrote website/content/publications.md\n" in capsys.readouterr().err
+    monkeypatch.chdir(repo / "website")
+    assert run_here(["check", "--format", "human"]) == 1
+    assert capsys.readouterr().out.startswith(f"data/publications.yaml:{line}:10: ")
+    assert run_here(["build", "--check", "--site", "."]) == 1  # refused: the database has an error
+    assert capsys.readouterr().out.startswith(f"data/publications.yaml:{line}:10: error[unknown-venue] ")
+
+
 def test_the_pages_of_an_imported_folder_are_shown_inside_it_as_typed(repo: Path) -> None:
     write(repo / "_publications/one.md", "---\ntitle: One\nvenue: Somewhere\ndate: 2020\ncolour: red\n---\n")
     result = run(repo, "import", "_publications", "--site", "website", "--dry-run")
