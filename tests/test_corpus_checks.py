@@ -94,8 +94,8 @@ def test_json_relative_links_are_reported_at_import_and_by_the_check(tmp_path: P
     output, pubs = imported(CORPUS / "json/pauloski2021kaisa.json", tmp_path / "site",
                             "--map", "tldr=abstract")
     assert pubs[0].links["paper"] == "publications/pauloski2021kaisa.pdf"
-    assert "warning[bad-link] the paper link is a relative path: 'publications/pauloski2021kaisa.pdf'; " \
-           "imported as it is" in output
+    assert "pauloski2021kaisa.json:14:14: warning[bad-link] the paper link is a relative path: " \
+           "'publications/pauloski2021kaisa.pdf'; imported as it is" in output
     reported = checked(tmp_path / "site", "bad-link")
     assert len(reported) == 2 and all("error[bad-link]" in line and "is a relative path" in line for line in reported)
     assert "'publications/pauloski2021kaisa.pdf'" in reported[0] and "'slides/pauloski-sc21-kaisa.pdf'" in reported[1]
