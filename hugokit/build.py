@@ -5,37 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from hugokit.cache import Cache, file_digest
-from hugokit.diagnostics import Diagnostic, Position, error, warning
-from hugokit.layout import CONFIG_NAME
-from hugokit.site import Site, checked, input_files, load_site
+from hugokit.cache import Cache, text_digest
+from hugokit.diagnostics import Diagnostic, Position, Severity, warning
+from hugokit.site import Site, checked, load_site, read_digests, unchanged_since
 from hugokit.writeback import Outcome, WriteBack, current_text, put, remove
-
-
-def hand_edits(site: Site, page_text: str) -> list[Diagnostic]:
-    """What a rebuild of the page would lose: entries on it that the database lacks, lines that
-    are not entries, and front-matter other than hugokit.yaml's. Deleting an entry from the
-    database shows up here too, which is why build asks only when the page is not what hugokit
-    itself last wrote."""
-    from hugokit.importers.markdown import import_page
-    from hugokit.text import fold
-
-    page = import_page(page_text, site.config.page)
-    known = {fold(pub.title) for pub in site.database.publications}
-    lost = [error(pub.at(), "hand-edited-page",
-                       f'"{pub.title}" is on the page but not in the database; building would remove it',
-                       f"merge the page into the database first: hugokit import {site.config.page}")
-            for pub in page.publications if fold(pub.title) not in known]
-    odd = [error(Position(d.path, d.line, d.col), "hand-edited-page",
-                      "this line of the page is not an entry; building would remove it", d.hint)
-           for d in page.diagnostics if d.code == "unparsed-line"]
-    if page.front_matter is not None and page.front_matter != site.config.front_matter:
-        odd.append(error(Position(site.config.page, 2, 1), "hand-edited-page",
-                              f"the page's front-matter is not the front_matter of {CONFIG_NAME}; "
-                              "building would replace it",
-                              f"to keep it, set it as front_matter in {CONFIG_NAME} "
-                              f"(hugokit import {site.config.page} shows how)"))
-    return lost + odd
 
 
 class BuildPlan(NamedTuple):
@@ -81,7 +54,7 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
 
 
 class BuildResult(NamedTuple):
-    refused: str                      # "errors" or "hand-edits" when nothing was written, else ""
+    refused: str                      # "errors", "unsafe" or "hand-edits" when nothing was written, else ""
     problems: list[Diagnostic]        # what the refusal is about
     notes: list[Diagnostic]           # hand-written pages left alone
     outcomes: list[Outcome]           # what became of every file
@@ -92,34 +65,51 @@ class BuildResult(NamedTuple):
         return [o for o in self.outcomes if o.changed]
 
 
+def _unwritable(site: Site) -> list[Diagnostic]:
+    from hugokit.rules import unsafe_value
+
+    return [Diagnostic.at(f.where, Severity.ERROR, unsafe_value.CODE, f.message, f.hint)
+            for f in unsafe_value.findings(site.database.publications)]
+
+
 def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False,
           pages: bool | None = None) -> BuildResult:
     """Regenerates the site's pages, or compares them (writeback). A database with errors, or a
-    page edited by hand, is not overwritten unless forced."""
+    page edited by hand, is not overwritten unless forced; a value that cannot be written into
+    the page safely, never."""
     entry = cache.run(root, "build", (str(pages), str(force)))
     cached = entry.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
-        return BuildResult("", [], [Diagnostic.from_dict(d) for d in cached["diagnostics"]], [], [])
+        notes = Diagnostic.all_from_dicts(cached.get("diagnostics") if isinstance(cached, dict) else None)
+        if notes is not None:
+            return BuildResult("", [], notes, [], [])
+        entry.damaged()
     outcome = checked(root, cache)
     errors = [d for d in outcome.diagnostics if d.is_error]
     if errors and not force:
         return BuildResult("errors", errors, [], [], [])
     # A check served from the cache parsed nothing; the database is read without positions then.
     site = outcome.site or load_site(root, cache, positions=False)
+    digests = read_digests(site, entry)
+    unsafe = _unwritable(site)
+    if unsafe:
+        return BuildResult("unsafe", unsafe, [], [], [])
     plan = plan_build(site, pages)
-    page = site.config.path(site.config.page)
-    old = current_text(page)
-    if writeback.writes and not force and old is not None and old != plan.files[site.config.page]:
-        # hugokit's own last output (recorded by the cache) lacks nothing on purpose: entries
-        # removed from the database. Anything else may hold hand edits.
-        if entry.recorded(site.config.page) != file_digest(page):
-            edits = hand_edits(site, old)
-            if edits:
-                return BuildResult("hand-edits", edits, plan.diagnostics, [], [])
+    old = current_text(site.config.path(site.config.page))
+    generated = plan.files[site.config.page]
+    if writeback.writes and not force and old is not None and old != generated:
+        from hugokit.provenance import hand_edits
+
+        edits = hand_edits(site, cache, old, generated)
+        if edits:
+            return BuildResult("hand-edits", edits, plan.diagnostics, [], [])
     outcomes = [put(site.config.path(rel), rel, text, writeback, durable=False) for rel, text in plan.files.items()]
     outcomes += [remove(site.config.path(rel), rel, writeback) for rel in plan.remove]
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
-    if not errors and (writeback.writes or not result.changed):
-        entry.store(input_files(site) + list(plan.files) + plan.remove,
+    if writeback.writes or old == generated:
+        cache.record_page(site.config.root, site.config.page, generated)
+    if not errors and (writeback.writes or not result.changed) and unchanged_since(site, entry, digests):
+        made: dict[str, str | None] = {rel: text_digest(text) for rel, text in plan.files.items()}
+        entry.store(digests | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]})
     return result

@@ -18,11 +18,16 @@ if TYPE_CHECKING:
 def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: bool | None, no_cache: bool,
                   paths: PathDisplay) -> int:
     writeback = WriteBack.choose(check=check_only, diff=diff)
-    result = build(site_root(site), Cache.from_environment(enabled=not no_cache), writeback, force=force, pages=pages)
-    if result.refused == "errors":
+    cache = Cache.from_environment(enabled=not no_cache)
+    result = build(site_root(site), cache, writeback, force=force, pages=pages)
+    for note in cache.notes:
+        echo(note, err=True)
+    if result.refused in ("errors", "unsafe"):
         report(result.problems, paths)
         message = (f"the database has {len(result.problems)} error(s); nothing was written "
-                   "(fix them, or pass --force to build anyway)")
+                   "(fix them, or pass --force to build anyway)") if result.refused == "errors" else (
+                   f"{len(result.problems)} value(s) cannot be written into the page safely; nothing was "
+                   "written, even with --force (edit them in the database)")
         echo(message, err=True)
         step_summary(f"## hugokit build\n\nNot built: {message}.\n\n")
         return exit_code(refused=True)

@@ -20,7 +20,10 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
                   apply_fix: bool, no_cache: bool, paths: PathDisplay) -> int:
     if apply_fix:
         _fix(site, select, ignore, WriteBack.WRITE)
-    outcome = checked(site_root(site), Cache.from_environment(enabled=not no_cache), select, ignore)
+    cache = Cache.from_environment(enabled=not no_cache)
+    outcome = checked(site_root(site), cache, select, ignore)
+    for note in cache.notes:
+        echo(note, err=True)
     diagnostics = outcome.diagnostics
     report(diagnostics, paths, output_format)
     step_summary(reporters.check_summary_markdown(paths.relocate(diagnostics)))
@@ -69,9 +72,9 @@ def _check_site(site: str, select: str, ignore: str) -> tuple[Site, list[Diagnos
 def _fix(site: str, select: str, ignore: str, writeback: WriteBack) -> int:
     """Applies (or shows) the safe fixes; returns how many files change."""
     loaded, diagnostics = _check_site(site, select, ignore)
-    changed = apply_fixes(loaded.config.root, diagnostics)
+    changed = apply_fixes(loaded.config, diagnostics)
     fixed = sum(1 for d in diagnostics if d.fix is not None)
-    for relative, text in changed.items():
-        echo(put(loaded.config.path(relative), relative, text, writeback).diff, nl=False)
+    for relative, (old, new) in changed.items():
+        echo(put(loaded.config.path(relative), relative, new, writeback, based_on=old).diff, nl=False)
     echo(f"{verb('fix', writeback)} {fixed} problem(s) in {len(changed)} file(s)", err=True)
     return len(changed)

@@ -42,7 +42,7 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
         echo(f"{len(unreadable)} problem(s) in {source}; nothing was written. "
              "Fix them, or pass --partial to import the rest.", err=True)
         return exit_code(refused=True)
-    outcome = put(config.path(config.database), config.database, plan.database_text, writeback)
+    outcome = put(config.path(config.database), config.database, plan.database_text, writeback, based_on=plan.base)
     echo(outcome.diff, nl=False)
     if plan.replaced:
         echo(f"{verb('import', writeback)} {plan.added} publications into {paths.shown(config.database)}")
@@ -51,6 +51,13 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
              f"{paths.shown(config.database)}")
     if plan.front_matter_note and writeback.writes:
         keep_front_matter(config, plan.front_matter_note, paths)
+    if writeback.writes and not unreadable and source.resolve() == config.path(config.page).resolve():
+        from hugokit.cache import Cache
+        from hugokit.provenance import record_imported_page
+        from hugokit.writeback import current_text
+
+        record_imported_page(load_config(root), Cache.from_environment(), current_text(source) or "",
+                             plan.database_text)
     return exit_code(unreadable, changed=outcome.changed, writeback=writeback)
 
 
@@ -124,6 +131,14 @@ def export_command(fmt: str, site: str, output: Path | None, paths: PathDisplay)
     if output is None:
         echo(text, nl=False)
         return CLEAN
+    from hugokit.config import overwrites_input
+
+    if overwrites_input(loaded.config, output):
+        from hugokit.diagnostics import InputError, error, on_command_line
+
+        raise InputError([error(on_command_line("--output"), "bad-option",
+                                f"--output {output} would overwrite one of the site's inputs; nothing was written",
+                                "write the export elsewhere, e.g. static/publications.bib")])
     outcome = put(output, str(output), text, WriteBack.WRITE)
     echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
          f"({len(loaded.database.publications)} publications)", err=True)

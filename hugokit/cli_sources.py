@@ -103,6 +103,9 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
     else:
         merged = merge(text or "", database, entries, FETCHED)
         new_text, added = merged.text, merged.added
+        from hugokit.verify import expect_database
+
+        expect_database(new_text, config.database, merged.expected, ordered=False)
         report(merged.diagnostics, paths)
         gained = {id(pub): names for pub, names in merged.updated}
         for entry in entries:
@@ -116,7 +119,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
             more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
             echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
     writeback = WriteBack.choose(diff=dry_run)
-    outcome = put(target, config.database, new_text, writeback)
+    outcome = put(target, config.database, new_text, writeback, based_on=text)
     echo(outcome.diff, nl=False)
     titles = "".join(f"\n  {pub.venue or 'no venue'}: {pub.title}" for pub in added)
     echo(f"{verb('add', writeback)} {len(added)} publication(s) to {paths.shown(config.database)}{titles}")
@@ -160,7 +163,11 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
                     "merge them: keep the published entry, move any link only the preprint has onto it, "
                     "and delete the preprint") for p in pairs], paths)
     writeback = WriteBack.choose(diff=not write)
-    outcome = put(config.path(config.database), config.database, refresh.apply(text, database, changed), writeback)
+    from hugokit.verify import expect_same_entries
+
+    refreshed = refresh.apply(text, database, changed)
+    expect_same_entries(text, refreshed, config.database)
+    outcome = put(config.path(config.database), config.database, refreshed, writeback, based_on=text)
     echo(outcome.diff, nl=False)
     echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; "
          f"{verb('update', writeback)} {len(changed)}" + ("; rerun with --write to apply" if outcome.diff else ""))

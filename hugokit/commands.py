@@ -154,3 +154,14 @@ def invoke(command: Command, values: dict[str, object]) -> int:
         return implementation(**values, **({"paths": paths} if "site" in values else {})) or 0
     except InputError as exc:
         return fail_input(exc, paths, str(values.get("output_format", "auto")))
+    except OSError as exc:  # permissions, a full disk, a folder where a file goes, a link loop …
+        from hugokit.diagnostics import os_error
+
+        return fail_input(InputError([os_error(exc)]), paths, str(values.get("output_format", "auto")))
+    except MemoryError:
+        from hugokit.diagnostics import Position, error
+
+        return fail_input(InputError([error(Position(str(values.get("site", "."))), "out-of-memory",
+                                            "hugokit ran out of memory; nothing more was written",
+                                            "an input is far larger than it should be: check its size")]),
+                          paths, str(values.get("output_format", "auto")))

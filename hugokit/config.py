@@ -7,7 +7,7 @@ from typing import NamedTuple
 import yaml
 
 from hugokit.diagnostics import InputError, Position, Severity
-from hugokit.layout import CONFIG_NAME
+from hugokit.layout import CONFIG_NAME, CONTENT_DIR
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
 
@@ -87,7 +87,7 @@ def load_config(root: Path) -> SiteConfig:
         return SiteConfig(root=root)
     text = read_text(path, CONFIG_NAME)
     node = compose(text, CONFIG_NAME)
-    reader = Reader(CONFIG_NAME, len(text))
+    reader = Reader(CONFIG_NAME, text)
     values: dict[str, object] = {}
     codes: list[CodeRef] = []
     if node is not None and reader.expect(node, CONFIG_NAME, "map"):
@@ -102,11 +102,72 @@ def load_config(root: Path) -> SiteConfig:
                 if "---" in value.splitlines():
                     reader.report(value_node, "bad-config", "front_matter must not contain a line ---",
                                   "give only the lines between the two --- lines")
+            if key in PATH_KEYS and isinstance(value, str) and not _inside_site(reader, root, value_node, key):
+                continue
             if value is not None:
                 values[key] = value
+    _outputs_are_not_inputs(reader, node, values)
     if reader.diagnostics:
         raise InputError(reader.diagnostics)
     return SiteConfig(root=root, file=CONFIG_NAME, rule_codes=tuple(codes), **values)  # type: ignore[arg-type]
+
+
+PATH_KEYS = ("database", "page", "pages_dir")
+# Files a build reads and must never overwrite; the page and the bundles may not be one of them.
+INPUTS = (CONFIG_NAME, "hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json",
+          "go.mod", "data", "layouts", "static", "themes", "assets")
+
+
+def overwrites_input(config: SiteConfig, path: Path) -> bool:
+    """Whether writing path would replace one of the site's inputs (the database, the config,
+    Hugo's config, anything under data/ or layouts/ …)."""
+    target = path.resolve()
+    if target == config.path(config.database).resolve():
+        return True
+    try:
+        relative = target.relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return False
+    return relative.split("/")[0] in INPUTS
+
+
+def _inside_site(reader: Reader, root: Path, node: yaml.Node, key: str) -> bool:
+    """A configured path must be relative and stay inside the site, symbolic links followed."""
+    import posixpath
+
+    value = node.value
+    normal = posixpath.normpath(value.replace("\\", "/")) if value else ""
+    bad = (not value.strip() or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":")
+           or normal in (".", "") or normal.startswith("../") or normal == ".." or "\0" in value)
+    if not bad:
+        try:
+            resolved = (root / normal).resolve()
+            bad = resolved != root.resolve() and root.resolve() not in resolved.parents
+        except (OSError, RuntimeError):
+            bad = True
+    if bad:
+        reader.report(node, "bad-config", f'"{key}" in {CONFIG_NAME} must be a path inside the site, not {value!r}',
+                      f"give it relative to the site's folder, e.g. {SiteConfig._field_defaults[key]}")
+    return not bad
+
+
+def _outputs_are_not_inputs(reader: Reader, node: yaml.Node | None, values: dict[str, object]) -> None:
+    """No generated file may be an input: the page and the bundles stay out of data/, the site's
+    config and the database; the database is not the config."""
+    import posixpath
+
+    defaults = SiteConfig._field_defaults
+    database = posixpath.normpath(str(values.get("database", defaults["database"])))
+    clashes = {"database": database in INPUTS[:7]}
+    for key in ("page", "pages_dir"):
+        output = posixpath.normpath(str(values.get(key, defaults[key])))
+        clashes[key] = (output == database or database.startswith(output + "/") or output.split("/")[0] in INPUTS
+                        or key == "page" and output == CONTENT_DIR)
+    for key, clash in clashes.items():
+        if clash and isinstance(node, yaml.MappingNode):
+            where = next((v for k, v in node.value if k.value == key), node)
+            reader.report(where, "bad-config", f'"{key}" in {CONFIG_NAME} would make hugokit overwrite an input '
+                          f"({values.get(key, defaults[key])})", f"the default is {defaults[key]}")
 
 
 def _value(reader: Reader, kind: str, node: yaml.Node, what: str, codes: list[CodeRef]) -> object:

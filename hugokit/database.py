@@ -4,7 +4,7 @@ from __future__ import annotations
 import yaml
 
 from hugokit.diagnostics import Diagnostic, Mark
-from hugokit.load import Reader, compose
+from hugokit.load import MAX_VALUE_CHARS, Reader, compose
 from hugokit.model import FIELD_BY_NAME, FIELDS, Database, Publication
 
 _KNOWN_KEYS = tuple(f.name for f in FIELDS)
@@ -18,7 +18,7 @@ def parse_database(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
     A YAML syntax error raises InputError.
     """
     root = compose(text, path)
-    reader = Reader(path, len(text))
+    reader = Reader(path, text)
     entries: list[Publication] = []
     if root is not None and reader.expect(root, "the publication database", "seq"):
         for index, node in enumerate(root.value):
@@ -61,6 +61,10 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
             values[key] = value
         else:
             broken.add(key)
+    title = values.get("title")
+    if isinstance(title, str) and not title.strip():
+        reader.report(node, "missing-key", f"the title of {what} is empty", "write the publication's title")
+        broken.add("title")
     for spec in FIELDS:
         if spec.required and spec.name not in values:
             if spec.name not in where:  # absent; present but of the wrong type is already reported
@@ -91,12 +95,13 @@ def _value(reader: Reader, kind: str, key: str, node: yaml.Node, label: str, whe
     mark = reader.mark
     if kind == "str":
         if type(node) is yaml.ScalarNode and node.tag == _STR:
-            return node.value if reader.spend(node) else None
+            return node.value if reader.spend(node) and reader.short(node, label) else None
         return reader.string(node, label)
     if kind == "int":
         return reader.integer(node, label)
     if kind == "list":
-        if type(node) is yaml.SequenceNode and all(type(i) is yaml.ScalarNode and i.tag == _STR for i in node.value):
+        if type(node) is yaml.SequenceNode and all(type(i) is yaml.ScalarNode and i.tag == _STR
+                                                   and len(i.value) <= MAX_VALUE_CHARS for i in node.value):
             if not reader.spend(node, 1 + len(node.value)):
                 return None
             for i, item in enumerate(node.value):

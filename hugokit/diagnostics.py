@@ -75,12 +75,30 @@ class Diagnostic(NamedTuple):
         return cls(data["path"], data["line"], data["column"], Severity(data["severity"]), data["code"],
                    data["message"], data["hint"])
 
+    @classmethod
+    def all_from_dicts(cls, data: object) -> "list[Diagnostic] | None":
+        """Diagnostics stored as JSON (by the run cache), or None when data is not that shape."""
+        if not isinstance(data, list):
+            return None
+        out = []
+        for item in data:
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in _TEXT_KEYS) \
+                    or not all(type(item.get(k)) is int for k in ("line", "column")) \
+                    or item["severity"] not in _SEVERITIES:
+                return None
+            out.append(cls.from_dict(item))
+        return out
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.col, self.code)
+
+
+_TEXT_KEYS = ("path", "severity", "code", "message", "hint")
+_SEVERITIES = {s.value for s in Severity}
 
 
 def error(where: Position, code: str, message: str, hint: str = "", fix: Fix | None = None) -> Diagnostic:
@@ -120,3 +138,22 @@ def did_you_mean(word: str, choices: "list[str] | tuple[str, ...] | set[str]") -
         return ""
     names = " or ".join(f'"{by_fold[c]}"' for c in close)
     return f"did you mean {names}?"
+
+
+_OS_HINTS = {"EACCES": "check the permissions of the file and its folder", "EPERM": "check the file's permissions",
+             "ENOSPC": "free some disk space and run again", "EDQUOT": "free some disk space and run again",
+             "EROFS": "the file system is read-only: run where you can write",
+             "ELOOP": "a symbolic link leads back to itself: fix or remove it",
+             "EISDIR": "a folder stands where hugokit reads or writes a file: move it",
+             "ENOTDIR": "a file stands where hugokit expects a folder: move it",
+             "EFBIG": "the file is larger than this system allows", "ENAMETOOLONG": "use a shorter path"}
+
+
+def os_error(exc: OSError) -> Diagnostic:
+    """One clear line for what the operating system refused (exit 2, nothing more written)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    where = str(exc.filename) if exc.filename else "<system>"
+    return error(Position(where), "os-error", f"{exc.strerror or exc}; nothing more was written",
+                 _OS_HINTS.get(name, "check the path and run again"))

@@ -13,8 +13,8 @@ from typing import Iterable
 from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import Publication
 
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s]*)?")  # the common case, decided at once
-_SITE_PATH = re.compile(r"/(?!/)\S*")
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\\{}]*)?")  # the common case, decided at once
+_SITE_PATH = re.compile(r"/(?!/)[^\s\\{}]*")
 _NO_SCHEME = re.compile(r"www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[:/?#]\S*)?", re.IGNORECASE)
 RELATIVE = "is a relative path"
 NO_SCHEME = "has no scheme"
@@ -30,6 +30,8 @@ def problem(url: str) -> str:
         return "has spaces around it"
     if any(c.isspace() for c in url):
         return "contains a space"
+    if any(c in "\\{}" for c in url):  # browsers read a backslash as /; BibTeX could not carry them back
+        return "contains a backslash or a brace (write %5C, %7B or %7D if it is meant)"
     if _NO_SCHEME.fullmatch(url):
         return NO_SCHEME
     scheme = url.split(":", 1)[0].lower() if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) else ""

@@ -6,7 +6,9 @@ cannot expand without bound.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, Iterator, Literal, TypeGuard, overload
 
@@ -39,6 +41,10 @@ LOADER: type = type("Loader", (_FastResolve, yaml.CSafeLoader), {}) if hasattr(y
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+MAX_DIGITS = 9
+MAX_VALUE_CHARS = 100_000  # one value (an abstract is a few thousand)
+MAX_FILE_BYTES = 64 * 1024 * 1024  # an input file (20,000 entries are about 5 MB)
+DECIMAL = re.compile(rf"[-+]?(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})")
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _TYPE_NAMES = {"str": "a string", "int": "a whole number", "float": "a number", "bool": "true/false",
@@ -50,7 +56,17 @@ def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
     try:
         # newline="" keeps \r\n as written, so that value offsets match the file (for fixes).
         with path.open(encoding="utf-8", newline="") as handle:
-            return handle.read()
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # a device or a pipe may never end
+                raise InputError([error(Position(shown), "unreadable", f"{shown} is not a regular file",
+                                        "give the path of a file")])
+            text = handle.read(MAX_FILE_BYTES + 1)  # characters: at least as many bytes
+            if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+                raise InputError([error(Position(shown), "too-long", f"{shown} is larger than hugokit's limit "
+                                        f"of {MAX_FILE_BYTES // 2**20} MB", "split it, or check it is the right file")])
+            return text
+    except IsADirectoryError:
+        raise InputError([error(Position(shown), "unreadable", f"{shown} is a folder, not a file",
+                                "give the path of a file")]) from None
     except FileNotFoundError:
         # No line: there is no file to point into (GitHub annotates the run, not a made-up line).
         raise InputError([error(Position(shown, 0, 0), "unreadable", "the file does not exist", missing_hint)]) \
@@ -62,15 +78,29 @@ def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
         raise InputError([error(Position(shown), "unreadable", f"{shown} cannot be read: {exc.strerror}")]) from None
 
 
+BOM = "\ufeff"
+
+
+def bom_length(text: str) -> int:
+    """1 if text starts with a UTF-8 byte-order mark (kept in the file, invisible in editors)."""
+    return 1 if text.startswith(BOM) else 0
+
+
 def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
     """The document's node tree; a syntax error raises InputError with its position.
 
     line_offset shifts reported lines, for YAML embedded in a larger file (front-matter).
     """
+    # libyaml does not count a byte-order mark in its offsets, pure PyYAML does: neither sees it
+    # here, and Reader counts it back in.
+    body = text[bom_length(text):]
     try:
-        return yaml.compose(text, Loader=LOADER)
+        return yaml.compose(body, Loader=LOADER)
     except yaml.YAMLError as exc:
-        raise InputError([syntax_error(exc, text, path, line_offset)]) from None
+        raise InputError([syntax_error(exc, body, path, line_offset)]) from None
+    except RecursionError:  # the pure-Python composer recurses once per level of nesting
+        raise InputError([error(Position(path), "too-deep", "the YAML is nested too deeply to read",
+                                "a publication database needs three levels: list, entry, links")]) from None
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, line_offset: int = 0) -> Diagnostic:
@@ -125,8 +155,10 @@ def type_name(node: yaml.Node) -> str:
 class Reader:
     """Walks one file's node tree, collecting diagnostics instead of raising."""
 
-    def __init__(self, path: str, text_length: int) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self._shift = bom_length(text)  # offsets are into the file's text, byte-order mark and all
+        text_length = len(text)
         self.diagnostics: list[Diagnostic] = []
         # Without aliases a document cannot have more nodes than characters; a few times that
         # allows honest reuse of anchors and stops exponential alias expansion.
@@ -135,12 +167,13 @@ class Reader:
 
     def pos(self, node: yaml.Node) -> Position:
         start = node.start_mark
-        return Position(self.path, start.line + 1, start.column + 1, start.index, node.end_mark.index)
+        return Position(self.path, start.line + 1, start.column + 1, start.index + self._shift,
+                        node.end_mark.index + self._shift)
 
     def mark(self, node: yaml.Node) -> tuple[str, int, int, int, int]:
         """A position as a tuple: what Publication.where keeps."""
         start = node.start_mark
-        return (self.path, start.line + 1, start.column + 1, start.index, node.end_mark.index)
+        return (self.path, start.line + 1, start.column + 1, start.index + self._shift, node.end_mark.index + self._shift)
 
     def spend(self, node: yaml.Node, count: int = 1) -> bool:
         """Charges count values to the alias budget; False (reported once) when it is used up."""
@@ -195,12 +228,25 @@ class Reader:
             yield key, key_node, value_node
 
     def string(self, node: yaml.Node, what: str) -> str | None:
-        return node.value if self.expect(node, what, "str") else None
+        return node.value if self.expect(node, what, "str") and self.short(node, what) else None
+
+    def short(self, node: yaml.Node, what: str) -> bool:
+        """False (and reported) for a value longer than MAX_VALUE_CHARS."""
+        if len(node.value) <= MAX_VALUE_CHARS:
+            return True
+        self.report(node, "too-long", f"{what} is longer than {MAX_VALUE_CHARS:,} characters",
+                    "shorten it; a database value is text for a page")
+        return False
 
     def integer(self, node: yaml.Node, what: str) -> int | None:
+        """A plain decimal whole number (YAML 1.1 would also read 2_020, 0x7e4, 033 and 33:40)."""
         if not self.expect(node, what, "int"):
             return None
-        return int(_CONSTRUCTOR.construct_yaml_int(node))
+        if not DECIMAL.fullmatch(node.value):
+            self.report(node, "bad-number", f"{what} must be a plain decimal whole number of at most "
+                        f"{MAX_DIGITS} digits, not {node.value[:40]!r}", "write it with digits only, e.g. 2024")
+            return None
+        return int(node.value)
 
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
         return bool(_CONSTRUCTOR.construct_yaml_bool(node)) if self.expect(node, what, "bool") else None

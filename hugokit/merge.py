@@ -13,6 +13,7 @@ from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
 from hugokit.text import fold
+from hugokit.verify import copy
 
 # (offset, order, what to insert there: text, or a new entry to render)
 Edit = tuple[int, int, "str | Publication"]
@@ -24,6 +25,7 @@ class MergeResult:
     added: list[Publication] = field(default_factory=list)
     updated: list[tuple[Publication, list[str]]] = field(default_factory=list)  # (entry, fields gained)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # conflicts
+    expected: list[Publication] = field(default_factory=list)  # what text must read back as
 
 
 class _Index:
@@ -64,6 +66,13 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
     offsets: dict[int, int] = {}  # year -> where its new entries go (one scan per distinct year)
     for order, new in enumerate(incoming):
         at = index.find(new)
+        if at is not None and at >= len(database.publications):
+            # Another incoming entry is the same publication: both are kept, as an import into a
+            # new database keeps them, and check's duplicate rules then point at the pair.
+            result.diagnostics.append(warning(new.at(), "duplicate-in-import",
+                                              f'{source} has "{new.title}" twice; both were added',
+                                              "delete the one you do not want from the database"))
+            at = None
         if at is None:
             index.add(new, len(entries))
             entries.append(new)
@@ -72,19 +81,24 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
                 offsets[new.year] = _new_entry_offset(text, database.publications, new.year)
             edits.append((offsets[new.year], order, new))
             continue
-        if at >= len(database.publications):
-            continue  # a duplicate within the import itself: the first one wins
         old = database.publications[at]
         target = gained.setdefault(at, Publication(title=old.title, year=old.year))
         for spec in FIELDS:
             _gain(spec.name, old, new, target, result, source)
+    expected = [copy(pub) for pub in database.publications]
     for at, target in gained.items():
         old = database.publications[at]
         names = [name for name, value in target.fields().items() if value and name not in ("title", "year")]
         if names:
             result.updated.append((old, names))
             edits.extend(_field_edits(text, old, target, names))
+            for name in names:
+                if name == "links":
+                    expected[at].links.update(target.links)
+                else:
+                    setattr(expected[at], name, getattr(target, name))
     result.text = _apply(text, edits, database)
+    result.expected = expected + [copy(pub) for pub in result.added]
     return result
 
 
@@ -142,6 +156,12 @@ def _new_entry_offset(text: str, existing: list[Publication], year: int) -> int:
     return len(text)
 
 
+# Where insertions meet at one offset, they go in this order, then new entries in import order:
+# an entry's last line break, its new links (still inside `links:`), its new fields, then the
+# entries that follow it.
+_LINE_END, _LINKS, _FIELDS = -3, -2, -1
+
+
 def _field_edits(text: str, old: Publication, target: Publication, names: list[str]) -> list[tuple[int, int, str]]:
     entry = old.at()
     flow = text[entry.offset] == "{"
@@ -151,40 +171,46 @@ def _field_edits(text: str, old: Publication, target: Publication, names: list[s
         links = old.at("links")
         if text[links.offset] == "{":
             body = "".join(f", {render_link(k, u)}" for k, u in target.links.items())
-            edits.append((links.end - 1, 0, body))
+            edits.append((links.end - 1, _LINKS, body))
         else:
             first = old.at(f"links.{next(iter(old.links))}")
             line = text[_line_start(text, first.offset):first.offset]
             indent = " " * (len(line) - len(line.lstrip()))
             last_end = max(old.at(f"links.{k}").end for k in old.links)
             body = "".join(f"{indent}{render_link(k, u)}\n" for k, u in target.links.items())
-            edits.append((_after_line(text, last_end), 0, body))
+            edits.append((_after_line(text, last_end), _LINKS, body))
     if not top:
         return edits
     if flow:
         body = "".join(f", {n}: {render_value(n, getattr(target, n))}" for n in top)
-        edits.append((entry.end - 1, 0, body))
+        edits.append((entry.end - 1, _FIELDS, body))
     else:
         last_end = max(old.at(k).end for k in old.where if k and "." not in k)
         indent = " " * (entry.col - 1)
         body = "".join(f"{indent}{n}: {render_value(n, getattr(target, n))}\n" for n in top)
-        edits.append((_after_line(text, last_end), 0, body))
+        edits.append((_after_line(text, last_end), _FIELDS, body))
     return edits
 
 
 def _apply(text: str, edits: list[Edit], database: Database) -> str:
+    """The text with every insertion made, in one pass (linear in the file's size). Insertions at
+    one offset keep their order; new text uses the file's own line ending."""
     indent = ""
     if database.publications:
         first = database.publications[0].at()
         line_start = _line_start(text, first.offset)
         indent = " " * (len(text[line_start:first.offset]) - len(text[line_start:first.offset].lstrip()))
+    newline = "\r\n" if "\r\n" in text[:text.find("\n") + 1] else "\n"
     rendered: list[tuple[int, int, str]] = []
     for offset, order, body in edits:
-        rendered.append((offset, order, render_entry(body, indent) if isinstance(body, Publication) else body))
+        body = render_entry(body, indent) if isinstance(body, Publication) else body
+        rendered.append((offset, order, body if newline == "\n" else body.replace("\n", newline)))
     end = len(text)
     if text and not text.endswith("\n") and any(offset == end for offset, _, _ in rendered):
-        text += "\n"
-        rendered = [(o + 1 if o == end else o, n, b) for o, n, b in rendered]
-    for offset, _, body in sorted(rendered, key=lambda e: (e[0], e[1]), reverse=True):
-        text = text[:offset] + body + text[offset:]
-    return text
+        rendered.append((end, _LINE_END, newline))
+    pieces, done = [], 0
+    for offset, _, body in sorted(rendered, key=lambda e: (e[0], e[1])):
+        pieces += [text[done:offset], body]
+        done = offset
+    pieces.append(text[done:])
+    return "".join(pieces)

@@ -1,7 +1,10 @@
 """The `{{< publication >}}` shortcode's lexical rules, shared by the page renderer and importer.
 
-Hugo reads `\\"` inside a quoted parameter as a quote and every other backslash literally
-(checked with Hugo 0.168), so the one value that cannot be written is one ending in a backslash.
+How Hugo reads a quoted parameter (checked with Hugo 0.168): `\\"` is a quote, and once a value
+holds one, Hugo drops every backslash in it; without one, backslashes are literal. A value in
+backquotes is read as it stands. So a value with both a backslash and a quote (or ending in a
+backslash, which would escape the closing quote) is written in backquotes; only one that also
+holds a backquote cannot be written.
 """
 from __future__ import annotations
 
@@ -26,11 +29,14 @@ _PARAM = re.compile(r'\s*([A-Za-z][\w-]*)=(?:"((?:\\"|[^"])*)"|`([^`]*)`|([^\s"`
 
 
 def quote(value: str) -> str:
+    if "\\" in value and ('"' in value or value.endswith("\\")):
+        return "`" + value + "`"  # a quoted value would lose its backslashes
     return '"' + value.replace('"', '\\"') + '"'
 
 
 def unquote(raw: str) -> str:
-    return raw.replace('\\"', '"')
+    """A quoted parameter's value as Hugo reads it."""
+    return raw.replace("\\", "") if '\\"' in raw else raw
 
 
 def link_param(kind: str) -> str:
@@ -84,7 +90,7 @@ def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
     return params, None
 
 
-_BREAKING = re.compile(r"\{\{[<%]|[>%]\}\}|[\x00-\x08\x0a-\x1f\x7f-\x9f]|\\\Z")
+_BREAKING = re.compile(r"\{\{[<%]|[>%]\}\}|[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def unwritable(value: str, *, list_item: bool = False) -> str:
@@ -96,9 +102,9 @@ def unwritable(value: str, *, list_item: bool = False) -> str:
             return f"contains {text!r}, which would end or open a shortcode"
         if text in "\n\r":
             return "contains a line break"
-        if text == "\\":
-            return "ends in a backslash, which Hugo would read as escaping the closing quote"
         return "contains a control character"
+    if quote(value).startswith("`") and "`" in value:
+        return "has a backslash with a quote (or at its end) and a backquote, which no shortcode parameter can hold"
     if list_item:
         if LIST_SEPARATOR in value:
             return f"contains {LIST_SEPARATOR!r}, which separates the items of the list"

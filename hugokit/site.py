@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hugokit.diagnostics import Diagnostic, Fix
 
 if TYPE_CHECKING:
-    from hugokit.cache import Cache
+    from hugokit.cache import Cache, RunEntry
     from hugokit.config import SiteConfig
     from hugokit.model import Database
     from hugokit.rules import Rule
@@ -22,12 +22,13 @@ class Site:
     """A site's configuration and database; its vocabularies and the listing of its content/ are
     read on first use, once, so that every part of a run sees the same files."""
 
-    __slots__ = ("config", "database", "diagnostics", "_vocab", "_content")
+    __slots__ = ("config", "database", "diagnostics", "read", "_vocab", "_content")
 
     def __init__(self, config: SiteConfig, database: Database, diagnostics: list[Diagnostic]) -> None:
         self.config = config
         self.database = database
         self.diagnostics = diagnostics  # structural problems found while reading the database
+        self.read: dict[str, str] = {}  # file -> SHA-256 of the text read (the database's)
         self._vocab: tuple[Vocabularies, list[Diagnostic]] | None = None
         self._content: list[str] | None = None
 
@@ -64,11 +65,26 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
                      f"create it, or import an existing page: hugokit import {config.page}")
     snapshot = None if positions else cache.load_snapshot(text)
     if snapshot is not None:
-        return Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [])
-    database, diagnostics = parse_database(text, config.database)
-    if not any(d.is_error for d in diagnostics):
-        cache.store_snapshot(text, [pub.fields() for pub in database.publications])
-    return Site(config, database, diagnostics)
+        site = Site(config, Database(config.database, [Publication(**fields) for fields in snapshot]), [])
+    else:
+        database, diagnostics = parse_database(text, config.database)
+        if not any(d.is_error for d in diagnostics):
+            cache.store_snapshot(text, [pub.fields() for pub in database.publications])
+        site = Site(config, database, diagnostics)
+    site.read[config.database] = cache.digest(text)
+    return site
+
+
+def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
+    """The digests of a check's input files as the run read them: the database's from its very
+    text, the others (read later in the run) as they are now."""
+    return entry.digests(input_files(site)) | site.read
+
+
+def unchanged_since(site: Site, entry: RunEntry, digests: dict[str, str | None]) -> bool:
+    """Whether every input is still as the run read it: only then may its result be stored
+    (a file saved during the run must not get the old result under its new digest)."""
+    return entry.digests(digests) == digests
 
 
 class Checked(NamedTuple):
@@ -86,10 +102,21 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     entry = cache.run(root, "check", (select, ignore))
     payload = entry.lookup()
     if payload is not None:
-        return Checked([Diagnostic.from_dict(d) for d in payload["diagnostics"]], bool(payload["strict"]), None)
-    site, diagnostics = load_and_check(root, cache, select, ignore)
-    entry.store(input_files(site), {"diagnostics": [d.as_dict() for d in diagnostics], "strict": site.config.strict},
-                site.content())
+        stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
+        if stored is not None and isinstance(payload.get("strict"), bool):
+            return Checked(stored, payload["strict"], None)
+        entry.damaged()
+    from hugokit.rules import selected
+
+    site = load_site(root, cache)
+    digests = read_digests(site, entry)
+    diagnostics = check(site, selected(site.config, select, ignore))
+    from hugokit.provenance import record_if_up_to_date
+
+    record_if_up_to_date(site, cache)
+    if unchanged_since(site, entry, digests):
+        entry.store(digests, {"diagnostics": [d.as_dict() for d in diagnostics], "strict": site.config.strict},
+                    site.content())
     return Checked(diagnostics, site.config.strict, site)
 
 
@@ -118,21 +145,19 @@ def input_files(site: Site) -> list[str]:
     return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
 
 
-def apply_fixes(root: Path, diagnostics: list[Diagnostic]) -> dict[str, str]:
-    """The new text of each file that the diagnostics' safe fixes change (relative path -> text)."""
+def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:
+    """The text each file that the diagnostics' safe fixes change holds now and will hold
+    (relative path -> (old, new)); the database's is checked to read back as the fixed database
+    (see hugokit.verify)."""
     from hugokit.load import read_text
+    from hugokit.verify import fix_database, fix_text
 
     by_path: dict[str, list[Fix]] = {}
     for d in diagnostics:
         if d.fix is not None:
             by_path.setdefault(d.fix.path, []).append(d.fix)
-    changed: dict[str, str] = {}
+    changed: dict[str, tuple[str, str]] = {}
     for shown, fixes in by_path.items():
-        text = read_text(root / shown, shown)
-        edge = len(text) + 1
-        for fix in sorted(set(fixes), key=lambda f: f.start, reverse=True):
-            if fix.end <= edge:  # overlapping fixes: keep the later one; a rerun applies the rest
-                text = text[: fix.start] + fix.replacement + text[fix.end:]
-                edge = fix.start
-        changed[shown] = text
+        text = read_text(config.path(shown), shown)
+        changed[shown] = (text, (fix_database if shown == config.database else fix_text)(text, shown, fixes))
     return changed

@@ -107,7 +107,7 @@ def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
 def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> list[Term]:
     text = read_text(path, shown)
     root = compose(text, shown)
-    reader = Reader(shown, len(text))
+    reader = Reader(shown, text)
     terms: list[Term] = []
     seen: dict[str, Term] = {}
     if root is not None and reader.expect(root, shown, "seq"):

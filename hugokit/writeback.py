@@ -5,6 +5,7 @@ or show their diff), and hands it here."""
 from __future__ import annotations
 
 import os
+import re
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
@@ -48,6 +49,7 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     made again, and thousands of fsyncs would dominate a build, so they skip it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(path)
     # A new, unguessable name beside the target (what tempfile.mkstemp does, without its import cost).
     tmp = str(path.parent / f".{path.name}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -67,6 +69,40 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
         raise
 
 
+_TEMP = re.compile(r"\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp")  # what atomic_write names them
+_swept: set[str] = set()
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Removes the temporary files an interrupted run (killed, or a power cut) left beside path
+    (once per folder and run): those whose process is gone. A running one's are left alone."""
+    folder = str(path.parent)
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        found = _TEMP.fullmatch(name)
+        if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
+            try:
+                os.unlink(os.path.join(folder, name))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -80,14 +116,27 @@ def current_text(path: Path) -> str | None:
         return None
 
 
-def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: bool = True) -> Outcome:
-    """Makes path hold text (when writing); an unchanged file is not touched, so its mtime stays."""
+def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: bool = True,
+        based_on: str | None = None) -> Outcome:
+    """Makes path hold text (when writing); an unchanged file is not touched, so its mtime stays.
+
+    based_on is the text the new one was made from (an edit of the file): if the file no longer
+    holds it, someone saved it meanwhile, and writing would silently undo that; InputError instead.
+    """
     old = current_text(path)
+    if based_on is not None and old != based_on and writeback.writes:
+        from hugokit.diagnostics import InputError, Position, error
+
+        raise InputError([error(Position(shown), "changed-meanwhile",
+                                f"{shown} changed while hugokit was editing it; nothing was written",
+                                "run the command again")])
     changed = old != text
     diff = unified_diff(old or "", text, shown) if changed and writeback is WriteBack.DIFF else ""
     written = changed and writeback.writes
     if written:
         atomic_write(path, text, durable=durable)
+    elif writeback.writes:
+        remove_stale_temps(path)  # what a killed run left beside a file that needs no rewrite
     return Outcome(path, shown, changed, written, diff)
 
 
@@ -102,7 +151,7 @@ def remove(path: Path, shown: str, writeback: WriteBack) -> Outcome:
     old = current_text(path)
     written = old is not None and writeback.writes
     if written:
-        path.unlink()
+        path.unlink(missing_ok=True)  # a concurrent run may have removed it first
         try:
             path.parent.rmdir()
         except OSError:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLE_SITE, REPO, write
+from conftest import EXAMPLE_SITE, REPO, commit_all, write
 from hugokit import HUGO_MODULE
 
 BIN = Path(sys.executable).parent
@@ -47,14 +47,15 @@ WEBSITE = "website"      # the site's folder in the repository, as in `site: web
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """A site's repository with the Hugo site in a subfolder; the site imports hugokit as a Hugo
-    module, which a module replacement maps to this checkout (no network, no Go)."""
+    module, which a module replacement maps to this checkout (no network, no Go). Committed, as
+    a CI checkout is."""
     repo = tmp_path / "repo"
     shutil.copytree(EXAMPLE_SITE, repo / WEBSITE, ignore=shutil.ignore_patterns("public", "resources"))
     config = repo / WEBSITE / "hugo.toml"
     text = config.read_text()
     assert 'path = "../../.."' in text
     config.write_text(text.replace('path = "../../.."', f'path = "{HUGO_MODULE}"'))
-    return repo
+    return commit_all(repo)
 
 
 def _expand(text: str, values: dict[str, str]) -> str:

@@ -62,7 +62,7 @@ def test_broken_entries_are_reported(tmp_path: Path) -> None:
     assert run.exit_code == 1
     out = run.stdout
     assert ":5:1: error[unparsed-entry] this publication comes before any ### YEAR heading" in out
-    assert ":11:1: error[missing-key] this publication has no title parameter" in out
+    assert ":11:1: error[missing-key] this publication has no title (or an empty one)" in out
     assert ":17:1: error[unparsed-entry] expected {{< /publication >}} after the author line" in out
     assert ":16:" not in out and ":17:1: error[unparsed-line]" not in out
     assert ":19:17: error[unparsed-entry] cannot read the shortcode parameters here: 'title=\"Unterminated'" in out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from hugokit import shortcode
 from hugokit.database import parse_database
 from hugokit.importers.markdown import import_page
 from hugokit.model import Publication, by_year
@@ -17,8 +16,26 @@ _letters = st.sampled_from("éüßøçñ李王Ж")
 any_text = st.text(st.one_of(st.characters(exclude_categories=("Cs",)), _awkward, _letters), max_size=40)
 # The page cannot hold control characters (unsafe-value rejects them), so generate few.
 _printable = st.text(st.one_of(st.characters(exclude_categories=("Cs", "Cc")), _awkward, _letters), max_size=40)
-page_text = _printable.filter(lambda v: not shortcode.unwritable(v))
-list_item = _printable.filter(lambda v: v != "" and not shortcode.unwritable(v, list_item=True))
+
+
+def _page_can_hold(value: str, *, list_item: bool = False) -> bool:
+    """The oracle, written from the format's description (DESIGN.md), not from hugokit's code: no
+    shortcode delimiter, no control character, no backslash that Hugo would drop; a list item is also
+    non-empty, unpadded and free of the ", " that separates items."""
+    if any(mark in value for mark in ("{{<", "{{%", ">}}", "%}}")):
+        return False
+    # Hugo drops a quoted value's backslashes once it holds \", and a trailing one escapes the
+    # closing quote; backquotes hold anything but a backquote.
+    if "\\" in value and ('"' in value or value.endswith("\\")) and "`" in value:
+        return False
+    if any(ord(c) < 0x20 and c != "\t" or 0x7F <= ord(c) <= 0x9F for c in value):
+        return False
+    return not list_item or (value != "" and value == value.strip() and ", " not in value)
+
+
+page_text = _printable.filter(_page_can_hold)
+list_item = _printable.filter(lambda v: _page_can_hold(v, list_item=True))
+title_text = page_text.filter(lambda v: v.strip() != "")  # an empty title is rejected
 link_kind = st.one_of(st.sampled_from(["paper", "code", "project", "slides", "video", "blog"]),
                       st.from_regex(r"[a-z][A-Za-z0-9_]{0,8}", fullmatch=True))
 url = page_text.filter(bool)
@@ -27,7 +44,7 @@ url = page_text.filter(bool)
 @st.composite
 def page_publications(draw) -> Publication:
     return Publication(
-        title=draw(page_text), year=draw(st.integers(1000, 9999)), venue=draw(page_text),
+        title=draw(title_text), year=draw(st.integers(1000, 9999)), venue=draw(page_text),
         award=draw(page_text), authors=draw(st.lists(list_item, max_size=6)),
         topics=draw(st.lists(list_item, max_size=4)),
         links=draw(st.dictionaries(link_kind, url, max_size=5)),
@@ -37,7 +54,8 @@ def page_publications(draw) -> Publication:
 @st.composite
 def database_publications(draw) -> Publication:
     pub = draw(page_publications())
-    pub.title, pub.venue, pub.award = draw(any_text), draw(any_text), draw(any_text)
+    pub.title = draw(any_text.filter(lambda v: v.strip() != ""))
+    pub.venue, pub.award = draw(any_text), draw(any_text)
     pub.authors = draw(st.lists(any_text, max_size=4))
     pub.links = draw(st.dictionaries(any_text, any_text, max_size=3))
     pub.abstract, pub.doi, pub.id = draw(any_text), draw(any_text), draw(any_text)

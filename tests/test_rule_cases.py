@@ -27,7 +27,10 @@ def test_bad_site_reports_exactly_the_expected_diagnostics(code: str) -> None:
     run = hugokit("check", "--site", site, "--select", code, "--format", "human")
     expected_file = site / "expected.txt"
     if os.environ.get("HUGOKIT_REGENERATE"):
+        changed = not expected_file.exists() or expected_file.read_text() != run.stdout
         expected_file.write_text(run.stdout)
+        # Never also a pass: a run that writes its own expectations proves nothing.
+        pytest.fail(f"{'rewrote' if changed else 'kept'} {expected_file}; review it and rerun without HUGOKIT_REGENERATE")
     assert run.stdout == expected_file.read_text(), f"regenerate with HUGOKIT_REGENERATE=1 and review {expected_file}"
     assert run.stdout, "a bad case must produce diagnostics"
     assert all(f"[{code}]" in line for line in run.stdout.splitlines())

@@ -24,6 +24,7 @@ class ImportPlan:
     updated: int
     front_matter_note: str      # what to put in hugokit.yaml so a page keeps its front-matter
     replaced: bool              # the database was created or replaced, not merged into
+    base: str | None = None     # the database text merged into
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
@@ -87,5 +88,8 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
                                            "the database has errors; fix them before merging into it",
                                            "run hugokit check")])
     merged = merge(existing_text, database, imported.publications, shown)
+    from hugokit.verify import expect_database
+
+    expect_database(merged.text, config.database, merged.expected, ordered=False)
     return ImportPlan(merged.text, imported.diagnostics + merged.diagnostics, len(merged.added),
-                      len(merged.updated), note, False)
+                      len(merged.updated), note, False, existing_text)

@@ -17,6 +17,7 @@ from hugokit.importers.imported import Imported, Progress
 from hugokit.importers.bibtex_entry import Entry, map_entry
 from hugokit.venue_names import finder_for
 from hugokit.latex import Macros, expand_macros, preamble_macros
+from hugokit.load import MAX_VALUE_CHARS
 from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
@@ -60,9 +61,9 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     from pybtex.database.input.bibtex import LowLevelParser, month_names
     from pybtex.utils import CaseInsensitiveDict
 
-    errors: list[Any] = []
-    parser = LowLevelParser(text, macros=CaseInsensitiveDict(month_names), handle_error=errors.append,
-                            filename=path)
+    errors: list[Any] = []  # pybtex's TokenRequired errors (pybtex is untyped)
+    macros = _bounded_macros(CaseInsensitiveDict)(month_names)
+    parser = LowLevelParser(text, macros=macros, handle_error=errors.append, filename=path)
     lines = _LineCounter(text)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
@@ -70,7 +71,15 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     done = 0
     for command, body in parser:
         line = lines.line_of(parser.command_start or 0)
-        if errors:
+        if macros.exceeded:
+            result.diagnostics.append(error(Position(path, line, 1), "too-long",
+                                            f"the @string macros used here expand to more than "
+                                            f"{MAX_VALUE_CHARS:,} characters; this entry was skipped",
+                                            "BibTeX macros that repeat each other grow without bound: write the "
+                                            "value out"))
+            macros.exceeded = False
+            errors.clear()
+        elif errors:
             named = _KEY.match(text, parser.command_start or 0)
             entry = f' in entry "{named.group(1)}"' if named else ""
             for exc in errors:
@@ -98,6 +107,7 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
                 continue
             seen[key.lower()] = line
             entries.append(Entry(command.lower(), key, fields, line))
+        macros.served = 0
         if progress is not None:
             progress(parser.pos - done)
             done = parser.pos
@@ -105,6 +115,29 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
         result.diagnostics.append(error(Position(path, exc.lineno or 1, 1), "bibtex-syntax",
                                         f"BibTeX syntax error: {exc.args[0]}", "fix the file and import again"))
     return entries, preamble_macros("".join(preamble))
+
+
+def _bounded_macros(base: type) -> type:
+    """pybtex's macro table, made to serve at most MAX_VALUE_CHARS characters per command: a
+    chain of @string macros that each double the last would otherwise take all memory (30 lines
+    make a gigabyte). An entry over the limit gets empty values and is reported."""
+
+    class BoundedMacros(base):  # type: ignore[misc]
+        served = 0
+        exceeded = False
+
+        def __getitem__(self, name: str) -> str:
+            value = str(super().__getitem__(name))
+            self.served += len(value)
+            if self.served > MAX_VALUE_CHARS:
+                self.exceeded = True
+                return ""
+            return value
+
+        def __setitem__(self, name: str, value: str) -> None:
+            super().__setitem__(name, "" if self.exceeded else value)
+
+    return BoundedMacros
 
 
 def _resolved(entry: Entry, by_key: dict[str, Entry], macros: Macros, path: str, result: Imported) -> Entry:

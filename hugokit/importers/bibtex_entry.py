@@ -107,7 +107,7 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     own = {name.removeprefix("hugokit-"): text[name] for name in entry.fields if name.startswith("hugokit-")}
     title = text.get("title")
     year_text = own.get("year") or text.get("year")
-    if not title or not re.fullmatch(r"\d{4}", year_text):
+    if not title or not re.fullmatch(r"[0-9]{4}", year_text):
         problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
                                                    else "has no year")
         return Mapped(None, problem, [], text.latex)

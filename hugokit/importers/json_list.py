@@ -20,7 +20,7 @@ import yaml
 from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import InputError, error
 from hugokit.importers.imported import Imported
-from hugokit.load import Reader, compose
+from hugokit.load import DECIMAL, Reader, compose
 from hugokit.model import FIELD_BY_NAME, Publication
 
 KNOWN_NAMES: dict[str, str] = {
@@ -50,7 +50,7 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
         root = compose(text, path)
     except InputError as exc:
         raise InputError([d._replace(col=in_file(d.line, d.col)) for d in exc.diagnostics]) from None
-    reader = Reader(path, len(text))
+    reader = Reader(path, text)
     if isinstance(root, yaml.MappingNode):  # a file holding one publication
         root = yaml.SequenceNode("tag:yaml.org,2002:seq", [root], root.start_mark, root.end_mark)
     if root is not None and reader.expect(root, "the JSON file", "seq"):
@@ -119,7 +119,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
             values["links"][target[6:]] = value  # type: ignore[index]
             where[target] = reader.pos(value_node)
         elif target == "month":
-            number = int(str(value)) if str(value).strip().isdigit() else 0
+            number = int(str(value)) if DECIMAL.fullmatch(str(value).strip()) else 0
             if 1 <= number <= 12:
                 month = (number, value_node)
             else:
@@ -166,8 +166,8 @@ def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
         items = reader.string_list(node, what)
         return None if items is None else [v.strip() for v, _ in items if v.strip()]
     if kind == "int":
-        if isinstance(node, yaml.ScalarNode) and node.value.strip().isdigit():
-            return int(node.value)
+        if isinstance(node, yaml.ScalarNode) and DECIMAL.fullmatch(node.value.strip()):
+            return int(node.value)  # "2020" as a string too
         return reader.integer(node, what)
     if kind == "map":
         pairs = reader.string_map(node, what)

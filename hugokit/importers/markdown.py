@@ -7,6 +7,7 @@ from hugokit import shortcode
 from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import Mark, Position, error
 from hugokit.importers.imported import Imported
+from hugokit.load import BOM
 from hugokit.model import FIELD_BY_NAME, Publication
 
 # Any shortcode at the start of a line opens an entry: hugokit's own `publication`, or another
@@ -19,7 +20,8 @@ _SEPARATORS = {"", "&emsp;", "&nbsp;", "<br>", "<br/>", "<br />"}
 def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
     """Every publication on the page; every line it cannot account for is a diagnostic."""
     # Only \n ends a line for Hugo; str.splitlines would also split at \x85, \u2028 and others.
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    # A byte-order mark (as Windows editors save) is not part of the first line, for Hugo either.
+    lines = [line.removesuffix("\r") for line in text.removeprefix(BOM).split("\n")]
     if lines and lines[-1] == "":
         lines.pop()
     front_matter, index = _front_matter(lines)
@@ -39,7 +41,7 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> 
             continue
         if heading:
             title = heading.group(1)
-            if re.fullmatch(r"\d{4}", title):
+            if re.fullmatch(r"[0-9]{4}", title):
                 year = int(title)
             else:
                 page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
@@ -166,8 +168,9 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
                                       "or delete them; known: " + ", ".join(shortcode.LEADING_PARAMS
                                                                             + (shortcode.TOPICS_PARAM,))
                                       + ", a link kind written as <kind>Link, or a database field name"))
-    if "title" not in values:
-        page.diagnostics.append(error(here, "missing-key", f"this {what} has no title parameter"))
+    if not str(values.get("title", "")).strip():
+        page.diagnostics.append(error(here, "missing-key", f"this {what} has no title (or an empty one)",
+                                      'write it as title="…"'))
         return None
     if author_line and "authors" not in values:
         values["authors"], editors = shortcode.read_author_line(author_line)

@@ -83,7 +83,7 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
                                         f"{label} has no YAML front-matter between --- lines",
                                         "a publication page starts with ---, its fields, and ---"))
         return None
-    reader = Reader(label, len(text))
+    reader = Reader(label, text)
     pub = read_page(reader, node, finder_for(venues), not_kept, mapping)
     result.diagnostics.extend(reader.diagnostics)
     if pub is None:

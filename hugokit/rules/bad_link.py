@@ -3,8 +3,9 @@
 Accepted: full http(s) URLs, and paths from the site's root such as `/assets/pdf/paper.pdf`
 (Hugo serves static/ and page bundles' files there; the BibTeX import writes al-folio's bare
 file names that way). Rejected: empty links, spaces in or around the URL, `javascript:`,
-`data:` and other schemes, URLs without a host, web addresses without a scheme
-(`www.example.org/x`), and relative paths (`slides.pdf`), which resolve against whichever page
+`data:` and other schemes, URLs without a host, backslashes or braces (a URL must
+percent-encode them, browsers read a backslash as `/`, and BibTeX could not carry them back),
+web addresses without a scheme (`www.example.org/x`), and relative paths (`slides.pdf`), which resolve against whichever page
 shows them. The importers write the same links: what they cannot make one of these they keep,
 and report when importing.
 

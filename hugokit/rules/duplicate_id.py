@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity
+from hugokit.model import Publication
 from hugokit.rules import Context
 
 CODE = "duplicate-id"
@@ -16,11 +17,15 @@ SEVERITY = Severity.ERROR
 
 
 def check(context: Context) -> Iterator[Finding]:
-    first: dict[str, int] = {}
+    # Entries are told apart by their place in the list, not their line: two can share a line
+    # (a flow list), or be one node repeated through a YAML alias.
+    first: dict[str, Publication] = {}
     for pub in context.database.checked():
-        if not pub.id:
+        key = pub.id
+        if not key:
             continue
-        line = first.setdefault(pub.id, pub.at().line)
-        if line != pub.at().line:
-            yield Finding(pub.at("id"), f'id "{pub.id}" is also the id of the entry at line {line}',
-                          "ids must be unique: rename one")
+        seen = first.setdefault(key, pub)
+        if seen is not pub:
+            where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
+                     else f"the entry at line {seen.at().line}")
+            yield Finding(pub.at("id"), f'id "{pub.id}" is also the id of {where}', "ids must be unique: rename one")

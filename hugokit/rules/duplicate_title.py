@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity
+from hugokit.model import Publication
 from hugokit.rules import Context
 from hugokit.rules._common import titles_and_venues
 
@@ -18,9 +19,13 @@ SEVERITY = Severity.ERROR
 
 
 def check(context: Context) -> Iterator[Finding]:
-    first: dict[tuple[str, str], int] = {}
+    # Entries are told apart by their place in the list, not their line: two can share a line
+    # (a flow list), or be one node repeated through a YAML alias.
+    first: dict[tuple[str, str], Publication] = {}
     for pub, title, venue in titles_and_venues(context):
-        line = first.setdefault((title, venue), pub.at().line)
-        if line != pub.at().line:
-            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of the entry at line {line}, '
-                          "at the same venue", "merge the two entries into one")
+        seen = first.setdefault((title, venue), pub)
+        if seen is not pub:
+            where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
+                     else f"the entry at line {seen.at().line}, at the same venue")
+            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of {where}',
+                          "merge the two entries into one")

@@ -85,7 +85,7 @@ def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Findi
             yield Finding(Position(d.path, d.line, d.col), d.message.replace("YAML syntax error", "front-matter"),
                           d.hint)
         return
-    reader = Reader(shown, len(body))
+    reader = Reader(shown, body)
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):

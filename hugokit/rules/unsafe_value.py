@@ -1,9 +1,12 @@
 """unsafe-value: a value that would break or inject into the generated page.
 
 Values are written inside `{{< publication ... >}}`, so none may contain `{{<`, `{{%`, `>}}` or
-`%}}`, a line break or a control character, or end in a backslash (Hugo would read `\\"` as an
-escaped quote). Authors and topics are joined with ", ", so an item may not contain ", " nor be
-empty or padded with spaces. A link kind becomes a parameter name and must be a plain word.
+`%}}`, a line break or a control character. A value with a backslash and a quote (or ending in a
+backslash) is written in backquotes, since Hugo drops a quoted value's backslashes once it
+holds an escaped quote: such a value may not also hold a backquote. Authors and topics are
+joined with ", ", so an item may not contain ", " nor be empty or padded with spaces. A link
+kind becomes a parameter name and must be a plain word. `build` refuses such a value even with
+`--force` or the rule ignored.
 
 Fix: edit the value in the database; there is no safe automatic fix.
 """
@@ -23,7 +26,13 @@ _KIND = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.checked():
+    return findings(context.database.checked())
+
+
+def findings(publications: list[Publication]) -> Iterator[Finding]:
+    """Also what build refuses to write even when forced or when the rule is ignored: such a
+    value would break the page or open a shortcode of the reader's choosing."""
+    for pub in publications:
         if not 1000 <= pub.year <= 9999 and pub.readable("year"):
             yield Finding(pub.at("year"), f"year {pub.year} is not a four-digit year",
                           "the page's ### YEAR headings hold four digits")

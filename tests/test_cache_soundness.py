@@ -1,0 +1,141 @@
+"""The cache cannot lie: a result is stored under the digest of the bytes that were checked, a
+cache or snapshot file of any shape is validated when read (and ignored with a note when
+wrong), and a snapshot never makes build drop entries."""
+from __future__ import annotations
+
+import json
+import random
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import hugokit, write
+
+CLEAN = '- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [T]}\n'
+# Four errors: a javascript: link, an unknown topic, a duplicate title, a bad id.
+BROKEN = CLEAN + ('- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [Nope], id: "a b",'
+                  ' links: {paper: "javascript:alert(1)"}}\n')
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
+    write(tmp_path / "site/data/publications.yaml", CLEAN)
+    write(tmp_path / "site/data/topics.yaml", "- T\n")
+    return tmp_path / "site"
+
+
+def _answer(site: Path, *options: str) -> tuple[int, str]:
+    run = hugokit("check", "--site", site, "--format", "json", *options)
+    return run.exit_code, run.stdout
+
+
+def test_no_cached_answer_disagrees_with_a_full_check_while_the_database_is_saved(site: Path) -> None:
+    database = site / "data/publications.yaml"
+    assert hugokit("check", "--site", site, "--no-cache").exit_code == 0
+    write(database, BROKEN)
+    assert hugokit("check", "--site", site, "--no-cache").stdout.count("error[") == 4
+    randomly = random.Random(19)
+    for _ in range(40):
+        stop = threading.Event()
+
+        def writer() -> None:
+            while not stop.is_set():
+                database.write_text(randomly.choice([CLEAN, BROKEN]))
+
+        thread = threading.Thread(target=writer)
+        thread.start()
+        try:
+            hugokit("check", "--site", site)  # reads whichever version, maybe half of one
+        finally:
+            stop.set()
+            thread.join()
+        database.write_text(randomly.choice([CLEAN, BROKEN]))
+        assert _answer(site) == _answer(site, "--no-cache")
+
+
+SHAPES = ["[]", "null", "{}", '"text"', "7", '{"code": 1, "content": [], "files": {}}',
+          '{"code": "x", "content": "x", "files": []}', '{"code": "x", "content": [], "files": {"a": 7}}', "{",
+          "\x00\xff", ""]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_cache_file_of_any_shape_is_ignored_with_a_note(site: Path, shape: str) -> None:
+    (site / "content").mkdir()
+    expected = hugokit("check", "--site", site, "--no-cache")
+    assert hugokit("build", "--site", site).exit_code == 0
+    cache = site.parent / "cache"
+    for entry in cache.glob("*.json"):
+        entry.write_text(shape, encoding="utf-8", errors="surrogateescape")
+    run = hugokit("check", "--site", site)
+    assert (run.exit_code, run.stdout) == (expected.exit_code, expected.stdout)
+    assert "note: ignored the cache file" in run.stderr
+    built = hugokit("build", "--site", site)
+    assert built.exit_code == 0, built.output
+
+
+@pytest.mark.parametrize("payload", [
+    [], None, {"diagnostics": "x", "strict": False}, {"diagnostics": [], "strict": "no"},
+    {"diagnostics": [{"path": "x", "line": 1, "column": 1, "severity": "fatal", "code": "c", "message": "m",
+                      "hint": ""}], "strict": False},
+    {"diagnostics": [{"path": "x", "line": "1", "column": 1, "severity": "error", "code": "c", "message": "m",
+                      "hint": ""}], "strict": False}])
+def test_a_stored_result_of_the_wrong_shape_is_not_served(site: Path, payload: object) -> None:
+    write(site / "data/publications.yaml", BROKEN)
+    expected = _answer(site, "--no-cache")
+    _answer(site)
+    for entry_file in (site.parent / "cache").glob("*.json"):
+        entry = json.loads(entry_file.read_text())
+        if isinstance(entry, dict) and "payload" in entry:
+            entry["payload"] = payload
+            entry_file.write_text(json.dumps(entry))
+    assert _answer(site) == expected
+    assert hugokit("build", "--site", site).exit_code == 1  # the errors are seen: nothing is written
+
+
+def _large_site(site: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A database large enough to be snapshotted (the threshold lowered, to keep this quick)."""
+    monkeypatch.setattr("hugokit.cache.SNAPSHOT_MIN_BYTES", 1000)
+    text = "".join(f'- {{title: "Paper {i}", year: {2000 + i % 20}, venue: OSDI {2000 + i % 20}, '
+                   f'authors: [A B], topics: [T]}}\n' for i in range(ENTRIES))
+    write(site / "data/publications.yaml", text)
+    return text
+
+
+ENTRIES = 40
+
+
+@pytest.mark.parametrize("forgery", ["empty", "foreign version", "old format", "wrong fields", "other database"])
+def test_a_bad_snapshot_never_makes_build_drop_entries(site: Path, forgery: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from hugokit import __version__
+    from hugokit.cache import text_digest
+
+    text = _large_site(site, monkeypatch)
+    assert hugokit("check", "--site", site).exit_code == 0  # a full parse stores the snapshot
+    (snapshot,) = (site.parent / "cache").glob("db-*.json")
+    entries = [{"title": "Only one", "year": 2020}]
+    planted = {"empty": {"hugokit": __version__, "sha256": text_digest(text), "entries": []},
+               "foreign version": {"hugokit": "0.0.0", "sha256": text_digest(text), "entries": entries},
+               "old format": entries,
+               "wrong fields": {"hugokit": __version__, "sha256": text_digest(text),
+                                "entries": [{"title": "T", "year": "2020", "colour": "red"}]},
+               "other database": {"hugokit": __version__, "sha256": text_digest("x"), "entries": entries}}[forgery]
+    snapshot.write_text(json.dumps(planted))
+    run = hugokit("build", "--site", site)
+    assert run.exit_code == 0, run.output
+    assert "note: ignored the cache file" in run.stderr
+    assert (site / "content/publications.md").read_text().count("{{< publication ") == ENTRIES
+
+
+def test_snapshots_carry_the_version_and_the_digest_of_their_text(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hugokit import __version__
+    from hugokit.cache import text_digest
+
+    text = _large_site(site, monkeypatch)
+    hugokit("check", "--site", site)
+    (snapshot,) = (site.parent / "cache").glob("db-*.json")
+    stored = json.loads(snapshot.read_text())
+    assert stored["hugokit"] == __version__ and stored["sha256"] == text_digest(text)
+    assert len(stored["entries"]) == ENTRIES
