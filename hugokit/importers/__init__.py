@@ -65,6 +65,9 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
 
         vocab, _ = load_vocabularies(config.root)
         imported = import_bibtex(text, shown, vocab.venues, progress, crossref_parents)
+    from hugokit.links import settle
+
+    imported.diagnostics.extend(settle(imported.publications))
     if not imported.publications:
         message = ("none of the publications in {} could be imported" if any(d.is_error for d in imported.diagnostics)
                    else "{} holds no publications")

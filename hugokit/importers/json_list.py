@@ -62,8 +62,8 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
     if shortened:  # put every column back where it is in the file
         result.diagnostics = [d._replace(col=in_file(d.line, d.col)) for d in result.diagnostics]
         for pub in result.publications:
-            path, line, col, offset, end = pub.where[""]
-            pub.where[""] = (path, line, in_file(line, col), offset, end)
+            for key, (path, line, col, offset, end) in pub.where.items():
+                pub.where[key] = (path, line, in_file(line, col), offset, end)
     return result
 
 
@@ -100,6 +100,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         return None
     values: dict[str, object] = {"links": {}}
     here = reader.pos(node)
+    where = {"": here}
     month: tuple[int, yaml.Node] | None = None
     bad_date = selected = False
     for key, key_node, value_node in reader.items(node, what):
@@ -116,6 +117,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
             continue
         if target.startswith("links."):
             values["links"][target[6:]] = value  # type: ignore[index]
+            where[target] = reader.pos(value_node)
         elif target == "month":
             number = int(str(value)) if DECIMAL.fullmatch(str(value).strip()) else 0
             if 1 <= number <= 12:
@@ -149,7 +151,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         reader.diagnostics.append(error(here, "missing-key", f"{what} has no {missing}; it was skipped",
                                         "add it, or map the field that holds it with --map"))
         return None
-    values["where"] = {"": here}
+    values["where"] = where
     return Publication(**values)  # type: ignore[arg-type]
 
 

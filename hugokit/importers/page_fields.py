@@ -126,7 +126,9 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
         authors=own.get("authors") or _authors(reader, raw, not_kept),
         venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
         links=links, award=text.get("award", ""), topics=topics, doi=_DOI_PREFIX.sub("", text.get("doi", "")),
-        abstract=text.get("abstract") or text.get("excerpt", ""), where={"": reader.pos(node)})
+        abstract=text.get("abstract") or text.get("excerpt", ""),
+        where={"": reader.pos(node), **{target: reader.pos(value_node) for target, (_, value_node) in raw.items()
+                                        if target.startswith("links.")}})
 
 
 def _empty(node: yaml.Node) -> bool:

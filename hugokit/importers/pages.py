@@ -89,10 +89,19 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
     if pub is None:
         return None
     _body(text, end, label, not_kept)
+    from hugokit.importers.bundle_links import publish_bundle_links
+
+    publish_bundle_links(pub, path, _scalars(node, ("url", "slug")))
     cite = path.parent / "cite.bib"
     if path.name.lower() in PAGE_NAMES and cite.is_file():
         _fill_from_citation(pub, cite, str(Path(label).parent / "cite.bib"), venues, result)
     return pub
+
+
+def _scalars(node: yaml.Node, keys: tuple[str, ...]) -> dict[str, str]:
+    """The front-matter's plain values of the given keys."""
+    return {k.value: v.value for k, v in node.value if isinstance(node, yaml.MappingNode)
+            and isinstance(k, yaml.ScalarNode) and k.value in keys and isinstance(v, yaml.ScalarNode)}
 
 
 def _front_matter(text: str, label: str) -> tuple[yaml.Node | None, int]:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
+from hugokit.text import fold
 from hugokit.venue_string import Span, VenuePart, parse, replaced
 from hugokit.vocab import Vocabulary
 
@@ -116,3 +117,12 @@ def respelled_values(context: Context, field: str, vocabulary: Vocabulary) -> It
             match = vocabulary.lookup(term.value)
             if match and not match.canonical:
                 yield respelled(term, match.term.name, match.how)
+
+
+def titles_and_venues(context: Context) -> Iterator[tuple[Publication, str, str]]:
+    """Each entry with a readable title, its title and its venue folded (case, accents and
+    punctuation ignored): what duplicate-title and repeated-title compare."""
+    for pub in context.database.checked():
+        title = fold(pub.title) if pub.readable("title") else ""
+        if title:
+            yield pub, title, fold(pub.venue) if pub.readable("venue") else ""

@@ -2,7 +2,8 @@
 
 Known venues are hugokit's registry (data/hugokit/venues.yaml: the major conferences and
 journals of machine learning, systems, NLP, vision, data and HCI, plus generic kinds such as
-Preprint, Blogpost, "… PhD Dissertation" and "Workshop on …") and the site's data/venues.yaml.
+Preprint, Blogpost, "… PhD Dissertation", "… Master's Thesis", any other "… Thesis" and
+"Workshop on …") and the site's data/venues.yaml.
 
 Fix: correct a misspelling (the hint names the closest known venues), or add the venue to
 data/venues.yaml.

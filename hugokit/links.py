@@ -1,0 +1,89 @@
+"""What a link in the database may be. The bad-link rule and every importer use this one
+definition, so that nothing an importer writes without a word is then an error.
+
+A link is a full http(s) URL, or a path from the site's root (`/assets/pdf/x.pdf`): Hugo serves
+static/ and each page bundle's files at such paths, and a page's link to one works from every
+page. A relative path (`slides.pdf`) is not: it resolves against whichever page shows it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from hugokit.diagnostics import Diagnostic, warning
+from hugokit.model import Publication
+
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\\{}]*)?")  # the common case, decided at once
+_SITE_PATH = re.compile(r"/(?!/)[^\s\\{}]*")
+_NO_SCHEME = re.compile(r"www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[:/?#]\S*)?", re.IGNORECASE)
+RELATIVE = "is a relative path"
+NO_SCHEME = "has no scheme"
+
+
+def problem(url: str) -> str:
+    """Why url is not a link hugokit can write into a page ("" when it is one)."""
+    if _PLAIN_URL.fullmatch(url) or _SITE_PATH.fullmatch(url):
+        return ""
+    if not url.strip():
+        return "is empty"
+    if url != url.strip():
+        return "has spaces around it"
+    if any(c.isspace() for c in url):
+        return "contains a space"
+    if any(c in "\\{}" for c in url):  # browsers read a backslash as /; BibTeX could not carry them back
+        return "contains a backslash or a brace (write %5C, %7B or %7D if it is meant)"
+    if _NO_SCHEME.fullmatch(url):
+        return NO_SCHEME
+    scheme = url.split(":", 1)[0].lower() if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) else ""
+    if not scheme and not url.startswith("//"):
+        return RELATIVE
+    if scheme in ("javascript", "data", "vbscript", "file"):
+        return f"uses the unsafe {scheme}: scheme"
+    if scheme not in ("http", "https"):
+        return "is not an http(s) URL"
+    from urllib.parse import urlsplit  # only for the rare URL the fast pattern did not accept
+
+    try:
+        if not urlsplit(url).hostname:
+            return "has no host"
+    except ValueError:
+        return "is not a valid URL"
+    return ""
+
+
+def repaired(url: str) -> str:
+    """The link as it is meant, where that is certain: spaces around it gone, and https:// before
+    a web address written without a scheme (www.example.org/x). Else url unchanged."""
+    url = url.strip()
+    return "https://" + url if _NO_SCHEME.fullmatch(url) else url
+
+
+def hint(why: str) -> str:
+    if why == RELATIVE:
+        return ("write the full URL (https://…) if it is a web address, or the file's path from the "
+                "site's root (/files/paper.pdf for static/files/paper.pdf; a page bundle's files sit "
+                "under its page's URL)")
+    if why == NO_SCHEME:
+        return "write https:// before it (hugokit fix does it)"
+    return "write the full URL, e.g. https://…"
+
+
+def settle(publications: Iterable[Publication]) -> list[Diagnostic]:
+    """Every imported link as the database is to hold it: repaired where that is certain, and
+    said so; kept as it is, and reported, where bad-link would reject it."""
+    notes = []
+    for pub in publications:
+        for kind, url in pub.links.items():
+            why = problem(url)
+            if not why:
+                continue
+            where = pub.at(f"links.{kind}")
+            better = repaired(url)
+            if better != url and not problem(better):
+                pub.links[kind] = better
+                notes.append(warning(where, "link-repaired", f"the {kind} link {url!r} {why}: imported as {better!r}",
+                                     "check it in the database"))
+            else:
+                notes.append(warning(where, "bad-link", f"the {kind} link {why}: {url!r}; imported as it is",
+                                     hint(why)))
+    return notes
