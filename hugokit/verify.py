@@ -110,16 +110,6 @@ def _meant(text: str, pub: Publication, name: str, value: object, fixes: list[Fi
     return True  # part of a quoted or structured value: the re-read above checked its shape
 
 
-def _set(pub: Publication, key: str, value: object) -> None:
-    name, _, rest = key.partition(".")
-    if not rest:
-        setattr(pub, name, value)
-    elif name == "links":
-        pub.links[rest] = value  # type: ignore[assignment]
-    else:
-        getattr(pub, name)[int(rest)] = value
-
-
 def fix_text(text: str, path: str, fixes: list[Fix]) -> str:
     """text with the fixes applied."""
     return _splice(text, _disjoint(fixes))
