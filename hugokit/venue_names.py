@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from hugokit.venue_string import PRESENTATIONS
 from hugokit.vocab import Term, Vocabulary
 
 _UNITS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -27,7 +28,9 @@ _LEADING = re.compile(r"^(?:in\s+)?(?:(?:the\s+)?proceedings\s+of\s+(?:the\s+)?|
 _YEAR = re.compile(r"(?:'|\b(?:19|20))\d{2}\b")
 _TRAILING_YEAR = re.compile(r"\s((?:19|20)\d{2})[\s,.;:]*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)$")
-PRESENTATION = re.compile(r"\s*\((oral|spotlight|poster|contributed talk|invited talk)(?: presentation)?\)$", re.I)
+# The venue grammar's presentation marks (longest first, so "contributed talk" wins over "talk").
+PRESENTATION = re.compile(r"\s*\((" + "|".join(sorted(map(re.escape, PRESENTATIONS), key=len, reverse=True))
+                          + r")(?: presentation)?\)$", re.I)
 
 
 def _core(text: str) -> str:
