@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
+from hugokit.sources import clean_doi
 from hugokit.text import fold
 from hugokit.verify import copy
 
@@ -36,7 +37,7 @@ class _Index:
     def keys(pub: Publication) -> list[str]:
         keys = []
         if pub.doi:
-            keys.append("doi:" + pub.doi.casefold().removeprefix("https://doi.org/"))
+            keys.append("doi:" + clean_doi(pub.doi).casefold())
         if pub.arxiv:
             keys.append("arxiv:" + pub.arxiv.casefold())
         if pub.id:

@@ -60,6 +60,16 @@ def test_the_merge_puts_new_fields_before_the_entry_that_follows(tmp_path: Path)
     expect_database(merged.text, "d.yaml", merged.expected, ordered=False)
 
 
+def test_the_merge_knows_a_doi_however_it_is_written() -> None:
+    """doi:…, http://dx.doi.org/… and the bare DOI name one paper: the entry gains the award
+    instead of a second entry being added under another title."""
+    text = '- title: "Old title"\n  year: 2024\n  doi: "doi:10.1145/3600006.3613165"\n'
+    database, _ = parse_database(text, "d.yaml")
+    incoming = [Publication("New title", 2024, doi="http://dx.doi.org/10.1145/3600006.3613165", award="Best Paper")]
+    merged = merge(text, database, incoming, "in.json")
+    assert not merged.added and [fields for _, fields in merged.updated] == [["award"]]
+
+
 def test_incoming_duplicates_are_reported_and_both_kept(tmp_path: Path) -> None:
     site = _site(tmp_path, BLOCK)
     source = write(tmp_path / "in.json", json.dumps([{"title": "New one", "year": 2023, "id": "k"},

@@ -16,6 +16,7 @@ from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning
 from hugokit.load import Reader
 from hugokit.model import Publication
+from hugokit.sources import clean_doi
 from hugokit.text import MARKS
 from hugokit.venue_names import VenueFinder
 
@@ -33,7 +34,6 @@ _MAPPED = {"venue": "venue_short", "selected": "featured"}
 _ADDING_UP = {"topics", "keywords", "editors"}
 _MAPPABLE = re.compile(r"[^\s.()=]+")  # a front-matter key of its own (not "(page text)", not "links.x")
 _EQUAL = re.compile(r"equal", re.IGNORECASE)
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
 _CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
 _PROFILE_NAMES = {"admin"}
@@ -125,7 +125,7 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
         **extra, title=str(raw["title"][0]).strip(), year=year, date=date,
         authors=own.get("authors") or _authors(reader, raw, not_kept),
         venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
-        links=links, award=text.get("award", ""), topics=topics, doi=_DOI_PREFIX.sub("", text.get("doi", "")),
+        links=links, award=text.get("award", ""), topics=topics, doi=clean_doi(text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""),
         where={"": reader.pos(node), **{target: reader.pos(value_node) for target, (_, value_node) in raw.items()
                                         if target.startswith("links.")}})

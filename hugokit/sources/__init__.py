@@ -94,11 +94,13 @@ class Record(NamedTuple):
 
 
 def clean_doi(doi: str) -> str:
+    """The DOI itself, without the doi.org address or `doi:` it is often written with (every
+    importer, source and merge reads DOIs through this)."""
     doi = doi.strip()
     for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
         if doi.lower().startswith(prefix):
             doi = doi[len(prefix):]
-    return doi
+    return doi.strip()
 
 
 def is_arxiv_doi(doi: str) -> bool:
