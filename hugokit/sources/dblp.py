@@ -10,6 +10,7 @@ from typing import Any
 
 from hugokit.sources import Record, ServiceError, clean_doi, read_json, unreadable
 from hugokit.sources.http import Client
+from hugokit.sources.identifiers import arxiv_in_link
 from hugokit.text import fold
 
 NAME = "DBLP"
@@ -17,7 +18,6 @@ INFORMAL = "Informal and Other Publications"
 HITS = "10"
 _HOMONYM = re.compile(r"\s+\d{4}$")        # "Hao Zhang 0013": DBLP's number for one of several namesakes
 _VOLUME = re.compile(r"\s*\([^()]*\)$")   # "ACL (1)", "ACL (Findings)": a volume or track of the venue
-_ARXIV_URL = re.compile(r"arxiv\.org/abs/(\d{4}\.\d{4,5})")
 
 
 def search_titles(client: Client, titles: list[str]) -> list[list[Record]]:
@@ -56,7 +56,7 @@ def _record(info: dict[str, Any]) -> Record:
     kind = str(info.get("type", ""))
     ees = info.get("ee", [])
     ees = [ees] if isinstance(ees, str) else [e for e in ees if isinstance(e, str)]
-    arxiv = next((m.group(1) for e in ees for m in [_ARXIV_URL.search(e)] if m), "")
+    arxiv = next((found for e in ees for found in [arxiv_in_link(e)] if found), "")
     if not arxiv and venue == "CoRR":
         arxiv = str(info.get("volume", "")).removeprefix("abs/")
     published = kind != INFORMAL and venue != "CoRR"
