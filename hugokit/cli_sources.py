@@ -105,7 +105,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
         new_text, added = merged.text, merged.added
         from hugokit.verify import expect_database
 
-        expect_database(new_text, config.database, merged.expected, ordered=False)
+        expect_database(new_text, config.database, merged.expected)
         report(merged.diagnostics, paths)
         gained = {id(pub): names for pub, names in merged.updated}
         for entry in entries:
