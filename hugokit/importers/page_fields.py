@@ -15,12 +15,11 @@ import yaml
 from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning
 from hugokit.load import Reader
-from hugokit.model import Publication
+from hugokit.model import SELECTED_TOPIC, Publication
 from hugokit.sources import clean_doi
 from hugokit.text import MARKS
 from hugokit.venue_names import VenueFinder
 
-FEATURED_TOPIC = "Selected"
 # Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).
 KEYS = {
     "title": "title", "authors": "authors", "author_notes": "author_notes", "date": "date",
@@ -115,8 +114,8 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
     if "abstract" in text and "excerpt" in text:
         not_kept.add("excerpt", reader.pos(raw["excerpt"][1]), "the page has an abstract too")
     topics: list[str] = list(raw.get("topics", ([], node))[0])
-    if raw.get("featured", (False, node))[0] is True and FEATURED_TOPIC not in topics:
-        topics.insert(0, FEATURED_TOPIC)
+    if raw.get("featured", (False, node))[0] is True and SELECTED_TOPIC not in topics:
+        topics.insert(0, SELECTED_TOPIC)
     links: dict[str, str] = {target[6:]: value for target, (value, _) in raw.items() if target.startswith("links.")}
     for kind, url in raw.get("links", ({}, node))[0].items():
         links.setdefault(kind, url)
