@@ -159,11 +159,7 @@ def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return None
     if kind == "list":
-        if isinstance(node, yaml.ScalarNode):
-            text = reader.string(node, what)
-            return [part.strip() for part in (text or "").split(",") if part.strip()]
-        items = reader.string_list(node, what)
-        return None if items is None else [v.strip() for v, _ in items if v.strip()]
+        return reader.comma_list(node, what)
     if kind == "int":
         if isinstance(node, yaml.ScalarNode) and DECIMAL.fullmatch(node.value.strip()):
             return int(node.value)  # "2020" as a string too

@@ -148,15 +148,13 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
             reader.report(node, "bad-date", f"{what} is not a month: {number}", "write 1 to 12")
             return None
         return number
-    if target in ("authors", "topics", "author_notes", "editors", "keywords"):
-        if isinstance(node, yaml.ScalarNode) and target != "author_notes":
-            text = reader.string(node, what) or ""
-            return [part.strip() for part in text.split(",") if part.strip()]
+    if target == "author_notes":
         if not reader.expect(node, what, "seq"):
             return None
         return [(item.value if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null") else "", item)
-                for item in node.value] if target == "author_notes" else \
-            [v.strip() for v, _ in reader.string_list(node, what) or [] if v.strip()]
+                for item in node.value]
+    if target in ("authors", "topics", "editors", "keywords"):
+        return reader.comma_list(node, what)
     if target == "links":
         return _links(reader, node, not_kept)
     if target == "own":
