@@ -57,3 +57,13 @@ def test_rule_is_documented(code: str) -> None:
     rule = RULES[code]
     assert rule.doc.startswith(f"{code}: ")
     assert "Fix:" in rule.doc
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_a_rule_is_marked_fixable_when_its_bad_case_has_fixes(code: str) -> None:
+    """The README's rules table says which rules `hugokit fix` repairs: that comes from FIXABLE."""
+    from hugokit.cache import Cache
+    from hugokit.site import load_and_check
+
+    _, diagnostics = load_and_check(CASES / code / "bad", Cache(None), select=code)
+    assert RULES[code].fixable == any(d.fix is not None for d in diagnostics if d.code == code)
