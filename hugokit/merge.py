@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
-from hugokit.sources import clean_doi
-from hugokit.text import fold
+from hugokit.text import clean_doi, fold
 from hugokit.verify import copy
 
 # (offset, order, what to insert there: text, or a new entry to render)

@@ -21,6 +21,16 @@ def split_venue(venue: str) -> tuple[str, int | None]:
     return venue[(first.workshop or first.name).start: first.name.end], int(year.text)
 
 
+def clean_doi(doi: str) -> str:
+    """The DOI itself, without the doi.org address or `doi:` it is often written with (the page
+    importer, the online sources and the merge read DOIs through this)."""
+    doi = doi.strip()
+    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
+        if doi.lower().startswith(prefix):
+            doi = doi[len(prefix):]
+    return doi.strip()
+
+
 def split_marks(author: str) -> tuple[str, str]:
     """("Hao Zhang", "*") for "Hao Zhang*"."""
     name = author.rstrip(MARKS)

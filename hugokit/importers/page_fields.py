@@ -16,8 +16,7 @@ from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning
 from hugokit.load import Reader
 from hugokit.model import SELECTED_TOPIC, Publication
-from hugokit.sources import clean_doi
-from hugokit.text import MARKS
+from hugokit.text import MARKS, clean_doi
 from hugokit.venue_names import VenueFinder
 
 # Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).

@@ -93,16 +93,6 @@ class Record(NamedTuple):
     note: str = ""              # the source's words the finding rests on, for the evidence
 
 
-def clean_doi(doi: str) -> str:
-    """The DOI itself, without the doi.org address or `doi:` it is often written with (every
-    importer, source and merge reads DOIs through this)."""
-    doi = doi.strip()
-    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
-        if doi.lower().startswith(prefix):
-            doi = doi[len(prefix):]
-    return doi.strip()
-
-
 def is_arxiv_doi(doi: str) -> bool:
     """arXiv's own DOIs (10.48550/arXiv.…) name the preprint, not a published version."""
     return doi.lower().startswith("10.48550/")

@@ -9,8 +9,9 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from hugokit.sources import Record, clean_doi, read_json, unreadable
+from hugokit.sources import Record, read_json, unreadable
 from hugokit.sources.http import Client
+from hugokit.text import clean_doi
 
 NAME = "Crossref"
 PREPRINT_TYPES = {"posted-content"}  # Crossref's type for preprints

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hugokit.sources import Record, ServiceError, clean_doi, read_json, unreadable
+from hugokit.sources import Record, ServiceError, read_json, unreadable
 from hugokit.sources.http import Client
 from hugokit.sources.identifiers import arxiv_in_link
-from hugokit.text import fold
+from hugokit.text import clean_doi, fold
 
 NAME = "DBLP"
 INFORMAL = "Informal and Other Publications"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from hugokit.sources import clean_doi
+from hugokit.text import clean_doi
 
 
 class Identifier(NamedTuple):
