@@ -26,6 +26,7 @@ class MergeResult:
     updated: list[tuple[Publication, list[str]]] = field(default_factory=list)  # (entry, fields gained)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # conflicts
     expected: list[Publication] = field(default_factory=list)  # what text must read back as
+    matched: list[tuple[Publication, Publication]] = field(default_factory=list)  # (incoming, the entry it is)
 
 
 class _Index:
@@ -82,6 +83,7 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
             edits.append((offsets[new.year], order, new))
             continue
         old = database.publications[at]
+        result.matched.append((new, old))
         target = gained.setdefault(at, Publication(title=old.title, year=old.year))
         for spec in FIELDS:
             _gain(spec.name, old, new, target, result, source)
