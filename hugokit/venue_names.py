@@ -1,6 +1,7 @@
-"""The one venue rule every importer and `hugokit add`/`refresh` follow: a free-text venue (a
-BibTeX booktitle, a page's `publication`, a source's venue) becomes a registry venue only on an
-exact match, and is otherwise kept as written.
+"""The one venue rule the BibTeX and page importers and `hugokit add`/`refresh` follow: a
+free-text venue (a BibTeX booktitle, a page's `publication`, a source's venue) becomes a registry
+venue only on an exact match, and is otherwise kept as written. (A shortcode page or a JSON list
+already holds venues as displayed: those importers keep them verbatim.)
 
 A text is the registry's venue when it *is* one of the venue's spellings (name, full name or an
 alias, in any letter case), after the decorations proceedings titles add are taken off: a leading
