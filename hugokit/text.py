@@ -52,7 +52,7 @@ def fold(text: str) -> str:
         return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def ascii_slug(text: str, limit: int = 60) -> str:
