@@ -6,6 +6,8 @@ import unicodedata
 
 MARKS = "*†‡"  # equal-contribution marks after an author's name
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
+# An arXiv identifier without its version: 2403.00835, or an old-style hep-th/9901001 or math.GT/0601001.
+ARXIV_ID = r"\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
 
 
 def split_venue(venue: str) -> tuple[str, int | None]:
