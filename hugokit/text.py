@@ -1,4 +1,4 @@
-"""Small text helpers shared by rules, importers and renderers."""
+"""Small text helpers shared by rules, importers, renderers and the online sources."""
 from __future__ import annotations
 
 import re
