@@ -93,6 +93,14 @@ class Record(NamedTuple):
     note: str = ""              # the source's words the finding rests on, for the evidence
 
 
+def first_text(value: object) -> str:
+    """A JSON answer's text field, which the services give as a string or as a list of them (the
+    first one counts), its whitespace collapsed."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return " ".join(str(value or "").split())
+
+
 def is_arxiv_doi(doi: str) -> bool:
     """arXiv's own DOIs (10.48550/arXiv.…) name the preprint, not a published version."""
     return doi.lower().startswith("10.48550/")

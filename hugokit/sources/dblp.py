@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hugokit.sources import Record, ServiceError, read_json, unreadable
+from hugokit.sources import Record, ServiceError, first_text, read_json, unreadable
 from hugokit.sources.http import Client
 from hugokit.sources.identifiers import arxiv_in_link
 from hugokit.text import clean_doi, fold
@@ -52,7 +52,7 @@ def _record(info: dict[str, Any]) -> Record:
     if isinstance(authors, dict):  # one author: DBLP writes the object, not a list of one
         authors = [authors]
     names = [_HOMONYM.sub("", a.get("text", "") if isinstance(a, dict) else str(a)) for a in authors]
-    venue = _first(info.get("venue"))
+    venue = first_text(info.get("venue"))
     kind = str(info.get("type", ""))
     ees = info.get("ee", [])
     ees = [ees] if isinstance(ees, str) else [e for e in ees if isinstance(e, str)]
@@ -68,12 +68,6 @@ def _record(info: dict[str, Any]) -> Record:
                   authors=names, year=year, venue=venue, venue_year=year if published else None,
                   published=published, doi=clean_doi(str(info.get("doi", ""))), arxiv=arxiv,
                   url=url if published else "", note=f"{venue} {year} ({kind or 'no type'})")
-
-
-def _first(value: object) -> str:
-    if isinstance(value, list):
-        return str(value[0]) if value else ""
-    return str(value or "")
 
 
 def record(client: Client, key: str) -> Record:
