@@ -35,8 +35,8 @@ def clean_doi(doi: str) -> str:
 
 def front_matter_close(lines: list[str], opener: str = "---") -> int | None:
     """The index of the line that closes the front-matter lines[0] opens with opener (--- for
-    YAML, +++ for TOML); None when lines[0] opens none or no line closes it. A line's \r is no
-    part of it (a page saved on Windows)."""
+    YAML, +++ for TOML); None when lines[0] opens none or no line closes it. A line's trailing
+    carriage return is no part of it (a page saved on Windows)."""
     if not lines or lines[0].rstrip("\r") != opener:
         return None
     return next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == opener), None)
