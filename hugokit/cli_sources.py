@@ -91,10 +91,9 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
 def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
                  dry_run: bool, paths: PathDisplay) -> int:
     from hugokit.merge import merge
-    from hugokit.refresh import FETCHED, arxiv_of, doi_of
+    from hugokit.refresh import FETCHED
     from hugokit.render.database_yaml import render_database
     from hugokit.outcome import exit_code, verb
-    from hugokit.text import fold
     from hugokit.writeback import WriteBack, put
 
     target = config.path(config.database)
@@ -105,17 +104,12 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
         new_text, added = merged.text, merged.added
         from hugokit.verify import expect_database
 
-        expect_database(new_text, config.database, merged.expected, ordered=False)
+        expect_database(new_text, config.database, merged.expected)
         report(merged.diagnostics, paths)
         gained = {id(pub): names for pub, names in merged.updated}
-        for entry in entries:
-            if any(entry is a for a in added):
-                continue
-            twin = next((p for p in database.publications
-                         if (entry.doi and doi_of(p).lower() == entry.doi.lower())
-                         or (entry.arxiv and arxiv_of(p) == entry.arxiv) or fold(p.title) == fold(entry.title)), None)
-            where = twin.at() if twin is not None else Position(config.database)
-            names = gained.get(id(twin), []) if twin is not None else []
+        for entry, twin in merged.matched:
+            where = twin.at()
+            names = gained.get(id(twin), [])
             more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
             echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
     writeback = WriteBack.choose(diff=dry_run)

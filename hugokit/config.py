@@ -7,7 +7,7 @@ from typing import NamedTuple
 import yaml
 
 from hugokit.diagnostics import InputError, Position, Severity
-from hugokit.layout import CONFIG_NAME, CONTENT_DIR
+from hugokit.layout import CONFIG_NAME, CONTENT_DIR, HUGO_CONFIG_NAMES
 from hugokit.load import Reader, compose, read_text
 from hugokit.render.page import DEFAULT_FRONT_MATTER
 
@@ -114,8 +114,8 @@ def load_config(root: Path) -> SiteConfig:
 
 PATH_KEYS = ("database", "page", "pages_dir")
 # Files a build reads and must never overwrite; the page and the bundles may not be one of them.
-INPUTS = (CONFIG_NAME, "hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json",
-          "go.mod", "data", "layouts", "static", "themes", "assets")
+CONFIG_FILES = (CONFIG_NAME, *HUGO_CONFIG_NAMES)
+INPUTS = (*CONFIG_FILES, "go.mod", "data", "layouts", "static", "themes", "assets")
 
 
 def overwrites_input(config: SiteConfig, path: Path) -> bool:
@@ -158,7 +158,7 @@ def _outputs_are_not_inputs(reader: Reader, node: yaml.Node | None, values: dict
 
     defaults = SiteConfig._field_defaults
     database = posixpath.normpath(str(values.get("database", defaults["database"])))
-    clashes = {"database": database in INPUTS[:7]}
+    clashes = {"database": database in CONFIG_FILES}
     for key in ("page", "pages_dir"):
         output = posixpath.normpath(str(values.get(key, defaults[key])))
         clashes[key] = (output == database or database.startswith(output + "/") or output.split("/")[0] in INPUTS

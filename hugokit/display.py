@@ -51,5 +51,3 @@ def for_site(site: str, typed: Iterable[str] = ()) -> PathDisplay:
     relative = relative.replace(os.sep, "/")
     return PathDisplay("" if relative == "." else relative, frozenset(typed))
 
-
-HERE = PathDisplay("")

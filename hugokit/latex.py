@@ -59,10 +59,6 @@ def to_latex(text: str) -> str:
     return out
 
 
-def from_latex(value: str) -> str:
-    return decode(value)[0]
-
-
 @lru_cache(maxsize=65536)  # names, venues and @string values repeat across a file's entries
 def decode(value: str) -> tuple[str, tuple[str, ...]]:
     """(text, commands that were not understood). Math ($…$) is kept as written; an unknown

@@ -10,6 +10,9 @@ from hugokit.diagnostics import InputError, error, on_command_line
 
 CONFIG_NAME = "hugokit.yaml"
 CONTENT_DIR = "content"
+# Hugo's configuration files at a site's root, in Hugo's order of preference (a site has one).
+HUGO_CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+                     "config.toml", "config.yaml", "config.yml", "config.json")
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 VOCABULARY_NAMES = ("venues", "awards", "topics", "people")
 PACKAGE = Path(__file__).resolve().parent

@@ -261,6 +261,14 @@ class Reader:
                 out.append((value, item))
         return out
 
+    def comma_list(self, node: yaml.Node, what: str) -> list[str] | None:
+        """Strings given as a list or as one comma-separated string (as importers' sources write
+        authors and tags), each stripped, empty ones dropped."""
+        if isinstance(node, yaml.ScalarNode):
+            return [part.strip() for part in (self.string(node, what) or "").split(",") if part.strip()]
+        items = self.string_list(node, what)
+        return None if items is None else [v.strip() for v, _ in items if v.strip()]
+
     def string_map(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, str, yaml.Node]] | None:
         if not self.expect(node, what, "map"):
             return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
-from hugokit.text import fold
+from hugokit.text import clean_doi, fold
 from hugokit.verify import copy
 
 # (offset, order, what to insert there: text, or a new entry to render)
@@ -26,6 +26,7 @@ class MergeResult:
     updated: list[tuple[Publication, list[str]]] = field(default_factory=list)  # (entry, fields gained)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # conflicts
     expected: list[Publication] = field(default_factory=list)  # what text must read back as
+    matched: list[tuple[Publication, Publication]] = field(default_factory=list)  # (incoming, the entry it is)
 
 
 class _Index:
@@ -36,7 +37,7 @@ class _Index:
     def keys(pub: Publication) -> list[str]:
         keys = []
         if pub.doi:
-            keys.append("doi:" + pub.doi.casefold().removeprefix("https://doi.org/"))
+            keys.append("doi:" + clean_doi(pub.doi).casefold())
         if pub.arxiv:
             keys.append("arxiv:" + pub.arxiv.casefold())
         if pub.id:
@@ -82,6 +83,7 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
             edits.append((offsets[new.year], order, new))
             continue
         old = database.publications[at]
+        result.matched.append((new, old))
         target = gained.setdefault(at, Publication(title=old.title, year=old.year))
         for spec in FIELDS:
             _gain(spec.name, old, new, target, result, source)

@@ -34,6 +34,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("keywords", "list", "Free keywords (not filtered on)."),
 )
 FIELD_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
+# The topic a source's "selected" or "featured" flag becomes (the layouts' selected.html shows it).
+SELECTED_TOPIC = "Selected"
 
 class Publication:
     """One entry of the database.

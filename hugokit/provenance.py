@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hugokit.diagnostics import Diagnostic, Position, error
+from hugokit.text import front_matter_close
 
 from hugokit.cache import text_digest
 
@@ -90,7 +91,8 @@ def _changed_lines(site: Site, page_text: str, known: list[str]) -> list[Diagnos
     numbers = sorted({n for first, last in best or [] for n in range(first, last + 1)})
     if not numbers:  # differs only in line endings or the last line break
         numbers = [len(lines) - 1 if lines else 0]
-    front_end = _front_matter_end(lines)
+    close = front_matter_close(lines)
+    front_end = 0 if close is None else close + 1  # the lines up to and including its closing ---
     page, config = site.config.page, site.config
     out = []
     for n in numbers[:MAX_NAMED_LINES]:
@@ -110,16 +112,6 @@ def _changed_lines(site: Site, page_text: str, known: list[str]) -> list[Diagnos
                          f"and {len(numbers) - MAX_NAMED_LINES} more changed line(s)",
                          "hugokit build --diff shows every change"))
     return out
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    """The number of lines up to and including the front-matter's closing ---, 0 if none."""
-    if not lines or lines[0] != "---":
-        return 0
-    for n, line in enumerate(lines[1:], 1):
-        if line == "---":
-            return n + 1
-    return 0
 
 
 def record_if_up_to_date(site: Site, cache: Cache) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hugokit.venue_names import VenueFinder
 from hugokit.model import Database, Publication
 from hugokit.sources import Record, is_arxiv_doi, year_in
 from hugokit.sources.identifiers import arxiv_in_link, doi_in_link
 from hugokit.text import fold, split_venue
+from hugokit.venue_kinds import venue_of
+from hugokit.venue_names import VenueFinder
 from hugokit.vocab import Vocabulary
 
 FETCHED = "the fetched record"  # what add and refresh merge, as the merge's messages name it
@@ -57,9 +58,7 @@ class Duplicate(NamedTuple):
 
 
 def is_preprint(pub: Publication, venues: Vocabulary) -> bool:
-    name, _ = split_venue(pub.venue)
-    match = venues.lookup(name) if name else None
-    return match is not None and match.term.kind == "preprint"
+    return venue_of(pub, venues).kind_name == "preprint"
 
 
 def arxiv_of(pub: Publication) -> str:

@@ -1,4 +1,4 @@
-"""Small text helpers shared by rules, importers and renderers."""
+"""Small text helpers shared by rules, importers, renderers and the online sources."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,8 @@ import unicodedata
 
 MARKS = "*†‡"  # equal-contribution marks after an author's name
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
+# An arXiv identifier without its version: 2403.00835, or an old-style hep-th/9901001 or math.GT/0601001.
+ARXIV_ID = r"\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
 
 
 def split_venue(venue: str) -> tuple[str, int | None]:
@@ -21,6 +23,25 @@ def split_venue(venue: str) -> tuple[str, int | None]:
     return venue[(first.workshop or first.name).start: first.name.end], int(year.text)
 
 
+def clean_doi(doi: str) -> str:
+    """The DOI itself, without the doi.org address or `doi:` it is often written with (the page
+    importer, the online sources and the merge read DOIs through this)."""
+    doi = doi.strip()
+    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
+        if doi.lower().startswith(prefix):
+            doi = doi[len(prefix):]
+    return doi.strip()
+
+
+def front_matter_close(lines: list[str], opener: str = "---") -> int | None:
+    """The index of the line that closes the front-matter lines[0] opens with opener (--- for
+    YAML, +++ for TOML); None when lines[0] opens none or no line closes it. A line's trailing
+    carriage return is no part of it (a page saved on Windows)."""
+    if not lines or lines[0].rstrip("\r") != opener:
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == opener), None)
+
+
 def split_marks(author: str) -> tuple[str, str]:
     """("Hao Zhang", "*") for "Hao Zhang*"."""
     name = author.rstrip(MARKS)
@@ -33,7 +54,7 @@ def fold(text: str) -> str:
         return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def ascii_slug(text: str, limit: int = 60) -> str:

@@ -17,12 +17,11 @@ from typing import Any, Callable, NamedTuple
 
 from hugokit import HUGO_MODULE
 from hugokit.config_edit import CannotEdit, Settings, append_table, append_theme, themes_of
+from hugokit.layout import HUGO_CONFIG_NAMES
 
-# Hugo's own order of preference (a site has one of them), then the same in a config folder.
-_ROOT_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-               "config.toml", "config.yaml", "config.yml", "config.json")
-CONFIG_NAMES = _ROOT_NAMES + tuple(f"config/_default/{name}" for name in _ROOT_NAMES)
 CONFIG_DIR = "config/_default"
+# The site's root files first, then the same in a config folder.
+CONFIG_NAMES = HUGO_CONFIG_NAMES + tuple(f"{CONFIG_DIR}/{name}" for name in HUGO_CONFIG_NAMES)
 # Settings split over files: a module file holds the `module` section (Hugo Blox sites keep their
 # imports there).
 MODULE_FILES = tuple(f"{CONFIG_DIR}/module.{ext}" for ext in ("toml", "yaml", "yml", "json"))

@@ -1,6 +1,7 @@
-"""The one venue rule every importer and `hugokit add`/`refresh` follow: a free-text venue (a
-BibTeX booktitle, a page's `publication`, a source's venue) becomes a registry venue only on an
-exact match, and is otherwise kept as written.
+"""The one venue rule the BibTeX and page importers and `hugokit add`/`refresh` follow: a
+free-text venue (a BibTeX booktitle, a page's `publication`, a source's venue) becomes a registry
+venue only on an exact match, and is otherwise kept as written. (A shortcode page or a JSON list
+already holds venues as displayed: those importers keep them verbatim.)
 
 A text is the registry's venue when it *is* one of the venue's spellings (name, full name or an
 alias, in any letter case), after the decorations proceedings titles add are taken off: a leading
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from hugokit.venue_string import PRESENTATIONS
 from hugokit.vocab import Term, Vocabulary
 
 _UNITS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -27,7 +29,9 @@ _LEADING = re.compile(r"^(?:in\s+)?(?:(?:the\s+)?proceedings\s+of\s+(?:the\s+)?|
 _YEAR = re.compile(r"(?:'|\b(?:19|20))\d{2}\b")
 _TRAILING_YEAR = re.compile(r"\s((?:19|20)\d{2})[\s,.;:]*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)$")
-PRESENTATION = re.compile(r"\s*\((oral|spotlight|poster|contributed talk|invited talk)(?: presentation)?\)$", re.I)
+# The venue grammar's presentation marks (longest first, so "contributed talk" wins over "talk").
+PRESENTATION = re.compile(r"\s*\((" + "|".join(sorted(map(re.escape, PRESENTATIONS), key=len, reverse=True))
+                          + r")(?: presentation)?\)$", re.I)
 
 
 def _core(text: str) -> str:

@@ -46,10 +46,6 @@ class VenuePart(NamedTuple):
     marks: tuple[Parenthetical, ...] = ()
 
     @property
-    def presentation(self) -> str:
-        return next((m.value.text for m in self.marks if m.kind == "presentation"), "")
-
-    @property
     def awards(self) -> tuple[Parenthetical, ...]:
         return tuple(m for m in self.marks if m.kind == "award")
 

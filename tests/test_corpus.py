@@ -20,7 +20,7 @@ import pytest
 
 from conftest import REPO, hugokit
 from hugokit.database import parse_database
-from hugokit.latex import from_latex
+from hugokit.latex import decode
 from hugokit.model import Publication
 from hugokit.text import split_venue
 from hugokit.vocab import load_vocabularies
@@ -131,7 +131,7 @@ def test_corpus_item(item: Path, tmp_path: Path) -> None:
 
     # No venue differs from its source text unless it is exactly a registry venue.
     source = source_text(item)
-    decoded = from_latex(" ".join(source.split()))
+    decoded = decode(" ".join(source.split()))[0]
     flat = " ".join(source.split())
     for pub in pubs:
         if not pub.venue:

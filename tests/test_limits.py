@@ -131,7 +131,7 @@ def test_the_file_size_limit_of_the_system_is_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("config", ['page: ""', "page: ../../x.md", "page: /tmp/x.md", 'pages_dir: ""',
                                     "pages_dir: ../out", "pages_dir: /", "database: ../db.yaml",
-                                    "page: data/publications.yaml", "page: hugokit.yaml", "page: hugo.toml",
+                                    "page: data/publications.yaml", "page: hugokit.yaml", "page: hugo.toml", "page: hugo.yml",
                                     "pages_dir: data", "database: hugokit.yaml", "page: content/../data/x.md",
                                     "page: content/link/x.md"])
 def test_configured_paths_stay_inside_the_site_and_off_the_inputs(tmp_path: Path, config: str) -> None:
@@ -191,7 +191,7 @@ def test_duplicates_on_one_line_and_through_an_alias_are_caught(tmp_path: Path) 
     assert run.stdout.count("repeated through a YAML alias") == 2, run.stdout
 
 
-@pytest.mark.parametrize("output", ["data/publications.yaml", "hugokit.yaml", "hugo.toml", "data/venues.yaml",
+@pytest.mark.parametrize("output", ["data/publications.yaml", "hugokit.yaml", "hugo.toml", "config.yml", "data/venues.yaml",
                                     "layouts/x.html"])
 def test_export_never_overwrites_an_input(tmp_path: Path, output: str) -> None:
     site = _site(tmp_path, config="strict: false\n")

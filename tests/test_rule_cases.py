@@ -57,3 +57,23 @@ def test_rule_is_documented(code: str) -> None:
     rule = RULES[code]
     assert rule.doc.startswith(f"{code}: ")
     assert "Fix:" in rule.doc
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_a_rule_is_marked_fixable_when_its_bad_case_has_fixes(code: str) -> None:
+    """The README's rules table says which rules `hugokit fix` repairs: that comes from FIXABLE."""
+    from hugokit.cache import Cache
+    from hugokit.site import load_and_check
+
+    _, diagnostics = load_and_check(CASES / code / "bad", Cache(None), select=code)
+    assert RULES[code].fixable == any(d.fix is not None for d in diagnostics if d.code == code)
+
+
+def test_duplicate_link_knows_an_old_style_arxiv_id_in_any_of_its_forms() -> None:
+    from hugokit.rules.duplicate_link import normalise
+
+    forms = {normalise(url) for url in ("https://arxiv.org/abs/math.GT/0601001v2", "http://arxiv.org/pdf/math.GT/0601001.pdf",
+                                        "https://arxiv.org/abs/math.GT/0601001")}
+    assert forms == {"arxiv:math.gt/0601001"}
+    assert normalise("https://arxiv.org/pdf/2403.00835v1") == normalise("https://www.arxiv.org/abs/2403.00835") == \
+        "arxiv:2403.00835"

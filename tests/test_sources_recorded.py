@@ -123,3 +123,13 @@ def test_any_text_from_arxiv_is_records_or_one_error(body: str) -> None:
         read("arxiv", parse_feed, 200, body, "application/atom+xml")
     except ServiceError:
         pass
+
+
+def test_dblp_reads_the_arxiv_id_of_any_arxiv_link_as_add_reads_it() -> None:
+    """A versioned link, or an old-style id, gives the id itself (as `hugokit add` reads a pasted link)."""
+    def hit(ee: str) -> str:
+        return json.dumps({"result": {"hits": {"hit": [{"info": {
+            "title": "A paper.", "year": "2006", "type": "Journal Articles", "venue": "Geom. Topol.", "ee": ee}}]}}})
+
+    assert parse_search(200, hit("https://arxiv.org/abs/2403.00835v2"), "application/json")[0].arxiv == "2403.00835"
+    assert parse_search(200, hit("http://arxiv.org/abs/math/0601001"), "application/json")[0].arxiv == "math/0601001"

@@ -86,3 +86,10 @@ def test_a_page_and_a_bib_entry_with_a_presentation_mark_give_the_same_venue(tmp
     page = write(tmp_path / "pages/paper/index.md",
                  f'---\ntitle: A Paper\nauthors: [Ada Lovelace]\ndate: "{YEAR}-07-01"\npublication: "{text}"\n---\n')
     assert _imported(bib, tmp_path / "a") == _imported(page.parent.parent, tmp_path / "b") == "ICML 2020 (Spotlight)"
+
+
+def test_the_importers_know_every_presentation_mark_the_venue_grammar_knows() -> None:
+    """One list of marks: "(Highlight)" or "(Demo)" stays after the registry name as "(Oral)" does."""
+    assert FINDER.venue("ICML 2020 (Highlight)", YEAR) == "ICML 2020 (Highlight)"
+    assert FINDER.venue("International Conference on Machine Learning (contributed talk)", 2021) == \
+        "ICML 2021 (Contributed talk)"

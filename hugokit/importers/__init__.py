@@ -90,6 +90,6 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     merged = merge(existing_text, database, imported.publications, shown)
     from hugokit.verify import expect_database
 
-    expect_database(merged.text, config.database, merged.expected, ordered=False)
+    expect_database(merged.text, config.database, merged.expected)
     return ImportPlan(merged.text, imported.diagnostics + merged.diagnostics, len(merged.added),
                       len(merged.updated), note, False, existing_text)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from hugokit.layout import HUGO_CONFIG_NAMES
 from hugokit.links import RELATIVE, problem
 from hugokit.model import Publication
 
-_CONFIG_NAMES = ("hugo", "config")
 _CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 _URL_CHANGING = re.compile(r"uglyurls|defaultcontentlanguageinsubdir|disablepathtolower", re.IGNORECASE)
 
@@ -58,7 +58,7 @@ def _page_path(page: Path, front_matter: dict[str, str]) -> str | None:
 
 def _url_changed(site: Path, section: str) -> bool:
     """Whether the site's configuration may publish the section somewhere else than its folder."""
-    files = [site / (name + suffix) for name in _CONFIG_NAMES for suffix in _CONFIG_SUFFIXES]
+    files = [site / name for name in HUGO_CONFIG_NAMES]
     if (site / "config").is_dir():
         files += [p for p in (site / "config").rglob("*") if p.suffix in _CONFIG_SUFFIXES]
     for path in files:

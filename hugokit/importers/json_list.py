@@ -21,7 +21,7 @@ from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import InputError, error
 from hugokit.importers.imported import Imported
 from hugokit.load import DECIMAL, Reader, compose
-from hugokit.model import FIELD_BY_NAME, Publication
+from hugokit.model import FIELD_BY_NAME, SELECTED_TOPIC, Publication
 
 KNOWN_NAMES: dict[str, str] = {
     **{name: name for name in FIELD_BY_NAME},
@@ -33,7 +33,6 @@ KNOWN_NAMES: dict[str, str] = {
 # JSON writes a character beyond U+FFFF as two escaped surrogates, which YAML cannot read; the
 # same character as one YAML escape (\UXXXXXXXX) keeps the text, 2 characters shorter.
 _SURROGATES = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
-SELECTED = "Selected"
 
 
 def targets() -> list[str]:
@@ -137,7 +136,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
             values[target] = value
     if selected:
         others = values.get("topics", [])
-        values["topics"] = [SELECTED] + [t for t in others if t != SELECTED]  # type: ignore[attr-defined]
+        values["topics"] = [SELECTED_TOPIC] + [t for t in others if t != SELECTED_TOPIC]  # type: ignore[attr-defined]
     if month is not None and "year" in values and "date" not in values:
         values["date"] = f"{values['year']:04d}-{month[0]:02d}"
     if "year" not in values:
@@ -160,11 +159,7 @@ def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return None
     if kind == "list":
-        if isinstance(node, yaml.ScalarNode):
-            text = reader.string(node, what)
-            return [part.strip() for part in (text or "").split(",") if part.strip()]
-        items = reader.string_list(node, what)
-        return None if items is None else [v.strip() for v, _ in items if v.strip()]
+        return reader.comma_list(node, what)
     if kind == "int":
         if isinstance(node, yaml.ScalarNode) and DECIMAL.fullmatch(node.value.strip()):
             return int(node.value)  # "2020" as a string too

@@ -9,6 +9,7 @@ from hugokit.diagnostics import Mark, Position, error
 from hugokit.importers.imported import Imported
 from hugokit.load import BOM
 from hugokit.model import FIELD_BY_NAME, Publication
+from hugokit.text import front_matter_close
 
 # Any shortcode at the start of a line opens an entry: hugokit's own `publication`, or another
 # site's dialect (`pub`, `paper`, …) whose parameters are mapped to fields or reported.
@@ -62,10 +63,10 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> 
 def _front_matter(lines: list[str]) -> tuple[str | None, int]:
     if not lines or lines[0] != "---":
         return None, 0
-    for end in range(1, len(lines)):
-        if lines[end] == "---":
-            return "".join(line + "\n" for line in lines[1:end]), end + 1
-    return None, len(lines)
+    end = front_matter_close(lines)  # the lines have no \r left
+    if end is None:
+        return None, len(lines)
+    return "".join(line + "\n" for line in lines[1:end]), end + 1
 
 
 def _entry(lines: list[str], start: int, year: int | None, path: str, page: Imported, mapping: dict[str, str]) -> int:

@@ -15,11 +15,10 @@ import yaml
 from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning
 from hugokit.load import Reader
-from hugokit.model import Publication
-from hugokit.text import MARKS
+from hugokit.model import SELECTED_TOPIC, Publication
+from hugokit.text import MARKS, clean_doi
 from hugokit.venue_names import VenueFinder
 
-FEATURED_TOPIC = "Selected"
 # Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).
 KEYS = {
     "title": "title", "authors": "authors", "author_notes": "author_notes", "date": "date",
@@ -33,7 +32,6 @@ _MAPPED = {"venue": "venue_short", "selected": "featured"}
 _ADDING_UP = {"topics", "keywords", "editors"}
 _MAPPABLE = re.compile(r"[^\s.()=]+")  # a front-matter key of its own (not "(page text)", not "links.x")
 _EQUAL = re.compile(r"equal", re.IGNORECASE)
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
 _CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
 _PROFILE_NAMES = {"admin"}
@@ -115,8 +113,8 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
     if "abstract" in text and "excerpt" in text:
         not_kept.add("excerpt", reader.pos(raw["excerpt"][1]), "the page has an abstract too")
     topics: list[str] = list(raw.get("topics", ([], node))[0])
-    if raw.get("featured", (False, node))[0] is True and FEATURED_TOPIC not in topics:
-        topics.insert(0, FEATURED_TOPIC)
+    if raw.get("featured", (False, node))[0] is True and SELECTED_TOPIC not in topics:
+        topics.insert(0, SELECTED_TOPIC)
     links: dict[str, str] = {target[6:]: value for target, (value, _) in raw.items() if target.startswith("links.")}
     for kind, url in raw.get("links", ({}, node))[0].items():
         links.setdefault(kind, url)
@@ -125,7 +123,7 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
         **extra, title=str(raw["title"][0]).strip(), year=year, date=date,
         authors=own.get("authors") or _authors(reader, raw, not_kept),
         venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
-        links=links, award=text.get("award", ""), topics=topics, doi=_DOI_PREFIX.sub("", text.get("doi", "")),
+        links=links, award=text.get("award", ""), topics=topics, doi=clean_doi(text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""),
         where={"": reader.pos(node), **{target: reader.pos(value_node) for target, (_, value_node) in raw.items()
                                         if target.startswith("links.")}})
@@ -149,15 +147,13 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
             reader.report(node, "bad-date", f"{what} is not a month: {number}", "write 1 to 12")
             return None
         return number
-    if target in ("authors", "topics", "author_notes", "editors", "keywords"):
-        if isinstance(node, yaml.ScalarNode) and target != "author_notes":
-            text = reader.string(node, what) or ""
-            return [part.strip() for part in text.split(",") if part.strip()]
+    if target == "author_notes":
         if not reader.expect(node, what, "seq"):
             return None
         return [(item.value if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null") else "", item)
-                for item in node.value] if target == "author_notes" else \
-            [v.strip() for v, _ in reader.string_list(node, what) or [] if v.strip()]
+                for item in node.value]
+    if target in ("authors", "topics", "editors", "keywords"):
+        return reader.comma_list(node, what)
     if target == "links":
         return _links(reader, node, not_kept)
     if target == "own":

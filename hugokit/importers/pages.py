@@ -18,6 +18,7 @@ from hugokit.diagnostics import InputError, Position, Severity, error
 from hugokit.importers.imported import Imported
 from hugokit.load import Reader, compose, read_text
 from hugokit.model import Publication
+from hugokit.text import front_matter_close
 from hugokit.vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -34,9 +35,7 @@ def looks_like_publication_page(text: str) -> bool:
     """Whether a Markdown file is a page about one publication (its front-matter says so)
     rather than a shortcode page listing many."""
     lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r") != "---":
-        return False
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip("\r") == "---"), None)
+    end = front_matter_close(lines)
     return end is not None and bool(_PUBLICATION_KEY.search("\n".join(lines[1:end])))
 
 
@@ -115,11 +114,11 @@ def _front_matter(text: str, label: str) -> tuple[yaml.Node | None, int]:
                                 "convert it to YAML between --- lines (hugo convert toYAML)")])
     if first != "---":
         return None, 0
-    for end in range(1, len(lines)):
-        if lines[end].rstrip("\r") == "---":
-            # The opening --- starts the YAML document, so lines and columns are the file's own.
-            node = compose("\n".join(lines[:end]) + "\n", label)
-            return (node if node is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])), end
+    end = front_matter_close(lines)
+    if end is not None:
+        # The opening --- starts the YAML document, so lines and columns are the file's own.
+        node = compose("\n".join(lines[:end]) + "\n", label)
+        return (node if node is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])), end
     raise InputError([error(Position(label, 1, 1), "unclosed-front-matter",
                             "the front-matter opened on line 1 is never closed",
                             "end it with a line holding only ---")])

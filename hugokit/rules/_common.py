@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, replacing
+from hugokit.layout import vocabulary_file
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.text import fold
@@ -86,7 +87,7 @@ def vocabulary_terms(pub: Publication, field: str) -> Iterator[Term]:
 
 
 def unknown(label: str, value: str, where: Position, vocabulary: Vocabulary) -> Finding:
-    file = vocabulary.site_file or f"data/{vocabulary.name}.yaml"
+    file = vocabulary.site_file or vocabulary_file(vocabulary.name)
     hint = did_you_mean(value, vocabulary.spellings())
     hint = f"{hint} If it is right, add it to {file}" if hint else f"add it to {file}"
     return Finding(where, f'unknown {label} "{value}"', hint)

@@ -23,6 +23,7 @@ from hugokit.rules import Context
 
 CODE = "bad-link"
 SEVERITY = Severity.ERROR
+FIXABLE = True
 
 
 def check(context: Context) -> Iterator[Finding]:

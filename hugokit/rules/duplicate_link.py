@@ -14,12 +14,13 @@ from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
+from hugokit.text import ARXIV_ID
 
 CODE = "duplicate-link"
 SEVERITY = Severity.ERROR
 IDENTIFYING = ("paper", "pdf", "arxiv", "doi", "slides", "video", "poster")
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://(?:[^@/?#]*@)?([^/?#:]*)(?::\d*)?)?([^?#]*)(?:\?([^#]*))?")
-_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?/?$", re.I)
+_ARXIV = re.compile(rf"arxiv\.org/(?:abs|pdf)/({ARXIV_ID})(?:v\d+)?(?:\.pdf)?/?$", re.I)
 
 
 def normalise(url: str) -> str:

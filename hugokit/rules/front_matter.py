@@ -19,6 +19,7 @@ from hugokit.config import SectionSchema, SiteConfig
 from hugokit.diagnostics import Finding, InputError, Position, Severity
 from hugokit.layout import is_page
 from hugokit.load import Reader, compose, type_name
+from hugokit.text import front_matter_close
 
 CODE = "front-matter"
 SEVERITY = Severity.ERROR
@@ -45,7 +46,7 @@ def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> It
     lines = text.split("\n")
     opener = lines[0].rstrip("\r") if lines else ""
     if opener in ("---", "+++"):
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == opener), None)
+        end = front_matter_close(lines, opener)
         if end is None:
             yield Finding(Position(shown), f"the front-matter opened by {opener} on line 1 is never closed",
                           f"end it with a line holding only {opener}")

@@ -93,12 +93,12 @@ class Record(NamedTuple):
     note: str = ""              # the source's words the finding rests on, for the evidence
 
 
-def clean_doi(doi: str) -> str:
-    doi = doi.strip()
-    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
-        if doi.lower().startswith(prefix):
-            doi = doi[len(prefix):]
-    return doi
+def first_text(value: object) -> str:
+    """A JSON answer's text field, which the services give as a string or as a list of them (the
+    first one counts), its whitespace collapsed."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return " ".join(str(value or "").split())
 
 
 def is_arxiv_doi(doi: str) -> bool:

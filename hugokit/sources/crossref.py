@@ -9,8 +9,9 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from hugokit.sources import Record, clean_doi, read_json, unreadable
+from hugokit.sources import Record, first_text, read_json, unreadable
 from hugokit.sources.http import Client
+from hugokit.text import clean_doi
 
 NAME = "Crossref"
 PREPRINT_TYPES = {"posted-content"}  # Crossref's type for preprints
@@ -31,7 +32,7 @@ def parse_work(status: int, body: str, kind: str) -> Record | None:
     message = data.get("message")
     if status != 200 or data.get("status") != "ok" or data.get("message-type") != "work" or not isinstance(message, dict):
         raise unreadable(NAME, status, body, kind, "a Crossref work")
-    title = _first(message.get("title"))
+    title = first_text(message.get("title"))
     authors = []
     for person in message.get("author") or []:
         if isinstance(person, dict):
@@ -39,7 +40,7 @@ def parse_work(status: int, body: str, kind: str) -> Record | None:
             if name:
                 authors.append(name)
     year = _year(message)
-    venue = _first(message.get("container-title")) or _first(message.get("event", {}).get("name")
+    venue = first_text(message.get("container-title")) or first_text(message.get("event", {}).get("name")
                                                              if isinstance(message.get("event"), dict) else "")
     kind_of = str(message.get("type", ""))
     published = kind_of not in PREPRINT_TYPES and bool(venue)
@@ -53,12 +54,6 @@ def parse_work(status: int, body: str, kind: str) -> Record | None:
                   url=url or (f"https://doi.org/{doi}" if doi else ""),
                   abstract=" ".join(_TAG.sub(" ", str(message.get("abstract", ""))).split()),
                   note=f'{kind_of or "work"} in "{venue}" {year or ""}'.strip())
-
-
-def _first(value: object) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return " ".join(str(value or "").split())
 
 
 def _year(message: dict[str, Any]) -> int | None:

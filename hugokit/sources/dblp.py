@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hugokit.sources import Record, ServiceError, clean_doi, read_json, unreadable
+from hugokit.sources import Record, ServiceError, first_text, read_json, unreadable
 from hugokit.sources.http import Client
-from hugokit.text import fold
+from hugokit.sources.identifiers import arxiv_in_link
+from hugokit.text import clean_doi, fold
 
 NAME = "DBLP"
 INFORMAL = "Informal and Other Publications"
 HITS = "10"
 _HOMONYM = re.compile(r"\s+\d{4}$")        # "Hao Zhang 0013": DBLP's number for one of several namesakes
 _VOLUME = re.compile(r"\s*\([^()]*\)$")   # "ACL (1)", "ACL (Findings)": a volume or track of the venue
-_ARXIV_URL = re.compile(r"arxiv\.org/abs/(\d{4}\.\d{4,5})")
 
 
 def search_titles(client: Client, titles: list[str]) -> list[list[Record]]:
@@ -52,11 +52,11 @@ def _record(info: dict[str, Any]) -> Record:
     if isinstance(authors, dict):  # one author: DBLP writes the object, not a list of one
         authors = [authors]
     names = [_HOMONYM.sub("", a.get("text", "") if isinstance(a, dict) else str(a)) for a in authors]
-    venue = _first(info.get("venue"))
+    venue = first_text(info.get("venue"))
     kind = str(info.get("type", ""))
     ees = info.get("ee", [])
     ees = [ees] if isinstance(ees, str) else [e for e in ees if isinstance(e, str)]
-    arxiv = next((m.group(1) for e in ees for m in [_ARXIV_URL.search(e)] if m), "")
+    arxiv = next((found for e in ees for found in [arxiv_in_link(e)] if found), "")
     if not arxiv and venue == "CoRR":
         arxiv = str(info.get("volume", "")).removeprefix("abs/")
     published = kind != INFORMAL and venue != "CoRR"
@@ -68,12 +68,6 @@ def _record(info: dict[str, Any]) -> Record:
                   authors=names, year=year, venue=venue, venue_year=year if published else None,
                   published=published, doi=clean_doi(str(info.get("doi", ""))), arxiv=arxiv,
                   url=url if published else "", note=f"{venue} {year} ({kind or 'no type'})")
-
-
-def _first(value: object) -> str:
-    if isinstance(value, list):
-        return str(value[0]) if value else ""
-    return str(value or "")
 
 
 def record(client: Client, key: str) -> Record:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from hugokit.sources import clean_doi
+from hugokit.text import ARXIV_ID, clean_doi
 
 
 class Identifier(NamedTuple):
@@ -13,7 +13,7 @@ class Identifier(NamedTuple):
     value: str  # 2403.00835, 10.18653/v1/…, conf/icml/KouHHD024
 
 
-_ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+_ARXIV = re.compile(rf"({ARXIV_ID})(?:v\d+)?")
 _ARXIV_URL = re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?/?$", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\..+)$", re.I)
