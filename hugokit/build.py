@@ -138,7 +138,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
     inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new
-    if not errors and (writeback.writes or not result.changed) and unchanged_since(site, entry, inputs):
+    if not errors and (writeback.writes or not result.changed) and unchanged_since(entry, inputs):
         made: dict[str, str | None] = {rel: text_digest(text) for rel, text in plan.files.items()}
         entry.store(digests | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, read_at=read_at)

@@ -106,7 +106,7 @@ def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
     return entry.digests(input_files(site)) | site.read
 
 
-def unchanged_since(site: Site, entry: RunEntry, digests: dict[str, str | None]) -> bool:
+def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
     """Whether every input is still as the run read it: only then may its result be stored
     (a file saved during the run must not get the old result under its new digest)."""
     return entry.digests(digests) == digests
@@ -139,7 +139,7 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     from hugokit.provenance import record_if_up_to_date
 
     record_if_up_to_date(site, cache)
-    if unchanged_since(site, entry, digests):
+    if unchanged_since(entry, digests):
         entry.store(digests, _payload(diagnostics, site), site.listing(), read_at)
     return Checked(diagnostics, site.config.strict, site)
 

@@ -13,9 +13,10 @@ from hugokit.dates import month_number
 from hugokit.diagnostics import Position
 from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.latex import decode, group_end
-from hugokit.model import Publication
+from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, clean_doi
+from hugokit.model import SELECTED_TOPIC, Publication
 
-ARXIV_ID = re.compile(r"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?", re.I)
+ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATTERN})(?:v\d+)?", re.I)
 # Link fields (Google Scholar's, al-folio's, hugokit's), in order of preference for the paper
 # link, each with the kinds it may take: the first that is still free.
 LINK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -32,7 +33,6 @@ _USED = {"title", "author", "editor", "year", "doi", "eprint", "archiveprefix",
          "eprinttype", "primaryclass", "abstract", "keywords", "crossref", "arxiv", "selected", *LINK_FIELDS}
 _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
 _URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
 _EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month"}
@@ -40,7 +40,7 @@ _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
 MASTERS = "Master's Thesis"
-_ARXIV_BARE = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?")
+_ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
 
 
 class Entry(NamedTuple):
@@ -69,7 +69,7 @@ def url(value: str) -> str:
 
 
 def doi(value: str) -> str:
-    return _DOI_PREFIX.sub("", url(value))
+    return clean_doi(url(value))
 
 
 def is_url(value: str) -> bool:
@@ -144,7 +144,7 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
 def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str]) -> Publication:
     arxiv = _arxiv(text)
     links = _links(text, arxiv)
-    venue, presentation = _venue(entry.kind, text, arxiv, finder, year, used, links)
+    venue, presentation = _venue(entry.kind, text, arxiv, finder, year, used)
     month = month_number(text.get("month"))
     if month is not None:
         used.add("month")
@@ -160,7 +160,7 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
         # A presentation mark stays in the venue, as the venue grammar writes it: `ATC 2018 (Oral)`.
         venue=f"{venue} ({presentation})" if venue and presentation else venue, links=links,
         award=", ".join(a for a in (award, "" if venue else presentation) if a),
-        topics=["Selected"] if text.get("selected").lower() in _TRUE else [],
+        topics=[SELECTED_TOPIC] if text.get("selected").lower() in _TRUE else [],
         doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
         keywords=[k.strip() for k in re.split(r"[,;]", text.get("keywords")) if k.strip()],
     )
@@ -256,8 +256,7 @@ def _links(text: _Texts, arxiv: str) -> dict[str, str]:
     return links
 
 
-def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, used: set[str],
-           links: dict[str, str]) -> tuple[str, str]:
+def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, used: set[str]) -> tuple[str, str]:
     """(venue as displayed, presentation such as "Oral" taken off its end)."""
     presentation = ""
     if is_url(url(text.get("howpublished"))):
