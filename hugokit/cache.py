@@ -268,6 +268,8 @@ class RunEntry:
             entry = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             entry = None
+        if isinstance(entry, dict) and type(entry.get("format")) is int and entry["format"] != FORMAT:
+            return None  # another hugokit version's entry: replaced without a word, as after any upgrade
         if not isinstance(entry, dict) or entry.get("format") != FORMAT \
                 or not all(isinstance(entry.get(k), str) for k in ("code", "content", "folders", "files", "digests")) \
                 or entry["digests"].count("\n") != entry["files"].count("\n") \

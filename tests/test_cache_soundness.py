@@ -139,3 +139,21 @@ def test_snapshots_carry_the_version_and_the_digest_of_their_text(site: Path, mo
     stored = json.loads(snapshot.read_text())
     assert stored["hugokit"] == __version__ and stored["sha256"] == text_digest(text)
     assert len(stored["entries"]) == ENTRIES
+
+
+def test_an_entry_of_another_cache_format_is_replaced_without_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an upgrade, the older version's entries are simply replaced: no note on every first run."""
+    from hugokit.cache import FORMAT
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(cache))
+    site = tmp_path / "site"
+    write(site / "data/publications.yaml", '- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [T]}\n')
+    write(site / "data/topics.yaml", "- T\n")
+    assert hugokit("check", "--site", site).exit_code == 0
+    entries = [p for p in cache.glob("*.json") if not p.name.startswith("db-")]
+    assert entries
+    for path in entries:
+        path.write_text(json.dumps({"format": FORMAT - 1, "code": "old"}))
+    run = hugokit("check", "--site", site)
+    assert run.exit_code == 0 and "note:" not in run.stderr
