@@ -1,5 +1,6 @@
 """Venue kinds and what each becomes in the formats hugokit writes: one table for the registry's
-`kind`, BibTeX entry types, CSL types and Hugo Blox's publication_types (which are CSL's)."""
+`kind`, BibTeX entry types, CSL types, Hugo Blox's publication_types (which are CSL's), and the
+list page's type filter (its buttons' order and labels, which the layouts read from the layout data)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
@@ -14,19 +15,21 @@ if TYPE_CHECKING:
 class Kind(NamedTuple):
     csl: str      # CSL-JSON `type`, and Hugo Blox's publication_types
     bibtex: str   # BibTeX entry type
+    label: str    # the list page's filter button
 
 
+# In the order of the list page's type filter.
 KINDS: dict[str, Kind] = {
-    "conference": Kind("paper-conference", "inproceedings"),
-    "journal": Kind("article-journal", "article"),
-    "workshop": Kind("paper-conference", "inproceedings"),
-    "preprint": Kind("article", "misc"),
-    "thesis": Kind("thesis", "phdthesis"),
-    "blog": Kind("post-weblog", "misc"),
-    "report": Kind("report", "techreport"),
-    "book": Kind("book", "book"),
+    "conference": Kind("paper-conference", "inproceedings", "Conference"),
+    "journal": Kind("article-journal", "article", "Journal"),
+    "workshop": Kind("paper-conference", "inproceedings", "Workshop"),
+    "preprint": Kind("article", "misc", "Preprint"),
+    "thesis": Kind("thesis", "phdthesis", "Thesis"),
+    "book": Kind("book", "book", "Book"),
+    "report": Kind("report", "techreport", "Report"),
+    "blog": Kind("post-weblog", "misc", "Blog post"),
 }
-UNKNOWN = Kind("article", "misc")  # a venue of no known kind
+UNKNOWN = Kind("article", "misc", "")  # a venue of no known kind
 
 
 class Venue(NamedTuple):
