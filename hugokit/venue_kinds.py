@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from hugokit.text import split_venue
+from hugokit.venue_string import Locator, locator_pieces, parse
 
 if TYPE_CHECKING:
     from hugokit.model import Publication
@@ -41,6 +42,7 @@ class Venue(NamedTuple):
     full: str    # the registry's full name of a known venue, else name
     short: str   # the registry's spelling of a known venue, else name
     kind_name: str = ""  # the registry's kind (conference, journal, …), "" when unknown
+    locator: Locator | None = None  # a journal's volume, issue and pages, where the venue gives them
 
 
 def venue_of(pub: Publication, venues: Vocabulary) -> Venue:
@@ -52,4 +54,6 @@ def venue_of(pub: Publication, venues: Vocabulary) -> Venue:
     known = match.term if match is not None and match.term.pattern is None else None
     full = (known.full or known.name) if known else name
     kind_name = match.term.kind if match and match.term.kind in KINDS else ""
-    return Venue(name, year, kind, full, known.name if known else name, kind_name)
+    parts = parse(pub.venue) if name else ()
+    locator = locator_pieces(parts[0].locator) if parts and parts[0].locator else None
+    return Venue(name, year, kind, full, known.name if known else name, kind_name, locator)
