@@ -2,7 +2,7 @@
 
     venue   := part (", " part)*
     part    := [WORKSHOP "@"] NAME [" " LOCATOR] [[","] " " YEAR] mark*
-    locator := VOLUME ["(" ISSUE ")"] [(":" | ", ") PAGES]   with an issue or pages at least
+    locator := VOLUME ["(" ISSUE ")"] [(":" | ", ") PAGES] ["."]   with an issue or pages at least
     mark    := [" "] "(" TEXT ")"        a presentation mark, or an award
 
 `ATC 2018 (Oral), AISys@SOSP 2017, MLSys@NeurIPS 2017` is three parts: ATC 2018 presented as an
@@ -30,7 +30,7 @@ _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
 _PAGES = r"(?:pp?\.\s?)?[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?"
 _ISSUE = r"(?:S|Suppl\.?\s?|Pt\.?\s?)?\d+(?:[-–/]\d+)?[A-Za-z]?"  # 7825, 3-4, S1, Suppl. 2
-_LOCATOR = re.compile(rf"\s(\d+(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)$")
+_LOCATOR = re.compile(rf"\s(\d+(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$")
 _LOCATOR_PIECES = re.compile(rf"(\d+)(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?")
 
 

@@ -129,6 +129,7 @@ def test_a_journal_volume_issue_and_pages_are_the_locator_not_the_name() -> None
     assert located("PeerJ Computer Science 8, e1078") == ("PeerJ Computer Science", "8, e1078", None)
     assert located("Phys. Rev. 47:777–780, 1935") == ("Phys. Rev.", "47:777–780", "1935")
     assert located("Proc. IEEE 86(11), pp. 2278–2324") == ("Proc. IEEE", "86(11), pp. 2278–2324", None)
+    assert located("Nature, 585(7825), 357–362.") == ("Nature", "585(7825), 357–362", None)  # as APA cites it
     assert located("Journal of the Royal Statistical Society, Series B (Statistical Methodology) 85(3)") == (
         "Journal of the Royal Statistical Society, Series B (Statistical Methodology)", "85(3)", None)
     # A bare number, or a parenthesis that is no issue, stays in the name.
