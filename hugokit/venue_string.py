@@ -153,6 +153,57 @@ def locator_pieces(locator: Span) -> Locator:
     return Locator(found.group(1), found.group(2) or "", found.group(3) or "")
 
 
+_VOLUME_FIELD = re.compile(r"(?:vol(?:ume)?\.?\s*)?(\d+)", re.I)
+_ISSUE_FIELD = re.compile(rf"(?:no\.?\s*|nr\.?\s*)?({_ISSUE})", re.I)
+_PAGES_FIELD = re.compile(r"(?:pp?\.\s*)?([A-Za-z]?\d+(?:–[A-Za-z]?\d+)?)")
+ISSUE_FORMS = "7825, 3-4, S1, Suppl. 2"
+
+
+def locator_from(volume: str, issue: str, pages: str) -> tuple[Locator | None, dict[str, str]]:
+    """The locator a format's own fields (BibTeX's volume, number, pages) give, in the grammar's
+    canonical form (585(7825):357–362: a page range with an en dash), and for each piece the
+    grammar cannot hold ("volume", "issue", "pages") why: "form" (not a number, an issue number,
+    a page range, a page or an article number), "no-volume", "volume-left-out" (the volume was
+    not a number), "alone" (a volume without issue or pages would read as part of the name)."""
+    problems: dict[str, str] = {}
+    pieces = []
+    for piece, value, form in (("volume", volume, _VOLUME_FIELD), ("issue", issue, _ISSUE_FIELD),
+                               ("pages", re.sub(r"\s*[-–—]+\s*", "–", pages.strip()), _PAGES_FIELD)):
+        found = form.fullmatch(value.strip())
+        if value.strip() and not found:
+            problems[piece] = "form"
+        pieces.append(found.group(1) if found else "")
+    volume_text, issue_text, pages_text = pieces
+    if not volume_text:
+        why = "volume-left-out" if volume.strip() else "no-volume"
+        problems.update((piece, why) for piece, value in (("issue", issue_text), ("pages", pages_text)) if value)
+        return None, problems
+    if not (issue_text or pages_text):
+        problems.setdefault("volume", "alone")
+        return None, problems
+    return Locator(volume_text, issue_text, pages_text), problems
+
+
+def with_locator(venue: str, locator: Locator) -> str | None:
+    """The one-part venue with the locator after its name, before its year
+    ("Nature 2020" → "Nature 585(7825):357–362, 2020"); None where the result would not read
+    back as that name with that locator (a venue of several parts, or one that has a locator)."""
+    parts = parse(venue)
+    if len(parts) != 1 or parts[0].locator is not None:
+        return None
+    part = parts[0]
+    at = part.name.end
+    written = f"{venue[:at]} {locator}{',' if part.year else ''}{venue[at:]}"
+    again = parse(written)
+    return written if len(again) == 1 and _shape(again[0]) == (_shape(part)[0], str(locator), *_shape(part)[2:]) \
+        else None
+
+
+def _shape(part: VenuePart) -> tuple[str, str, str, str, tuple[str, ...]]:
+    return (part.name.text, part.locator.text if part.locator else "", part.year.text if part.year else "",
+            part.workshop.text if part.workshop else "", tuple(m.whole.text for m in part.marks))
+
+
 def replaced(venue: str, span: Span, new: str) -> str:
     return venue[: span.start] + new + venue[span.end:]
 
