@@ -28,10 +28,12 @@ PRESENTATIONS = ("oral", "spotlight", "poster", "highlight", "talk", "contribute
 _AWARD_WORDS = re.compile(r"\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b", re.IGNORECASE)
 _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
-_PAGES = r"(?:pp?\.\s?)?[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?"
+_PAGE = r"[A-Za-z]{0,3}\d+"  # 357, e1078, S12, fnw102 (an article number)
+_PAGES = rf"(?:pp?\.\s?)?{_PAGE}(?:\s?[-–—]{{1,2}}\s?{_PAGE})?"
+_VOLUME = r"\d+(?:[-–]\d+|[A-Z])?"  # 585, a double volume 426–427, 45B
 _ISSUE = r"(?:S|Suppl\.?\s?|Pt\.?\s?)?\d+(?:[-–/]\d+)?[A-Za-z]?"  # 7825, 3-4, S1, Suppl. 2
-_LOCATOR = re.compile(rf"\s(\d+(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$")
-_LOCATOR_PIECES = re.compile(rf"(\d+)(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?")
+_LOCATOR = re.compile(rf"\s({_VOLUME}(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$")
+_LOCATOR_PIECES = re.compile(rf"({_VOLUME})(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?")
 
 
 class Span(NamedTuple):
@@ -153,9 +155,9 @@ def locator_pieces(locator: Span) -> Locator:
     return Locator(found.group(1), found.group(2) or "", found.group(3) or "")
 
 
-_VOLUME_FIELD = re.compile(r"(?:vol(?:ume)?\.?\s*)?(\d+)", re.I)
+_VOLUME_FIELD = re.compile(rf"(?:vol(?:ume)?\.?\s*)?({_VOLUME})", re.I)
 _ISSUE_FIELD = re.compile(rf"(?:no\.?\s*|nr\.?\s*)?({_ISSUE})", re.I)
-_PAGES_FIELD = re.compile(r"(?:pp?\.\s*)?([A-Za-z]?\d+(?:–[A-Za-z]?\d+)?)")
+_PAGES_FIELD = re.compile(rf"(?:pp?\.\s*)?({_PAGE}(?:–{_PAGE})?)")
 ISSUE_FORMS = "7825, 3-4, S1, Suppl. 2"
 
 
@@ -164,11 +166,14 @@ def locator_from(volume: str, issue: str, pages: str) -> tuple[Locator | None, d
     canonical form (585(7825):357–362: a page range with an en dash), and for each piece the
     grammar cannot hold ("volume", "issue", "pages") why: "form" (not a number, an issue number,
     a page range, a page or an article number), "no-volume", "volume-left-out" (the volume was
-    not a number), "alone" (a volume without issue or pages would read as part of the name)."""
+    not in its form), "alone" (a volume without issue or pages would read as part of the name),
+    "rest-left-out" (a volume whose issue and pages were not in their forms)."""
     problems: dict[str, str] = {}
     pieces = []
     for piece, value, form in (("volume", volume, _VOLUME_FIELD), ("issue", issue, _ISSUE_FIELD),
-                               ("pages", re.sub(r"\s*[-–—]+\s*", "–", pages.strip()), _PAGES_FIELD)):
+                               ("pages", pages, _PAGES_FIELD)):
+        if piece != "issue":  # a range's dash as the venue writes it: 357–362, 426–427
+            value = re.sub(r"\s*[-–—]+\s*", "–", value.strip())
         found = form.fullmatch(value.strip())
         if value.strip() and not found:
             problems[piece] = "form"
@@ -179,7 +184,7 @@ def locator_from(volume: str, issue: str, pages: str) -> tuple[Locator | None, d
         problems.update((piece, why) for piece, value in (("issue", issue_text), ("pages", pages_text)) if value)
         return None, problems
     if not (issue_text or pages_text):
-        problems.setdefault("volume", "alone")
+        problems.setdefault("volume", "rest-left-out" if issue.strip() or pages.strip() else "alone")
         return None, problems
     return Locator(volume_text, issue_text, pages_text), problems
 

@@ -10,11 +10,11 @@ _BY_HAND = "write the venue with its locator by hand (Nature 585(7825):357–362
 # Why a value stays out of the venue (venue_string.locator_from's reasons, and "no-fit"):
 # the message's end, and the hint.
 _LEFT_OUT = {
-    ("volume", "form"): ("is not a number, as the venue writes a volume",
+    ("volume", "form"): ("is not a volume the venue can hold (585, 426-427, 45B)",
                          "a letter that names a series belongs in the journal's name (Phys. Lett. B); else "
                          + _BY_HAND),
     ("issue", "form"): (f"is not an issue number the venue can hold ({ISSUE_FORMS})", "else " + _BY_HAND),
-    ("pages", "form"): ("is not a page range, a page or an article number (12--34, 12, e1234)",
+    ("pages", "form"): ("is not a page range, a page or an article number (12--34, 12, e1234, fnw102)",
                         "correct it if it is a slip (an open range such as 1-- names no last page); the venue "
                         "cannot hold other forms, so the value stays only in the .bib file"),
     ("issue", "no-volume"): ("has no volume to go with it (the venue writes a journal's volume first)",
@@ -24,6 +24,8 @@ _LEFT_OUT = {
     ("volume", "alone"): ("has no issue or pages with it, and a volume alone would read as part of the venue's name",
                           "add the issue (number = {3}) or the pages and import again: a volume alone has no "
                           "place in the venue"),
+    ("volume", "rest-left-out"): ("cannot be written without an issue or pages, which were left out",
+                                  "correct them and import again, or " + _BY_HAND),
     ("volume", "no-fit"): ("does not fit into the venue", "its text leaves no room for a locator: " + _BY_HAND),
 }
 for _piece in ("issue", "pages"):
