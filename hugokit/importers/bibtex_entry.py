@@ -13,6 +13,7 @@ from hugokit.dates import month_number
 from hugokit.diagnostics import Position
 from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.bibtex_locator import located
+from hugokit.venue_string import parse
 from hugokit.latex import decode, group_end
 from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, clean_doi
 from hugokit.model import SELECTED_TOPIC, Publication
@@ -312,5 +313,8 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int,
         return "", presentation, ""
     # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
     has_year = re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name)
-    return (name if has_year else f"{name} {year}"), presentation, source
+    if has_year:
+        return name, presentation, source
+    ends_located = parse(name) and parse(name)[-1].locator is not None and parse(name)[-1].year is None
+    return f"{name}{',' if ends_located else ''} {year}", presentation, source  # Nature 3(4):5–6, 2020
 

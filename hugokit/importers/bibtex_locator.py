@@ -26,7 +26,7 @@ _LEFT_OUT = {
                           "place in the venue"),
     ("volume", "rest-left-out"): ("cannot be written without an issue or pages, which were left out",
                                   "correct them and import again, or " + _BY_HAND),
-    ("volume", "no-fit"): ("does not fit into the venue", "its text leaves no room for a locator: " + _BY_HAND),
+    ("volume", "no-fit"): ('does not fit into the venue "{venue}"', "its text leaves no room for a locator: " + _BY_HAND),
 }
 for _piece in ("issue", "pages"):
     _LEFT_OUT[(_piece, "no-fit")] = _LEFT_OUT[("volume", "no-fit")]
@@ -64,5 +64,5 @@ def located(text: Texts, venue: str, used: set[str], left_out: list[tuple[str, s
         if piece in why:
             message, hint = _LEFT_OUT[(piece, why[piece])]
             written = " ".join(text.fields[field].split())
-            left_out.append((field, f'{field} "{written}" {message}', hint))
+            left_out.append((field, f'{field} "{written}" {message.format(venue=venue)}', hint))
     return placed or venue
