@@ -12,7 +12,7 @@ from typing import NamedTuple
 from hugokit.dates import month_number
 from hugokit.diagnostics import Position
 from hugokit.venue_names import PRESENTATION, VenueFinder
-from hugokit.importers.bibtex_locator import located
+from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
 from hugokit.latex import decode, group_end
 from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, clean_doi
@@ -159,7 +159,7 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     if volume_taken:
         used.add("volume")  # DBLP's CoRR entries: the arXiv id once more
     if source in _LOCATED and venue:
-        venue = located(text, venue, used, left_out, volume_taken)
+        venue = _located(text, venue, used, left_out, volume_taken)
     month = month_number(text.get("month"))
     if month is not None:
         used.add("month")
@@ -318,3 +318,16 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int,
     ends_located = parse(name) and parse(name)[-1].locator is not None and parse(name)[-1].year is None
     return f"{name}{',' if ends_located else ''} {year}", presentation, source  # Nature 3(4):5–6, 2020
 
+
+def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str, str, str]],
+             volume_taken: bool) -> str:
+    """The venue with the locator the entry's volume, number and pages give (biblatex's eid where
+    there are no pages); volume_taken: the volume was read as something else."""
+    fields = {"volume": "volume", "issue": "number", "pages": "pages" if text.get("pages") else "eid"}
+    given = {piece: Given(field, text[field], " ".join(text.fields[field].split())) for piece, field in fields.items()
+             if text.get(field) and not (piece == "volume" and volume_taken)}
+    used.update(g.field for g in given.values())
+    venue, missed = place_locator(venue, given, lambda field, value: f"{field} = {{{value.replace('-', '--')}}}",
+                                  ("volume", "number", "pages"))
+    left_out += [(given[m.piece].field, m.message, m.hint) for m in missed]
+    return venue

@@ -68,10 +68,10 @@ def test_the_locator_goes_between_a_registry_name_and_its_year_and_before_a_mark
         '5:12: warning[bibtex-locator] entry "k": volume "12" cannot be written without an issue or pages, '
         "which were left out; it was not imported",
         '6:11: warning[bibtex-locator] entry "k": pages "1--" is not a page range, a page or an article number '
-        "(12--34, 12, e1234, fnw102); it was not imported"]),
+        "(12–34, 12, e1234, fnw102); it was not imported"]),
     ("  volume = {12},\n  number = {3-4},\n  pages = {3:1--3:22},\n", "Nature 12(3-4), 2020", [  # ACM's article:page
         '7:11: warning[bibtex-locator] entry "k": pages "3:1--3:22" is not a page range, a page or an article '
-        "number (12--34, 12, e1234, fnw102); it was not imported"]),
+        "number (12–34, 12, e1234, fnw102); it was not imported"]),
     ("  number = {3},\n", "Nature 2020", [
         '5:12: warning[bibtex-locator] entry "k": number "3" has no volume to go with it (the venue writes a '
         "journal's volume first); it was not imported"]),
@@ -82,13 +82,22 @@ def test_the_locator_goes_between_a_registry_name_and_its_year_and_before_a_mark
         '5:12: warning[bibtex-locator] entry "k": volume "27" has no issue or pages with it, and a volume alone '
         "would read as part of the venue's name; it was not imported"]),
     ("  volume = {XII},\n  pages = {1--5},\n", "Nature 2020", [
-        '5:12: warning[bibtex-locator] entry "k": volume "XII" is not a volume the venue can hold (585, 426-427, '
+        '5:12: warning[bibtex-locator] entry "k": volume "XII" is not a volume the venue can hold (585, 426–427, '
         "45B); it was not imported",
         '6:11: warning[bibtex-locator] entry "k": pages "1--5" cannot be written without its volume, which was '
         "left out; it was not imported"]),
 ])
 def test_what_the_venue_cannot_hold_is_reported_at_its_field(fields: str, venue: str, reported: list[str]) -> None:
     assert imported(article(fields)) == (venue, reported)
+
+
+def test_the_hints_say_what_to_write() -> None:
+    result = import_bibtex(article("  number = {3},\n  pages = {1--},\n"), "x.bib", VENUES)
+    assert [d.hint for d in result.diagnostics] == [
+        "add the volume (volume = {12}) and import again, or write the venue with its locator by hand "
+        "(Nature 585(7825):357–362, 2020)",
+        "correct it if it is a slip (pages = {12--34}; an open range such as 1– names no last page); the venue "
+        "cannot hold other forms, so the value stays only in the imported file"]
 
 
 def test_a_locator_that_does_not_fit_the_venue_text_is_reported() -> None:
@@ -172,3 +181,24 @@ def test_a_real_bib_file_s_locators_survive_import_export_import(tmp_path: Path)
     located = [p.venue for p in first.publications if parse(p.venue) and parse(p.venue)[0].locator]
     assert len(located) > 40
     assert [p.venue for p in again.publications if p.venue in located] == located
+
+
+def test_a_json_list_s_volume_issue_and_page_become_the_locator() -> None:
+    """CSL's names (volume, issue, page) and BibTeX's (number, pages) in a JSON list."""
+    from hugokit.importers.json_list import import_json
+
+    text = ('[{"title": "A", "authors": "Ada Lovelace", "venue": "Nature 2020", "volume": 585, "issue": "7825",\n'
+            '  "page": "357-362"},\n'
+            ' {"title": "B", "authors": "Ada Lovelace", "venue": "Nature 2020", "volume": "12", "number": "3",\n'
+            '  "pages": "1--"},\n'
+            ' {"title": "C", "authors": "Ada Lovelace", "year": 2020, "volume": "1", "page": "2"}]\n')
+    result = import_json(text, "x.json")
+    assert [p.venue for p in result.publications] == ["Nature 585(7825):357–362, 2020", "Nature 12(3), 2020", ""]
+    assert [f"{d.line}:{d.col}: {d.severity.value}[{d.code}] {d.message} ({d.hint})" for d in result.diagnostics] == [
+        '4:12: warning[json-locator] item 2: pages "1--" is not a page range, a page or an article number (12–34, 12, '
+        'e1234, fnw102); it was not imported (correct it if it is a slip ("pages": "12-34"; an open range such as 1– '
+        "names no last page); the venue cannot hold other forms, so the value stays only in the imported file)",
+        '5:68: warning[json-locator] item 3: volume "1" has no venue to go with it; it was not imported (give the '
+        "entry its journal and import again)",
+        '5:81: warning[json-locator] item 3: page "2" has no venue to go with it; it was not imported (give the entry '
+        "its journal and import again)"]
