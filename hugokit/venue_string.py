@@ -9,7 +9,8 @@
 oral, and two workshops at conferences. `OSDI 2021(Jay Lepreau Best Paper Award!)` is one part
 with an award written into it. `Nature 585(7825):357–362` is the journal Nature with its volume,
 issue and pages (the locator), as Hugo Blox pages and citations write a journal article's
-venue; `PeerJ Computer Science 8, e1078` and `Phys. Rev. 47:777–780` are others. A bare number
+venue; `PeerJ Computer Science 8, e1078`, `Phys. Rev. 47:777–780` and `Aquaculture 426–427:231–237`
+(a double volume) are others. A bare number
 after a name (`Web 3`) is part of the name. A ", " separates parts only after a year or a mark, so a name
 that contains a comma (`Foo, Bar 2020`) stays one part. A parenthesis that is neither a
 presentation mark nor an award stays part of the name (and is then checked as a venue name).
