@@ -139,11 +139,13 @@ class Locator(NamedTuple):
     pages: str  # as written ("357–362", "e1078"), "" when not given
 
     def fields(self, volume: str, issue: str, pages: str, dash: str) -> list[tuple[str, str]]:
-        """The pieces given, under a format's names for them, the pages' range with the format's
-        dash (BibTeX's --, CSL's -)."""
-        page_range = re.sub(r"\s*[-–—]+\s*", dash, self.pages)
-        return [(name, value) for name, value in ((volume, self.volume), (issue, self.issue), (pages, page_range))
-                if value]
+        """The pieces given, under a format's names for them, a range of pages or volumes with the
+        format's dash (BibTeX's --, CSL's -)."""
+        def ranged(text: str) -> str:
+            return re.sub(r"\s*[-–—]+\s*", dash, text)
+
+        return [(name, value) for name, value in ((volume, ranged(self.volume)), (issue, self.issue),
+                                                  (pages, ranged(self.pages))) if value]
 
     def __str__(self) -> str:
         return self.volume + (f"({self.issue})" if self.issue else "") + (f":{self.pages}" if self.pages else "")

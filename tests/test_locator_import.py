@@ -202,3 +202,13 @@ def test_a_json_list_s_volume_issue_and_page_become_the_locator() -> None:
         "entry its journal and import again)",
         '5:81: warning[json-locator] item 3: page "2" has no venue to go with it; it was not imported (give the entry '
         "its journal and import again)"]
+
+
+def test_a_double_volume_is_exported_with_each_format_s_dash() -> None:
+    from hugokit.render.csl import item
+
+    pub = Publication(title="T", year=2014, authors=["Ada Lovelace"], venue="Aquaculture 426–427:231–237, 2014", id="k")
+    bib = render_entry(pub, "k", VENUES, own_fields=False)
+    assert "  volume = {426--427},\n  pages = {231--237},\n" in bib
+    assert (item(pub, "k", VENUES)["volume"], item(pub, "k", VENUES)["page"]) == ("426-427", "231-237")
+    assert [p.venue for p in import_bibtex(bib, "x.bib", VENUES).publications] == [pub.venue]
