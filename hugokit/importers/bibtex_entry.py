@@ -315,8 +315,9 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int,
     has_year = re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name)
     if has_year:
         return name, presentation, source
-    ends_located = parse(name) and parse(name)[-1].locator is not None and parse(name)[-1].year is None
-    return f"{name}{',' if ends_located else ''} {year}", presentation, source  # Nature 3(4):5–6, 2020
+    parts = parse(name)
+    located = bool(parts) and parts[-1].locator is not None  # the year after a comma: Nature 3(4):5–6, 2020
+    return f"{name}{',' if located else ''} {year}", presentation, source
 
 
 def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str, str, str]],
