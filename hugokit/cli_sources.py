@@ -157,11 +157,11 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
                     "merge them: keep the published entry, move any link only the preprint has onto it, "
                     "and delete the preprint") for p in pairs], paths)
     writeback = WriteBack.choose(diff=not write)
-    from hugokit.verify import expect_same_entries
+    from hugokit.verify import expect_database
 
     refreshed = refresh.apply(text, database, changed)
-    expect_same_entries(text, refreshed, config.database)
-    outcome = put(config.path(config.database), config.database, refreshed, writeback, based_on=text)
+    expect_database(refreshed.text, config.database, refreshed.expected)
+    outcome = put(config.path(config.database), config.database, refreshed.text, writeback, based_on=text)
     echo(outcome.diff, nl=False)
     echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; "
          f"{verb('update', writeback)} {len(changed)}" + ("; rerun with --write to apply" if outcome.diff else ""))
