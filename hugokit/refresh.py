@@ -190,12 +190,11 @@ def apply(text: str, database: Database, findings: list[Finding]) -> Refreshed:
     from hugokit.render.database_yaml import render_value, scalar
     from hugokit.verify import copy
 
-    expected = [copy(pub) for pub in database.publications]
-    position = {id(pub): i for i, pub in enumerate(database.publications)}
+    now = {id(f.pub): changed(f) for f in findings}
+    expected = [now[id(pub)] if id(pub) in now else copy(pub) for pub in database.publications]
     edits: list[tuple[int, int, str]] = []
     for finding in findings:
         for change in finding.changes:
-            _change(expected[position[id(finding.pub)]], change)
             if not _has(finding.pub, change.key):
                 continue
             where = finding.pub.at(change.key)
@@ -217,6 +216,16 @@ def apply(text: str, database: Database, findings: list[Finding]) -> Refreshed:
                                         doi=str(missing.get("doi", "")), venue=str(missing.get("venue", "")),
                                         links=links))
     return Refreshed(merge(text, reread, incoming, FETCHED).text, expected)
+
+
+def changed(finding: Finding) -> Publication:
+    """The entry as the finding's changes leave it (a copy)."""
+    from hugokit.verify import copy
+
+    pub = copy(finding.pub)
+    for change in finding.changes:
+        _change(pub, change)
+    return pub
 
 
 def _change(pub: Publication, change: Change) -> None:

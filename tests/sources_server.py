@@ -26,7 +26,7 @@ _ENTRY = re.compile(r"  <entry>.*?</entry>\n", re.S)
 
 class Scripted(NamedTuple):
     status: int
-    body: str
+    body: str | bytes
     headers: dict[str, str] = {}
     delay: float = 0.0
 
@@ -55,7 +55,7 @@ class SourcesServer:
                     scripted = server.answer(parts.path, parse_qs(parts.query))
                 if scripted.delay:
                     time.sleep(scripted.delay)
-                body = scripted.body.encode()
+                body = scripted.body if isinstance(scripted.body, bytes) else scripted.body.encode()
                 try:
                     self.send_response(scripted.status)
                     for name, value in scripted.headers.items():
