@@ -76,6 +76,10 @@ def bibtex_sources() -> Inputs:
         ("duplicate fields", b"@article{k, title = {A}, title = {B}, year = 2020}\n"),
         ("duplicate keys", b"@article{k, title = {A}, year = 2020}\n@article{k, title = {B}, year = 2021}\n"),
         ("comment and preamble", b"@comment{x}\n@preamble{\"\\x\"}\n@article{k, title = {A}, year = 2020}\n"),
+        # From JabRef's parser tests (JabRef/jabref, .../fileformat/BibtexParserTest.java): entries
+        # switched off inside a @Comment block, one of them unclosed.
+        ("entries inside a comment", b"@Comment{@article{myarticle,}\n@inproceedings{blabla, title={the proceedings "
+                                     b"of bl@bl@}; }\n}\n@article{test,author={Ed von T@st}, title={A}, year=2005}\n"),
         ("latex accents", b"@article{k, title = {Schr\\\"odinger \\'e \\c{c} \\ss}, year = 2020}\n"),
         ("bad latex", b"@article{k, title = {\\\\}, year = 2020}\n"),
         ("key with spaces", b"@article{a b, title = {A}, year = 2020}\n"),
@@ -253,6 +257,8 @@ def service_answers() -> list[Answer]:
             ("redirect to a closed port", prefix, 302, b"", {"Location": "http://127.0.0.1:9/"}, 0.0),
             ("redirect loop", prefix, 302, b"", {"Location": prefix + "loop"}, 0.0),
             ("5 MB of spaces", prefix, 200, good.encode() + b" " * 5_000_000, kind, 0.0),
+            ("unknown charset", prefix, 200, good.encode(), {"Content-Type": kind["Content-Type"] + "; charset=x-none"},
+             0.0),
         ]
         for i, value in enumerate(("<script>alert(1)</script>", "javascript:alert(1)", "\x1b[31mred\u202e", "9" * 5000)):
             if prefix == "/arxiv/":
@@ -281,5 +287,6 @@ def service_answers() -> list[Answer]:
             ("work of wrong types", "/crossref/", 200, json.dumps({"status": "ok", "message-type": "work", "message": {
                 "title": [None], "author": "x", "published": {"date-parts": [["2024"]]}, "container-title": {},
                 "resource": {"primary": {"URL": ["x"]}}, "DOI": None}}).encode(), json_type, 0.0),
+            ("25 MB", "/dblp/", 200, _SEARCH.encode() + b" " * 25 * 2**20, json_type, 0.0),
             ("huge year", "/crossref/", 200, _WORK.replace("[[2024]]", "[[99999999]]").encode(), json_type, 0.0)]
     return out
