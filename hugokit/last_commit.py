@@ -24,6 +24,10 @@ TIMEOUT = 20  # seconds
 # Answers that mean "no such version", not "git failed" (git speaks English under LC_ALL=C).
 _ABSENT = ("does not exist in", "exists on disk, but not in", "not a valid object name", "invalid object name",
            "bad revision", "ambiguous argument", ": bad file")  # the last: a folder there
+# What a git hook is given to find its repository (GIT_INDEX_FILE relative to its top): git is
+# to find the site's own repository from the site folder, whichever hook or folder hugokit runs in.
+_LOCATING = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+             "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX", "GIT_NAMESPACE"}
 _DUBIOUS = re.compile(r"detected dubious ownership in repository at '(.+?)'")
 
 
@@ -69,7 +73,8 @@ def _cat_file(root: Path, relative: str, options: list[str]) -> tuple[int, bytes
     """git's (exit status, output, error text), or why git could not be run."""
     import subprocess  # here: a hook's check never runs git
 
-    env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"}
+    env = {name: value for name, value in os.environ.items() if name not in _LOCATING}
+    env.update(LC_ALL="C", LANGUAGE="C", GIT_TERMINAL_PROMPT="0")
     try:
         done = subprocess.run(["git", *options, "-C", str(root), "cat-file", "blob", f"HEAD:./{relative}"],
                               capture_output=True, timeout=TIMEOUT, check=False, stdin=subprocess.DEVNULL, env=env)

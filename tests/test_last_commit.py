@@ -135,6 +135,19 @@ def test_ordinary_absences_are_no_answer_and_no_complaint(tmp_path: Path) -> Non
     assert committed(site, "data") == Committed(None)  # a folder, not a file
 
 
+def test_a_hooks_repository_variables_do_not_redirect_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pre-commit hook of another repository (a worktree's hook gets GIT_DIR; every hook a
+    # relative GIT_INDEX_FILE): the site's own repository is still the one read.
+    site = _committed_site(tmp_path / "repo")
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    monkeypatch.setenv("GIT_INDEX_FILE", ".git/index")
+    monkeypatch.setenv("GIT_PREFIX", "sub/")
+    assert committed(site, PAGE).text == (site / PAGE).read_text()
+
+
 def test_a_damaged_repository_is_said(tmp_path: Path) -> None:
     site = _committed_site(tmp_path / "repo")
     blob = git(tmp_path / "repo", "rev-parse", f"HEAD:site/{PAGE}").strip()
