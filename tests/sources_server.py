@@ -29,6 +29,7 @@ class Scripted(NamedTuple):
     body: str | bytes
     headers: dict[str, str] = {}
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between the body's ten pieces (a server that never quite stops)
 
 
 class Request(NamedTuple):
@@ -62,7 +63,12 @@ class SourcesServer:
                         self.send_header(name, value)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(body)
+                    pieces = 10 if scripted.trickle else 1
+                    for i in range(pieces):
+                        self.wfile.write(body[len(body) * i // pieces:len(body) * (i + 1) // pieces])
+                        if scripted.trickle:
+                            self.wfile.flush()
+                            time.sleep(scripted.trickle)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test)
 

@@ -131,9 +131,20 @@ def test_an_answer_the_page_could_not_hold_changes_nothing(site: Path, server: S
     assert (site / DATABASE).read_bytes() == before
 
 
+def test_an_answer_that_never_quite_ends_is_stopped(site: Path, server: SourcesServer) -> None:
+    # A byte every 0.4 s passes the 1 s timeout of each read; the whole answer has 3 s.
+    server.script["/arxiv/"] = [Scripted(200, (hostile.FIXTURES / "sources/arxiv/2310.07177.atom").read_text(),
+                                         {"Content-Type": "application/atom+xml"}, trickle=0.4)]
+    (site / DATABASE).write_text(hostile.REFRESHABLE)
+    result = hugokit("add", "arXiv:2310.07177", "--no-cache", "--site", site)
+    assert result.exit_code == 2 and result.output.startswith(
+        "arXiv: error[service-error] did not finish its answer within 3 s (http://127.0.0.1:"), result.output
+    assert (site / DATABASE).read_text() == hostile.REFRESHABLE
+
+
 def count() -> tuple[int, int]:
     """(hostile inputs, command runs) of this suite, for the README."""
     databases = len(hostile.yaml_databases())
     saved = len(hostile.refreshable_databases())
     answers = len(_answers())
-    return databases + saved + answers, databases * len(ONLINE_COMMANDS) + saved * 2 + answers * 2 + 2
+    return databases + saved + answers + 1, databases * len(ONLINE_COMMANDS) + saved * 2 + answers * 2 + 2 + 1
