@@ -64,6 +64,11 @@ class VenueFinder:
     def short_name(self, text: str) -> str | None:
         """"OSDI" for "Proceedings of the 16th USENIX Symposium on Operating Systems Design and
         Implementation"; None for anything that is not exactly a registry venue."""
+        term = self.term_of(text)
+        return term.name if term is not None else None
+
+    def term_of(self, text: str) -> Term | None:
+        """The registry venue text exactly is (see short_name), or None."""
         term = self._term(text)
         if term is None:
             text = text.strip().rstrip(",.;: ")
@@ -72,19 +77,34 @@ class VenueFinder:
             term = self._term(core) if core else None
             if term is not None and paren and self._term(_core(paren.group(1))) is not term:
                 return None  # "(ACL)" after another venue's name, or "(Oral)": not a decoration
-        return term.name if term is not None else None
+        return term
 
     def venue(self, text: str, year: int | None) -> str | None:
         """The venue as the database writes it — the registry's name and a year — when text is
-        exactly a registry venue, else None (the caller keeps the text as written). The year is
-        the one the text ends with ("ICLR 2023" filed under 2022 stays ICLR 2023), else year."""
+        exactly a registry venue, or a proceedings title that names one (see read), else None
+        (the caller keeps the text as written)."""
+        found = self.read(text, year)
+        return found[0] if found is not None else None
+
+    def read(self, text: str, year: int | None) -> tuple[str, str] | None:
+        """(the venue as the database writes it, what of text it does not show: "" on an exact
+        match) or None. On an exact match the year is the one the text ends with ("ICLR 2023"
+        filed under 2022 stays ICLR 2023), else year; a proceedings title's year is the one it
+        writes (hugokit.proceedings)."""
         mark = PRESENTATION.search(text)
         name = text[: mark.start()] if mark else text
         short = self.short_name(name) if name.strip() else None
-        if short is None:
-            return None
-        written = _TRAILING_YEAR.search(name)
-        shown = int(written.group(1)) if written else year
+        rest = ""
+        if short is not None:
+            written = _TRAILING_YEAR.search(name)
+            shown = int(written.group(1)) if written else year
+        else:
+            from hugokit.proceedings import read_proceedings
+
+            reading = read_proceedings(name, year, self.term_of) if name.strip() else None
+            if reading is None:
+                return None
+            short, shown, rest = reading
         venue = f"{short} {shown}" if shown else short
         # A presentation mark stays after the year, as the venue grammar writes it: ICML 2020 (Oral).
-        return f"{venue} ({mark.group(1).capitalize()})" if mark else venue
+        return (f"{venue} ({mark.group(1).capitalize()})" if mark else venue), rest

@@ -60,9 +60,10 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
                                             "add the missing field (title = {…}, year = {2024}) to the entry"))
             continue
         result.publications.append(mapped.publication)
-        for name, why, hint in mapped.left_out:
-            result.diagnostics.append(warning(_field_position(text, path, entry, name), "bibtex-locator",
-                                              f'entry "{entry.key}": {why}; it was not imported', hint))
+        for code, name, why, hint in mapped.left_out:
+            said = why if code == "bibtex-proceedings" else f"{why}; it was not imported"
+            result.diagnostics.append(warning(_field_position(text, path, entry, name), code,
+                                              f'entry "{entry.key}": {said}', hint))
         for name in mapped.unused:
             unused.setdefault(name, []).append(entry.line)
     _report(result, path, unused, latex, parents_skipped)

@@ -62,7 +62,9 @@ class Mapped(NamedTuple):
     problem: str             # why there is no publication
     unused: list[str]        # fields neither mapped nor kept
     latex: list[str]         # LaTeX commands left over in imported text
-    left_out: list[tuple[str, str, str]]  # (field, why, hint): a value the venue cannot hold
+    # (code, field, why, hint): a value the venue cannot hold, or the part of a proceedings title
+    # the registry venue read from it does not show
+    left_out: list[tuple[str, str, str, str]]
 
 
 def url(value: str) -> str:
@@ -125,7 +127,7 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
                                                    else "has no year")
         return Mapped(None, problem, [], text.latex, [])
     used = set(_USED)
-    left_out: list[tuple[str, str, str]] = []
+    left_out: list[tuple[str, str, str, str]] = []
     if "year" in own:  # written by hugokit: its own fields are the whole truth, nothing is inferred
         pub = _own(entry, text, own, title)
         used |= _EXPORTED
@@ -151,10 +153,10 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
 
 
 def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str],
-              left_out: list[tuple[str, str, str]]) -> Publication:
+              left_out: list[tuple[str, str, str, str]]) -> Publication:
     arxiv = _arxiv(text)
     links = _links(text, arxiv)
-    venue, presentation, source = _venue(entry.kind, text, arxiv, finder, year, used)
+    venue, presentation, source = _venue(entry.kind, text, arxiv, finder, year, used, left_out)
     volume_taken = bool(arxiv) and text.get("volume").lower() == f"abs/{arxiv}".lower()
     if volume_taken:
         used.add("volume")  # DBLP's CoRR entries: the arXiv id once more
@@ -271,8 +273,8 @@ def _links(text: _Texts, arxiv: str) -> dict[str, str]:
     return links
 
 
-def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int,
-           used: set[str]) -> tuple[str, str, str]:
+def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, used: set[str],
+           left_out: list[tuple[str, str, str, str]]) -> tuple[str, str, str]:
     """(venue as displayed, presentation such as "Oral" taken off its end, the field it was read
     from: "" where it came from none of booktitle, journal, howpublished, publisher)."""
     presentation = ""
@@ -293,7 +295,13 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int,
     found = PRESENTATION.search(raw)
     if found:
         presentation, raw = found.group(1).capitalize(), raw[:found.start()]
-    venue = finder.venue(raw, year) if raw else None
+    read = finder.read(raw, year) if raw else None
+    venue = read[0] if read is not None else None
+    if read is not None and read[1]:
+        left_out.append(("bibtex-proceedings", source, f'{source} "{raw}" was read as {venue}; the rest of it '
+                         f'("{read[1]}") is not imported',
+                         "nothing to do if that is the venue (the .bib file keeps the whole title); if the "
+                         "paper is in a workshop or companion volume, write that venue in the database"))
     # al-folio's abbr is the site's short label. It names the venue only where the entry has no
     # venue text, or agrees with it: sites often give a workshop or Findings paper the main
     # conference's abbr, and that must not relabel it.
@@ -320,7 +328,7 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int,
     return f"{name}{',' if located else ''} {year}", presentation, source
 
 
-def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str, str, str]],
+def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str, str, str, str]],
              volume_taken: bool) -> str:
     """The venue with the locator the entry's volume, number and pages give (biblatex's eid where
     there are no pages); volume_taken: the volume was read as something else."""
@@ -330,5 +338,5 @@ def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str,
     used.update(g.field for g in given.values())
     venue, missed = place_locator(venue, given, lambda field, value: f"{field} = {{{value.replace('-', '--')}}}",
                                   ("volume", "number", "pages"))
-    left_out += [(given[m.piece].field, m.message, m.hint) for m in missed]
+    left_out += [("bibtex-locator", given[m.piece].field, m.message, m.hint) for m in missed]
     return venue

@@ -1,0 +1,128 @@
+"""Proceedings titles as DBLP exports them become the registry venue they name, only on strong,
+unambiguous evidence; workshops, joint proceedings and near misses keep their title, and what a
+mapped title loses is reported at the booktitle (tests/corpus/bibtex/dblp-pl-systems.bib is a
+real DBLP excerpt: see tests/corpus/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from hugokit.importers.bibtex import import_bibtex
+from hugokit.venue_names import VenueFinder
+from hugokit.vocab import load_vocabularies
+
+VENUES = load_vocabularies(REPO)[0].venues
+FINDER = VenueFinder(VENUES)
+CORPUS = REPO / "tests/corpus/bibtex/dblp-pl-systems.bib"
+
+# Every entry of the excerpt, and the venue it must get: a registry venue, or its title as written.
+EXPECTED = {
+    "AtkeyGJ14": "POPL 2014",  # POPL '14
+    "AbadiBHR99": "POPL 1999",  # the acronym first: "POPL '99, Proceedings of the 26th …"
+    "FlattF04": "PLDI 2004",  # the full name alone, with its year inside
+    "GoguenM82a": "IEEE S&P 1982",
+    "JonesRHHM99": "PLDI 1999",
+    "RoyRSLMZ11": "EuroSys 2011",
+    "YangM14": "PLDI 2014",
+    "StefanYMRHKM14": "OSDI 2014",
+    "ZhangAM11": "CCS 2011",
+    "DBLP:conf/sosp/TerryTPDSH95": "SOSP 1995",  # "Operating System Principles": the acronym and year decide
+    "DBLP:conf/pldi/BurckhardtAM07": "PLDI 2007",
+    "DBLP:conf/usenix/0001LCPRV14": "ATC 2014",
+    "DBLP:conf/vldb/JorwekarFRS07": "VLDB 2007",
+    "DBLP:conf/sosp/DeCandiaHJKLPSVV07": "SOSP 2007",
+    # Kept as written: workshops (also WORKSHOP@CONF), joint ETAPS volumes, a name the registry lacks.
+    "Algehed18": "Proceedings of the 13th Workshop on Programming Languages and Analysis for Security, PLAS@CCS "
+                 "2018, Toronto, ON, Canada, October 15-19, 2018",
+    "VassenaR16": "Proceedings of the 2016 ACM Workshop on Programming Languages and Analysis for Security, "
+                  "PLAS@CCS 2016, Vienna, Austria, October 24, 2016",
+    "Levy02": "Computer Science Logic, 16th International Workshop, CSL 2002, 11th Annual Conference of the EACSL, "
+              "Edinburgh, Scotland, UK, September 22-25, 2002, Proceedings",
+    "AltenkirchBKSS21": "Foundations of Software Science and Computation Structures - 24th International Conference, "
+                        "FOSSACS 2021, Held as Part of the European Joint Conferences on Theory and Practice of "
+                        "Software, ETAPS 2021, Luxembourg City, Luxembourg, March 27 - April 1, 2021, Proceedings",
+    "DBLP:conf/esop/BouajjaniEEH13": "Programming Languages and Systems - 22nd European Symposium on Programming, "
+                                     "ESOP 2013, Held as Part of the European Joint Conferences on Theory and "
+                                     "Practice of Software, ETAPS 2013, Rome, Italy, March 16-24, 2013. Proceedings",
+    "DBLP:conf/sigmod/Pavlo17": "Proceedings of the 2017 ACM International Conference on Management of Data, "
+                                "SIGMOD Conference 2017, Chicago, IL, USA, May 14-19, 2017",
+}
+
+
+def test_dblp_excerpt_gets_exactly_the_expected_venues() -> None:
+    result = import_bibtex(CORPUS.read_text(), str(CORPUS), VENUES)
+    assert {pub.id: pub.venue for pub in result.publications} == EXPECTED
+
+
+def test_what_a_mapped_title_leaves_out_is_reported_at_its_booktitle() -> None:
+    text = CORPUS.read_text()
+    result = import_bibtex(text, "dblp.bib", VENUES)
+    notes = {d.message.split('"')[1]: d for d in result.diagnostics if d.code == "bibtex-proceedings"}
+    mapped = {key for key, venue in EXPECTED.items() if venue in {p.venue for p in result.publications}
+              and len(venue) < 20}
+    assert set(notes) == mapped
+    note = notes["YangM14"]
+    booktitle = text.index("booktitle", text.index("{YangM14,"))
+    assert (note.path, note.line, note.col) == ("dblp.bib", text[:booktitle].count("\n") + 1, 15)
+    assert note.message == ('entry "YangM14": booktitle "ACM SIGPLAN Conference on Programming Language Design and '
+                            "Implementation, PLDI '14, Edinburgh, United Kingdom - June 09 - 11, 2014\" was read as "
+                            'PLDI 2014; the rest of it ("Edinburgh, United Kingdom - June 09 - 11, 2014") is not '
+                            "imported")
+    assert not note.is_error
+
+
+# Real proceedings titles (DBLP, PMLR, ACL Anthology, CVF) → the venue, or None: kept as written.
+TITLES = {
+    ("Proceedings of the 38th International Conference on Machine Learning, ICML 2021, 18-24 July 2021, "
+     "Virtual Event", 2021): "ICML 2021",
+    ("International Conference on Machine Learning, {ICML} 2022, 17-23 July 2022, Baltimore, Maryland, {USA}",
+     2022): "ICML 2022",
+    ("Forty-second International Conference on Machine Learning, ICML 2025, Vancouver, Canada, July 13-19, 2025",
+     2025): "ICML 2025",
+    ("Advances in Neural Information Processing Systems 33: Annual Conference on Neural Information Processing "
+     "Systems 2020, NeurIPS 2020, December 6-12, 2020, virtual", 2020): "NeurIPS 2020",
+    ("9th International Conference on Learning Representations, ICLR 2021, Virtual Event, Austria, May 3-7, 2021",
+     2021): "ICLR 2021",
+    ("The Eleventh International Conference on Learning Representations, ICLR 2023, Kigali, Rwanda, May 1-5, 2023",
+     2022): "ICLR 2023",  # filed the year before: the title's year is the venue's
+    ("Proceedings of the 58th Annual Meeting of the Association for Computational Linguistics, ACL 2020, Online, "
+     "July 5-10, 2020", 2020): "ACL 2020",
+    ("Computer Vision - ECCV 2020 - 16th European Conference, Glasgow, UK, August 23-28, 2020, Proceedings, Part I",
+     2020): "ECCV 2020",
+    ("KDD '21: The 27th ACM SIGKDD Conference on Knowledge Discovery and Data Mining, Virtual Event, Singapore, "
+     "August 14-18, 2021", 2021): "KDD 2021",
+    # Never the main conference:
+    ("Findings of the Association for Computational Linguistics: EMNLP 2020, Online Event, 16-20 November 2020",
+     2020): None,
+    ("IEEE Conference on Computer Vision and Pattern Recognition Workshops, CVPR Workshops 2019, Long Beach, CA, "
+     "USA, June 16-20, 2019", 2019): None,
+    ("Workshop on Socially Responsible Machine Learning at ICML 2021, Virtual Event", 2021): None,
+    ("ICML 2021 Workshop on Theory and Foundation of Continual Learning, Virtual", 2021): None,
+    ("Companion Proceedings of the Web Conference 2021, Virtual Event / Ljubljana, Slovenia, April 19-23, 2021",
+     2021): None,
+    ("Adjunct Proceedings of the 34th Annual ACM Symposium on User Interface Software and Technology, UIST 2021, "
+     "Virtual Event, USA, October 10-14, 2021", 2021): None,
+    ("CHI '21: CHI Conference on Human Factors in Computing Systems, Extended Abstracts, Virtual Event / Yokohama "
+     "Japan, May 8-13, 2021", 2021): None,
+    ("Proceedings of the 59th Annual Meeting of the Association for Computational Linguistics: System "
+     "Demonstrations, ACL 2021, Online, August 1-6, 2021", 2021): None,
+    ("Posters of the 12th International Conference on Learning Representations, ICLR 2024, Vienna", 2024): None,
+    ("Doctoral Consortium of the International Conference on Machine Learning, ICML 2021", 2021): None,
+    ("Proceedings of the Neural Information Processing Systems Track on Datasets and Benchmarks 1, NeurIPS "
+     "Datasets and Benchmarks 2021, December 2021, virtual", 2021): None,
+    # Joint proceedings, or evidence pointing two ways:
+    ("Thirty-Fifth AAAI Conference on Artificial Intelligence, AAAI 2021, Thirty-Third Conference on Innovative "
+     "Applications of Artificial Intelligence, IAAI 2021, The Eleventh Symposium on Educational Advances in "
+     "Artificial Intelligence, EAAI 2021, Virtual Event, February 2-9, 2021", 2021): None,
+    ("International Conference on Machine Learning, ICLR 2021, Vienna", 2021): None,
+    ("International Conference on Machine Learning, ICML 2022, Baltimore", 2025): None,  # the year is far off
+    ("ICML, Vienna, Austria", 2021): None,  # an acronym with no year to back it
+    ("International Conference on Machine Learning and Applications, ICMLA 2021, Pasadena", 2021): None,
+}
+
+
+@pytest.mark.parametrize(("title", "year"), TITLES)
+def test_proceedings_titles(title: str, year: int) -> None:
+    assert FINDER.venue(title, year) == TITLES[title, year]
