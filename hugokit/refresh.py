@@ -93,7 +93,11 @@ def venue_text(raw: str, year: int | None, finder: VenueFinder) -> tuple[str, bo
     known = finder.venue(raw, year) if raw else None
     if known is not None:
         return known, True
-    raw = split_venue(raw)[0] if split_venue(raw)[1] == year else raw  # "Foo 2024": the name, then the year
+    from hugokit.venue_string import parse
+
+    name, written = split_venue(raw)
+    if written == year and len(parse(raw)) == 1:  # "Foo 2024": the name, then the year; a list stays whole
+        raw = name
     if year and year_in(raw) == year:  # a citation: "Phys. Rev. B 74, 024520 (2006)"
         return raw, False
     return (f"{raw} {year}" if year else raw), False

@@ -29,7 +29,8 @@ def test_add_by_arxiv_id_doi_and_dblp_url(empty: Path, server: SourcesServer) ->
     assert run.exit_code == 0, run.output
     assert run.stdout.endswith("added 3 publication(s) to data/publications.yaml\n"
                                "  ICML 2024: CLLMs: Consistency Large Language Models\n"
-                               "  ACL 2024: Efficient Detection of LLM-generated Texts with a Bayesian Surrogate Model\n"
+                               "  Findings of ACL 2024: Efficient Detection of LLM-generated Texts with a Bayesian Surrogate "
+                               "Model\n"
                                "  OSDI 2024: DistServe: Disaggregating Prefill and Decoding for Goodput-optimized "
                                "Large Language Model Serving\n")
     assert database(empty) == GOLDEN.read_text(encoding="utf-8"), \

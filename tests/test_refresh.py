@@ -21,7 +21,8 @@ PUBLISHED = {
     "Chatbot Arena: An Open Platform for Evaluating LLMs by Human Preference": "ICML 2024",
     "Break the Sequential Dependency of LLM Inference using Lookahead Decoding": "ICML 2024",
     "Online Speculative Decoding": "ICML 2024",
-    "Efficient Detection of LLM-generated Texts with a Bayesian Surrogate Model": "ACL 2024",
+    # Findings of ACL, not the main conference (DBLP writes "ACL (Findings)").
+    "Efficient Detection of LLM-generated Texts with a Bayesian Surrogate Model": "Findings of ACL 2024",
 }
 PUBLISHED_LINE = re.compile(r'^data/publications\.yaml:\d+:\d+: "(.+)" was published: (.+)$', re.M)
 

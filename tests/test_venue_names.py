@@ -29,6 +29,15 @@ CASES = {
     "AAAI Press": None,  # a publisher, not the conference
     "International Conference on Machine Learning (ACL)": None,  # the decoration names another venue
     "ICML Workshop on Automated Machine Learning": None,
+    # Whole proceedings titles, as DBLP writes them (hugokit.proceedings; more in test_proceedings_venues.py).
+    "Proceedings of the 37th International Conference on Machine Learning, ICML 2020, 13-18 July 2020, "
+    "Virtual Event": "ICML 2020",
+    "Advances in Neural Information Processing Systems 33: Annual Conference on Neural Information Processing "
+    "Systems 2020, NeurIPS 2020, December 6-12, 2020, virtual": "NeurIPS 2020",
+    "Findings of the Association for Computational Linguistics: EMNLP 2020, Online Event, 16-20 November 2020": None,
+    "Findings of the Association for Computational Linguistics: EMNLP 2020": "Findings of EMNLP 2020",
+    "ACL (Findings)": "Findings of ACL 2020",  # DBLP's venue for it: never ACL
+    "ICML 2020 Workshop on Human Interpretability in Machine Learning, Vienna, Austria": None,
 }
 
 

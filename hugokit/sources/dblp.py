@@ -17,7 +17,9 @@ NAME = "DBLP"
 INFORMAL = "Informal and Other Publications"
 HITS = "10"
 _HOMONYM = re.compile(r"\s+\d{4}$")        # "Hao Zhang 0013": DBLP's number for one of several namesakes
-_VOLUME = re.compile(r"\s*\([^()]*\)$")   # "ACL (1)", "ACL (Findings)": a volume or track of the venue
+# "ACL (1)", "ECCV (12)": a volume of the venue's proceedings. A track is no volume: "ACL (Findings)",
+# "ACL (demo)", "WWW (Companion Volume)" are not the main conference, and keep their mark.
+_VOLUME = re.compile(r"\s*\((?:\d+|[IVX]+)\)$")
 
 
 def search_titles(client: Client, titles: list[str]) -> list[list[Record]]:
