@@ -145,20 +145,19 @@ def test_a_killed_merge_of_20000_entries_leaves_the_old_or_the_new_database(tmp_
     assert any(interrupted)
 
 
-def test_two_concurrent_builds_of_the_pages_never_crash_and_leave_a_sound_site(tmp_path: Path) -> None:
+def test_two_concurrent_builds_of_the_pages_run_one_after_the_other(tmp_path: Path) -> None:
+    """Each with a cache of its own: the site's lock (hugokit.writeback.site_lock) is in the site."""
     randomly = random.Random(3)
     site = tmp_path / "site"
     write(site / "data/topics.yaml", "- T\n")
-    for round in range(3):
+    for round in range(5):
         write(site / "data/publications.yaml", _database(randomly.randrange(7), SMALL))
         runs = [subprocess.Popen([sys.executable, "-m", "hugokit", "build", "--pages", "--force", "--site", str(site)],
                                  env={**os.environ, "HUGOKIT_CACHE_DIR": str(tmp_path / f"cache-{n}")},
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(2)]
         for process in runs:
             out, err = process.communicate(timeout=300)
-            assert process.returncode in (0, 2), err  # 2: one line naming what the other run took away
-            assert b"Traceback" not in err
-        _finished(site, tmp_path / "cache-0", "build", "--pages", "--force")
+            assert process.returncode == 0, err
         reference = tmp_path / f"reference-{round}"
         shutil.copytree(site / "data", reference / "data")
         _finished(reference, tmp_path / "cache-reference", "build", "--pages", "--force")
