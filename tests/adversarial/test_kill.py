@@ -14,13 +14,23 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
+
+import pytest
 
 from conftest import write
-from hugokit.writeback import LEFTOVER_PREFIX
+from hugokit.writeback import LEFTOVER_PREFIX, LOCK_NAME
 
 LARGE = 20_000   # the kill tests proper
 SMALL = 1_000    # concurrent runs: several rounds, so fewer entries
 KILLS = 3        # one in each third of what an uninterrupted run takes
+
+
+@pytest.fixture
+def large_tmp(tmp_path: Path) -> Iterator[Path]:
+    """tmp_path, emptied afterwards: a 20,000-entry site is 40,000 files that pytest would keep."""
+    yield tmp_path
+    shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def _database(version: int, entries: int) -> str:
@@ -98,11 +108,11 @@ def _measured(site: Path, cache: Path, *args: str) -> tuple[float, float]:
     return writing or 0.0, duration
 
 
-def test_a_killed_build_of_20000_pages_leaves_old_or_new_files(tmp_path: Path) -> None:
+def test_a_killed_build_of_20000_pages_leaves_old_or_new_files(large_tmp: Path) -> None:
     """Killed while it writes (a kill before that leaves the old files, trivially), then run
     again; each time back and forth between two versions, on one site with its cache."""
     randomly = random.Random(1)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    site, cache = large_tmp / "site", large_tmp / "cache"
     write(site / "data/topics.yaml", "- T\n")
     write(site / "data/publications.yaml", _database(1, LARGE))
     _finished(site, cache, "build", "--pages")
@@ -116,17 +126,18 @@ def test_a_killed_build_of_20000_pages_leaves_old_or_new_files(tmp_path: Path) -
         write(site / "data/publications.yaml", _database(goal, LARGE))
         interrupted.append(_killed(site, cache, delay, "build", "--pages"))
         _old_or_new(_digests(site / "content"), trees[start], trees[goal])
-        _finished(site, cache, "build", "--pages")  # the next run recovers
+        _finished(site, cache, "build", "--pages")  # the next run recovers (and takes the site's lock)
         assert _digests(site / "content") == trees[goal]
+        assert not (site / LOCK_NAME).exists()
     assert any(interrupted)
 
 
-def test_a_killed_merge_of_20000_entries_leaves_the_old_or_the_new_database(tmp_path: Path) -> None:
+def test_a_killed_merge_of_20000_entries_leaves_the_old_or_the_new_database(large_tmp: Path) -> None:
     randomly = random.Random(2)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    site, cache = large_tmp / "site", large_tmp / "cache"
     old = _database(1, LARGE).encode()
-    source = write(tmp_path / "in.json", json.dumps([{"title": f"Paper {i}", "year": 2000 + i % 20,
-                                                      "code": f"https://c.org/{i}"} for i in range(0, 2 * LARGE, 2)]))
+    source = write(large_tmp / "in.json", json.dumps([{"title": f"Paper {i}", "year": 2000 + i % 20,
+                                                       "code": f"https://c.org/{i}"} for i in range(0, 2 * LARGE, 2)]))
     (site / "data").mkdir(parents=True)
     (site / "data/publications.yaml").write_bytes(old)
     duration = _finished(site, cache, "import", str(source))
