@@ -59,8 +59,21 @@ def digest(data: bytes) -> str:
     return str(sha256(data).hexdigest())
 
 
+_LARGE_DIGESTS: dict[int, tuple[str, str]] = {}  # id -> (text, digest): the text held, so its id stays its own
+
+
 def text_digest(text: str) -> str:
-    return digest(text.encode("utf-8"))
+    """The SHA-256 of text in UTF-8. A large text (the database, the page, the layouts' data) is
+    hashed once per run however many parts of the run ask: strings cannot change."""
+    if len(text) < BULK_BYTES:
+        return digest(text.encode("utf-8"))
+    known = _LARGE_DIGESTS.get(id(text))
+    if known is not None and known[0] is text:
+        return known[1]
+    if len(_LARGE_DIGESTS) >= 8:
+        _LARGE_DIGESTS.clear()
+    found = _LARGE_DIGESTS[id(text)] = (text, digest(text.encode("utf-8")))
+    return found[1]
 
 
 def file_digest(path: Path | str) -> str | None:

@@ -170,7 +170,7 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    found = run(Context(site.database, vocab, site.config), rules)
+    found = run(Context(site.database, vocab, site.config, {}), rules)
     pages, digests = page_diagnostics(site, rules, {rel: None for rel in site.content() if is_page(rel)}, every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 

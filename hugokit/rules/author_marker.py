@@ -49,9 +49,12 @@ def problem(author: str) -> str:
 
 
 def check(context: Context) -> Iterator[Finding]:
+    problems: dict[str, str] = {}  # a list names the same authors again and again: each is looked at once
     for pub in context.database.checked():
         for i, author in enumerate(pub.authors):
-            why = problem(author)
+            why = problems.get(author)
+            if why is None:
+                why = problems[author] = problem(author)
             if why:
                 yield Finding(pub.at(f"authors.{i}"), f"author {author!r} {why}",
                               "only *, † or ‡ at the end of a name mark equal contribution")

@@ -39,15 +39,24 @@ _UNDOTTED = re.compile(r"(?:^|\s)[A-Z](?=\s|$)")  # an initial without its dot
 def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> tuple[dict[str, str], Counter[str]]:
     """Each author spelling that has a variant mapped to its canonical spelling, and how often each
     spelling occurs. Spellings listed as aliases in people.yaml are left out (reported with their fix)."""
-    counts: Counter[str] = Counter()
     papers: dict[str, set[int]] = {}
     authors: list[list[str]] = []
+    every: list[str] = []
+    bare: dict[str, str] = {}  # each author as written -> the name without its marks
     for index, pub in enumerate(publications):
-        names = [split_marks(author)[0] for author in pub.authors]
+        names = []
+        for author in pub.authors:
+            name = bare.get(author)
+            if name is None:
+                name = bare[author] = split_marks(author)[0]
+            names.append(name)
+            if name in papers:
+                papers[name].add(index)
+            else:
+                papers[name] = {index}
         authors.append(names)
-        for name in names:
-            counts[name] += 1
-            papers.setdefault(name, set()).add(index)
+        every += names
+    counts: Counter[str] = Counter(every)
     declared = {t.name for t in people.terms}
     undeclared = {s: n for s, n in counts.items() if not ((m := people.lookup(s)) and not m.canonical)}
     canonical: dict[str, str] = {}
@@ -63,7 +72,11 @@ def check(context: Context) -> Iterator[Finding]:
     people = context.vocab.people
     publications = [pub for pub in context.database.checked() if pub.readable("authors")]
     canonical, counts = spelling_groups(publications, people)
+    fine = {author for author in {a for pub in publications for a in pub.authors}
+            if _as_written(split_marks(author)[0], people, canonical)}
     for pub in publications:
+        if fine.issuperset(pub.authors):
+            continue
         for i, author in enumerate(pub.authors):
             name, marks = split_marks(author)
             match = people.lookup(name)
@@ -76,6 +89,12 @@ def check(context: Context) -> Iterator[Finding]:
                 best = canonical[name]
                 yield Finding(where, f'"{name}" looks like "{best}" (written so in {_places(counts[best])})',
                               f'write "{best}{marks}", or record in data/people.yaml whether they are one person')
+
+
+def _as_written(name: str, people: Vocabulary, canonical: dict[str, str]) -> bool:
+    """Whether check reports nothing about an author written name (without marks)."""
+    match = people.lookup(name)
+    return not (match and not match.canonical) and canonical.get(name, name) == name
 
 
 def _canonical(members: list[str], counts: Counter[str]) -> str:
