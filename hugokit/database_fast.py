@@ -20,14 +20,13 @@ from yaml.resolver import Resolver
 
 from hugokit.diagnostics import Mark
 from hugokit.load import DECIMAL, MAX_VALUE_CHARS
-from hugokit.model import FIELD_BY_NAME, FIELDS, Publication
+from hugokit.model import FIELD_BY_NAME, Publication
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
 # PyYAML's resolver, which both of its loaders use: the tag a plain scalar resolves to.
 _RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
-_REQUIRED = tuple(spec.name for spec in FIELDS if spec.required)
 # Characters YAML reads as line breaks or refuses, tabs, carriage returns and byte-order marks:
 # a file with any of them is left to the full reader. Compiled on first use (it spans Unicode).
 _UNUSUAL = "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
@@ -59,11 +58,13 @@ def read_common(text: str, path: str) -> list[Publication] | None:
     for number, line in enumerate(text.split("\n"), 1):
         start = offset
         offset += len(line) + 1
-        bare = line.lstrip(" ")
-        if not bare or bare[0] == "#":
-            continue
         match = _LINE.match(line)
-        if match is None or line[-1] == " " or " #" in line:
+        if match is None:
+            bare = line.lstrip(" ")
+            if not bare or bare[0] == "#":
+                continue  # a blank line or a comment
+            return None
+        if line[-1] == " " or " #" in line:
             return None  # (" #": a comment after the value, or a # in a quoted one: the full reader decides)
         lead, key = match.groups()
         raw = line[match.end():]
@@ -81,13 +82,11 @@ def read_common(text: str, path: str) -> list[Publication] | None:
         if raw[0] == "[":
             if spec.kind != "list" or raw[-1] != "]":
                 return None
-            items = _flow_items(raw[1:-1], path, number, column + 1, at + 1, known_in_flow)
+            where[key] = (path, number, column, at, at + len(raw))
+            items = _flow_items(raw[1:-1], path, number, column + 1, at + 1, known_in_flow, where, key)
             if items is None:
                 return None
-            where[key] = (path, number, column, at, at + len(raw))
-            for i, (item, item_at) in enumerate(items):
-                where[f"{key}.{i}"] = item_at
-            values[key] = [item for item, _ in items]
+            values[key] = items
         elif raw[0] == "{":
             if spec.kind != "map" or raw[-1] != "}":
                 return None
@@ -127,7 +126,7 @@ def read_common(text: str, path: str) -> list[Publication] | None:
 def _finish(entries: list[Publication], values: dict[str, object], where: dict[str, Mark], end: int) -> bool:
     """Adds the entry read (ending at offset end, where the next one starts); False when the
     full reader would report it (a required field missing, an empty title)."""
-    if any(name not in values for name in _REQUIRED) or not str(values["title"]).strip():
+    if "title" not in values or "year" not in values or not str(values["title"]).strip():
         return False
     where[""] = where[""][:4] + (end,)
     entries.append(Publication(where=where, **values))  # type: ignore[arg-type]
@@ -162,11 +161,12 @@ def _quoted(raw: str) -> tuple[str | None, str]:
 
 
 def _flow_scalar(raw: str, known: dict[str, tuple[str | None, str]]) -> tuple[str | None, str]:
-    """An item of a flow list or mapping: a double-quoted or plain scalar (no `:` in it)."""
-    found = known.get(raw)
-    if found is not None:
-        return found
-    if raw[:1] == '"':
+    """An item of a flow list or mapping: a double-quoted or plain scalar (no `:` in it), not
+    too long; remembered in known."""
+    found: tuple[str | None, str]
+    if len(raw) > MAX_VALUE_CHARS:
+        found = (None, "")
+    elif raw[:1] == '"':
         found = _quoted(raw)
     elif _FLOW_PLAIN.fullmatch(raw):
         found = (raw, _RESOLVE(ScalarNode, raw, (True, False)))
@@ -176,20 +176,22 @@ def _flow_scalar(raw: str, known: dict[str, tuple[str | None, str]]) -> tuple[st
     return found
 
 
-def _flow_items(inner: str, path: str, line: int, column: int, at: int,
-                known: dict[str, tuple[str | None, str]]) -> list[tuple[str, Mark]] | None:
-    """The strings of a flow list's text between its brackets (items joined by ", "), each with
-    its position; None for anything else."""
+def _flow_items(inner: str, path: str, line: int, column: int, at: int, known: dict[str, tuple[str | None, str]],
+                where: dict[str, Mark], key: str) -> list[str] | None:
+    """The strings of a flow list's text between its brackets (items joined by ", "), each
+    item's position put in where as key.N; None for anything else."""
     if not inner:
         return []
     out = []
-    for raw in inner.split(", "):
-        value, tag = _flow_scalar(raw, known)
-        if value is None or tag != _STR or len(value) > MAX_VALUE_CHARS:
+    for i, raw in enumerate(inner.split(", ")):
+        value, tag = known.get(raw) or _flow_scalar(raw, known)
+        if value is None or tag != _STR:
             return None
-        out.append((value, (path, line, column, at, at + len(raw))))
-        column += len(raw) + 2
-        at += len(raw) + 2
+        size = len(raw)
+        where[f"{key}.{i}"] = (path, line, column, at, at + size)
+        out.append(value)
+        column += size + 2
+        at += size + 2
     return out
 
 
@@ -204,10 +206,10 @@ def _flow_pairs(inner: str, path: str, line: int, column: int, at: int,
         key, colon, value_raw = raw.partition(": ")
         if not colon:
             return None
-        name, name_tag = _flow_scalar(key, known)
-        value, tag = _flow_scalar(value_raw, known)
+        name, name_tag = known.get(key) or _flow_scalar(key, known)
+        value, tag = known.get(value_raw) or _flow_scalar(value_raw, known)
         if name is None or value is None or name_tag != _STR or tag != _STR or name in out \
-                or len(value) > MAX_VALUE_CHARS or len(key) > 1000:  # (YAML's keys are short: 1,024 at most)
+                or len(key) > 1000:  # (YAML's keys are short: 1,024 characters at most)
             return None
         value_at = at + len(key) + 2
         out[name] = (value, (path, line, column + len(key) + 2, value_at, value_at + len(value_raw)))

@@ -183,6 +183,12 @@ def test_it_reads_the_common_shapes() -> None:
     assert first.where["links.code"] == ("p", 7, url_at - text.rindex("\n", 0, url_at), url_at, url_at + 24)
 
 
+def test_the_required_fields_are_the_ones_it_checks_for() -> None:
+    from hugokit.model import FIELDS
+
+    assert [spec.name for spec in FIELDS if spec.required] == ["title", "year"]  # see database_fast._finish
+
+
 def _repository_databases() -> list[str]:
     listed = subprocess.run(["git", "ls-files", "*publications.yaml", "*publications.yml"], cwd=REPO,
                             capture_output=True, text=True, check=True).stdout.split()
