@@ -103,7 +103,7 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
 def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
     text, the others (read later in the run) as they are now."""
-    return entry.digests(input_files(site)) | site.read
+    return entry.digests(rel for rel in input_files(site) if rel not in site.read) | site.read
 
 
 def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
