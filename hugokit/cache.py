@@ -252,9 +252,10 @@ def _valid_fields(fields: object) -> bool:
         kind = kinds.get(name)
         if kind is None or type(value) is not kind:
             return False
-        if kind is list and not _STRINGS.issuperset(map(type, value)):
+        if isinstance(value, list) and not _STRINGS.issuperset(map(type, value)):
             return False
-        if kind is dict and not (_STRINGS.issuperset(map(type, value)) and _STRINGS.issuperset(map(type, value.values()))):
+        if isinstance(value, dict) and not (_STRINGS.issuperset(map(type, value))
+                                            and _STRINGS.issuperset(map(type, value.values()))):
             return False
     return True
 

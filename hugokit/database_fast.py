@@ -176,6 +176,9 @@ def _flow_scalar(raw: str, known: dict[str, tuple[str | None, str]]) -> tuple[st
     return found
 
 
+_ITEM_NAMES: dict[str, list[str]] = {}  # "authors" -> ["authors.0", "authors.1", …]: where's keys, made once
+
+
 def _flow_items(inner: str, path: str, line: int, column: int, at: int, known: dict[str, tuple[str | None, str]],
                 where: dict[str, Mark], key: str) -> list[str] | None:
     """The strings of a flow list's text between its brackets (items joined by ", "), each
@@ -183,12 +186,13 @@ def _flow_items(inner: str, path: str, line: int, column: int, at: int, known: d
     if not inner:
         return []
     out = []
+    names = _ITEM_NAMES.get(key) or _ITEM_NAMES.setdefault(key, [f"{key}.{i}" for i in range(32)])
     for i, raw in enumerate(inner.split(", ")):
         value, tag = known.get(raw) or _flow_scalar(raw, known)
         if value is None or tag != _STR:
             return None
         size = len(raw)
-        where[f"{key}.{i}"] = (path, line, column, at, at + size)
+        where[names[i] if i < len(names) else f"{key}.{i}"] = (path, line, column, at, at + size)
         out.append(value)
         column += size + 2
         at += size + 2

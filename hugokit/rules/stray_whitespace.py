@@ -6,6 +6,7 @@ Fix: `hugokit fix` trims them.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity, replacing
@@ -17,8 +18,16 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
+# Whitespace other than single spaces between words: what every value this rule reports holds
+# (searched for in all values at once, joined by a character that is no whitespace).
+_UNTIDY = re.compile(r"(?:^|\x00) |[^\S ]|  | (?:\x00|$)")
+
+
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.checked():
+    entries = context.database.checked()
+    if not _UNTIDY.search("\x00".join(value for pub in entries for value in (pub.title, pub.venue, pub.award))):
+        return
+    for pub in entries:
         for key in ("title", "venue", "award"):
             value = getattr(pub, key)
             tidy = " ".join(value.split())
