@@ -19,7 +19,8 @@ grouped).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from itertools import chain
 from typing import Iterator, Sequence
 
 from hugokit.author_identity import group
@@ -39,24 +40,16 @@ _UNDOTTED = re.compile(r"(?:^|\s)[A-Z](?=\s|$)")  # an initial without its dot
 def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> tuple[dict[str, str], Counter[str]]:
     """Each author spelling that has a variant mapped to its canonical spelling, and how often each
     spelling occurs. Spellings listed as aliases in people.yaml are left out (reported with their fix)."""
-    papers: dict[str, set[int]] = {}
+    every = set().union(*(pub.authors for pub in publications))
+    bare = {author: split_marks(author)[0] for author in every}  # each author as written -> without marks
+    papers: defaultdict[str, set[int]] = defaultdict(set)
     authors: list[list[str]] = []
-    every: list[str] = []
-    bare: dict[str, str] = {}  # each author as written -> the name without its marks
     for index, pub in enumerate(publications):
-        names = []
-        for author in pub.authors:
-            name = bare.get(author)
-            if name is None:
-                name = bare[author] = split_marks(author)[0]
-            names.append(name)
-            if name in papers:
-                papers[name].add(index)
-            else:
-                papers[name] = {index}
+        names = list(map(bare.__getitem__, pub.authors))
         authors.append(names)
-        every += names
-    counts: Counter[str] = Counter(every)
+        for name in names:
+            papers[name].add(index)
+    counts: Counter[str] = Counter(chain.from_iterable(authors))
     declared = {t.name for t in people.terms}
     undeclared = {s: n for s, n in counts.items() if not ((m := people.lookup(s)) and not m.canonical)}
     canonical: dict[str, str] = {}
@@ -72,7 +65,7 @@ def check(context: Context) -> Iterator[Finding]:
     people = context.vocab.people
     publications = [pub for pub in context.database.checked() if pub.readable("authors")]
     canonical, counts = spelling_groups(publications, people)
-    fine = {author for author in {a for pub in publications for a in pub.authors}
+    fine = {author for author in set().union(*(pub.authors for pub in publications))
             if _as_written(split_marks(author)[0], people, canonical)}
     for pub in publications:
         if fine.issuperset(pub.authors):
