@@ -24,7 +24,8 @@ def lookup_key(pub: Publication) -> str:
     return f"id:{pub.id}" if pub.id else f"title:{pub.title}"
 
 
-def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary, venue: Venue | None = None) -> dict[str, object]:
+def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary,
+                 venue: Venue | None = None) -> dict[str, object]:
     """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing
     (venue: venue_of(pub, venues), when the caller has it)."""
     entry = pub.fields()
