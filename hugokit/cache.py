@@ -393,7 +393,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _store(path: Path, data: object, *, ascii: bool = False) -> None:
-    try:
-        atomic_write(path, json.dumps(data, ensure_ascii=ascii), durable=False)
+    try:  # (what is stored is never circular: lists and mappings made for it)
+        atomic_write(path, json.dumps(data, ensure_ascii=ascii, check_circular=False), durable=False)
     except OSError:
         pass  # an unwritable cache only costs speed

@@ -62,7 +62,8 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary) -> s
         for topic in pub.topics:
             topics.setdefault(topic, []).append(key)
     # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries.
-    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps's, made once
+    # json.dumps's encoder, made once; the data are lists and mappings of strings, never circular.
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
     lines = [f'{{"format":{FORMAT},\n"entries":{{']
     lines.append(",\n".join(f"{dump(key)}:{dump(entry)}" for key, entry in entries.items()))
     lines.append(f'}},\n"order":{dump(order)},\n"topics":{{')
