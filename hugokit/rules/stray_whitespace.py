@@ -18,14 +18,19 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
-# Whitespace other than single spaces between words: what every value this rule reports holds
-# (searched for in all values at once, joined by a character that is no whitespace).
-_UNTIDY = re.compile(r"(?:^|\x00) |[^\S ]|  | (?:\x00|$)")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace but the space
+
+
+def _tidy(joined: str) -> bool:
+    """Whether no value in joined (values joined by NUL, which is no whitespace) has whitespace
+    but single spaces between words: what every value this rule reports has."""
+    return not ("  " in joined or "\x00 " in joined or " \x00" in joined or joined.startswith(" ")
+                or joined.endswith(" ") or _OTHER_SPACE.search(joined))
 
 
 def check(context: Context) -> Iterator[Finding]:
     entries = context.database.checked()
-    if not _UNTIDY.search("\x00".join(value for pub in entries for value in (pub.title, pub.venue, pub.award))):
+    if _tidy("\x00".join(value for pub in entries for value in (pub.title, pub.venue, pub.award))):
         return
     for pub in entries:
         for key in ("title", "venue", "award"):
