@@ -103,7 +103,7 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
 def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
     text, the others (read later in the run) as they are now."""
-    return entry.digests(input_files(site)) | site.read
+    return entry.digests(rel for rel in input_files(site) if rel not in site.read) | site.read
 
 
 def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
@@ -171,7 +171,7 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    found = run(Context(site.database, vocab, site.config), rules)
+    found = run(Context(site.database, vocab, site.config, {}), rules)
     pages, digests = page_diagnostics(site, rules, {rel: None for rel in site.content() if is_page(rel)}, every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 
