@@ -103,7 +103,7 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
 def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
     text, the others (read later in the run) as they are now."""
-    return entry.digests(input_files(site)) | site.read
+    return entry.digests(rel for rel in input_files(site) if rel not in site.read) | site.read
 
 
 def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
@@ -118,6 +118,7 @@ class Checked(NamedTuple):
     diagnostics: list[Diagnostic]
     strict: bool
     site: Site | None  # the site as loaded, or None when the outcome came from the cache
+    inputs: dict[str, str | None] | None = None  # from the cache: the digests of the inputs it is the check of
 
 
 def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Checked:
@@ -129,7 +130,7 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     if payload is not None:
         stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
         if stored is not None and isinstance(payload.get("strict"), bool):
-            return Checked(stored, payload["strict"], None)
+            return Checked(stored, payload["strict"], None, entry.served)
         entry.damaged()
     read_at = time.time_ns()
     site = load_site(root, cache)
@@ -170,7 +171,7 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    found = run(Context(site.database, vocab, site.config), rules)
+    found = run(Context(site.database, vocab, site.config, {}), rules)
     pages, digests = page_diagnostics(site, rules, {rel: None for rel in site.content() if is_page(rel)}, every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 
@@ -220,11 +221,13 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
     return Diagnostic.at(Position(*where), rule.severity, rule.code, message, hint, Fix(*fix) if fix else None)
 
 
-def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None]) -> None:
+def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
+                read: dict[str, str | None]) -> None:
     """After build wrote (or removed: None) generated files, the stored check of the default
     selection is brought up to date, so that the hook's next `hugokit check` is served from the
     cache. Only the per-file rules read content/, so only their findings on the written pages
-    can differ: those are recomputed from the text written; the rest of the check is unchanged."""
+    can differ: those are recomputed from the text written; the rest of the check is unchanged.
+    read: the digests of the inputs before is the check of (a stored check of others is kept)."""
     from hugokit.layout import is_page
 
     rules = _rules(site, "", "")
@@ -237,7 +240,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
                for rel, text in written.items()}
     recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
     site.cache.run(site.config.root, "check", ("", "")).amend(
-        changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site))
+        changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
 
 
 def input_files(site: Site) -> list[str]:

@@ -13,7 +13,7 @@ from hugokit.dates import month_of
 from hugokit.latex import to_latex
 from hugokit.model import Publication
 from hugokit.text import PARTICLES, ascii_slug, name_parts, split_marks
-from hugokit.venue_kinds import venue_of
+from hugokit.venue_kinds import Venue, venue_of
 from hugokit.vocab import Vocabulary
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -23,6 +23,7 @@ CONTAINER = {"inproceedings": "booktitle", "article": "journal", "phdthesis": "s
 def citation_keys(publications: list[Publication]) -> list[str]:
     """Each entry's key: its id, or first author's last name + year + first title word, made unique."""
     keys, taken = [], {p.id for p in publications if p.id}
+    tried: dict[str, int] = {}  # base -> the last suffix taken: the search resumes there (taken only grows)
     for pub in publications:
         if pub.id:
             keys.append(pub.id)
@@ -31,18 +32,22 @@ def citation_keys(publications: list[Publication]) -> list[str]:
         last = words[-1] if words else "anon"
         words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
         base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
-        key, n = base, 1
+        n = tried.get(base, 1)
+        key = base if n == 1 else f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
         while key in taken:
             n += 1
             key = f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
+        tried[base] = n
         taken.add(key)
         keys.append(key)
     return keys
 
 
-def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: bool = True) -> str:
-    """One entry; without own_fields, only the standard fields (for readers to cite, not to re-import)."""
-    venue = venue_of(pub, venues)
+def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: bool = True,
+                 venue: Venue | None = None) -> str:
+    """One entry; without own_fields, only the standard fields (for readers to cite, not to
+    re-import). venue: venue_of(pub, venues), when the caller has it."""
+    venue = venue or venue_of(pub, venues)
     entry_type = venue.kind.bibtex
     if entry_type == "phdthesis" and "master" in venue.name.lower():
         entry_type = "mastersthesis"
