@@ -75,15 +75,22 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
     with _online(config.services, no_cache) as client:
         mains = [gather.primary(client, ident) for ident in parsed]
         papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
-        entries = [gather.new_entry(m, records, finder, vocab.venues)
-                   for m, records in zip(mains, gather.about(client, papers))]
+        answers = gather.about(client, papers)
+        entries = [gather.new_entry(m, records, finder, vocab.venues) for m, records in zip(mains, answers)]
+    from hugokit.refresh import left_out
+
+    notes = [f"note: {note}" for m, records, entry in zip(mains, answers, entries)
+             for note in [left_out([m, *records], finder, entry.venue)] if note]
     unsafe = [error(on_command_line(written), "unsafe-answer",
                     f"what the sources answered for {written} cannot be written safely: {finding.message}",
                     "nothing was written: add the entry by hand, as the paper's own page writes it")
               for written, entry in zip(identifiers, entries) for finding in _unsafe(entry)]
     if unsafe:
         raise InputError(unsafe)
-    return _write_added(config, text, database, entries, dry_run, paths)
+    code = _write_added(config, text, database, entries, dry_run, paths)
+    for note in notes:
+        echo(note)
+    return code
 
 
 def _unsafe(pub: Publication) -> list[Finding]:

@@ -124,6 +124,17 @@ def published_version(records: list[Record], finder: VenueFinder, venues: Vocabu
     return Published(venue, record.venue_year, doi, url, record.source, known)
 
 
+def left_out(records: list[Record], finder: VenueFinder, venue: str) -> str:
+    """What of a source's proceedings title the venue read from it does not show, said as a note
+    ("" where the venue is the source's text, or no source's title was read as it)."""
+    reads = [(r, read) for r in records if r.published and r.venue
+             for read in [finder.read(r.venue, r.venue_year)] if read is not None and read[0] == venue]
+    if any(not rest for _, (_, rest) in reads):
+        return ""  # a source names the venue exactly
+    return next((f'{venue} was read from {r.source}\'s "{r.venue}"; the rest of it ("{rest}") is not kept'
+                 for r, (_, rest) in reads), "")
+
+
 def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venues: Vocabulary) -> Finding:
     pub = candidate.pub
     evidence = [f"{r.source} {r.ref}: {r.note}" for r in records]
@@ -132,6 +143,7 @@ def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venue
     if found is not None:
         if found.venue != pub.venue:
             changes.append(Change("venue", pub.venue, found.venue))
+            evidence += [note for note in [left_out(records, finder, found.venue)] if note]
             if found.year != pub.year:  # moved to its venue's year; an entry keeping its venue keeps its year
                 changes.append(Change("year", pub.year, found.year))
         if found.doi and not pub.doi:

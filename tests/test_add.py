@@ -137,3 +137,26 @@ def test_a_rerun_of_add_is_answered_from_the_cache_with_the_server_stopped(empty
     second = hugokit("add", "arXiv:2403.00835", "--site", empty)
     assert second.exit_code == 0, second.output
     assert yaml.safe_load(database(empty))[0]["venue"] == "ICML 2024"
+
+
+def test_a_proceedings_title_from_crossref_becomes_its_venue_and_what_it_leaves_out_is_said(
+        empty: Path, server: SourcesServer) -> None:  # noqa: F811
+    import json
+
+    from sources_server import Scripted
+
+    work = {"status": "ok", "message-type": "work", "message": {
+        "DOI": "10.1145/3600006.3613165", "type": "proceedings-article", "title": ["A Paper"],
+        "author": [{"given": "Ada", "family": "Lovelace"}], "published-print": {"date-parts": [[2023]]},
+        "container-title": ["Proceedings of the 29th Symposium on Operating Systems Principles, SOSP 2023, "
+                            "Koblenz, Germany, October 23-26, 2023"],
+        "resource": {"primary": {"URL": "https://dl.acm.org/doi/10.1145/3600006.3613165"}}}}
+    server.script["/crossref/"] = [Scripted(200, json.dumps(work), {"Content-Type": "application/json"})]
+    run = hugokit("add", "doi:10.1145/3600006.3613165", "--site", empty)
+    assert run.exit_code == 0, run.output
+    assert yaml.safe_load(database(empty))[0]["venue"] == "SOSP 2023"
+    assert run.stdout.endswith(
+        "  SOSP 2023: A Paper\n"
+        'note: SOSP 2023 was read from Crossref\'s "Proceedings of the 29th Symposium on Operating Systems '
+        'Principles, SOSP 2023, Koblenz, Germany, October 23-26, 2023"; the rest of it ("Proceedings of the 29th '
+        'Symposium on Operating Systems Principles, Koblenz, Germany, October 23-26, 2023") is not kept\n')
