@@ -131,3 +131,18 @@ TITLES = {
 @pytest.mark.parametrize(("title", "year"), TITLES)
 def test_proceedings_titles(title: str, year: int) -> None:
     assert FINDER.venue(title, year) == TITLES[title, year]
+
+
+def test_a_page_whose_publication_is_a_proceedings_title(tmp_path: Path) -> None:
+    from conftest import hugokit, write
+    from hugokit.database import parse_database
+
+    write(tmp_path / "p/x/index.md", "---\ntitle: X\nauthors: [A B]\ndate: '2021-07-18'\npublication: 'In "
+                                     "*Proceedings of the 38th International Conference on Machine Learning, ICML 2021, "
+                                     "18-24 July 2021, Virtual Event*'\n---\n")
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    database, _ = parse_database((tmp_path / "data/publications.yaml").read_text(), "db")
+    assert [pub.venue for pub in database.publications] == ["ICML 2021"]
+    assert ('p/x/index.md:5:14: warning[not-imported] "publication" (the part of a proceedings title its venue '
+            "does not show) is not imported: 1 page, the first here") in run.stdout.replace(str(tmp_path) + "/", "")

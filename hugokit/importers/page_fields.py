@@ -265,10 +265,13 @@ def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, finder: VenueFinder
            reader: Reader) -> str:
     short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
     full = clean_venue(str(raw["venue_full"][0])) if "venue_full" in raw else ""
-    for text in (short, full):
-        found = finder.venue(text, year) if text else None
+    for name, text in (("venue_short", short), ("venue_full", full)):
+        found = finder.read(text, year) if text else None
         if found:
-            return found
+            if found[1]:
+                not_kept.add("publication", reader.pos(raw[name][1]),
+                             "the part of a proceedings title its venue does not show")
+            return found[0]
     if short and full and short != full:
         not_kept.add("publication", reader.pos(raw["venue_full"][1]),
                      "the full venue name, where publication_short gives the venue")
