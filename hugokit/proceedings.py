@@ -26,7 +26,8 @@ _NOT_MAIN = re.compile(
     r"\b(?:workshops?|companion|findings|adjunct|(?:extended\s+)?abstracts?|doctoral|consortium|demos?|"
     r"demonstrations?|posters?|tracks?|tutorials?|student|satellite|late[- ]breaking|work[- ]in[- ]progress|"
     r"tiny\s+papers|industry|challenges?|competitions?|supplementa\w*|co-?located|conjunction|"
-    r"held\s+(?:at|with)|colloquium|summer\s+school)\b|@", re.I)
+    r"held\s+(?:at|with)|colloquium|summer\s+school|under\s+review|submi(?:tted|ssion)|preprint|rejected|"
+    r"withdrawn|in\s+preparation)\b|@", re.I)
 _YEARS = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d])|'(\d{2})\b")
 _ACRONYM_YEAR = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][\w&/\-]*\s+(?:'\d{2}|(?:19|20)\d{2})\b")
 _UMBRELLA = re.compile(r"\(?\b(?:held\s+)?(?:as\s+)?part\s+of\s+(?:the\s+)?[^,;:()]*\)?", re.I)
@@ -56,7 +57,7 @@ def read_proceedings(text: str, year: int | None, term_of: Callable[[str], Term 
     if len(parts) < 2:
         return None  # one part is the exact rule's, which has already said no
     named: dict[str, Term] = {}
-    full_name = False
+    evidence = False
     rest = []
     for part, sep in parts:
         own = _UMBRELLA.sub("", part).strip()  # "(part of FCRC 2003)": the federation, not the venue
@@ -67,8 +68,11 @@ def read_proceedings(text: str, year: int | None, term_of: Callable[[str], Term 
             rest.append(part.strip() + sep)
             continue
         named[term.name] = term
-        full_name = full_name or term.full.casefold() in own.casefold() or " " in _spelled(term, own)
-    if len(named) != 1:
+        full = term.full.casefold() in own.casefold() or " " in _spelled(term, own)
+        # An acronym is evidence only with its year beside it ("ICML 2021", "(OSDI '06)"): a
+        # part that is only a word ("Oakland", a city and an alias of IEEE S&P) proves nothing.
+        evidence = evidence or full or bool(_YEARS.search(own))
+    if len(named) != 1 or not evidence:
         return None
     (term,) = named.values()
     if term.kind != "conference":
@@ -79,8 +83,6 @@ def read_proceedings(text: str, year: int | None, term_of: Callable[[str], Term 
     shown = next(iter(written), None)
     if shown is not None and year is not None and abs(shown - year) > 1:
         return None
-    if shown is None and not full_name:
-        return None  # an acronym alone, with no year to back it
     return Reading(term.name, shown if shown is not None else year, "".join(rest)
                    .rstrip(" ,;:-\u2013\u2014"))
 

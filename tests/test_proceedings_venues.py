@@ -125,6 +125,10 @@ TITLES = {
     ("International Conference on Machine Learning, ICML 2022, Baltimore", 2025): None,  # the year is far off
     ("ICML, Vienna, Austria", 2021): None,  # an acronym with no year to back it
     ("International Conference on Machine Learning and Applications, ICMLA 2021, Pasadena", 2021): None,
+    # An alias that is only a word is no evidence: Oakland is a city before it is IEEE S&P.
+    ("Proceedings of the Annual Meeting of the Cognitive Science Society, Oakland, California, 2019", 2019): None,
+    ("ICLR 2024, under review", 2024): None,
+    ("Submitted to NeurIPS 2023, preprint", 2023): None,
 }
 
 
