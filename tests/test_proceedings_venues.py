@@ -150,3 +150,23 @@ def test_a_page_whose_publication_is_a_proceedings_title(tmp_path: Path) -> None
     assert [pub.venue for pub in database.publications] == ["ICML 2021"]
     assert ('p/x/index.md:5:14: warning[not-imported] "publication" (the part of a proceedings title its venue '
             "does not show) is not imported: 1 page, the first here") in run.stdout.replace(str(tmp_path) + "/", "")
+
+
+def test_refresh_gives_what_a_proceedings_title_leaves_out_as_evidence() -> None:
+    from hugokit.model import Publication
+    from hugokit.refresh import Candidate, plan
+    from hugokit.sources import Record
+
+    pub = Publication(title="A Paper", year=2021, venue="Preprint 2021", arxiv="2101.00001")
+    title = "Proceedings of the 38th International Conference on Machine Learning, ICML 2021, 18-24 July 2021, Virtual"
+    records = [Record("arXiv", "2101.00001", "A Paper", [], 2021, venue=title, venue_year=2021, published=True,
+                      note=f'journal_ref "{title}"')]
+    finding = plan(Candidate(pub, "2101.00001", ""), records, FINDER, VENUES)
+    assert [(c.key, c.new) for c in finding.changes] == [("venue", "ICML 2021")]
+    assert finding.evidence == [f'arXiv 2101.00001: journal_ref "{title}"',
+                                f'ICML 2021 was read from arXiv\'s "{title}"; the rest of it ("18-24 July 2021, '
+                                'Virtual") is not kept']
+    # A source that names the venue exactly needs no such note.
+    exact = records + [Record("DBLP", "conf/icml/X21", "A Paper", [], 2021, venue="ICML", venue_year=2021,
+                              published=True, note="ICML 2021")]
+    assert len(plan(Candidate(pub, "2101.00001", ""), exact, FINDER, VENUES).evidence) == 2
