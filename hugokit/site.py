@@ -13,7 +13,8 @@ from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
 
 if TYPE_CHECKING:
-    from hugokit.cache import Cache, RunEntry
+    from hugokit.cache import Cache
+    from hugokit.run_cache import RunEntry
     from hugokit.config import SiteConfig
     from hugokit.layout import Listing
     from hugokit.model import Database
