@@ -110,7 +110,8 @@ class Record(NamedTuple):
     files: list[str]            # the files read or written, that were there (sorted)
     digests: list[str]          # their SHA-256, in the same order
     missing: list[str]          # the inputs that were not there (content/ itself, when it is missing)
-    listing: list[str]          # every file under content/
+    listing: list[str] | None   # every file under content/; None: the folders' entries are not listed
+                                # (a change to one is a miss)
     values: array[int]          # the statuses of folders and files in path order (see order), four
                                 # numbers each (zeros: untrusted)
 
@@ -173,8 +174,9 @@ class RunEntry:
             tail = json.loads(rest)
             values = array("q", binascii.a2b_base64(tail["statuses"]))
             record = Record(_lines(tail["folders"]), _lines(tail["files"]), _lines(tail["digests"]),
-                            _lines(head["missing"]), _lines(tail["listing"]), values)
-        except (ValueError, TypeError, KeyError):
+                            _lines(head["missing"]), None if tail["listing"] is None else _lines(tail["listing"]),
+                            values)
+        except (ValueError, TypeError, KeyError, AttributeError):
             record = None
         if record is None or len(record.digests) != len(record.files) \
                 or len(record.values) != 4 * (len(record.folders) + len(record.files)) \
@@ -219,6 +221,8 @@ class RunEntry:
 
         listing = None
         if not all(map(same, record.folders)):
+            if record.listing is None:
+                return None
             listing = walk_content(self.root)
             if listing.files != record.listing:
                 return None
@@ -239,17 +243,26 @@ class RunEntry:
         return {rel: file_digest(self.root / rel) for rel in sorted(set(files))}
 
     def store(self, digests: dict[str, str | None], payload: Any, content: Listing | None = None,
-              read_at: int | None = None) -> None:
+              read_at: int | None = None, folders: list[str] | None = None) -> None:
         """Records payload as the result for files with these digests: those of the bytes the
         run read (or wrote), never of the files afterwards (they may have changed during the
-        run). content is the listing of content/ the run saw (listed now if not given). read_at
-        is time.time_ns() from before the run read its files: a status is trusted only when its
-        file did not change since a clock tick before it (a later lookup adds the others)."""
+        run). content is the listing of content/ the run saw (listed now if not given), unless
+        folders names the only folders whose entries the result depends on: then any change to
+        one is a miss. read_at is time.time_ns() from before the run read its files: a status is
+        trusted only when its file did not change since a clock tick before it (a later lookup
+        adds the others)."""
         if self.path is None:
             return
-        listing = walk_content(self.root) if content is None else content
         files = sorted(rel for rel, found in digests.items() if found is not None)
         missing = sorted(rel for rel, found in digests.items() if found is None)
+        if folders is not None:
+            listed_at = time.time_ns()
+            there = [folder for folder in folders if os.path.isdir(os.path.join(self.root, folder))]
+            missing += [folder for folder in folders if folder not in there]  # appearing is a change too
+            record = Record(there, files, [str(digests[rel]) for rel in files], sorted(missing), None, array("q"))
+            self._write(payload, record, listed_at, read_at)
+            return
+        listing = walk_content(self.root) if content is None else content
         if not listing.folders:
             missing.append(CONTENT_DIR)  # content/ appearing is a change too
         record = Record(listing.folders, files, [str(digests[rel]) for rel in files], missing, listing.files,
@@ -278,7 +291,8 @@ class RunEntry:
                 "missing": "\n".join(record.missing),
                 "statuses": status_digest(values) if trusted else None, "payload": payload}
         tail = {"folders": "\n".join(record.folders), "files": "\n".join(record.files),
-                "digests": "\n".join(record.digests), "listing": "\n".join(record.listing),
+                "digests": "\n".join(record.digests),
+                "listing": None if record.listing is None else "\n".join(record.listing),
                 "statuses": binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")}
         assert self.path is not None
         store_json(self.path, json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(tail, ensure_ascii=False))
@@ -293,6 +307,8 @@ class RunEntry:
         if full is None:
             return False
         record = full[1]
+        if record.listing is None:
+            return False
         listing = set(record.listing)
         for relative, found in changed.items():
             if relative.startswith(CONTENT_DIR + "/"):

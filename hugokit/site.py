@@ -101,10 +101,29 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     return site
 
 
-def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
+def read_digests(site: Site, entry: RunEntry, pages: bool = True) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
-    text, the others (read later in the run) as they are now."""
-    return entry.digests(input_files(site)) | site.read
+    text, the others (read later in the run) as they are now. Without pages, only the files a
+    build reads (no content page)."""
+    return entry.digests(input_files(site) if pages else generation_inputs(site.config)) | site.read
+
+
+def generation_inputs(config: SiteConfig) -> list[str]:
+    """The files build generates from (relative to the site), present or not."""
+    from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
+
+    return [CONFIG_NAME, config.database, *map(vocabulary_file, VOCABULARY_NAMES)]
+
+
+def generation_errors(config: SiteConfig, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The errors build refuses to write from: those in what it generates from (hugokit.yaml, the
+    database, the vocabularies, the command line). A content page's own problems (its
+    front-matter) do not change what build writes: `check` reports them."""
+    from hugokit.layout import CONTENT_DIR
+
+    inputs = set(generation_inputs(config))
+    return [d for d in diagnostics if d.is_error
+            and (d.path in inputs or not (d.path.startswith(CONTENT_DIR + "/") and is_page(d.path)))]
 
 
 def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
@@ -243,10 +262,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
 
 def input_files(site: Site) -> list[str]:
     """Every file a check of the site reads (relative to it), present or not: the run cache's key."""
-    from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
-
-    pages = [rel for rel in site.content() if is_page(rel)]
-    return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
+    return [*generation_inputs(site.config), *(rel for rel in site.content() if is_page(rel))]
 
 
 def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:
