@@ -87,7 +87,8 @@ def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack) -> list[Outcom
         remove_leftovers(config.path(plan.bundles))
     outcomes = [put(config.path(rel), rel, text, writeback, durable=False) for rel, text in single.items()]
     for parent, files in bundles.items():
-        outcomes += put_folder(config.path(parent), parent, files, writeback)
+        outcomes += put_folder(config.path(parent), parent, files, writeback,
+                               exists=parent[len(plan.bundles) + 1:] in plan.existing)
     return outcomes + [remove(config.path(rel), rel, writeback) for rel in plan.remove]
 
 
@@ -148,7 +149,9 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
     written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in outcomes if o.written}
     if written:
-        after_build(site, outcome.diagnostics, written)
+        emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
+                            and rel.startswith(plan.bundles + "/"))
+        after_build(site, outcome.diagnostics, written, emitted)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
     inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new

@@ -240,17 +240,26 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
     return Diagnostic.at(Position(*where), rule.severity, rule.code, message, hint, Fix(*fix) if fix else None)
 
 
-def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None]) -> None:
+def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
+                emitted: frozenset[str] = frozenset()) -> None:
     """After build wrote (or removed: None) generated files, the stored check of the default
     selection is brought up to date, so that the hook's next `hugokit check` is served from the
     cache. Only the per-file rules read content/, so only their findings on the written pages
-    can differ: those are recomputed from the text written; the rest of the check is unchanged."""
+    can differ: those are recomputed from the text written; the rest of the check is unchanged.
+    emitted: the written pages whose front-matter hugokit's YAML emitter wrote (the bundles'),
+    which the front-matter rule need not parse again (see finds_nothing_in_emitted)."""
     from hugokit.layout import is_page
+    from hugokit.rules import front_matter
 
     rules = _rules(site, "", "")
     codes = {rule.code for rule in rules if rule.check_file is not None}
     pages = {rel: text.encode("utf-8") for rel, text in written.items() if text is not None and is_page(rel)}
-    new, digests = page_diagnostics(site, rules, pages)
+    known = {rel for rel in pages if rel in emitted and front_matter.finds_nothing_in_emitted(site.config, rel)}
+    new, digests = page_diagnostics(site, rules, {rel: data for rel, data in pages.items() if rel not in known})
+    others, more = page_diagnostics(site, [rule for rule in rules if rule.code != front_matter.CODE],
+                                    {rel: pages[rel] for rel in known})
+    new += others
+    digests.update(more)
     kept = [d for d in before if not (d.code in codes and d.path in written)]
     changed = {rel: (digests[rel] if rel in digests else
                      site.cache.digest(text) if text is not None else None)

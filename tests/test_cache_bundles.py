@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from test_roundtrip_property import any_text, database_publications
 from conftest import cache_files, hugokit, rewrite_cache_file, write
 from hugokit import run_cache
 from hugokit import site as site_module
@@ -197,3 +199,20 @@ def test_a_damaged_second_line_is_noted_and_the_run_is_done_in_full(site: Path, 
             rewrite_cache_file(path, {**head, "statuses": None}, rest)
     run = hugokit("check", "--site", site)
     assert "front-matter" in run.stdout and "note: ignored the cache file" in run.stderr
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(database_publications(), min_size=1, max_size=3), any_text, any_text)
+def test_bundle_front_matter_always_reads_as_a_mapping(pubs: list, abstract: str, doi: str) -> None:
+    """What lets build skip parsing the bundles it just wrote (front_matter.finds_nothing_in_emitted):
+    whatever the database holds, the front-matter the emitter writes parses as a mapping."""
+    from hugokit.config import SiteConfig
+    from hugokit.render.bundles import render_bundles
+    from hugokit.rules import front_matter
+    from hugokit.vocab import Vocabulary
+
+    pubs[0].abstract, pubs[0].doi = abstract, doi
+    for shown, text in render_bundles(pubs, Vocabulary("venues", []), "content/publication").items():
+        if shown.endswith("/index.md"):
+            assert front_matter.finds_nothing_in_emitted(SiteConfig(root=Path(".")), shown)
+            assert list(front_matter.check_file(SiteConfig(root=Path(".")), shown, text.encode("utf-8"))) == []
