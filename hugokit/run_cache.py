@@ -256,7 +256,9 @@ class RunEntry:
         files = sorted(rel for rel, found in digests.items() if found is not None)
         missing = sorted(rel for rel, found in digests.items() if found is None)
         if folders is not None:
-            listed_at = time.time_ns()
+            # What the run saw of these folders it saw after read_at: a change since, even its own
+            # (a bundle renamed into place), leaves their status untrusted.
+            listed_at = -RACY_COARSE_NS if read_at is None else read_at
             there = [folder for folder in folders if os.path.isdir(os.path.join(self.root, folder))]
             missing += [folder for folder in folders if folder not in there]  # appearing is a change too
             record = Record(there, files, [str(digests[rel]) for rel in files], sorted(missing), None, array("q"))

@@ -54,9 +54,9 @@ def served(monkeypatch: pytest.MonkeyPatch) -> None:
     for module, name in ((site_module, "load_site"), (site_module, "checked"), (run_cache, "file_digest"),
                          (run_cache, "walk_content")):
         monkeypatch.setattr(module, name, refuse)
-    import hugokit.build
+    from hugokit import build as build_module
 
-    monkeypatch.setattr(hugokit.build, "checked", refuse)
+    monkeypatch.setattr(build_module, "checked", refuse)
 
 
 def bundle(root: Path, number: int = 0) -> Path:
@@ -216,3 +216,25 @@ def test_bundle_front_matter_always_reads_as_a_mapping(pubs: list, abstract: str
         if shown.endswith("/index.md"):
             assert front_matter.finds_nothing_in_emitted(SiteConfig(root=Path(".")), shown)
             assert list(front_matter.check_file(SiteConfig(root=Path(".")), shown, text.encode("utf-8"))) == []
+
+
+def test_a_bundle_folder_changed_during_a_build_is_seen_by_the_next(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder that appears after the build's plan listed the bundles, while it writes: the entry
+    it stores must not vouch for it, however long before the next run that was."""
+    from hugokit import build as build_module
+
+    write_plan = build_module.write_plan
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        done = write_plan(*args, **kwargs)  # type: ignore[arg-type]
+        shutil.copytree(bundle(site, 3), site / "content/publication/gone")  # generated, of no publication
+        time.sleep(SETTLE)  # long before the entry is stored
+        return done
+
+    write(site / "data/publications.yaml", DATABASE.replace("Paper 3", "Paper Three"))
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "write_plan", meanwhile)
+        assert hugokit("build", "--site", site, "--pages").exit_code == 0
+    time.sleep(SETTLE)
+    cached, fresh = _cached_and_fresh(site, ("build", "--pages"))
+    assert cached == fresh and not (site / "content/publication/gone/index.md").exists()

@@ -37,17 +37,9 @@ def slugs(publications: list[Publication]) -> list[str]:
     return out
 
 
-def generated(path: str, mark: str) -> bool | None:
-    """Whether hugokit wrote this file (its mark stands in the first lines; only those are read),
-    or None when there is no such file."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4 * len(mark.encode("utf-8")))
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError:  # a folder, or unreadable: not hugokit's to touch
-        return False
-    return mark in head.decode("utf-8", errors="replace").split("\n", 3)[:3]
+def marked(data: bytes, mark: str) -> bool:
+    """Whether hugokit wrote a file of these bytes: its mark stands in the first lines."""
+    return mark in data[:4 * len(mark.encode("utf-8"))].decode("utf-8", errors="replace").split("\n", 3)[:3]
 
 
 def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
