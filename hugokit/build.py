@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from hugokit.cache import Cache, text_digest
 from hugokit.diagnostics import Diagnostic, Position, Severity, warning
+from hugokit.run_cache import RunEntry
 from hugokit.site import Site, after_build, checked, generation_errors, load_site, read_digests, unchanged_since
 from hugokit.writeback import Outcome, WriteBack, current_text, put, put_folder, remove, remove_leftovers
 
@@ -133,7 +134,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     """Regenerates the site's pages, or compares them (writeback). A database with errors, or a
     page edited by hand, is not overwritten unless forced; a value that cannot be written into
     the page safely, never."""
-    entry = cache.run(root, "build", (str(pages), str(force)))
+    entry = RunEntry(cache, root, "build", (str(pages), str(force)))
     cached = entry.lookup()
     if cached is not None:  # inputs and outputs exactly as the last clean build left them
         notes = Diagnostic.all_from_dicts(cached.get("diagnostics") if isinstance(cached, dict) else None)

@@ -23,8 +23,6 @@ from hugokit.writeback import atomic_write
 
 if TYPE_CHECKING:
     from hashlib import sha256
-
-    from hugokit.run_cache import RunEntry
 else:
     try:  # the built-in SHA-256 loads in a third of the time of OpenSSL's, on every cached run
         from _sha256 import sha256
@@ -105,15 +103,6 @@ class Cache:
             return cls(Path(os.environ["HUGOKIT_CACHE_DIR"]))
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         return cls(Path(base) / "hugokit")
-
-    def run(self, root: Path, command: str, options: Iterable[str]) -> RunEntry:
-        """The entry of one command run on one site with these options."""
-        from hugokit.run_cache import RunEntry
-
-        if self.folder is None:
-            return RunEntry(root, None, self)
-        key = digest("\0".join([str(root.resolve()), command, *options]).encode())
-        return RunEntry(root, self.folder / f"{key[:32]}.json", self)
 
     def recall(self, kind: str, key: str) -> Any:
         """What remember(kind, key, …) stored, as long as hugokit's code is unchanged; else None.

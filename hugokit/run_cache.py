@@ -13,8 +13,8 @@ An entry file is two JSON lines. The first holds what an unchanged run needs: th
 at, one digest of all their statuses (only when every one is trusted) and the result; checking
 it is one `stat` per path, compared in one pass, and parses nothing else. The second line (each
 path's status, the files' digests, the listing) is read only when a status differs: then only
-the files whose status differs are read again, content/ is listed again only when a folder's
-status differs, and the entry is stored again with the new statuses.
+the files whose status differs are read again, only the folders whose status differs are listed
+again, and the entry is stored again with the new statuses.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
-from hugokit.cache import FORMAT, file_digest, store_json
+from hugokit.cache import FORMAT, digest, file_digest, store_json
 from hugokit.layout import CONTENT_DIR, Listing, walk_content
 
 if TYPE_CHECKING:
@@ -122,14 +122,15 @@ class Record(NamedTuple):
 
 
 class RunEntry:
-    """One command's entry, on one site, with one set of options."""
+    """One command's entry, on one site, with one set of options (no file when the cache is off)."""
 
     __slots__ = ("root", "path", "cache")
 
-    def __init__(self, root: Path, path: Path | None, cache: Cache) -> None:
+    def __init__(self, cache: Cache, root: Path, command: str, options: Iterable[str]) -> None:
         self.root = root
-        self.path = path
         self.cache = cache
+        key = digest("\0".join([str(root.resolve()), command, *options]).encode())
+        self.path = None if cache.folder is None else cache.folder / f"{key[:32]}.json"
 
     def _top(self) -> str:
         return os.path.join(str(self.root), "")  # "site/", or "./"
@@ -219,19 +220,41 @@ class RunEntry:
             at = position[relative]
             return recorded[at:at + 4] == now[at:at + 4] and recorded[at:at + 4] != untrusted
 
-        listing = None
-        if not all(map(same, record.folders)):
-            if record.listing is None:
-                return None
-            listing = walk_content(self.root)
-            if listing.files != record.listing:
-                return None
+        changed = [folder for folder in record.folders if not same(folder)]
+        if changed and (record.listing is None or not self._same_entries(changed, record)):
+            return None
         for relative, recorded_digest in zip(record.files, record.digests):
             if not same(relative) and (file_digest(top + relative) or "-") != recorded_digest:
                 return None
-        self._write(payload, record._replace(folders=listing.folders if listing else record.folders),
-                    listing.taken_at if listing else read_at, read_at)
+        self._write(payload, record, read_at, read_at)
         return payload
+
+    def _same_entries(self, folders: list[str], record: Record) -> bool:
+        """Whether each of these folders holds the files and folders the record lists in it, as
+        os.walk sees them (a link to a folder is not walked). When every other folder's status
+        is unchanged, the whole of content/ is then as recorded: from content/ down, each folder
+        either did not change its entries, or was listed again."""
+        assert record.listing is not None
+        expected: dict[str, tuple[set[str], set[str]]] = {folder: (set(), set()) for folder in folders}
+        for relative in record.listing:
+            parent, _, name = relative.rpartition("/")
+            if parent in expected:
+                expected[parent][0].add(name)
+        for relative in record.folders:
+            parent, _, name = relative.rpartition("/")
+            if parent in expected:
+                expected[parent][1].add(name)
+        top = self._top()
+        for folder, (files, subfolders) in expected.items():
+            try:
+                with os.scandir(top + folder) as entries:
+                    found = [(entry.name, entry.is_dir(), entry.is_dir() and not entry.is_symlink()) for entry in entries]
+            except OSError:
+                return False
+            if {name for name, is_dir, _ in found if not is_dir} != files \
+                    or {name for name, _, walked in found if walked} != subfolders:
+                return False
+        return True
 
     def damaged(self) -> None:
         """The payload was not what its command stores: noted, and replaced by the next store."""
@@ -302,8 +325,8 @@ class RunEntry:
     def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any) -> bool:
         """The entry brought up to date with files the caller itself just wrote (their digests) or
         removed (None): they join or leave the listing of content/, and those in recorded become
-        (or stay) recorded inputs, with untrusted statuses, as the folders get: the next lookup
-        reads those files again and lists content/ again, and nothing else. False when there is
+        (or stay) recorded inputs, with untrusted statuses, as their folders get: the next lookup
+        reads those files and lists those folders again, and nothing else. False when there is
         no entry, or it was made by other code."""
         full = self._full()
         if full is None:
@@ -323,10 +346,20 @@ class RunEntry:
             else:
                 files[relative] = str(changed[relative])
                 old[relative] = _UNTRUSTED
-        for folder in record.folders:
-            old[folder] = _UNTRUSTED
+        folders, seen = set(record.folders), set()
+        for relative in changed:  # their folders' entries changed: each is listed again next time
+            parent = relative.rpartition("/")[0]
+            while (parent.startswith(CONTENT_DIR + "/") or parent == CONTENT_DIR) and parent not in seen:
+                seen.add(parent)
+                if os.path.isdir(self._top() + parent):
+                    folders.add(parent)
+                    old[parent] = _UNTRUSTED
+                else:
+                    folders.discard(parent)  # removed with its last file
+                parent = parent.rpartition("/")[0]
         relatives = sorted(files)
-        amended = Record(record.folders, relatives, [files[r] for r in relatives], record.missing, sorted(listing),
+        missing = [relative for relative in record.missing if relative not in folders]  # content/ made by the caller
+        amended = Record(sorted(folders), relatives, [files[r] for r in relatives], missing, sorted(listing),
                          array("q"))
         amended.values.extend(chain.from_iterable(old[relative] for relative in amended.order()))
         self._dump(payload, amended, False)

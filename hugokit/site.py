@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
+from hugokit.run_cache import RunEntry
 
 if TYPE_CHECKING:
     from hugokit.cache import Cache
-    from hugokit.run_cache import RunEntry
     from hugokit.config import SiteConfig
     from hugokit.layout import Listing
     from hugokit.model import Database
@@ -144,7 +144,7 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     """The check of a site with the command line's --select/--ignore, from the cache when none of
     its inputs changed since the last one. `build` asks for it too (with no selection), so one
     check serves both commands."""
-    entry = cache.run(root, "check", (select, ignore))
+    entry = RunEntry(cache, root, "check", (select, ignore))
     payload = entry.lookup()
     if payload is not None:
         stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
@@ -265,7 +265,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
                      site.cache.digest(text) if text is not None else None)
                for rel, text in written.items()}
     recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
-    site.cache.run(site.config.root, "check", ("", "")).amend(
+    RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
         changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site))
 
 

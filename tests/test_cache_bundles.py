@@ -238,3 +238,27 @@ def test_a_bundle_folder_changed_during_a_build_is_seen_by_the_next(site: Path, 
     time.sleep(SETTLE)
     cached, fresh = _cached_and_fresh(site, ("build", "--pages"))
     assert cached == fresh and not (site / "content/publication/gone/index.md").exists()
+
+
+def test_check_after_a_build_that_rewrote_one_bundle_reads_only_that_bundle(site: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    settled(site, "check")
+    write(site / "data/publications.yaml", DATABASE.replace("Paper 1", "Paper One").replace("p3", "p4"))
+    assert hugokit("build", "--site", site, "--pages").exit_code == 0  # rewrites p1, makes p4, removes p3
+    read: list[str] = []
+    digest = run_cache.file_digest
+
+    def counting(path: Path | str) -> str | None:
+        read.append(str(path))
+        return digest(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(run_cache, "file_digest", counting)
+        patched.setattr(run_cache, "walk_content", lambda *_: pytest.fail("content/ was walked again"))
+        patched.setattr(site_module, "load_site", lambda *_: pytest.fail("the check ran again"))
+        cached = hugokit("check", "--site", site, "--format", "json")
+    assert sorted(read) == ["./content/publication/p1/index.md", "./content/publication/p4/index.md",
+                            "./content/publications.md", "./data/publications.yaml"]  # the database: just saved
+    assert cached.stdout == hugokit("check", "--site", site, "--format", "json", "--no-cache").stdout
+    write(bundle(site, 4) / "notes.md", BAD)  # the new bundle's folder is watched too
+    assert "front-matter" in hugokit("check", "--site", site).stdout
