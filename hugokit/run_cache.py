@@ -106,7 +106,8 @@ def absent(path: str) -> bool:
 class Record(NamedTuple):
     """What an entry says about its inputs (paths relative to the site)."""
 
-    folders: list[str]          # every folder of content/, whose statuses guard the listing
+    folders: list[str]          # every folder of content/, whose statuses guard the listing (or the
+                                # folders a build looked into)
     files: list[str]            # the files read or written, that were there (sorted)
     digests: list[str]          # their SHA-256, in the same order
     missing: list[str]          # the inputs that were not there (content/ itself, when it is missing)
@@ -129,8 +130,10 @@ class RunEntry:
     def __init__(self, cache: Cache, root: Path, command: str, options: Iterable[str]) -> None:
         self.root = root
         self.cache = cache
-        key = digest("\0".join([str(root.resolve()), command, *options]).encode())
-        self.path = None if cache.folder is None else cache.folder / f"{key[:32]}.json"
+        self.path: Path | None = None
+        if cache.folder is not None:
+            key = digest("\0".join([str(root.resolve()), command, *options]).encode())
+            self.path = cache.folder / f"{key[:32]}.json"
 
     def _top(self) -> str:
         return os.path.join(str(self.root), "")  # "site/", or "./"
