@@ -10,7 +10,8 @@ from typing import NamedTuple
 from hugokit.cache import Cache, text_digest
 from hugokit.diagnostics import Diagnostic, Position, Severity, warning
 from hugokit.run_cache import RunEntry
-from hugokit.site import Site, after_build, checked, generation_errors, load_site, read_digests, unchanged_since
+from hugokit.site import (Checked, Site, after_build, checked, generation_errors, load_and_check, load_site,
+                          read_digests, unchanged_since)
 from hugokit.writeback import Outcome, WriteBack, current_text, put, put_folder, remove, remove_leftovers
 
 
@@ -147,8 +148,16 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     errors = generation_errors(outcome.site.config if outcome.site else load_config(root), outcome.diagnostics)
     if errors and not force:
         return BuildResult("errors", errors, [], [], [])
-    # A check served from the cache parsed nothing; the database is read without positions then.
+    # A check served from the cache parsed nothing; the database is read without positions then,
     site = outcome.site or load_site(root, cache, positions=False)
+    served = outcome.inputs() if outcome.inputs is not None else None
+    if outcome.inputs is not None and (served or {}).get(site.config.database, "-") != site.read[site.config.database]:
+        # unless it was saved since that check was looked up: then the text read is checked in full.
+        site, diagnostics = load_and_check(root, cache)
+        outcome, served = Checked(diagnostics, site.config.strict, site), None
+        errors = generation_errors(site.config, diagnostics)
+        if errors and not force:
+            return BuildResult("errors", errors, [], [], [])
     read_at = time.time_ns()  # every input is read, and every output compared or written, after this
     digests = read_digests(site, entry, pages=False)  # build reads no content page but its own
     unsafe = _unwritable(site)
@@ -169,7 +178,9 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     if written:
         emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
                             and rel.startswith(plan.bundles + "/"))
-        after_build(site, outcome.diagnostics, written, emitted)
+        # What the check's diagnostics are of: the inputs it was served for, else as read now.
+        read = served if outcome.inputs is not None else read_digests(site, entry)
+        after_build(site, outcome.diagnostics, written, read, emitted)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
     inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new

@@ -125,11 +125,12 @@ class Record(NamedTuple):
 class RunEntry:
     """One command's entry, on one site, with one set of options (no file when the cache is off)."""
 
-    __slots__ = ("root", "path", "cache")
+    __slots__ = ("root", "path", "cache", "_answer")
 
     def __init__(self, cache: Cache, root: Path, command: str, options: Iterable[str]) -> None:
         self.root = root
         self.cache = cache
+        self._answer: bytes | Record | None = None  # what the last lookup that answered was: its first line, or all
         self.path: Path | None = None
         if cache.folder is not None:
             key = digest("\0".join([str(root.resolve()), command, *options]).encode())
@@ -149,6 +150,7 @@ class RunEntry:
                     line = handle.readline()  # the second line is read only when a status differs
             except OSError:
                 return None
+            self._answer = line
         try:
             head = json.loads(line)
         except ValueError:
@@ -162,14 +164,16 @@ class RunEntry:
             return None
         return head if head["code"] == self.cache.code() else None
 
-    def _full(self) -> tuple[dict[str, Any], Record] | None:
+    def _full(self, line_read: bytes | None = None) -> tuple[dict[str, Any], Record] | None:
         """Both lines of the entry, read together (the file may be replaced meanwhile), or None
-        (noted) when the second does not fit the first."""
+        (noted) when the second does not fit the first; or when the first is not line_read."""
         if self.path is None:
             return None
         try:
             line, _, rest = self.path.read_bytes().partition(b"\n")
         except OSError:
+            return None
+        if line_read is not None and line.rstrip(b"\n") != line_read.rstrip(b"\n"):
             return None
         head = self._head(line)
         if head is None:
@@ -193,6 +197,7 @@ class RunEntry:
         """The stored result if every recorded input is unchanged, else None."""
         head = self._head()
         if head is None:
+            self._answer = None
             return None
         top = self._top()
         if head["statuses"] is not None:
@@ -202,9 +207,25 @@ class RunEntry:
             if all(absent(top + relative) for relative in _lines(head["missing"])):
                 values = status_values(paths)
                 if values is not None and status_digest(values) == head["statuses"]:
-                    return head.get("payload")
+                    return head.get("payload")  # self._answer: the first line
+        self._answer = None
         full = self._full()
-        return None if full is None else self._verify(full[0].get("payload"), full[1])
+        if full is None:
+            return None
+        payload = self._verify(full[0].get("payload"), full[1])
+        self._answer = None if payload is None else full[1]
+        return payload
+
+    def served(self) -> dict[str, str | None] | None:
+        """After a lookup that answered: the digests (None: missing) of the inputs its result is
+        the result of; None when they cannot be known any more (the entry was replaced since)."""
+        record = self._answer
+        if isinstance(record, bytes):
+            full = self._full(record)
+            record = None if full is None else full[1]
+        if record is None:
+            return None
+        return dict.fromkeys(record.missing) | dict(zip(record.files, record.digests))
 
     def _verify(self, payload: Any, record: Record) -> Any:
         """The payload when the inputs, checked one by one, are unchanged (then stored again with
@@ -325,17 +346,22 @@ class RunEntry:
         assert self.path is not None
         store_json(self.path, json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(tail, ensure_ascii=False))
 
-    def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any) -> bool:
+    def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any,
+              read: dict[str, str | None]) -> bool:
         """The entry brought up to date with files the caller itself just wrote (their digests) or
         removed (None): they join or leave the listing of content/, and those in recorded become
         (or stay) recorded inputs, with untrusted statuses, as their folders get: the next lookup
-        reads those files and lists those folders again, and nothing else. False when there is
-        no entry, or it was made by other code."""
+        reads those files and lists those folders again, and nothing else. read holds the digests
+        of the inputs as the caller read them: an entry recorded for other versions of them (a file
+        saved meanwhile, and another run's entry stored) is left alone, as payload is not its
+        result. False when there is no entry to amend."""
         full = self._full()
         if full is None:
             return False
         record = full[1]
-        if record.listing is None:
+        inputs = dict.fromkeys(record.missing) | dict(zip(record.files, record.digests))
+        if record.listing is None or any(rel not in changed and rel in read and read[rel] != found
+                                         for rel, found in inputs.items()):
             return False
         listing = set(record.listing)
         for relative, found in changed.items():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
@@ -138,6 +138,8 @@ class Checked(NamedTuple):
     diagnostics: list[Diagnostic]
     strict: bool
     site: Site | None  # the site as loaded, or None when the outcome came from the cache
+    inputs: Callable[[], dict[str, str | None] | None] | None = None  # from the cache: the digests of the
+                                                                     # inputs it is the check of (None: unknown)
 
 
 def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Checked:
@@ -149,7 +151,7 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     if payload is not None:
         stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
         if stored is not None and isinstance(payload.get("strict"), bool):
-            return Checked(stored, payload["strict"], None)
+            return Checked(stored, payload["strict"], None, entry.served)
         entry.damaged()
     read_at = time.time_ns()
     site = load_site(root, cache)
@@ -241,13 +243,15 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
 
 
 def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
-                emitted: frozenset[str] = frozenset()) -> None:
+                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> None:
     """After build wrote (or removed: None) generated files, the stored check of the default
     selection is brought up to date, so that the hook's next `hugokit check` is served from the
     cache. Only the per-file rules read content/, so only their findings on the written pages
     can differ: those are recomputed from the text written; the rest of the check is unchanged.
-    emitted: the written pages whose front-matter hugokit's YAML emitter wrote (the bundles'),
-    which the front-matter rule need not parse again (see finds_nothing_in_emitted)."""
+    read: the digests of the inputs before is the check of (a stored check of others is kept;
+    None: unknown, nothing is kept). emitted: the written pages whose front-matter hugokit's YAML
+    emitter wrote (the bundles'), which the front-matter rule need not parse again (see
+    finds_nothing_in_emitted)."""
     from hugokit.layout import is_page
     from hugokit.rules import front_matter
 
@@ -265,8 +269,9 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
                      site.cache.digest(text) if text is not None else None)
                for rel, text in written.items()}
     recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
-    RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
-        changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site))
+    if read is not None:
+        RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
+            changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
 
 
 def input_files(site: Site) -> list[str]:

@@ -2,7 +2,9 @@
 
 pybtex's LowLevelParser yields entries one at a time, so each entry's line is known and a syntax
 error costs only the entry it is in. @string macros, # concatenation and month names are pybtex's;
-@comment{…} blocks are skipped whole (as biber does), commands an @preamble defines are expanded,
+@comment{…} blocks are skipped whole, as biber does and as their writers mean (it is how an entry
+is switched off), though BibTeX and pybtex skip only the word and read an entry inside; so each
+entry inside one is reported (bibtex-commented-entry). Commands an @preamble defines are expanded,
 and crossref is resolved as BibTeX does: a child inherits every field it lacks from its parent.
 A parent that is only a crossref target (a proceedings volume) is not a publication of its own
 unless asked for. Whatever is not imported — an entry, a field, a LaTeX command — is reported.
@@ -22,15 +24,22 @@ from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
+_ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _CLOSE = {"{": "}", "(": ")"}
+_NOT_A_JOURNAL = ("only a journal's volume, number and pages become its venue's locator (Nature 585(7825):357–362, "
+                  "2020); a proceedings paper's, a book's or a report's (a series volume, a report number) stay only "
+                  "in the .bib file")
+_UNUSED_HINTS = {name: _NOT_A_JOURNAL for name in ("volume", "number", "pages", "eid")}
 
 
 def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,
                   crossref_parents: bool = False) -> Imported:
     result = Imported()
-    entries, macros = _read(_blank_comments(text), path, result, progress)
+    blanked, commented = _blank_comments(text)
+    _report_commented(text, path, commented, result)
+    entries, macros = _read(blanked, path, result, progress)
     by_key = {entry.key.lower(): entry for entry in entries}
     targets = {entry.fields["crossref"].strip().lower() for entry in entries if entry.fields.get("crossref")}
     finder = finder_for(venues)
@@ -51,6 +60,9 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
                                             "add the missing field (title = {…}, year = {2024}) to the entry"))
             continue
         result.publications.append(mapped.publication)
+        for name, why, hint in mapped.left_out:
+            result.diagnostics.append(warning(_field_position(text, path, entry, name), "bibtex-locator",
+                                              f'entry "{entry.key}": {why}; it was not imported', hint))
         for name in mapped.unused:
             unused.setdefault(name, []).append(entry.line)
     _report(result, path, unused, latex, parents_skipped)
@@ -106,7 +118,7 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
                                                 "the second was skipped", "give each entry its own key"))
                 continue
             seen[key.lower()] = line
-            entries.append(Entry(command.lower(), key, fields, line))
+            entries.append(Entry(command.lower(), key, fields, line, parser.command_start or 0, parser.pos))
         macros.served = 0
         if progress is not None:
             progress(parser.pos - done)
@@ -170,7 +182,7 @@ def _report(result: Imported, path: str, unused: dict[str, list[int]], latex: di
         result.diagnostics.append(warning(
             Position(path, lines[0], 1), "bibtex-unused-field",
             f'field "{name}" is not imported ({_count(lines)}; first at line {lines[0]})',
-            "hugokit keeps no such field; it stays only in the .bib file"))
+            _UNUSED_HINTS.get(name, "hugokit keeps no such field; it stays only in the .bib file")))
     for command, lines in latex.items():
         result.diagnostics.append(warning(
             Position(path, lines[0], 1), "bibtex-latex",
@@ -186,16 +198,26 @@ def _report(result: Imported, path: str, unused: dict[str, list[int]], latex: di
             "pass --crossref-parents to import them as publications too"))
 
 
+def _field_position(text: str, path: str, entry: Entry, name: str) -> Position:
+    """Where the value of the entry's field starts (the entry's line where the field is inherited)."""
+    found = re.compile(rf"(?:^|[\s,{{(]){re.escape(name)}\s*=\s*", re.I | re.M).search(text, entry.start, entry.end)
+    if found is None:
+        return Position(path, entry.line, 1)
+    line = text.count("\n", 0, found.end()) + 1
+    return Position(path, line, found.end() - text.rfind("\n", 0, found.end()))
+
+
 def _count(lines: list[int]) -> str:
     return "1 entry" if len(lines) == 1 else f"{len(lines)} entries"
 
 
-def _blank_comments(text: str) -> str:
-    """text with each @comment{…} block blanked out (line breaks kept, so lines stay right); a bare
-    @comment word is blanked alone, as BibTeX skips it and reads on."""
+def _blank_comments(text: str) -> tuple[str, list[re.Match[str]]]:
+    """text with each @comment{…} block blanked out (line breaks kept, so lines stay right), and
+    the entries that start inside one; a bare @comment word is blanked alone, as BibTeX skips it
+    and reads on."""
     if not _COMMENT.search(text):
-        return text
-    out, at = [], 0
+        return text, []
+    out, at, inside = [], 0, []
     for match in _COMMENT.finditer(text):
         if match.start() < at:
             continue
@@ -207,9 +229,22 @@ def _blank_comments(text: str) -> str:
                 break
         out.append(text[at:match.start()])
         out.append(re.sub(r"[^\n]", " ", text[match.start():end]))
+        inside += [m for m in _ENTRY.finditer(text, match.end(), end) if m.group(1).lower() not in _NOT_PUBLICATIONS]
         at = end
     out.append(text[at:])
-    return "".join(out)
+    return "".join(out), inside
+
+
+def _report_commented(text: str, path: str, commented: list[re.Match[str]], result: Imported) -> None:
+    for found in commented:
+        line = text.count("\n", 0, found.start()) + 1
+        col = found.start() - text.rfind("\n", 0, found.start())
+        key = f' "{found.group(2)}"' if found.group(2) else ""
+        result.diagnostics.append(warning(
+            Position(path, line, col), "bibtex-commented-entry",
+            f"the @{found.group(1)} entry{key} is inside an @comment block and was not imported "
+            "(BibTeX and pybtex would read it; biber skips it)",
+            "to import it, move it out of the @comment{…} block; to keep it out everywhere, delete it"))
 
 
 class _LineCounter:
