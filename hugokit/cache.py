@@ -32,7 +32,7 @@ else:
         except ImportError:
             from hashlib import sha256
 
-FORMAT = 3  # of run entries (hugokit.run_cache); part of the code fingerprint
+FORMAT = 4  # of run entries (hugokit.run_cache); part of the code fingerprint
 SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
 BULK_BYTES = 256 * 1024  # from this size on, OpenSSL's SHA-256 (4× faster) repays loading it
 
