@@ -14,9 +14,8 @@ An entry file is a JSON line, the paths it names, and JSON again. The first line
 are what an unchanged run needs: with one digest of all their statuses (only when every one is
 trusted) and the result; checking it is one `stat` per path, compared in one pass, and parses
 nothing else. The rest (each path's status, the files' digests, the listing) is read only when
-a status differs: then only
-the files whose status differs are read again, only the folders whose status differs are listed
-again, and the entry is stored again with the new statuses.
+a status differs: then only the files whose status differs are read again, only the folders
+whose status differs are listed again, and the entry is stored again with the new statuses.
 """
 from __future__ import annotations
 
