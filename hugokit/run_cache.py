@@ -356,7 +356,7 @@ class RunEntry:
                 "listing": None if record.listing is None else "\n".join(record.listing),
                 "statuses": binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")}
         assert self.path is not None
-        store_json(self.path, json.dumps(head, ensure_ascii=False) + "\n" + paths + json.dumps(tail, ensure_ascii=False))
+        store_json(self.path, json.dumps(head, ensure_ascii=False, check_circular=False) + "\n" + paths + json.dumps(tail, ensure_ascii=False, check_circular=False))
 
     def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any,
               read: dict[str, str | None]) -> bool:

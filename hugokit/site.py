@@ -105,7 +105,8 @@ def read_digests(site: Site, entry: RunEntry, pages: bool = True) -> dict[str, s
     """The digests of a check's input files as the run read them: the database's from its very
     text, the others (read later in the run) as they are now. Without pages, only the files a
     build reads (no content page)."""
-    return entry.digests(input_files(site) if pages else generation_inputs(site.config)) | site.read
+    files = input_files(site) if pages else generation_inputs(site.config)
+    return entry.digests(rel for rel in files if rel not in site.read) | site.read
 
 
 def generation_inputs(config: SiteConfig) -> list[str]:
@@ -192,7 +193,7 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    found = run(Context(site.database, vocab, site.config), rules)
+    found = run(Context(site.database, vocab, site.config, {}), rules)
     pages, digests = page_diagnostics(site, rules, {rel: None for rel in site.content() if is_page(rel)}, every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 
