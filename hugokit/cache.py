@@ -1,17 +1,9 @@
-"""Results of earlier runs, reused when nothing they depend on has changed.
+"""What hugokit keeps between runs, never trusted beyond what it was computed from.
 
-An entry records the SHA-256 of every file the run read or wrote, the listing of content/, and
-a fingerprint of hugokit's own code and vocabularies (their sizes and modification times); it
-is used only when all of them match again, so it can never serve a stale result. Checking it
-parses nothing, which is what makes an unchanged run fast.
-
-Reading and hashing 40,000 page-bundle files would still take longer than the rest of the run,
-so an entry also keeps the files' and content/'s folders' status (inode, size, modification and
-change times, as git's index does): when none of them changed, the files did not either, and
-nothing is read. A status is trusted only when its change time lies clearly before the moment
-the file was read for its digest (RACY_NS; more on file systems with whole-second times): a
-write in the same clock tick as that read could otherwise go unseen. An entry with an untrusted
-or missing status is checked by content, and, when it still holds, stored again with the status.
+A command's result on a site is a run entry (hugokit.run_cache): used only while every file it
+read or wrote, the listing of content/ and the fingerprint of hugokit's own code and
+vocabularies (their sizes and modification times) are as they were, so it can never serve a
+stale result.
 
 Small memos (a site's vocabularies, each page's per-file findings) are kept the same way, keyed
 by the digests of what they were computed from.
@@ -23,12 +15,10 @@ from __future__ import annotations
 
 import json
 import os
-import time
-from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from hugokit.layout import CONTENT_DIR, PACKAGE, Listing, defaults_dir, walk_content
+from hugokit.layout import PACKAGE, defaults_dir
 from hugokit.writeback import atomic_write
 
 if TYPE_CHECKING:
@@ -42,12 +32,9 @@ else:
         except ImportError:
             from hashlib import sha256
 
-FORMAT = 2
+FORMAT = 4  # of run entries (hugokit.run_cache); part of the code fingerprint
 SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
 BULK_BYTES = 256 * 1024  # from this size on, OpenSSL's SHA-256 (4× faster) repays loading it
-RACY_NS = 20_000_000  # a file changed less than this before it was read may change again unseen
-RACY_COARSE_NS = 2_000_000_000  # the same, for times in whole seconds (FAT, some network file systems)
-_INODE_BITS = (1 << 63) - 1  # what fits a signed 64-bit slot of the status array
 
 
 def digest(data: bytes) -> str:
@@ -82,26 +69,6 @@ def file_digest(path: Path | str) -> str | None:
             return digest(handle.read())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
-
-
-def statuses(paths: Iterable[str], read_at: int) -> str | None:
-    """One digest of every path's status (inode, size, modification and change times; zeros for
-    a path that is not there), or None when one is too recent to be trusted: changed within a
-    clock tick of read_at (time.time_ns() taken before the files were read)."""
-    values = array("q")
-    fine, coarse = read_at - RACY_NS, read_at - RACY_COARSE_NS
-    stat = os.stat
-    for path in paths:  # 60,000 paths for 20,000 page bundles: this loop is kept lean
-        try:
-            info = stat(path)
-        except (FileNotFoundError, NotADirectoryError):
-            values.extend((0, 0, 0, 0))
-            continue
-        changed = info.st_ctime_ns
-        if changed >= fine or (changed >= coarse and changed % 1_000_000_000 == 0):
-            return None
-        values.extend((info.st_ino & _INODE_BITS, info.st_size, info.st_mtime_ns, changed))
-    return digest(values.tobytes())
 
 
 def _code_digest() -> str:
@@ -149,13 +116,6 @@ class Cache:
             return cls(Path(os.environ["HUGOKIT_CACHE_DIR"]))
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         return cls(Path(base) / "hugokit")
-
-    def run(self, root: Path, command: str, options: Iterable[str]) -> RunEntry:
-        """The entry of one command run on one site with these options."""
-        if self.folder is None:
-            return RunEntry(root, None, self)
-        key = digest("\0".join([str(root.resolve()), command, *options]).encode())
-        return RunEntry(root, self.folder / f"{key[:32]}.json", self)
 
     def recall(self, kind: str, key: str) -> Any:
         """What remember(kind, key, …) stored, as long as hugokit's code is unchanged; else None.
@@ -274,135 +234,13 @@ def _field_types() -> dict[str, type]:
     return _FIELD_TYPES
 
 
-class RunEntry:
-    """What one run recorded: its inputs' digests (and statuses) and a payload (JSON data).
-
-    Lists are stored as single strings joined by newlines: JSON reads one long string many times
-    faster than 40,000 short ones, and a run that trusts the statuses never splits the digests."""
-
-    __slots__ = ("root", "path", "cache", "served")
-
-    def __init__(self, root: Path, path: Path | None, cache: Cache) -> None:
-        self.root = root
-        self.path = path
-        self.cache = cache
-        self.served: dict[str, str | None] = {}  # after a lookup that answered: the inputs' recorded digests
-
-    def _read(self) -> dict[str, Any] | None:
-        """The entry, if there is one of this format for this code (any other file is noted)."""
-        if self.path is None or not self.path.exists():
-            return None
-        try:
-            entry = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            entry = None
-        if isinstance(entry, dict) and type(entry.get("format")) is int and entry["format"] != FORMAT:
-            return None  # another hugokit version's entry: replaced without a word, as after any upgrade
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT \
-                or not all(isinstance(entry.get(k), str) for k in ("code", "content", "folders", "files", "digests")) \
-                or entry["digests"].count("\n") != entry["files"].count("\n") \
-                or not all(isinstance(entry.get(k), (str, type(None))) for k in ("folder_statuses", "file_statuses")):
-            self.cache.ignored(self.path, "not a cache entry")
-            return None
-        return entry if entry["code"] == self.cache.code() else None
-
-    def _full(self, relatives: Iterable[str]) -> list[str]:
-        top = os.path.join(str(self.root), "")
-        return [top + relative for relative in relatives]
-
-    def lookup(self) -> Any:
-        """The stored payload if every recorded input is unchanged, else None."""
-        entry = self._read()
-        if entry is None:
-            return None
-        read_at = time.time_ns()
-        folders = _lines(entry["folders"])
-        folder_statuses = statuses(self._full(folders), read_at)
-        if folder_statuses is None or folder_statuses != entry.get("folder_statuses"):
-            now = walk_content(self.root)
-            if "\n".join(now.files) != entry["content"]:
-                return None
-            folders, folder_statuses = now.folders, statuses(self._full(now.folders), now.taken_at)
-        relatives = _lines(entry["files"])
-        full = self._full(relatives)
-        file_statuses = statuses(full, read_at)
-        if file_statuses is None or file_statuses != entry.get("file_statuses"):
-            for path, recorded in zip(full, entry["digests"].split("\n")):
-                if (file_digest(path) or "-") != recorded:
-                    return None
-        if (folder_statuses, file_statuses) != (entry.get("folder_statuses"), entry.get("file_statuses")) \
-                and None not in (folder_statuses, file_statuses) and self.path is not None:
-            _store(self.path, {**entry, "folders": "\n".join(folders), "folder_statuses": folder_statuses,
-                               "file_statuses": file_statuses})  # checked by content: keep the statuses
-        self.served = {rel: None if found == "-" else found
-                       for rel, found in zip(relatives, entry["digests"].split("\n"))}
-        return entry.get("payload")
-
-    def damaged(self) -> None:
-        """The payload was not what its command stores: noted, and replaced by the next store."""
-        if self.path is not None:
-            self.cache.ignored(self.path, "its result is not of the expected shape")
-
-    def digests(self, files: Iterable[str]) -> dict[str, str | None]:
-        """Every file's SHA-256 now (None when missing)."""
-        return {rel: file_digest(self.root / rel) for rel in sorted(set(files))}
-
-    def store(self, digests: dict[str, str | None], payload: Any, content: Listing | None = None,
-              read_at: int | None = None) -> None:
-        """Records payload as the result for files with these digests: those of the bytes the
-        run read (or wrote), never of the files afterwards (they may have changed during the
-        run). content is the listing of content/ the run saw (listed now if not given). read_at
-        is time.time_ns() from before the run read its files: the statuses are recorded only
-        when no file changed since a clock tick before it (else a lookup adds them)."""
-        if self.path is None:
-            return
-        listing = walk_content(self.root) if content is None else content
-        relatives = sorted(digests)
-        trusted = None if read_at is None else statuses(self._full(relatives), read_at)
-        _store(self.path, {"format": FORMAT, "code": self.cache.code(), "content": "\n".join(listing.files),
-                           "folders": "\n".join(listing.folders),
-                           "folder_statuses": statuses(self._full(listing.folders), listing.taken_at),
-                           "files": "\n".join(relatives), "digests": "\n".join(digests[r] or "-" for r in relatives),
-                           "file_statuses": trusted, "payload": payload})
-
-    def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any,
-              read: dict[str, str | None]) -> bool:
-        """The entry brought up to date with files the caller itself just wrote (their digests) or
-        removed (None): they join or leave the listing of content/, and those in recorded become
-        (or stay) recorded inputs. The statuses are dropped, so the next lookup checks by content.
-        read holds the digests of the inputs as the caller read them: an entry recorded for other
-        versions of them (a file saved meanwhile, and another run's entry stored) is left alone,
-        as payload is not its result. False when there is no entry to amend."""
-        entry = self._read()
-        if entry is None:
-            return False
-        inputs = dict(zip(_lines(entry["files"]), entry["digests"].split("\n")))
-        if any(rel not in changed and rel in read and (read[rel] or "-") != found for rel, found in inputs.items()):
-            return False
-        listing = set(_lines(entry["content"]))
-        for relative, found in changed.items():
-            if relative.startswith(CONTENT_DIR + "/"):
-                (listing.add if found is not None else listing.discard)(relative)
-        files = inputs
-        for relative in recorded:
-            if changed.get(relative) is None:
-                files.pop(relative, None)
-            else:
-                files[relative] = str(changed[relative])
-        relatives = sorted(files)
-        assert self.path is not None
-        _store(self.path, {**entry, "content": "\n".join(sorted(listing)), "folder_statuses": None,
-                           "files": "\n".join(relatives), "digests": "\n".join(files[r] for r in relatives),
-                           "file_statuses": None, "payload": payload})
-        return True
-
-
-def _lines(text: str) -> list[str]:
-    return text.split("\n") if text else []
-
-
 def _store(path: Path, data: object, *, ascii: bool = False) -> None:
-    try:  # (what is stored is never circular: lists and mappings made for it)
-        atomic_write(path, json.dumps(data, ensure_ascii=ascii, check_circular=False), durable=False)
+    # (what is stored is never circular: lists and mappings made for it)
+    store_json(path, json.dumps(data, ensure_ascii=ascii, check_circular=False))
+
+
+def store_json(path: Path, text: str) -> None:
+    try:
+        atomic_write(path, text, durable=False)
     except OSError:
         pass  # an unwritable cache only costs speed

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
+from hugokit.run_cache import RunEntry
 
 if TYPE_CHECKING:
-    from hugokit.cache import Cache, RunEntry
+    from hugokit.cache import Cache
     from hugokit.config import SiteConfig
     from hugokit.layout import Listing
     from hugokit.model import Database
@@ -100,10 +101,30 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     return site
 
 
-def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
+def read_digests(site: Site, entry: RunEntry, pages: bool = True) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
-    text, the others (read later in the run) as they are now."""
-    return entry.digests(rel for rel in input_files(site) if rel not in site.read) | site.read
+    text, the others (read later in the run) as they are now. Without pages, only the files a
+    build reads (no content page)."""
+    files = input_files(site) if pages else generation_inputs(site.config)
+    return entry.digests(rel for rel in files if rel not in site.read) | site.read
+
+
+def generation_inputs(config: SiteConfig) -> list[str]:
+    """The files build generates from (relative to the site), present or not."""
+    from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
+
+    return [CONFIG_NAME, config.database, *map(vocabulary_file, VOCABULARY_NAMES)]
+
+
+def generation_errors(config: SiteConfig, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The errors build refuses to write from: those in what it generates from (hugokit.yaml, the
+    database, the vocabularies, the command line). A content page's own problems (its
+    front-matter) do not change what build writes: `check` reports them."""
+    from hugokit.layout import CONTENT_DIR
+
+    inputs = set(generation_inputs(config))
+    return [d for d in diagnostics if d.is_error
+            and (d.path in inputs or not (d.path.startswith(CONTENT_DIR + "/") and is_page(d.path)))]
 
 
 def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
@@ -118,14 +139,15 @@ class Checked(NamedTuple):
     diagnostics: list[Diagnostic]
     strict: bool
     site: Site | None  # the site as loaded, or None when the outcome came from the cache
-    inputs: dict[str, str | None] | None = None  # from the cache: the digests of the inputs it is the check of
+    inputs: Callable[[], dict[str, str | None] | None] | None = None  # from the cache: the digests of the
+                                                                     # inputs it is the check of (None: unknown)
 
 
 def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Checked:
     """The check of a site with the command line's --select/--ignore, from the cache when none of
     its inputs changed since the last one. `build` asks for it too (with no selection), so one
     check serves both commands."""
-    entry = cache.run(root, "check", (select, ignore))
+    entry = RunEntry(cache, root, "check", (select, ignore))
     payload = entry.lookup()
     if payload is not None:
         stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
@@ -222,33 +244,40 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
 
 
 def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
-                read: dict[str, str | None]) -> None:
+                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> None:
     """After build wrote (or removed: None) generated files, the stored check of the default
     selection is brought up to date, so that the hook's next `hugokit check` is served from the
     cache. Only the per-file rules read content/, so only their findings on the written pages
     can differ: those are recomputed from the text written; the rest of the check is unchanged.
-    read: the digests of the inputs before is the check of (a stored check of others is kept)."""
+    read: the digests of the inputs before is the check of (a stored check of others is kept;
+    None: unknown, nothing is kept). emitted: the written pages whose front-matter hugokit's YAML
+    emitter wrote (the bundles'), which the front-matter rule need not parse again (see
+    finds_nothing_in_emitted)."""
     from hugokit.layout import is_page
+    from hugokit.rules import front_matter
 
     rules = _rules(site, "", "")
     codes = {rule.code for rule in rules if rule.check_file is not None}
     pages = {rel: text.encode("utf-8") for rel, text in written.items() if text is not None and is_page(rel)}
-    new, digests = page_diagnostics(site, rules, pages)
+    known = {rel for rel in pages if rel in emitted and front_matter.finds_nothing_in_emitted(site.config, rel)}
+    new, digests = page_diagnostics(site, rules, {rel: data for rel, data in pages.items() if rel not in known})
+    others, more = page_diagnostics(site, [rule for rule in rules if rule.code != front_matter.CODE],
+                                    {rel: pages[rel] for rel in known})
+    new += others
+    digests.update(more)
     kept = [d for d in before if not (d.code in codes and d.path in written)]
     changed = {rel: (digests[rel] if rel in digests else
                      site.cache.digest(text) if text is not None else None)
                for rel, text in written.items()}
     recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
-    site.cache.run(site.config.root, "check", ("", "")).amend(
-        changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
+    if read is not None:
+        RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
+            changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
 
 
 def input_files(site: Site) -> list[str]:
     """Every file a check of the site reads (relative to it), present or not: the run cache's key."""
-    from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
-
-    pages = [rel for rel in site.content() if is_page(rel)]
-    return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
+    return [*generation_inputs(site.config), *(rel for rel in site.content() if is_page(rel))]
 
 
 def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:

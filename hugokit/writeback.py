@@ -144,7 +144,8 @@ def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: boo
     return Outcome(path, shown, changed, written, diff)
 
 
-def put_folder(folder: Path, shown: str, files: dict[str, str], writeback: WriteBack) -> list[Outcome]:
+def put_folder(folder: Path, shown: str, files: dict[str, str], writeback: WriteBack, *,
+               exists: bool | None = None) -> list[Outcome]:
     """Makes folder (shown relative to the site) hold these files (name -> text).
 
     A page bundle is read as a whole (Hugo renders index.md with its cite.bib), so a new one is
@@ -152,32 +153,46 @@ def put_folder(folder: Path, shown: str, files: dict[str, str], writeback: Write
     into place in one step. A crash leaves no bundle or the complete one, never half of it (only
     the hidden folder, which Hugo ignores and the next build removes), in a quarter of the system
     calls a temporary file and a rename per file take. A folder that exists already gets each
-    changed file as put() writes it."""
-    if folder.is_dir():
+    changed file as put() writes it. exists: whether the folder is there, when the caller knows
+    (it is asked otherwise)."""
+    if folder.is_dir() if exists is None else exists:
         return [put(folder / name, f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
     outcomes = [Outcome(folder / name, f"{shown}/{name}", True, writeback.writes,
                         unified_diff("", text, f"{shown}/{name}") if writeback is WriteBack.DIFF else "")
                 for name, text in files.items()]
     if not writeback.writes:
         return outcomes
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    hidden = folder.parent / f"{LEFTOVER_PREFIX}{folder.name}.{os.getpid()}.{os.urandom(4).hex()}"
-    os.mkdir(hidden)
+    target = str(folder)
+    hidden = os.path.join(os.path.dirname(target), f"{LEFTOVER_PREFIX}{os.path.basename(target)}.{_hidden_suffix()}")
+    try:
+        os.mkdir(hidden)
+    except FileNotFoundError:  # the first bundle: its parent is made once
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.mkdir(hidden)
     try:
         for name, text in files.items():
-            with open(hidden / name, "x", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        os.rename(hidden, folder)
+            with open(os.path.join(hidden, name), "xb") as handle:
+                handle.write(text.encode("utf-8"))
+        os.rename(hidden, target)
     except OSError as exc:
-        _remove_tree(hidden)
+        _remove_tree(Path(hidden))
         if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not folder.is_dir():
             raise
         # Another run made the folder meanwhile: its files are then replaced one by one.
         return [put(folder / name, f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
     except BaseException:
-        _remove_tree(hidden)
+        _remove_tree(Path(hidden))
         raise
     return outcomes
+
+
+_hidden_names = iter(range(1 << 62))
+_RUN_TOKEN = os.urandom(4).hex()
+
+
+def _hidden_suffix() -> str:
+    """<pid>.<random>, unique in this run (a counter) and across runs (the pid and a random token)."""
+    return f"{os.getpid()}.{_RUN_TOKEN}{next(_hidden_names):x}"
 
 
 LEFTOVER_PREFIX = ".hugokit-new-"  # a bundle being written: .hugokit-new-<slug>.<pid>.<random>

@@ -91,3 +91,21 @@ def commit_all(repo: Path) -> Path:
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "commit")
     return repo
+
+
+def cache_files(cache: Path) -> list[tuple[Path, dict, str]]:
+    """Every JSON file of a cache folder: its path, its (first) JSON value, and what follows its
+    first line (a run entry's per-path data; empty for other files)."""
+    import json
+
+    found = []
+    for path in sorted(cache.glob("*.json")):
+        first, _, rest = path.read_text(encoding="utf-8").partition("\n")
+        found.append((path, json.loads(first), rest))
+    return found
+
+
+def rewrite_cache_file(path: Path, value: object, rest: str) -> None:
+    import json
+
+    path.write_text(json.dumps(value) + ("\n" + rest if rest else ""), encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import hugokit, write
+from conftest import cache_files, hugokit, rewrite_cache_file, write
 
 DATABASE = '- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [T]}\n'
 
@@ -25,12 +25,11 @@ def cached_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def plant(cache: Path, message: str) -> None:
     """Replaces the stored result, to see whether a later run serves it."""
-    for entry_file in cache.glob("*.json"):
-        entry = json.loads(entry_file.read_text())
+    for entry_file, entry, rest in cache_files(cache):
         if "strict" in entry.get("payload", ()):
             entry["payload"]["diagnostics"] = [{"path": "x", "line": 1, "column": 1, "severity": "warning",
                                                 "code": "planted", "message": message, "hint": ""}]
-            entry_file.write_text(json.dumps(entry))
+            rewrite_cache_file(entry_file, entry, rest)
 
 
 @pytest.mark.parametrize("change", [

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import hugokit, write
-from hugokit import cache as cache_module
+from conftest import cache_files, hugokit, rewrite_cache_file, write
+from hugokit import run_cache as cache_module
 from hugokit import site as site_module
 
 DATABASE = ('- {title: "Alpha", year: 2020, venue: OSDI 2020, authors: [Ann Lee, Bo Chen], topics: [T]}\n'
@@ -80,9 +80,13 @@ def test_a_status_changed_just_before_the_read_is_not_trusted(tmp_path: Path) ->
     path = tmp_path / "f"
     path.write_text("x")
     now = time.time_ns()
-    assert cache_module.statuses([str(path)], now) is None  # changed within a clock tick of reading
-    assert cache_module.statuses([str(path)], now + 10 * cache_module.RACY_NS) is not None
-    assert cache_module.statuses([str(tmp_path / "missing")], now) is not None  # absent: nothing to race
+    values, trusted = cache_module.trusted_statuses([str(path)], now)
+    assert not trusted and values.tolist() == [0, 0, 0, 0]  # changed within a clock tick of reading
+    values, trusted = cache_module.trusted_statuses([str(path)], now + 10 * cache_module.RACY_NS)
+    assert trusted and values == cache_module.status_values([str(path)])
+    # A missing path has no status to trust: the entry lists it as missing instead.
+    assert cache_module.trusted_statuses([str(tmp_path / "missing")], now)[1] is False
+    assert cache_module.status_values([str(path), str(tmp_path / "missing")]) is None
 
 
 @pytest.mark.parametrize("change", ["page in a bundle folder", "page in a new folder", "page in an empty folder",
@@ -167,9 +171,8 @@ def test_the_memos_of_vocabularies_and_pages_follow_their_files(site: Path) -> N
 
 def test_an_entry_of_an_older_format_is_not_used(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     same_as_uncached(site)
-    for entry in (site.parent / "cache").glob("*.json"):
-        data = json.loads(entry.read_text())
+    for entry, data, rest in cache_files(site.parent / "cache"):
         if "payload" in data:
-            entry.write_text(json.dumps({**data, "format": 1, "payload": {"diagnostics": [], "strict": True}}))
+            rewrite_cache_file(entry, {**data, "format": 1, "payload": {"diagnostics": [], "strict": True}}, rest)
     write(site / "data/publications.yaml", DATABASE.replace("OSDI", "OSDX"))
     assert "unknown-venue" in same_as_uncached(site)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import hugokit, write
+from conftest import cache_files, hugokit, rewrite_cache_file, write
 
 CLEAN = '- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [T]}\n'
 # Four errors: a javascript: link, an unknown topic, a duplicate title, a bad id.
@@ -200,11 +200,10 @@ def test_a_stored_result_of_the_wrong_shape_is_not_served(site: Path, payload: o
     write(site / "data/publications.yaml", BROKEN)
     expected = _answer(site, "--no-cache")
     _answer(site)
-    for entry_file in (site.parent / "cache").glob("*.json"):
-        entry = json.loads(entry_file.read_text())
+    for entry_file, entry, rest in cache_files(site.parent / "cache"):
         if isinstance(entry, dict) and "payload" in entry:
             entry["payload"] = payload
-            entry_file.write_text(json.dumps(entry))
+            rewrite_cache_file(entry_file, entry, rest)
     assert _answer(site) == expected
     assert hugokit("build", "--site", site).exit_code == 1  # the errors are seen: nothing is written
 

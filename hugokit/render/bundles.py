@@ -6,7 +6,6 @@ hand-written page in the same folder is never touched.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import yaml
 
@@ -38,14 +37,9 @@ def slugs(publications: list[Publication]) -> list[str]:
     return out
 
 
-def is_generated(path: Path, mark: str) -> bool:
-    """Whether hugokit wrote this file: its mark stands in the first lines (read only those)."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4 * len(mark))
-    except OSError:
-        return False
-    return mark in head.split("\n", 3)[:3]
+def marked(data: bytes, mark: str) -> bool:
+    """Whether hugokit wrote a file of these bytes: its mark stands in the first lines."""
+    return mark in data[:4 * len(mark.encode("utf-8"))].decode("utf-8", errors="replace").split("\n", 3)[:3]
 
 
 def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:

@@ -42,6 +42,15 @@ def check_file(config: SiteConfig, shown: str, data: bytes) -> Iterator[Finding]
     yield from check_page(text, shown, schema)
 
 
+def finds_nothing_in_emitted(config: SiteConfig, shown: str) -> bool:
+    """Whether this rule has nothing to report on a page whose front-matter hugokit's YAML
+    emitter wrote from plain values (a page bundle): such front-matter parses, as a mapping, by
+    construction; only a schema of its section could still find something."""
+    inside = shown.split("/")[1:]
+    return len(inside) < 2 or inside[-1].startswith("_index.") \
+        or all(schema.section != inside[0] for schema in config.front_matter_schemas)
+
+
 def check_page(text: str, shown: str, schema: SectionSchema | None = None) -> Iterator[Finding]:
     lines = text.split("\n")
     opener = lines[0].rstrip("\r") if lines else ""
