@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import AbstractSet, Collection, Iterable, Mapping, NamedTuple
 
 from hugokit.text import MARKS, fold, name_parts
 
@@ -31,32 +31,36 @@ def parse(spelling: str) -> Name:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, set[str]]:
-    """Each name -> the names it is a nickname of or has as nicknames, from the `nicknames`
-    package's names.csv (`name,has_nickname,nickname` lines). The file is read directly: the
-    package's own import costs a pre-commit hook 15 ms, the file 2 (1 with one regular
-    expression over the whole text rather than a split per line)."""
+def _names_csv() -> str:
+    """The `nicknames` package's names.csv (`name,has_nickname,nickname` lines), lower-cased, or
+    "" without the package. The file is read directly: the package's own import costs a
+    pre-commit hook 15 ms."""
     from importlib.util import find_spec
 
     spec = find_spec("nicknames")
-    related: dict[str, set[str]] = {}
-    if spec is not None and spec.submodule_search_locations:
-        with open(f"{list(spec.submodule_search_locations)[0]}/names.csv", encoding="utf-8") as handle:
-            text = handle.read().lower()
-        for name, nickname in _NICKNAME_LINE.findall(text):
-            name, nickname = name.strip(), nickname.strip()
-            if name and nickname:
-                related.setdefault(name, set()).add(nickname)
-                related.setdefault(nickname, set()).add(name)
-    return related
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    with open(f"{list(spec.submodule_search_locations)[0]}/names.csv", encoding="utf-8") as handle:
+        return handle.read().lower()
 
 
 _NICKNAME_LINE = re.compile(r"^([^,\n]*),has_nickname,([^,\n]*)", re.M)
 
 
-def nickname_forms(first: str) -> frozenset[str]:
-    """first, and the names it is a nickname of or has as nicknames."""
-    return frozenset(_table().get(first, ())) | {first} if len(first) > 1 else frozenset((first,))
+def nicknames_among(firsts: Collection[str]) -> dict[str, set[str]]:
+    """Each of these first names -> those of them it is a nickname of or has as nicknames. Only
+    the names asked about are kept (a whole table of sets would cost a hook 2 ms more), and the
+    file is not read at all when no two of them could be related."""
+    related: dict[str, set[str]] = {}
+    wanted = {first for first in firsts if len(first) > 1}
+    if len(wanted) < 2:
+        return related
+    for name, nickname in _NICKNAME_LINE.findall(_names_csv()):
+        name, nickname = name.strip(), nickname.strip()
+        if name in wanted and nickname in wanted and name != nickname:
+            related.setdefault(name, set()).add(nickname)
+            related.setdefault(nickname, set()).add(name)
+    return related
 
 
 def _same_given(a: str, b: str) -> bool:
@@ -66,15 +70,18 @@ def _same_given(a: str, b: str) -> bool:
 NO, YES, IF_COAUTHOR = 0, 1, 2
 
 
-def agree(a: Name, b: Name) -> int:
+def agree(a: Name, b: Name, nicknames: Mapping[str, AbstractSet[str]] | None = None) -> int:
     """YES when the two names are one person's by their spelling alone, IF_COAUTHOR when they are
-    only if the two also share a co-author, NO otherwise (see the module's docstring)."""
+    only if the two also share a co-author, NO otherwise (see the module's docstring). nicknames:
+    nicknames_among names that include these two first names (read for them when not given)."""
     if a.family != b.family or not a.given or not b.given:
         return YES if a == b else NO
     if len(a.given[0]) == 1 or len(b.given[0]) == 1:
         return IF_COAUTHOR if a.given == b.given else NO
-    if a.given[0] != b.given[0] and b.given[0] not in nickname_forms(a.given[0]):
-        return NO
+    if a.given[0] != b.given[0]:
+        related = nicknames_among((a.given[0], b.given[0])) if nicknames is None else nicknames
+        if b.given[0] not in related.get(a.given[0], ()):
+            return NO
     middle_a, middle_b = a.given[1:], b.given[1:]
     if middle_a and middle_b and not (len(middle_a) == len(middle_b) and all(map(_same_given, middle_a, middle_b))):
         return NO
@@ -95,6 +102,11 @@ def group(spellings: dict[str, int], papers: dict[str, set[int]], authors: list[
     distinct = set(distinct)
     order = sorted(spellings, key=lambda s: (-spellings[s], -len(s), s))
     names = {s: parse(s) for s in order}
+    firsts: dict[str, set[str]] = {}  # family name -> the first names written with it
+    for name in names.values():
+        if name.given:
+            firsts.setdefault(name.family, set()).add(name.given[0])
+    nicknames = nicknames_among({first for same in firsts.values() if len(same) > 1 for first in same})
     groups: list[list[str]] = []
     group_papers: list[set[int]] = []
     by_key: dict[tuple[str, str], list[int]] = {}  # (family, first given) -> groups holding it
@@ -103,7 +115,7 @@ def group(spellings: dict[str, int], papers: dict[str, set[int]], authors: list[
         return {other for paper in papers.get(spelling, ()) for other in authors[paper]} - {spelling}
 
     def fits(spelling: str, name: Name, members: list[str]) -> bool:
-        verdicts = [agree(name, names[m]) for m in members]
+        verdicts = [agree(name, names[m], nicknames) for m in members]
         if NO in verdicts:
             return False
         needing = [m for m, v in zip(members, verdicts) if v == IF_COAUTHOR]
@@ -112,7 +124,8 @@ def group(spellings: dict[str, int], papers: dict[str, set[int]], authors: list[
     for spelling in order:
         name = names[spelling]
         first = name.given[0] if name.given else ""
-        candidates = sorted({g for form in nickname_forms(first) for g in by_key.get((name.family, form), ())})
+        forms = (first, *nicknames.get(first, ()))
+        candidates = sorted({g for form in forms for g in by_key.get((name.family, form), ())})
         home = next((g for g in candidates
                      if not group_papers[g] & papers.get(spelling, set())
                      and fits(spelling, name, groups[g])
