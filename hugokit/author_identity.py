@@ -11,7 +11,6 @@ they also share a co-author, and an initial matches only the very same given nam
 spellings that appear on the same paper are two people, whatever their names; and a group may
 only hold spellings that all agree with each other.
 """
-from __future__ import annotations
 
 import re
 from functools import lru_cache

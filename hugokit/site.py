@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Mapping
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
@@ -112,12 +112,17 @@ def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
     return entry.digests(digests) == digests
 
 
-class Checked(NamedTuple):
-    """A check's outcome: every diagnostic, and whether the site's config asks for --strict."""
+class Checked:
+    """A check's outcome: every diagnostic, and whether the site's config asks for --strict.
+    (A plain class, as Site is: this module's annotations are strings, which a named tuple
+    would have typing parse at import; see the README's Performance notes.)"""
 
-    diagnostics: list[Diagnostic]
-    strict: bool
-    site: Site | None  # the site as loaded, or None when the outcome came from the cache
+    __slots__ = ("diagnostics", "strict", "site")
+
+    def __init__(self, diagnostics: list[Diagnostic], strict: bool, site: Site | None) -> None:
+        self.diagnostics = diagnostics
+        self.strict = strict
+        self.site = site  # the site as loaded, or None when the outcome came from the cache
 
 
 def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Checked:

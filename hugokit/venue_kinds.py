@@ -1,6 +1,5 @@
 """Venue kinds and what each becomes in the formats hugokit writes: one table for the registry's
 `kind`, BibTeX entry types, CSL types and Hugo Blox's publication_types (which are CSL's)."""
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -40,7 +39,7 @@ class Venue(NamedTuple):
     kind_name: str = ""  # the registry's kind (conference, journal, …), "" when unknown
 
 
-def venue_of(pub: Publication, venues: Vocabulary) -> Venue:
+def venue_of(pub: "Publication", venues: "Vocabulary") -> Venue:
     """The venue of pub, looked up in the venue vocabulary (a family of names matched by a
     pattern gives its kind, but its own name stays)."""
     name, year = split_venue(pub.venue)

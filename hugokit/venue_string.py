@@ -12,7 +12,6 @@ presentation mark nor an award stays part of the name (and is then checked as a 
 Every piece keeps its character span in the string, so a diagnostic can point at it and a fix
 can replace it alone.
 """
-from __future__ import annotations
 
 import re
 from functools import lru_cache

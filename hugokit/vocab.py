@@ -4,7 +4,6 @@ hugokit ships defaults in data/hugokit/ (venues, awards, topics); a site's data/
 extends them, and an entry of the same name overrides the default. A file is a YAML list whose
 items are plain names or mappings (name, aliases, full, kind, pattern, homepage, description).
 """
-from __future__ import annotations
 
 import re
 from pathlib import Path

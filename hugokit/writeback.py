@@ -2,7 +2,6 @@
 
 Every command that makes files says how with one WriteBack value (write them, only check them,
 or show their diff), and hands it here."""
-from __future__ import annotations
 
 import errno
 import os
@@ -18,7 +17,7 @@ class WriteBack(Enum):
     DIFF = "diff"     # write nothing; report what would change, with a unified diff
 
     @classmethod
-    def choose(cls, *, check: bool = False, diff: bool = False) -> WriteBack:
+    def choose(cls, *, check: bool = False, diff: bool = False) -> "WriteBack":
         """The value of a command's --check / --diff / --dry-run flags (--diff implies --check)."""
         return cls.DIFF if diff else cls.CHECK if check else cls.WRITE
 
