@@ -299,8 +299,12 @@ class RunEntry:
         full = self._full(relatives)
         file_statuses = statuses(full, read_at)
         if file_statuses is None or file_statuses != entry.get("file_statuses"):
-            for path, recorded in zip(full, entry["digests"].split("\n")):
-                if (file_digest(path) or "-") != recorded:
+            # the files outside content/ first (the database, config, vocabularies: what an edit
+            # usually changes), so that a changed one is found before every page is read
+            pages = self._full([CONTENT_DIR + "/"])[0]
+            recorded = sorted(zip(full, entry["digests"].split("\n")), key=lambda item: item[0].startswith(pages))
+            for path, digest_then in recorded:
+                if (file_digest(path) or "-") != digest_then:
                     return None
         if (folder_statuses, file_statuses) != (entry.get("folder_statuses"), entry.get("file_statuses")) \
                 and None not in (folder_statuses, file_statuses) and self.path is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Mapping
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
@@ -66,6 +66,10 @@ class Site:
         """Every file under content/, relative to the site, sorted."""
         return self.listing().files
 
+    def pages(self) -> list[str]:
+        """The files under content/ that Hugo reads as pages."""
+        return [rel for rel in self.content() if is_page(rel)]
+
 
 def _digest(cache: Cache, path: Path) -> str | None:
     try:
@@ -100,10 +104,11 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     return site
 
 
-def read_digests(site: Site, entry: RunEntry) -> dict[str, str | None]:
+def read_digests(site: Site, entry: RunEntry, hashed_later: Collection[str] = ()) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
-    text, the others (read later in the run) as they are now."""
-    return entry.digests(input_files(site)) | site.read
+    text, the others (read later in the run) as they are now, but for those in hashed_later
+    (whose reader hashes the very bytes it reads)."""
+    return entry.digests(rel for rel in input_files(site) if rel not in hashed_later) | site.read
 
 
 def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
@@ -138,8 +143,10 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
         entry.damaged()
     read_at = time.time_ns()
     site = load_site(root, cache)
-    digests = read_digests(site, entry)
-    diagnostics, pages = _check(site, _rules(site, select, ignore))
+    rules = _rules(site, select, ignore)
+    per_file = any(rule.check_file is not None for rule in rules)
+    digests = read_digests(site, entry, set(site.pages()) if per_file else ())
+    diagnostics, pages = _check(site, rules)
     digests.update(pages)  # the pages as the per-file rules read them
     from hugokit.provenance import record_if_up_to_date
 
@@ -176,7 +183,7 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
 
     vocab, vocab_diagnostics = site.vocabularies()
     found = run(Context(site.database, vocab, site.config), rules)
-    pages, digests = page_diagnostics(site, rules, {rel: None for rel in site.content() if is_page(rel)}, every=True)
+    pages, digests = page_diagnostics(site, rules, dict.fromkeys(site.pages()), every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 
 
@@ -249,8 +256,7 @@ def input_files(site: Site) -> list[str]:
     """Every file a check of the site reads (relative to it), present or not: the run cache's key."""
     from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
 
-    pages = [rel for rel in site.content() if is_page(rel)]
-    return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *pages]
+    return [CONFIG_NAME, site.config.database, *map(vocabulary_file, VOCABULARY_NAMES), *site.pages()]
 
 
 def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:
