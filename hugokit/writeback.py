@@ -69,7 +69,7 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
         raise
 
 
-_TEMP = re.compile(r"\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp")  # what atomic_write names them
+_TEMP = r"\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp"  # what atomic_write names them (compiled when first needed)
 _swept: set[str] = set()
 
 
@@ -85,7 +85,7 @@ def remove_stale_temps(path: Path) -> None:
     except OSError:
         return
     for name in names:
-        found = _TEMP.fullmatch(name)
+        found = re.fullmatch(_TEMP, name)
         if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
             try:
                 os.unlink(os.path.join(folder, name))
