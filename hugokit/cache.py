@@ -319,7 +319,8 @@ class RunEntry:
 
     def digests(self, files: Iterable[str]) -> dict[str, str | None]:
         """Every file's SHA-256 now (None when missing)."""
-        return {rel: file_digest(self.root / rel) for rel in sorted(set(files))}
+        relatives = sorted(set(files))
+        return dict(zip(relatives, map(file_digest, self._full(relatives))))  # plain strings: no Path per file
 
     def store(self, digests: dict[str, str | None], payload: Any, content: Listing | None = None,
               read_at: int | None = None) -> None:

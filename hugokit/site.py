@@ -5,6 +5,7 @@ light imports: what loads and checks a site (YAML, the rules) is imported where 
 """
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection, Mapping
@@ -204,9 +205,10 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
     out: list[Diagnostic] = []
     digests: dict[str, str | None] = {}
     changed = False
+    top = os.path.join(str(config.root), "")  # plain strings, as the cache's: no Path per page
     for shown, given in texts.items():
         try:
-            data: bytes | OSError = config.path(shown).read_bytes() if given is None else given
+            data: bytes | OSError = _read_bytes(top + shown) if given is None else given
         except OSError as exc:
             data = exc
         digest = digests[shown] = cache.data_digest(data) if isinstance(data, bytes) else None
@@ -221,6 +223,11 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
     if changed:
         cache.remember("pages", key, {shown: found for shown, found in memo.items() if not every or shown in texts})
     return out, digests
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def _finding_json(found: Finding) -> list[object]:
