@@ -45,29 +45,21 @@ def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator[C
 
 def _load(site: str) -> _Site:
     from hugokit.config import load_config
-    from hugokit.database import parse_database
+    from hugokit.database import read_for_edit
     from hugokit.layout import site_root
-    from hugokit.load import read_text
     from hugokit.vocab import load_vocabularies
 
     root = site_root(site)
     config = load_config(root)
     vocab, _ = load_vocabularies(root)
-    target = config.path(config.database)
-    if not target.exists():
-        return _Site(config, None, None, vocab)
-    text = read_text(target, config.database)
-    database, problems = parse_database(text, config.database)
-    if any(d.is_error for d in problems):
-        raise InputError(problems + [error(Position(config.database), "bad-database",
-                                           "the database has errors; fix them first", "run hugokit check")])
+    text, database = read_for_edit(config) or (None, None)
     return _Site(config, text, database, vocab)
 
 
 def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache: bool, paths: PathDisplay) -> int:
-    from hugokit.venue_names import VenueFinder
     from hugokit.sources import gather
     from hugokit.sources.identifiers import parse
+    from hugokit.venue_names import finder_for
 
     parsed = []
     for written in identifiers:
@@ -79,7 +71,7 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
                                     "or paste the paper's arxiv.org, doi.org or dblp.org URL")])
         parsed.append(ident)
     config, text, database, vocab = _load(site)
-    finder = VenueFinder(vocab.venues)
+    finder = finder_for(vocab.venues)
     with _online(config.services, no_cache) as client:
         mains = [gather.primary(client, ident) for ident in parsed]
         papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
@@ -122,9 +114,9 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
 
 def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, paths: PathDisplay) -> int:
     from hugokit import refresh
-    from hugokit.venue_names import VenueFinder
     from hugokit.outcome import exit_code, verb
     from hugokit.sources import gather
+    from hugokit.venue_names import finder_for
     from hugokit.writeback import WriteBack, put
 
     config, text, database, vocab = _load(site)
@@ -135,7 +127,7 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
     candidates = refresh.candidates(database, venues, everything)
     with _online(config.services, no_cache) as client:
         answers = gather.about(client, [gather.Paper(c.arxiv, c.doi, c.pub.title) for c in candidates])
-    finder = VenueFinder(venues)
+    finder = finder_for(venues)
     findings = [refresh.plan(c, records, finder, venues) for c, records in zip(candidates, answers)]
     pairs = refresh.duplicates(database, venues, findings)
     listed_twice = {id(p.preprint) for p in pairs}

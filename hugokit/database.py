@@ -1,11 +1,16 @@
 """The publication database (data/publications.yaml): read with positions, checked for structure."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
 
-from hugokit.diagnostics import Diagnostic, Mark
-from hugokit.load import MAX_VALUE_CHARS, Reader, compose
+from hugokit.diagnostics import Diagnostic, InputError, Mark, Position, error
+from hugokit.load import MAX_VALUE_CHARS, Reader, compose, read_text
 from hugokit.model import FIELD_BY_NAME, FIELDS, Database, Publication
+
+if TYPE_CHECKING:
+    from hugokit.config import SiteConfig
 
 _KNOWN_KEYS = tuple(f.name for f in FIELDS)
 
@@ -27,6 +32,22 @@ def parse_database(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
                 entries.append(pub)
     publications = [pub for pub in entries if pub.readable("title", "year")]
     return Database(path, publications, entries if len(publications) < len(entries) else []), reader.diagnostics
+
+
+def read_for_edit(config: SiteConfig) -> tuple[str, Database] | None:
+    """The database's text and entries for a command that edits it (import, add, refresh), or
+    None when there is no database yet. One with errors raises InputError: an edit goes only
+    into a database that reads cleanly, since entries left out of the parse would be lost."""
+    target = config.path(config.database)
+    if not target.exists():
+        return None
+    text = read_text(target, config.database)
+    database, problems = parse_database(text, config.database)
+    if any(d.is_error for d in problems):
+        raise InputError(problems + [error(Position(config.database), "bad-database",
+                                           "the database has errors; fix them before hugokit changes it",
+                                           "run hugokit check")])
+    return text, database
 
 
 _STR = "tag:yaml.org,2002:str"

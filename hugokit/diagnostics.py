@@ -103,12 +103,12 @@ _TEXT_KEYS = ("path", "severity", "code", "message", "hint")
 _SEVERITIES = {s.value for s in Severity}
 
 
-def error(where: Position, code: str, message: str, hint: str = "", fix: Fix | None = None) -> Diagnostic:
-    return Diagnostic.at(where, Severity.ERROR, code, message, hint, fix)
+def error(where: Position, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic.at(where, Severity.ERROR, code, message, hint)
 
 
-def warning(where: Position, code: str, message: str, hint: str = "", fix: Fix | None = None) -> Diagnostic:
-    return Diagnostic.at(where, Severity.WARNING, code, message, hint, fix)
+def warning(where: Position, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic.at(where, Severity.WARNING, code, message, hint)
 
 
 def on_command_line(option: str) -> Position:

@@ -1,5 +1,6 @@
-"""What a link in the database may be. The bad-link rule and every importer use this one
-definition, so that nothing an importer writes without a word is then an error.
+"""What a link in the database may be, and what it points at. The bad-link rule and every
+importer use this one definition, so that nothing an importer writes without a word is then an
+error; duplicate-link, refresh and `hugokit add` read arXiv ids and DOIs out of links here.
 
 A link is a full http(s) URL, or a path from the site's root (`/assets/pdf/x.pdf`): Hugo serves
 static/ and each page bundle's files at such paths, and a page's link to one works from every
@@ -12,11 +13,16 @@ from typing import Iterable
 
 from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import Publication
+from hugokit.text import ARXIV_ID, clean_doi
 
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\\{}]*)?")  # the common case, decided at once
 _SITE_PATH = re.compile(r"/(?!/)[^\s\\{}]*")
 # Compiled on first use (the re module keeps it): a link the patterns above accept never needs it.
 _NO_SCHEME = r"(?i)www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[:/?#]\S*)?"
+ARXIV_LINK = re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?/?$", re.I)
+DOI_LINK = re.compile(r"https?://(?:dx\.)?doi\.org/(10\..+)$", re.I)
+ARXIV_VERSIONED = re.compile(rf"({ARXIV_ID})(?:v\d+)?")  # an id as arXiv writes it, version and all
+_PARTS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://(?:[^@/?#]*@)?([^/?#:]*)(?::\d*)?)?([^?#]*)(?:\?([^#]*))?")
 RELATIVE = "is a relative path"
 NO_SCHEME = "has no scheme"
 
@@ -50,6 +56,36 @@ def problem(url: str) -> str:
     except ValueError:
         return "is not a valid URL"
     return ""
+
+
+def arxiv_in_link(url: str) -> str:
+    """The arXiv id of an arxiv.org link, abs or pdf, without its version ("" for any other link)."""
+    match = ARXIV_LINK.match(url.strip())
+    found = ARXIV_VERSIONED.fullmatch(match.group(1)) if match else None
+    return found.group(1) if found else ""
+
+
+def doi_in_link(url: str) -> str:
+    """The DOI of a doi.org (or dx.doi.org) link ("" for any other link)."""
+    match = DOI_LINK.match(url.strip())
+    return clean_doi(match.group(1)) if match else ""
+
+
+def target(url: str) -> str:
+    """What a link points at, for telling two links apart: `arxiv:<id>` for every form of an
+    arXiv link, `doi:<doi>` for a doi.org link (DOIs ignore case), else the URL without its
+    scheme, port, `www.` and trailing slash, its host in lower case."""
+    arxiv = arxiv_in_link(url)
+    if arxiv:
+        return f"arxiv:{arxiv.lower()}"
+    doi = doi_in_link(url)
+    if doi:
+        return f"doi:{doi.casefold()}"
+    parts = _PARTS.match(url.strip())
+    assert parts is not None  # always matches: every part is optional
+    host, path, query = parts.groups()
+    host = (host or "").lower().removeprefix("www.")
+    return f"{host}{(path or '').rstrip('/')}" + (f"?{query}" if query else "")
 
 
 def repaired(url: str) -> str:

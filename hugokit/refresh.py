@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from hugokit.model import Database, Publication
 from hugokit.sources import Record, is_arxiv_doi, year_in
-from hugokit.sources.identifiers import arxiv_in_link, doi_in_link
+from hugokit.links import arxiv_in_link, doi_in_link
 from hugokit.text import fold, split_venue
 from hugokit.venue_kinds import venue_of
 from hugokit.venue_names import VenueFinder

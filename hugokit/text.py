@@ -12,15 +12,16 @@ ARXIV_ID = r"\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
 
 def split_venue(venue: str) -> tuple[str, int | None]:
     """The first venue's name and year: ("OSDI", 2022) for "OSDI 2022", ("ATC", 2018) for
-    "ATC 2018 (Oral), AISys@SOSP 2017"; (venue, None) when it has no year (see venue_string)."""
+    "ATC 2018 (Oral), AISys@SOSP 2017", ("Nature", None) for "Nature 585(7825):357–362" (a
+    journal's volume, issue and pages are no part of its name); (venue, None) when it has neither
+    a year nor those (see venue_string)."""
     from hugokit.venue_string import parse
 
     parts = parse(venue)
-    year = parts[0].year if parts else None
-    if year is None:
+    first = parts[0] if parts else None
+    if first is None or (first.year is None and first.locator is None):
         return venue.strip(), None
-    first = parts[0]
-    return venue[(first.workshop or first.name).start: first.name.end], int(year.text)
+    return venue[(first.workshop or first.name).start: first.name.end], int(first.year.text) if first.year else None
 
 
 def clean_doi(doi: str) -> str:

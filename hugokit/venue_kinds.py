@@ -1,9 +1,11 @@
 """Venue kinds and what each becomes in the formats hugokit writes: one table for the registry's
-`kind`, BibTeX entry types, CSL types and Hugo Blox's publication_types (which are CSL's)."""
+`kind`, BibTeX entry types, CSL types, Hugo Blox's publication_types (which are CSL's), and the
+list page's type filter (its buttons' order and labels, which the layouts read from the layout data)."""
 
 from typing import TYPE_CHECKING, NamedTuple
 
 from hugokit.text import split_venue
+from hugokit.venue_string import Locator, locator_pieces, parse
 
 if TYPE_CHECKING:
     from hugokit.model import Publication
@@ -13,19 +15,21 @@ if TYPE_CHECKING:
 class Kind(NamedTuple):
     csl: str      # CSL-JSON `type`, and Hugo Blox's publication_types
     bibtex: str   # BibTeX entry type
+    label: str    # the list page's filter button
 
 
+# In the order of the list page's type filter.
 KINDS: dict[str, Kind] = {
-    "conference": Kind("paper-conference", "inproceedings"),
-    "journal": Kind("article-journal", "article"),
-    "workshop": Kind("paper-conference", "inproceedings"),
-    "preprint": Kind("article", "misc"),
-    "thesis": Kind("thesis", "phdthesis"),
-    "blog": Kind("post-weblog", "misc"),
-    "report": Kind("report", "techreport"),
-    "book": Kind("book", "book"),
+    "conference": Kind("paper-conference", "inproceedings", "Conference"),
+    "journal": Kind("article-journal", "article", "Journal"),
+    "workshop": Kind("paper-conference", "inproceedings", "Workshop"),
+    "preprint": Kind("article", "misc", "Preprint"),
+    "thesis": Kind("thesis", "phdthesis", "Thesis"),
+    "book": Kind("book", "book", "Book"),
+    "report": Kind("report", "techreport", "Report"),
+    "blog": Kind("post-weblog", "misc", "Blog post"),
 }
-UNKNOWN = Kind("article", "misc")  # a venue of no known kind
+UNKNOWN = Kind("article", "misc", "")  # a venue of no known kind
 
 
 class Venue(NamedTuple):
@@ -37,6 +41,7 @@ class Venue(NamedTuple):
     full: str    # the registry's full name of a known venue, else name
     short: str   # the registry's spelling of a known venue, else name
     kind_name: str = ""  # the registry's kind (conference, journal, …), "" when unknown
+    locator: Locator | None = None  # a journal's volume, issue and pages, where the venue gives them
 
 
 def venue_of(pub: "Publication", venues: "Vocabulary") -> Venue:
@@ -48,4 +53,6 @@ def venue_of(pub: "Publication", venues: "Vocabulary") -> Venue:
     known = match.term if match is not None and match.term.pattern is None else None
     full = (known.full or known.name) if known else name
     kind_name = match.term.kind if match and match.term.kind in KINDS else ""
-    return Venue(name, year, kind, full, known.name if known else name, kind_name)
+    parts = parse(pub.venue) if name else ()
+    locator = locator_pieces(parts[0].locator) if parts and parts[0].locator else None
+    return Venue(name, year, kind, full, known.name if known else name, kind_name, locator)

@@ -1,12 +1,16 @@
 """The venue string's grammar, in one place: what `venue: …` may hold and where each piece stands.
 
-    venue  := part (", " part)*
-    part   := [WORKSHOP "@"] NAME [" " YEAR] mark*
-    mark   := [" "] "(" TEXT ")"        a presentation mark, or an award
+    venue   := part (", " part)*
+    part    := [WORKSHOP "@"] NAME [" " LOCATOR] [[","] " " YEAR] mark*
+    locator := VOLUME ["(" ISSUE ")"] [(":" | ", ") PAGES] ["."]   with an issue or pages at least
+    mark    := [" "] "(" TEXT ")"        a presentation mark, or an award
 
 `ATC 2018 (Oral), AISys@SOSP 2017, MLSys@NeurIPS 2017` is three parts: ATC 2018 presented as an
 oral, and two workshops at conferences. `OSDI 2021(Jay Lepreau Best Paper Award!)` is one part
-with an award written into it. A ", " separates parts only after a year or a mark, so a name
+with an award written into it. `Nature 585(7825):357–362` is the journal Nature with its volume,
+issue and pages (the locator), as Hugo Blox pages and citations write a journal article's
+venue; `PeerJ Computer Science 8, e1078` and `Phys. Rev. 47:777–780` are others. A bare number
+after a name (`Web 3`) is part of the name. A ", " separates parts only after a year or a mark, so a name
 that contains a comma (`Foo, Bar 2020`) stays one part. A parenthesis that is neither a
 presentation mark nor an award stays part of the name (and is then checked as a venue name).
 Every piece keeps its character span in the string, so a diagnostic can point at it and a fix
@@ -23,6 +27,10 @@ PRESENTATIONS = ("oral", "spotlight", "poster", "highlight", "talk", "contribute
 _AWARD_WORDS = re.compile(r"\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b", re.IGNORECASE)
 _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
+_PAGES = r"(?:pp?\.\s?)?[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?"
+_ISSUE = r"(?:S|Suppl\.?\s?|Pt\.?\s?)?\d+(?:[-–/]\d+)?[A-Za-z]?"  # 7825, 3-4, S1, Suppl. 2
+_LOCATOR = re.compile(rf"\s(\d+(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$")
+_LOCATOR_PIECES = re.compile(rf"(\d+)(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?")
 
 
 class Span(NamedTuple):
@@ -43,6 +51,7 @@ class VenuePart(NamedTuple):
     workshop: Span | None = None
     year: Span | None = None
     marks: tuple[Parenthetical, ...] = ()
+    locator: Span | None = None  # a journal's volume, issue and pages: 585(7825):357–362
 
     @property
     def awards(self) -> tuple[Parenthetical, ...]:
@@ -103,6 +112,12 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
         stop = found.start()
     lead = len(text) - len(text.lstrip())
     core = text[lead:stop].rstrip().rstrip(",")
+    locator = None
+    found = _LOCATOR.search(core)
+    if found and (found.group(2) or found.group(3)):
+        at = start + lead + found.start(1)
+        locator = Span(at, at + len(found.group(1)), found.group(1))
+        core = core[: found.start()].rstrip().rstrip(",")
     workshop = None
     at = core.find("@")
     name_start = start + lead
@@ -111,7 +126,30 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
         name_start += at + 1
         core = core[at + 1:]
     name = Span(name_start, name_start + len(core), core)
-    return VenuePart(Span(start, end, text), name, workshop, year, tuple(marks))
+    return VenuePart(Span(start, end, text), name, workshop, year, tuple(marks), locator)
+
+
+class Locator(NamedTuple):
+    volume: str
+    issue: str  # "" when not given
+    pages: str  # as written ("357–362", "e1078"), "" when not given
+
+    def fields(self, volume: str, issue: str, pages: str, dash: str) -> list[tuple[str, str]]:
+        """The pieces given, under a format's names for them, the pages' range with the format's
+        dash (BibTeX's --, CSL's -)."""
+        page_range = re.sub(r"\s*[-–—]+\s*", dash, self.pages)
+        return [(name, value) for name, value in ((volume, self.volume), (issue, self.issue), (pages, page_range))
+                if value]
+
+    def __str__(self) -> str:
+        return self.volume + (f"({self.issue})" if self.issue else "") + (f":{self.pages}" if self.pages else "")
+
+
+def locator_pieces(locator: Span) -> Locator:
+    """A locator's volume, issue and pages, for the exports' own fields."""
+    found = _LOCATOR_PIECES.fullmatch(locator.text)
+    assert found is not None  # the locator was found by the same pattern
+    return Locator(found.group(1), found.group(2) or "", found.group(3) or "")
 
 
 def replaced(venue: str, span: Span, new: str) -> str:

@@ -134,3 +134,18 @@ def test_no_topics_is_quiet_in_a_site_without_topics_and_per_entry_in_one_with_t
     untagged = [p for p in pubs if not p.topics]
     assert 0 < len(untagged) < len(pubs)
     assert len(checked(tmp_path / "tagged", "no-topics")) == len(untagged)
+
+
+def test_journals_of_real_lists_and_hugo_blox_citations_are_known_venues(tmp_path: Path) -> None:
+    """A Hugo Blox `publication` that gives the journal's volume, issue and pages is kept as
+    written and checked by the journal's name; a physics thesis's references name journals the
+    registry lists. What is left unknown is what the registry does not list (reviewed by hand)."""
+    _, pubs = imported(CORPUS / "hugoblox/giabbanelli-group", tmp_path / "bundles")
+    assert sorted(p.venue for p in pubs) == ["Applied Soft Computing 12(12):3711–3724", "PeerJ Computer Science 8, e1078"]
+    assert checked(tmp_path / "bundles", "unknown-venue", "venue-spelling") == []
+    imported(CORPUS / "bibtex/msc-thesis-references.bib", tmp_path / "thesis")
+    unknown = [re.search(r'unknown venue "(.*?)"', line) for line in checked(tmp_path / "thesis", "unknown-venue")]
+    assert sorted(found.group(1) for found in unknown if found) == [
+        "Academic Press, Inc.", "Benjamin/Cummings Publishing Company, Inc.", "Chapman and Hall",
+        "Dover Publications, Inc.", "Fourth Berkeley Symposium on Mathematical Statistics and Probability",
+        "Harper & Row", "Thomson Brooks/Cole", "Wiley-Interscience"]

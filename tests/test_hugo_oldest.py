@@ -36,7 +36,8 @@ def minimal_site(root: Path) -> Path:
 
 
 def rendered(hugo: Path, site: Path, out: Path) -> tuple[list[str], list[str], list[str]]:
-    """The publications page's entry titles and topic buttons, and the home page's Selected titles."""
+    """The publications page's entry titles and topic and type buttons, and the home page's
+    Selected titles."""
     result = subprocess.run([str(hugo), "--source", str(site), "--destination", str(out), "--panicOnWarning",
                              "--quiet"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -44,7 +45,7 @@ def rendered(hugo: Path, site: Path, out: Path) -> tuple[list[str], list[str], l
     home = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     assert page.select_one('head meta[name="viewport"]') and home.select_one("head title")
     return ([e.get_text() for e in page.select(".hugokit-list .hugokit-pub__title")],
-            [b.get_text(" ", strip=True) for b in page.select(".hugokit-filter[data-hugokit-filter=topic] button")],
+            [b.get_text(" ", strip=True) for b in page.select(".hugokit-filter[data-hugokit-filter] button")],
             [e.get_text() for e in home.select(".hugokit-pub__title")])
 
 
@@ -60,4 +61,5 @@ def test_the_layouts_render_alike_on_the_oldest_supported_hugo(tmp_path: Path) -
     pinned = rendered(HUGO, site, tmp_path / "pinned")
     titles, buttons, selected = oldest
     assert len(titles) == len(set(titles)) == 47 and buttons[0] == "All 47" and len(selected) == 10
+    assert "Any type 47" in buttons and any(b.startswith("Conference ") for b in buttons)
     assert oldest == pinned

@@ -251,3 +251,19 @@ def test_positions_after_escapes_beyond_the_basic_plane_are_the_files(tmp_path: 
     run = hugokit("import", broken, "--site", tmp_path / "site")
     col = broken.read_text().index('"y"') + 1
     assert run.exit_code == 2 and f"{broken}:1:{col}: error[yaml-syntax]" in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("command", [("import", "x.bib"), ("add", "arXiv:2403.00835"), ("refresh", "--write")])
+def test_a_database_with_errors_is_never_edited(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """import, add and refresh share one refusal: entries left out of a broken parse would be
+    lost by the edit, so nothing is read from a service and nothing is written."""
+    write(tmp_path / "x.bib", "@article{a, title={A}, author={Ann Lee}, year={2020}, journal={JMLR}}\n")
+    broken = "- title: Kept\n  authors: [Ann Lee]\n  year: twenty\n"
+    write(tmp_path / "data/publications.yaml", broken)
+    write(tmp_path / "hugokit.yaml", "services: {arxiv: 'http://127.0.0.1:9/', dblp: 'http://127.0.0.1:9/', "
+                                     "crossref: 'http://127.0.0.1:9/'}\n")
+    run = hugokit(*command, "--site", tmp_path)
+    assert run.exit_code == 2, run.output
+    assert "data/publications.yaml:1:1: error[bad-database] the database has errors; fix them before hugokit " \
+           "changes it (run hugokit check)" in run.output
+    assert (tmp_path / "data/publications.yaml").read_text() == broken

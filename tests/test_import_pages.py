@@ -66,9 +66,11 @@ def test_academicpages(tmp_path: Path) -> None:
                        ("Boosting Deep Neural", "An architecture combining", "Permutation-based true"))
     assert (icml.venue, icml.year, icml.date) == ("ICML 2020", 2020, "2020-01-25")  # the registry's, exactly
     assert icml.links == {"paper": "http://wang-yuke.com/files/05-ICML20.pdf"}
-    assert cnn.venue == "arXiv.org" and cnn.abstract.startswith("TLDR:")  # the excerpt
+    assert cnn.venue == "Preprint 2017" and cnn.abstract.startswith("TLDR:")  # arXiv.org; the excerpt
     assert sums.authors == ["Anna Vesely", "Livio Finos", "Jelle J. Goeman"]  # from its citation
-    assert sums.venue == "Journal of the Royal Statistical Society, Series B (Statistical Methodology)"
+    # The page's "Journal of the Royal Statistical Society, Series B (Statistical Methodology)" is
+    # exactly a spelling of the registry's journal: its name, then the page's year.
+    assert sums.venue == "J. R. Stat. Soc. B 2023"
     assert '"(page text)" (the text below the front-matter) is not imported: 3 pages' in run.stdout
 
 

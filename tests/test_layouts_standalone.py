@@ -215,3 +215,26 @@ def test_a_presentation_mark_in_the_venue_is_shown_as_a_badge(tmp_path: Path) ->
         assert found.select_one(".hugokit-presentation").get_text() == "Oral"
         assert found.select_one(".hugokit-venue").get_text(" ", strip=True).startswith("ATC 2018")
         assert "(Oral)" not in found.get_text()
+
+
+def test_the_type_filter_follows_the_venue_kinds_table(tmp_path: Path) -> None:
+    """The type buttons come in the order and with the labels of hugokit's table of venue kinds
+    (which the layout data carries), whatever order the entries are in."""
+    from hugokit.venue_kinds import KINDS
+
+    site = new_site(tmp_path / "site")
+    config = site / "hugo.toml"
+    config.write_text(config.read_text() + f'theme = "{REPO.name}"\n')
+    venues = ["Blogpost 2024", "Tech Report 2023", "Stanford PhD Thesis 2022", "JMLR 2021", "HotOS 2021", "ICML 2020"]
+    write(site / "data/publications.yaml", "".join(
+        f'- title: "Paper {n}"\n  authors: [Ann Lee]\n  year: {venue[-4:]}\n  venue: {venue}\n'
+        for n, venue in enumerate(venues)))
+    run = hugokit("build", "--site", site)
+    assert run.exit_code == 0, run.output
+    result = render(site, tmp_path / "public", "--themesDir", str(REPO.parent))
+    assert result.returncode == 0, result.stdout + result.stderr
+    buttons = html(tmp_path / "public", "publications").select("button[data-hugokit-type]")
+    shown = [(b["data-hugokit-type"], b.find(string=True, recursive=False).strip()) for b in buttons]
+    used = ("conference", "journal", "workshop", "thesis", "report", "blog")
+    assert shown == [("", "Any type"), *((name, kind.label) for name, kind in KINDS.items() if name in used)]
+    assert shown[-1] == ("blog", "Blog post")

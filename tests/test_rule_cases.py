@@ -70,10 +70,21 @@ def test_a_rule_is_marked_fixable_when_its_bad_case_has_fixes(code: str) -> None
 
 
 def test_duplicate_link_knows_an_old_style_arxiv_id_in_any_of_its_forms() -> None:
-    from hugokit.rules.duplicate_link import normalise
+    from hugokit.links import target
 
-    forms = {normalise(url) for url in ("https://arxiv.org/abs/math.GT/0601001v2", "http://arxiv.org/pdf/math.GT/0601001.pdf",
-                                        "https://arxiv.org/abs/math.GT/0601001")}
+    forms = {target(url) for url in ("https://arxiv.org/abs/math.GT/0601001v2", "http://arxiv.org/pdf/math.GT/0601001.pdf",
+                                     "https://arxiv.org/abs/math.GT/0601001")}
     assert forms == {"arxiv:math.gt/0601001"}
-    assert normalise("https://arxiv.org/pdf/2403.00835v1") == normalise("https://www.arxiv.org/abs/2403.00835") == \
-        "arxiv:2403.00835"
+    assert target("https://arxiv.org/pdf/2403.00835v1") == target("https://www.arxiv.org/abs/2403.00835") == \
+        target("https://export.arxiv.org/abs/2403.00835/") == "arxiv:2403.00835"
+
+
+def test_duplicate_link_knows_a_doi_in_any_of_its_forms_and_an_address_in_its_usual_variants() -> None:
+    from hugokit.links import target
+
+    assert {target(url) for url in ("https://doi.org/10.1145/3600006.3613165", "http://dx.doi.org/10.1145/3600006.3613165",
+                                    "https://doi.org/10.1145/3600006.3613165".upper().replace("HTTPS://DOI.ORG", "https://doi.org"))
+            } == {"doi:10.1145/3600006.3613165"}
+    assert target("https://WWW.Example.org/Paper/") == target("http://example.org:80/Paper") == "example.org/Paper"
+    assert target("https://example.org/paper") != target("https://example.org/Paper")  # a path's case counts
+    assert target("https://example.org/p?id=1") != target("https://example.org/p?id=2")

@@ -38,3 +38,20 @@ def test_the_selected_partial_orders_links_as_the_page_does() -> None:
 def test_venue_kinds_are_one_table() -> None:
     assert VENUE_KINDS == tuple(KINDS)
     assert all(kind.csl and kind.bibtex for kind in KINDS.values())
+
+
+def test_the_list_page_takes_the_venue_kinds_from_the_layout_data() -> None:
+    """The type filter's order and labels are KINDS's: the layout data carries them, and the
+    layouts name no kind of their own."""
+    import json
+
+    from hugokit.render.layout_data import render_layout_data
+    from hugokit.vocab import Vocabulary
+
+    data = json.loads(render_layout_data([], Vocabulary("venues", [])))
+    assert data["kinds"] == [{"name": name, "label": kind.label} for name, kind in KINDS.items()]
+    assert all(kind.label for kind in KINDS.values())
+    for layout in LAYOUTS.rglob("*.html"):  # ("blog" alone is a link kind too)
+        text = layout.read_text()
+        named = {name for name in KINDS if f'"{name}"' in text}
+        assert len(named) < 2, f"{layout.relative_to(REPO)} names the venue kinds {sorted(named)}: read .kinds"

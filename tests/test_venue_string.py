@@ -116,3 +116,55 @@ def test_moving_an_award_out_of_the_venue_keeps_the_file_valid(tmp_path: Path) -
         ("ICLR 2019 (Oral)", "Outstanding Paper Award"),
         ("ATC 2018 (Best Paper Award)", None)]  # the value is not on its key's line: left to a person
     assert "  venue: OSDI 2021\n  award: Jay Lepreau Best Paper Award  # kept\n" in database.read_text()
+
+
+def test_a_journal_volume_issue_and_pages_are_the_locator_not_the_name() -> None:
+    """As Hugo Blox pages and citations write a journal article's venue; kept in the string."""
+    def located(venue: str) -> tuple[str, str | None, str | None]:
+        (part,) = parse(venue)
+        return part.name.text, part.locator.text if part.locator else None, part.year.text if part.year else None
+
+    assert located("Nature 585(7825):357–362") == ("Nature", "585(7825):357–362", None)
+    assert located("Applied Soft Computing 12(12):3711–3724") == ("Applied Soft Computing", "12(12):3711–3724", None)
+    assert located("PeerJ Computer Science 8, e1078") == ("PeerJ Computer Science", "8, e1078", None)
+    assert located("Phys. Rev. 47:777–780, 1935") == ("Phys. Rev.", "47:777–780", "1935")
+    assert located("Proc. IEEE 86(11), pp. 2278–2324") == ("Proc. IEEE", "86(11), pp. 2278–2324", None)
+    assert located("Nature, 585(7825), 357–362.") == ("Nature", "585(7825), 357–362", None)  # as APA cites it
+    assert located("Journal of the Royal Statistical Society, Series B (Statistical Methodology) 85(3)") == (
+        "Journal of the Royal Statistical Society, Series B (Statistical Methodology)", "85(3)", None)
+    # A bare number, or a parenthesis that is no issue, stays in the name.
+    assert located("Web 3") == ("Web 3", None, None)
+    assert located("NeurIPS 2017 (Workshop 2)") == ("NeurIPS 2017 (Workshop 2)", None, None)
+    assert located("Foo 12, 2020") == ("Foo 12", None, "2020")
+    assert split_venue("Nature 585(7825):357–362") == ("Nature", None)
+    assert split_venue("Phys. Rev. 47:777–780, 1935") == ("Phys. Rev.", 1935)
+    venue = "Nature 585(7825):357–362 (Oral)"
+    (part,) = parse(venue)
+    assert venue[part.locator.start:part.locator.end] == "585(7825):357–362"  # type: ignore[union-attr]
+    assert [m.value.text for m in part.marks] == ["Oral"]
+
+
+def test_the_exports_give_the_locator_its_own_fields_and_keep_the_venue(tmp_path: Path) -> None:
+    import json
+
+    from pybtex.database import parse_string
+
+    write(tmp_path / "data/publications.yaml", '- title: "Array programming with NumPy"\n  authors: [Charles R. Harris]\n'
+                                               "  year: 2020\n  venue: Nature 585(7825):357–362\n")
+    bib = hugokit("export", "bibtex", "--site", tmp_path)
+    assert bib.exit_code == 0, bib.output
+    entry = next(iter(parse_string(bib.stdout, "bibtex").entries.values()))
+    assert entry.type == "article"
+    assert {k: entry.fields[k] for k in ("journal", "volume", "number", "pages", "hugokit-venue")} == {
+        "journal": "Nature", "volume": "585", "number": "7825", "pages": "357--362",
+        "hugokit-venue": "Nature 585(7825):357–362"}
+    csl = hugokit("export", "csl-json", "--site", tmp_path)
+    (item,) = json.loads(csl.stdout)
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == ("Nature", "585", "7825", "357-362")
+    back = write(tmp_path / "back.bib", bib.stdout)
+    (tmp_path / "again").mkdir()
+    again = hugokit("import", back, "--site", tmp_path / "again")
+    assert again.exit_code == 0, again.output
+    assert "venue: Nature 585(7825):357–362\n" in (tmp_path / "again/data/publications.yaml").read_text()
+    assert "not imported" not in again.output
+    assert hugokit("check", "--site", tmp_path, "--select", "unknown-venue").stdout == ""

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hugokit.config import SiteConfig
-from hugokit.database import parse_database
+from hugokit.database import read_for_edit
 from hugokit.diagnostics import Diagnostic, InputError, Position, error
 from hugokit.importers.imported import Progress
 from hugokit.load import read_text
@@ -77,16 +77,11 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     if imported.front_matter is not None and imported.front_matter != config.front_matter:
         body = "".join("  " + line + "\n" for line in imported.front_matter.splitlines())
         note = f"front_matter: |\n{body}"
-    target = config.path(config.database)
-    if force or not target.exists():
+    existing = None if force else read_for_edit(config)
+    if existing is None:
         count = len(imported.publications)
         return ImportPlan(render_database(imported.publications), imported.diagnostics, count, 0, note, True)
-    existing_text = read_text(target, config.database)
-    database, problems = parse_database(existing_text, config.database)
-    if any(d.is_error for d in problems):
-        raise InputError(problems + [error(Position(config.database), "bad-database",
-                                           "the database has errors; fix them before merging into it",
-                                           "run hugokit check")])
+    existing_text, database = existing
     merged = merge(existing_text, database, imported.publications, shown)
     from hugokit.verify import expect_database
 

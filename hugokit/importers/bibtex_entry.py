@@ -35,7 +35,7 @@ _URL_ESCAPE = re.compile(r"\\([_%&#~$])")
 _URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
-_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month"}
+_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month", "volume", "number", "pages"}
 _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection"}
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}

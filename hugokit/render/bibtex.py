@@ -6,6 +6,7 @@ link), so that importing the file gives the same database back.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from hugokit.dates import month_of
@@ -53,6 +54,8 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
     container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
     if venue.name:
         fields.append((container, venue.full))
+    if venue.locator is not None:
+        fields += venue.locator.fields("volume", "number", "pages", "--")
     fields.append(("year", str(venue.year or pub.year)))
     month = month_of(pub.date) if pub.date else None
     if month:
@@ -87,6 +90,8 @@ def _own_fields(pub: Publication) -> list[tuple[str, str]]:
 def _value(name: str, value: str) -> str:
     if name in ("author", "editor"):
         return value  # _bibtex_name has encoded each name
+    if name == "pages" and re.fullmatch(r"[\w-]+", value):
+        return value  # 357--362 is the en dash BibTeX means: to_latex would escape it
     if name in ("url", "doi", "eprint") or name == "hugokit-links":
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
     return to_latex(value)

@@ -36,6 +36,8 @@ def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
     if venue.name:
         out["container-title"] = venue.full
         out["container-title-short"] = venue.short
+    if venue.locator is not None:
+        out.update(venue.locator.fields("volume", "issue", "page", "-"))
     if pub.doi:
         out["DOI"] = pub.doi
     if "paper" in pub.links:

@@ -4,7 +4,8 @@ The layouts never read data/publications.yaml: Hugo's YAML loader gives up on la
 ("too many YAML aliases for non-scalar nodes" from a few thousand entries on, though the file
 has no aliases), while it reads JSON of any size. Each entry is found by the key the shortcode
 can form from its own parameters: `id:<id>` when the entry has an id (the page passes it),
-else `title:<title>`, so the shortcode page itself carries nothing extra.
+else `title:<title>`, so the shortcode page itself carries nothing extra. The venue kinds come
+along (name and label, in the type filter's order), so that the layouts hold no copy of them.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import json
 from hugokit import venue_string
 from hugokit.model import Publication, by_year
 from hugokit.render.bibtex import citation_keys, render_entry
-from hugokit.venue_kinds import venue_of
+from hugokit.venue_kinds import KINDS, venue_of
 from hugokit.vocab import Vocabulary
 
 FORMAT = 1
@@ -39,7 +40,8 @@ def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary) -> dic
 
 
 def render_layout_data(publications: list[Publication], venues: Vocabulary) -> str:
-    """JSON: entries by lookup key, the keys in page order, and per topic its keys in page order."""
+    """JSON: entries by lookup key, the keys in page order, per topic its keys in page order, and
+    the venue kinds."""
     in_order = [pub for _, group in by_year(publications) for pub in group]
     keys = dict(zip(map(id, publications), citation_keys(publications)))
     entries: dict[str, object] = {}
@@ -59,5 +61,6 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary) -> s
     lines.append(",\n".join(f"{dump(key)}:{dump(entry)}" for key, entry in entries.items()))
     lines.append(f'}},\n"order":{dump(order)},\n"topics":{{')
     lines.append(",\n".join(f"{dump(topic)}:{dump(keys)}" for topic, keys in topics.items()))
-    lines.append("}}\n")
+    kinds = [{"name": name, "label": kind.label} for name, kind in KINDS.items()]
+    lines.append(f'}},\n"kinds":{dump(kinds)}}}\n')
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from typing import Any
 
 from hugokit.sources import Record, ServiceError, first_text, read_json, unreadable
 from hugokit.sources.http import Client
-from hugokit.sources.identifiers import arxiv_in_link
+from hugokit.links import arxiv_in_link
 from hugokit.text import clean_doi, fold
 
 NAME = "DBLP"
