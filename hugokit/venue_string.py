@@ -29,8 +29,9 @@ _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
 _PAGES = r"(?:pp?\.\s?)?[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?"
 _ISSUE = r"(?:S|Suppl\.?\s?|Pt\.?\s?)?\d+(?:[-–/]\d+)?[A-Za-z]?"  # 7825, 3-4, S1, Suppl. 2
-_LOCATOR = re.compile(rf"\s(\d+(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$")
-_LOCATOR_PIECES = re.compile(rf"(\d+)(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?")
+# Compiled on first use (the re module keeps them): most venues end in no digit and have no locator.
+_LOCATOR = rf"\s(\d+(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$"
+_LOCATOR_PIECES = rf"(\d+)(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?"
 
 
 class Span(NamedTuple):
@@ -113,7 +114,8 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
     lead = len(text) - len(text.lstrip())
     core = text[lead:stop].rstrip().rstrip(",")
     locator = None
-    found = _LOCATOR.search(core)
+    last = core.rstrip(".")[-1:]
+    found = re.search(_LOCATOR, core) if last.isdigit() or last == ")" else None  # a locator ends so
     if found and (found.group(2) or found.group(3)):
         at = start + lead + found.start(1)
         locator = Span(at, at + len(found.group(1)), found.group(1))
@@ -147,7 +149,7 @@ class Locator(NamedTuple):
 
 def locator_pieces(locator: Span) -> Locator:
     """A locator's volume, issue and pages, for the exports' own fields."""
-    found = _LOCATOR_PIECES.fullmatch(locator.text)
+    found = re.fullmatch(_LOCATOR_PIECES, locator.text)
     assert found is not None  # the locator was found by the same pattern
     return Locator(found.group(1), found.group(2) or "", found.group(3) or "")
 
