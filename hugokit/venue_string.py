@@ -24,7 +24,8 @@ from typing import NamedTuple
 # Presentation marks (case-insensitive), as programme committees name them.
 PRESENTATIONS = ("oral", "spotlight", "poster", "highlight", "talk", "contributed talk", "invited talk",
                  "long talk", "short talk", "lightning talk", "long oral", "short oral", "demo")
-_AWARD_WORDS = re.compile(r"\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b", re.IGNORECASE)
+# Compiled on first use (the re module keeps it): a presentation mark, the common one, never needs it.
+_AWARD_WORDS = r"(?i)\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b"
 _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
 _PAGES = r"(?:pp?\.\s?)?[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?"
@@ -64,7 +65,7 @@ def mark_kind(text: str) -> str:
     bare = text.strip().rstrip("!").strip()
     if bare.casefold() in PRESENTATIONS:
         return "presentation"
-    return "award" if _AWARD_WORDS.search(bare) else ""
+    return "award" if re.search(_AWARD_WORDS, bare) else ""
 
 
 @lru_cache(maxsize=4096)  # a site writes the same few hundred venues again and again

@@ -85,7 +85,7 @@ def remove_stale_temps(path: Path) -> None:
     except OSError:
         return
     for name in names:
-        found = re.fullmatch(_TEMP, name)
+        found = re.fullmatch(_TEMP, name) if name.endswith(".tmp") else None
         if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
             try:
                 os.unlink(os.path.join(folder, name))
