@@ -107,8 +107,8 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
 
 def read_digests(site: Site, entry: RunEntry, hashed_later: Collection[str] = ()) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
-    text, the others (read later in the run) as they are now, but for those in hashed_later
-    (whose reader hashes the very bytes it reads)."""
+    text, the others (read later in the run) as they are now; those in hashed_later are left to
+    the caller (the per-file rules hash the very bytes they read)."""
     return entry.digests(rel for rel in input_files(site) if rel not in hashed_later) | site.read
 
 
@@ -144,11 +144,10 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
         entry.damaged()
     read_at = time.time_ns()
     site = load_site(root, cache)
-    rules = _rules(site, select, ignore)
-    per_file = any(rule.check_file is not None for rule in rules)
-    digests = read_digests(site, entry, set(site.pages()) if per_file else ())
-    diagnostics, pages = _check(site, rules)
-    digests.update(pages)  # the pages as the per-file rules read them
+    pages = site.pages()
+    digests = read_digests(site, entry, hashed_later=set(pages))
+    diagnostics, read = _check(site, _rules(site, select, ignore))
+    digests.update(read or entry.digests(pages))  # each page as the per-file rules read it (or as it is, read by none)
     from hugokit.provenance import record_if_up_to_date
 
     record_if_up_to_date(site, cache)
