@@ -122,8 +122,11 @@ def record_if_up_to_date(site: Site, cache: Cache) -> None:
 
     if any(d.is_error for d in site.diagnostics):
         return  # entries left out of the parse would be missing from the render
+    current = current_text(site.config.path(site.config.page))
+    if current is None or cache.page_recorded(site.config.root, site.config.page) == text_digest(current):
+        return  # no page to recognise, or one known as hugokit's already: nothing is rendered
     generated = render_page(site.database.publications, site.config.front_matter)
-    if current_text(site.config.path(site.config.page)) == generated:
+    if current == generated:
         cache.record_page(site.config.root, site.config.page, generated)
 
 
