@@ -9,7 +9,8 @@
 oral, and two workshops at conferences. `OSDI 2021(Jay Lepreau Best Paper Award!)` is one part
 with an award written into it. `Nature 585(7825):357–362` is the journal Nature with its volume,
 issue and pages (the locator), as Hugo Blox pages and citations write a journal article's
-venue; `PeerJ Computer Science 8, e1078` and `Phys. Rev. 47:777–780` are others. A bare number
+venue; `PeerJ Computer Science 8, e1078`, `Phys. Rev. 47:777–780` and `Aquaculture 426–427:231–237`
+(a double volume) are others. A bare number
 after a name (`Web 3`) is part of the name. A ", " separates parts only after a year or a mark, so a name
 that contains a comma (`Foo, Bar 2020`) stays one part. A parenthesis that is neither a
 presentation mark nor an award stays part of the name (and is then checked as a venue name).
@@ -28,11 +29,13 @@ PRESENTATIONS = ("oral", "spotlight", "poster", "highlight", "talk", "contribute
 _AWARD_WORDS = r"(?i)\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b"
 _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
-_PAGES = r"(?:pp?\.\s?)?[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?"
+_PAGE = r"[A-Za-z]{0,3}\d+"  # 357, e1078, S12, fnw102 (an article number)
+_PAGES = rf"(?:pp?\.\s?)?{_PAGE}(?:\s?[-–—]{{1,2}}\s?{_PAGE})?"
+_VOLUME = r"\d+(?:[-–]\d+|[A-Z])?"  # 585, a double volume 426–427, 45B
 _ISSUE = r"(?:S|Suppl\.?\s?|Pt\.?\s?)?\d+(?:[-–/]\d+)?[A-Za-z]?"  # 7825, 3-4, S1, Suppl. 2
 # Compiled on first use (the re module keeps them): most venues end in no digit and have no locator.
-_LOCATOR = rf"\s(\d+(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$"
-_LOCATOR_PIECES = rf"(\d+)(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?"
+_LOCATOR = rf"\s({_VOLUME}(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$"
+_LOCATOR_PIECES = rf"({_VOLUME})(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?"
 
 
 class Span(NamedTuple):
@@ -138,11 +141,13 @@ class Locator(NamedTuple):
     pages: str  # as written ("357–362", "e1078"), "" when not given
 
     def fields(self, volume: str, issue: str, pages: str, dash: str) -> list[tuple[str, str]]:
-        """The pieces given, under a format's names for them, the pages' range with the format's
-        dash (BibTeX's --, CSL's -)."""
-        page_range = re.sub(r"\s*[-–—]+\s*", dash, self.pages)
-        return [(name, value) for name, value in ((volume, self.volume), (issue, self.issue), (pages, page_range))
-                if value]
+        """The pieces given, under a format's names for them, a range of pages or volumes with the
+        format's dash (BibTeX's --, CSL's -)."""
+        def ranged(text: str) -> str:
+            return re.sub(r"\s*[-–—]+\s*", dash, text)
+
+        return [(name, value) for name, value in ((volume, ranged(self.volume)), (issue, self.issue),
+                                                  (pages, ranged(self.pages))) if value]
 
     def __str__(self) -> str:
         return self.volume + (f"({self.issue})" if self.issue else "") + (f":{self.pages}" if self.pages else "")
@@ -153,6 +158,61 @@ def locator_pieces(locator: Span) -> Locator:
     found = re.fullmatch(_LOCATOR_PIECES, locator.text)
     assert found is not None  # the locator was found by the same pattern
     return Locator(found.group(1), found.group(2) or "", found.group(3) or "")
+
+
+# A format's own fields, read only by imports: compiled on first use (the re module keeps them).
+_VOLUME_FIELD = rf"(?i)(?:vol(?:ume)?\.?\s*)?({_VOLUME})"
+_ISSUE_FIELD = rf"(?i)(?:no\.?\s*|nr\.?\s*)?({_ISSUE})"
+_PAGES_FIELD = rf"(?:pp?\.\s*)?({_PAGE}(?:–{_PAGE})?)"
+ISSUE_FORMS = "7825, 3-4, S1, Suppl. 2"
+
+
+def locator_from(volume: str, issue: str, pages: str) -> tuple[Locator | None, dict[str, str]]:
+    """The locator a format's own fields (BibTeX's volume, number, pages) give, in the grammar's
+    canonical form (585(7825):357–362: a page range with an en dash), and for each piece the
+    grammar cannot hold ("volume", "issue", "pages") why: "form" (not a number, an issue number,
+    a page range, a page or an article number), "no-volume", "volume-left-out" (the volume was
+    not in its form), "alone" (a volume without issue or pages would read as part of the name),
+    "rest-left-out" (a volume whose issue and pages were not in their forms)."""
+    problems: dict[str, str] = {}
+    pieces = []
+    for piece, value, form in (("volume", volume, _VOLUME_FIELD), ("issue", issue, _ISSUE_FIELD),
+                               ("pages", pages, _PAGES_FIELD)):
+        if piece != "issue":  # a range's dash as the venue writes it: 357–362, 426–427
+            value = re.sub(r"\s*[-–—]+\s*", "–", value.strip())
+        found = re.fullmatch(form, value.strip())
+        if value.strip() and not found:
+            problems[piece] = "form"
+        pieces.append(found.group(1) if found else "")
+    volume_text, issue_text, pages_text = pieces
+    if not volume_text:
+        why = "volume-left-out" if volume.strip() else "no-volume"
+        problems.update((piece, why) for piece, value in (("issue", issue_text), ("pages", pages_text)) if value)
+        return None, problems
+    if not (issue_text or pages_text):
+        problems.setdefault("volume", "rest-left-out" if issue.strip() or pages.strip() else "alone")
+        return None, problems
+    return Locator(volume_text, issue_text, pages_text), problems
+
+
+def with_locator(venue: str, locator: Locator) -> str | None:
+    """The one-part venue with the locator after its name, before its year
+    ("Nature 2020" → "Nature 585(7825):357–362, 2020"); None where the result would not read
+    back as that name with that locator (a venue of several parts, or one that has a locator)."""
+    parts = parse(venue)
+    if len(parts) != 1 or parts[0].locator is not None:
+        return None
+    part = parts[0]
+    at = part.name.end
+    written = f"{venue[:at]} {locator}{',' if part.year else ''}{venue[at:]}"
+    again = parse(written)
+    return written if len(again) == 1 and _shape(again[0]) == (_shape(part)[0], str(locator), *_shape(part)[2:]) \
+        else None
+
+
+def _shape(part: VenuePart) -> tuple[str, str, str, str, tuple[str, ...]]:
+    return (part.name.text, part.locator.text if part.locator else "", part.year.text if part.year else "",
+            part.workshop.text if part.workshop else "", tuple(m.whole.text for m in part.marks))
 
 
 def replaced(venue: str, span: Span, new: str) -> str:

@@ -132,6 +132,10 @@ def test_a_journal_volume_issue_and_pages_are_the_locator_not_the_name() -> None
     assert located("Nature, 585(7825), 357–362.") == ("Nature", "585(7825), 357–362", None)  # as APA cites it
     assert located("Journal of the Royal Statistical Society, Series B (Statistical Methodology) 85(3)") == (
         "Journal of the Royal Statistical Society, Series B (Statistical Methodology)", "85(3)", None)
+    assert located("Aquaculture 426–427:231–237, 2014") == ("Aquaculture", "426–427:231–237", "2014")  # a double volume
+    assert located("Phys. Lett. 45B:12–34") == ("Phys. Lett.", "45B:12–34", None)
+    assert located("FEMS Microbiol. Lett. 363:fnw102, 2016") == ("FEMS Microbiol. Lett.", "363:fnw102", "2016")
+    assert located("J. Stat. Mech. 2012(02):P02003, 2012") == ("J. Stat. Mech.", "2012(02):P02003", "2012")
     # A bare number, or a parenthesis that is no issue, stays in the name.
     assert located("Web 3") == ("Web 3", None, None)
     assert located("NeurIPS 2017 (Workshop 2)") == ("NeurIPS 2017 (Workshop 2)", None, None)

@@ -25,6 +25,10 @@ _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _CLOSE = {"{": "}", "(": ")"}
+_NOT_A_JOURNAL = ("only a journal's volume, number and pages become its venue's locator (Nature 585(7825):357–362, "
+                  "2020); a proceedings paper's, a book's or a report's (a series volume, a report number) stay only "
+                  "in the .bib file")
+_UNUSED_HINTS = {name: _NOT_A_JOURNAL for name in ("volume", "number", "pages", "eid")}
 
 
 def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,
@@ -51,6 +55,9 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
                                             "add the missing field (title = {…}, year = {2024}) to the entry"))
             continue
         result.publications.append(mapped.publication)
+        for name, why, hint in mapped.left_out:
+            result.diagnostics.append(warning(_field_position(text, path, entry, name), "bibtex-locator",
+                                              f'entry "{entry.key}": {why}; it was not imported', hint))
         for name in mapped.unused:
             unused.setdefault(name, []).append(entry.line)
     _report(result, path, unused, latex, parents_skipped)
@@ -106,7 +113,7 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
                                                 "the second was skipped", "give each entry its own key"))
                 continue
             seen[key.lower()] = line
-            entries.append(Entry(command.lower(), key, fields, line))
+            entries.append(Entry(command.lower(), key, fields, line, parser.command_start or 0, parser.pos))
         macros.served = 0
         if progress is not None:
             progress(parser.pos - done)
@@ -170,7 +177,7 @@ def _report(result: Imported, path: str, unused: dict[str, list[int]], latex: di
         result.diagnostics.append(warning(
             Position(path, lines[0], 1), "bibtex-unused-field",
             f'field "{name}" is not imported ({_count(lines)}; first at line {lines[0]})',
-            "hugokit keeps no such field; it stays only in the .bib file"))
+            _UNUSED_HINTS.get(name, "hugokit keeps no such field; it stays only in the .bib file")))
     for command, lines in latex.items():
         result.diagnostics.append(warning(
             Position(path, lines[0], 1), "bibtex-latex",
@@ -184,6 +191,15 @@ def _report(result: Imported, path: str, unused: dict[str, list[int]], latex: di
             f"{len(parents)} entries are only crossref targets and were not imported as publications: {keys}",
             "their fields are inherited by the entries that cross-reference them; "
             "pass --crossref-parents to import them as publications too"))
+
+
+def _field_position(text: str, path: str, entry: Entry, name: str) -> Position:
+    """Where the value of the entry's field starts (the entry's line where the field is inherited)."""
+    found = re.compile(rf"(?:^|[\s,{{(]){re.escape(name)}\s*=\s*", re.I | re.M).search(text, entry.start, entry.end)
+    if found is None:
+        return Position(path, entry.line, 1)
+    line = text.count("\n", 0, found.end()) + 1
+    return Position(path, line, found.end() - text.rfind("\n", 0, found.end()))
 
 
 def _count(lines: list[int]) -> str:

@@ -12,6 +12,8 @@ from typing import NamedTuple
 from hugokit.dates import month_number
 from hugokit.diagnostics import Position
 from hugokit.venue_names import PRESENTATION, VenueFinder
+from hugokit.importers.locator_fields import Given, place_locator
+from hugokit.venue_string import parse
 from hugokit.latex import decode, group_end
 from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, clean_doi
 from hugokit.model import SELECTED_TOPIC, Publication
@@ -40,6 +42,9 @@ _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
 MASTERS = "Master's Thesis"
+# The venue fields whose volume, number and pages are the venue's own (a journal's); a
+# booktitle's are its proceedings' or series' (DBLP: an LNCS or PMLR volume), a publisher's a book series'.
+_LOCATED = {"journal", "howpublished"}
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
 
 
@@ -48,6 +53,8 @@ class Entry(NamedTuple):
     key: str
     fields: dict[str, str]   # lower-case name → raw value (macros expanded, crossref resolved)
     line: int
+    start: int = 0           # the entry's offsets in the file, to point at one of its fields
+    end: int = 0
 
 
 class Mapped(NamedTuple):
@@ -55,6 +62,7 @@ class Mapped(NamedTuple):
     problem: str             # why there is no publication
     unused: list[str]        # fields neither mapped nor kept
     latex: list[str]         # LaTeX commands left over in imported text
+    left_out: list[tuple[str, str, str]]  # (field, why, hint): a value the venue cannot hold
 
 
 def url(value: str) -> str:
@@ -115,16 +123,17 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     if not title or not re.fullmatch(r"[0-9]{4}", year_text):
         problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
                                                    else "has no year")
-        return Mapped(None, problem, [], text.latex)
+        return Mapped(None, problem, [], text.latex, [])
     used = set(_USED)
+    left_out: list[tuple[str, str, str]] = []
     if "year" in own:  # written by hugokit: its own fields are the whole truth, nothing is inferred
         pub = _own(entry, text, own, title)
         used |= _EXPORTED
     else:
-        pub = _inferred(entry, text, finder, title, int(year_text), used)
+        pub = _inferred(entry, text, finder, title, int(year_text), used, left_out)
     pub.where[""] = Position(path, entry.line, 1)
     unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
-    return Mapped(pub, "", unused, text.latex)
+    return Mapped(pub, "", unused, text.latex, left_out)
 
 
 def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publication:
@@ -141,10 +150,16 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
     )
 
 
-def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str]) -> Publication:
+def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str],
+              left_out: list[tuple[str, str, str]]) -> Publication:
     arxiv = _arxiv(text)
     links = _links(text, arxiv)
-    venue, presentation = _venue(entry.kind, text, arxiv, finder, year, used)
+    venue, presentation, source = _venue(entry.kind, text, arxiv, finder, year, used)
+    volume_taken = bool(arxiv) and text.get("volume").lower() == f"abs/{arxiv}".lower()
+    if volume_taken:
+        used.add("volume")  # DBLP's CoRR entries: the arXiv id once more
+    if source in _LOCATED and venue:
+        venue = _located(text, venue, used, left_out, volume_taken)
     month = month_number(text.get("month"))
     if month is not None:
         used.add("month")
@@ -256,8 +271,10 @@ def _links(text: _Texts, arxiv: str) -> dict[str, str]:
     return links
 
 
-def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, used: set[str]) -> tuple[str, str]:
-    """(venue as displayed, presentation such as "Oral" taken off its end)."""
+def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int,
+           used: set[str]) -> tuple[str, str, str]:
+    """(venue as displayed, presentation such as "Oral" taken off its end, the field it was read
+    from: "" where it came from none of booktitle, journal, howpublished, publisher)."""
     presentation = ""
     if is_url(url(text.get("howpublished"))):
         used.add("howpublished")  # the links take it
@@ -266,9 +283,9 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
         thesis = text.get("type").lower()
         what = "PhD Dissertation" if kind == "phdthesis" or "phd" in thesis else \
             MASTERS if kind == "mastersthesis" or "master" in thesis or thesis == "mathesis" else "Thesis"
-        return f"{text.get('school')} {what} {year}".strip(), ""
+        return f"{text.get('school')} {what} {year}".strip(), "", ""
     if kind == "techreport":
-        return f"Tech Report {year}", ""
+        return f"Tech Report {year}", "", ""
     fields = ["booktitle", "journal", "howpublished"] + (["publisher"] if kind in _BOOK_KINDS else [])
     source = next((f for f in fields if text.get(f) and not is_url(url(text.get(f)))), "")
     raw = text.get(source) if source else ""
@@ -288,12 +305,30 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
         if not raw or abbr_short == finder.short_name(raw):
             used.add("abbr")
     if venue is not None:
-        return venue, presentation
+        return venue, presentation, source if raw else ""
     if arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
-        return f"Preprint {year}", presentation
+        return f"Preprint {year}", presentation, ""
     name = raw.strip().rstrip(",;")
     if not name:
-        return "", presentation
+        return "", presentation, ""
     # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
     has_year = re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name)
-    return (name if has_year else f"{name} {year}"), presentation
+    if has_year:
+        return name, presentation, source
+    parts = parse(name)
+    located = bool(parts) and parts[-1].locator is not None  # the year after a comma: Nature 3(4):5–6, 2020
+    return f"{name}{',' if located else ''} {year}", presentation, source
+
+
+def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str, str, str]],
+             volume_taken: bool) -> str:
+    """The venue with the locator the entry's volume, number and pages give (biblatex's eid where
+    there are no pages); volume_taken: the volume was read as something else."""
+    fields = {"volume": "volume", "issue": "number", "pages": "pages" if text.get("pages") else "eid"}
+    given = {piece: Given(field, text[field], " ".join(text.fields[field].split())) for piece, field in fields.items()
+             if text.get(field) and not (piece == "volume" and volume_taken)}
+    used.update(g.field for g in given.values())
+    venue, missed = place_locator(venue, given, lambda field, value: f"{field} = {{{value.replace('-', '--')}}}",
+                                  ("volume", "number", "pages"))
+    left_out += [(given[m.piece].field, m.message, m.hint) for m in missed]
+    return venue

@@ -18,8 +18,9 @@ from typing import Callable
 import yaml
 
 from hugokit.dates import FORMS, filed_year, parse_date
-from hugokit.diagnostics import InputError, error
+from hugokit.diagnostics import InputError, error, warning
 from hugokit.importers.imported import Imported
+from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.load import DECIMAL, Reader, compose
 from hugokit.model import FIELD_BY_NAME, SELECTED_TOPIC, Publication
 
@@ -29,6 +30,9 @@ KNOWN_NAMES: dict[str, str] = {
     "url": "links.paper", "code": "links.code", "presentation": "links.video", "video": "links.video",
     "slides": "links.slides", "project": "links.project", "blog": "links.blog", "poster": "links.poster",
     "month": "month", "selected": "selected",
+    # A journal's volume, issue and pages (CSL's names, and BibTeX's): the venue's locator.
+    "volume": "locator.volume", "issue": "locator.issue", "number": "locator.issue", "page": "locator.pages",
+    "pages": "locator.pages",
 }
 # JSON writes a character beyond U+FFFF as two escaped surrogates, which YAML cannot read; the
 # same character as one YAML escape (\UXXXXXXXX) keeps the text, 2 characters shorter.
@@ -101,6 +105,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
     here = reader.pos(node)
     where = {"": here}
     month: tuple[int, yaml.Node] | None = None
+    locator: dict[str, tuple[Given, yaml.Node]] = {}
     bad_date = selected = False
     for key, key_node, value_node in reader.items(node, what):
         target = names.get(key)
@@ -114,7 +119,9 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         value = _value(reader, value_node, f'"{key}" of {what}', target)
         if value in (None, "", []):
             continue
-        if target.startswith("links."):
+        if target.startswith("locator."):
+            locator[target[8:]] = (Given(key, str(value), str(value)), value_node)
+        elif target.startswith("links."):
             values["links"][target[6:]] = value  # type: ignore[index]
             where[target] = reader.pos(value_node)
         elif target == "month":
@@ -137,6 +144,12 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
     if selected:
         others = values.get("topics", [])
         values["topics"] = [SELECTED_TOPIC] + [t for t in others if t != SELECTED_TOPIC]  # type: ignore[attr-defined]
+    if locator:
+        venue, missed = place_locator(str(values.get("venue", "")), {p: g for p, (g, _) in locator.items()},
+                                      lambda field, value: f'"{field}": "{value}"', ("volume", "issue", "page"))
+        values["venue"] = venue
+        reader.diagnostics += [warning(reader.pos(locator[m.piece][1]), "json-locator",
+                                       f"{what}: {m.message}; it was not imported", m.hint) for m in missed]
     if month is not None and "year" in values and "date" not in values:
         values["date"] = f"{values['year']:04d}-{month[0]:02d}"
     if "year" not in values:
@@ -155,7 +168,8 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
 
 
 def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
-    kind = "str" if target.startswith("links.") or target in ("date", "month") else FIELD_BY_NAME[target].kind
+    kind = "str" if target.startswith(("links.", "locator.")) or target in ("date", "month") \
+        else FIELD_BY_NAME[target].kind
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return None
     if kind == "list":

@@ -90,7 +90,7 @@ def _own_fields(pub: Publication) -> list[tuple[str, str]]:
 def _value(name: str, value: str) -> str:
     if name in ("author", "editor"):
         return value  # _bibtex_name has encoded each name
-    if name == "pages" and re.fullmatch(r"[\w-]+", value):
+    if name in ("pages", "volume") and re.fullmatch(r"[\w-]+", value):
         return value  # 357--362 is the en dash BibTeX means: to_latex would escape it
     if name in ("url", "doi", "eprint") or name == "hugokit-links":
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
