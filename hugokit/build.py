@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from hugokit.cache import Cache, text_digest
 from hugokit.diagnostics import Diagnostic, Position, Severity, warning
-from hugokit.site import Site, after_build, checked, load_site, read_digests, unchanged_since
+from hugokit.site import Checked, Site, after_build, checked, load_and_check, load_site, read_digests, unchanged_since
 from hugokit.writeback import Outcome, WriteBack, current_text, put, put_folder, remove, remove_leftovers
 
 
@@ -113,8 +113,15 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     errors = [d for d in outcome.diagnostics if d.is_error]
     if errors and not force:
         return BuildResult("errors", errors, [], [], [])
-    # A check served from the cache parsed nothing; the database is read without positions then.
+    # A check served from the cache parsed nothing; the database is read without positions then,
     site = outcome.site or load_site(root, cache, positions=False)
+    if outcome.inputs is not None and outcome.inputs.get(site.config.database) != site.read[site.config.database]:
+        # unless it was saved since that check was looked up: then the text read is checked in full.
+        site, diagnostics = load_and_check(root, cache)
+        outcome = Checked(diagnostics, site.config.strict, site)
+        errors = [d for d in diagnostics if d.is_error]
+        if errors and not force:
+            return BuildResult("errors", errors, [], [], [])
     read_at = time.time_ns()  # every input is read, and every output compared or written, after this
     digests = read_digests(site, entry)
     unsafe = _unwritable(site)
@@ -133,7 +140,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
     written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in outcomes if o.written}
     if written:
-        after_build(site, outcome.diagnostics, written)
+        after_build(site, outcome.diagnostics, written, digests)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
     inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new

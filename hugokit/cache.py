@@ -263,12 +263,13 @@ class RunEntry:
     Lists are stored as single strings joined by newlines: JSON reads one long string many times
     faster than 40,000 short ones, and a run that trusts the statuses never splits the digests."""
 
-    __slots__ = ("root", "path", "cache")
+    __slots__ = ("root", "path", "cache", "served")
 
     def __init__(self, root: Path, path: Path | None, cache: Cache) -> None:
         self.root = root
         self.path = path
         self.cache = cache
+        self.served: dict[str, str | None] = {}  # after a lookup that answered: the inputs' recorded digests
 
     def _read(self) -> dict[str, Any] | None:
         """The entry, if there is one of this format for this code (any other file is noted)."""
@@ -320,6 +321,8 @@ class RunEntry:
                 and None not in (folder_statuses, file_statuses) and self.path is not None:
             _store(self.path, {**entry, "folders": "\n".join(folders), "folder_statuses": folder_statuses,
                                "file_statuses": file_statuses})  # checked by content: keep the statuses
+        self.served = {rel: None if found == "-" else found
+                       for rel, found in zip(relatives, entry["digests"].split("\n"))}
         return entry.get("payload")
 
     def damaged(self) -> None:
@@ -350,19 +353,25 @@ class RunEntry:
                            "files": "\n".join(relatives), "digests": "\n".join(digests[r] or "-" for r in relatives),
                            "file_statuses": trusted, "payload": payload})
 
-    def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any) -> bool:
+    def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any,
+              read: dict[str, str | None]) -> bool:
         """The entry brought up to date with files the caller itself just wrote (their digests) or
         removed (None): they join or leave the listing of content/, and those in recorded become
         (or stay) recorded inputs. The statuses are dropped, so the next lookup checks by content.
-        False when there is no entry, or it was made by other code."""
+        read holds the digests of the inputs as the caller read them: an entry recorded for other
+        versions of them (a file saved meanwhile, and another run's entry stored) is left alone,
+        as payload is not its result. False when there is no entry to amend."""
         entry = self._read()
         if entry is None:
+            return False
+        inputs = dict(zip(_lines(entry["files"]), entry["digests"].split("\n")))
+        if any(rel not in changed and rel in read and (read[rel] or "-") != found for rel, found in inputs.items()):
             return False
         listing = set(_lines(entry["content"]))
         for relative, found in changed.items():
             if relative.startswith(CONTENT_DIR + "/"):
                 (listing.add if found is not None else listing.discard)(relative)
-        files = dict(zip(_lines(entry["files"]), entry["digests"].split("\n")))
+        files = inputs
         for relative in recorded:
             if changed.get(relative) is None:
                 files.pop(relative, None)

@@ -53,7 +53,7 @@ def _say_what_changed(changed: list[Outcome], removed: list[str], writeback: Wri
         echo("all generated files are up to date", err=True)
         return
     if len(changed) > 10:
-        gone = sum(o.shown in removed for o in changed)
+        gone = len(set(removed) & {o.shown for o in changed})
         echo(f"{verb('write', writeback)} {len(changed)} files, {gone} of them removed", err=True)
         return
     for outcome in changed:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from hugokit.cli_common import echo, report
-from hugokit.diagnostics import InputError, Position, error, on_command_line, warning
+from hugokit.diagnostics import Finding, InputError, Position, error, on_command_line, warning
 
 if TYPE_CHECKING:
     from hugokit.config import SiteConfig
@@ -77,7 +77,21 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
         papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
         entries = [gather.new_entry(m, records, finder, vocab.venues)
                    for m, records in zip(mains, gather.about(client, papers))]
+    unsafe = [error(on_command_line(written), "unsafe-answer",
+                    f"what the sources answered for {written} cannot be written safely: {finding.message}",
+                    "nothing was written: add the entry by hand, as the paper's own page writes it")
+              for written, entry in zip(identifiers, entries) for finding in _unsafe(entry)]
+    if unsafe:
+        raise InputError(unsafe)
     return _write_added(config, text, database, entries, dry_run, paths)
+
+
+def _unsafe(pub: Publication) -> list[Finding]:
+    """What the page could not hold of an entry made from the sources' answers (see unsafe-value):
+    a service's text must not break the page, nor turn the database into one build refuses."""
+    from hugokit.rules.unsafe_value import findings
+
+    return list(findings([pub]))
 
 
 def _write_added(config: SiteConfig, text: str | None, database: Database | None, entries: list[Publication],
@@ -132,6 +146,12 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
     pairs = refresh.duplicates(database, venues, findings)
     listed_twice = {id(p.preprint) for p in pairs}
     changed = [f for f in findings if f.changes and id(f.pub) not in listed_twice]
+    refused = {id(f.pub): problems for f in changed for problems in [_unsafe(refresh.changed(f))] if problems}
+    report([warning(f.pub.at(), "unsafe-answer", f'the published version the sources name for "{f.pub.title}" '
+                    f"cannot be written safely ({refused[id(f.pub)][0].message}); the entry was not changed",
+                    "check the sources' records, and edit the entry by hand") for f in changed if id(f.pub) in refused],
+           paths)
+    changed = [f for f in changed if id(f.pub) not in refused]
     for finding in changed:
         where = finding.pub.at()
         venue = next((c.new for c in finding.changes if c.key == "venue"), finding.pub.venue)
@@ -149,11 +169,11 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
                     "merge them: keep the published entry, move any link only the preprint has onto it, "
                     "and delete the preprint") for p in pairs], paths)
     writeback = WriteBack.choose(diff=not write)
-    from hugokit.verify import expect_same_entries
+    from hugokit.verify import expect_database
 
     refreshed = refresh.apply(text, database, changed)
-    expect_same_entries(text, refreshed, config.database)
-    outcome = put(config.path(config.database), config.database, refreshed, writeback, based_on=text)
+    expect_database(refreshed.text, config.database, refreshed.expected)
+    outcome = put(config.path(config.database), config.database, refreshed.text, writeback, based_on=text)
     echo(outcome.diff, nl=False)
     echo(f"asked about {len(candidates)} entr{'y' if len(candidates) == 1 else 'ies'}; "
          f"{verb('update', writeback)} {len(changed)}" + ("; rerun with --write to apply" if outcome.diff else ""))

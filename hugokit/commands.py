@@ -7,7 +7,9 @@ print through hugokit.cli_common and never import click either. Each one that ta
 also given `paths`: how this run shows the site's paths (hugokit.display), decided here once.
 """
 
+from contextlib import AbstractContextManager, nullcontext
 from importlib import import_module
+from pathlib import Path
 from typing import NamedTuple
 
 from hugokit.cli_common import fail_input
@@ -47,6 +49,7 @@ class Command(NamedTuple):
     target: str                  # "module:function", imported only when the command runs
     help: str                    # the first sentence is its summary in `hugokit --help`
     params: tuple[Option | Argument, ...] = ()
+    locks: bool | str = False    # it may write into the site (a str: only with that flag): see writeback.site_lock
 
 
 SITE = Option(("--site",), "site", "The Hugo site's folder.", default=".", metavar="DIR", show_default=True)
@@ -73,7 +76,7 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 _flag("--force", "force", "Write even though the database has errors."),
                 Option(("--pages/--no-pages",), "pages", "Also generate content/publication/<slug>/ page bundles "
                        "(default: `pages` in hugokit.yaml).", flag=True),
-                NO_CACHE)),
+                NO_CACHE), locks=True),
     Command("check", "hugokit.cli_check:check_command",
             "Validate the database (and the site's content) and report every problem found.", (
                 SITE,
@@ -83,13 +86,13 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                        metavar="CODES"),
                 Option(("--ignore",), "ignore", "Comma-separated rule codes to skip.", default="", metavar="CODES"),
                 _flag("--fix", "apply_fix", "Apply the safe fixes first (as hugokit fix)."),
-                NO_CACHE)),
+                NO_CACHE), locks="apply_fix"),
     Command("fix", "hugokit.cli_check:fix_command",
             "Apply the safe fixes (canonical spellings, stray spaces), keeping comments and key order.", (
                 SITE,
                 _flag("--diff", "show_diff", "Print the changes as a diff instead of writing them."),
                 Option(("--select",), "select", "Fix only these rule codes.", default="", metavar="CODES"),
-                Option(("--ignore",), "ignore", "Do not fix these rule codes.", default="", metavar="CODES"))),
+                Option(("--ignore",), "ignore", "Do not fix these rule codes.", default="", metavar="CODES")), locks=True),
     Command("init", "hugokit.cli_init:init_command",
             "Set a Hugo site up for hugokit in one command, saying what it does.\n\n"
             "Imports content/publications.md (or SOURCE: anything hugokit import reads) into\n"
@@ -97,7 +100,7 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
             "hugokit to the Hugo configuration, writes the pre-commit hooks and the GitHub workflow, then\n"
             "runs hugokit check. An existing file is never replaced; running it again changes nothing.", (
                 Argument("source", required=False, path=True, folder_ok=True),
-                SITE)),
+                SITE), locks=True),
     Command("rules", "hugokit.cli_check:rules_command", "List the rules, or show one rule's documentation.", (
                 Argument("code", required=False),)),
     Command("schema", "hugokit.cli_check:schema_command",
@@ -118,7 +121,7 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 _flag("--force", "force", "Replace the existing database instead of merging into it."),
                 _flag("--partial", "partial", "Write even though some of the source could not be read."),
                 _flag("--crossref-parents", "crossref_parents", "BibTeX: also import entries that are only "
-                      "crossref targets (proceedings volumes) as publications."))),
+                      "crossref targets (proceedings volumes) as publications.")), locks=True),
     Command("add", "hugokit.cli_sources:add_command",
             "Add papers by arXiv id, DOI or DBLP key, with the metadata arXiv, DBLP and Crossref give.\n\n"
             "Goes online (only this command and refresh do). A paper already listed is matched by DOI, arXiv\n"
@@ -126,7 +129,7 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 Argument("identifiers", default=(), metavar="ID...", multiple=True),
                 SITE,
                 _flag("--dry-run", "dry_run", "Show what would change in the database; write nothing."),
-                ASK_AGAIN)),
+                ASK_AGAIN), locks=True),
     Command("refresh", "hugokit.cli_sources:refresh_command",
             "Find the preprints that have been published since, and propose their venue, year, DOI and link.\n\n"
             "Asks arXiv, DBLP and Crossref (only this command and add go online); prints the changes with\n"
@@ -134,7 +137,7 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 SITE,
                 _flag("--all", "everything", "Ask about every entry, not only the preprints."),
                 _flag("--write", "write", "Apply the proposed changes to the database."),
-                ASK_AGAIN)),
+                ASK_AGAIN), locks="write"),
     Command("export", "hugokit.cli_exchange:export_command", "Export the whole database as BibTeX or CSL-JSON.", (
                 Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
                 SITE,
@@ -150,7 +153,8 @@ def invoke(command: Command, values: dict[str, object]) -> int:
     module, function = command.target.split(":")
     try:
         implementation = getattr(import_module(module), function)
-        return implementation(**values, **({"paths": paths} if "site" in values else {})) or 0
+        with _lock(command, values):
+            return implementation(**values, **({"paths": paths} if "site" in values else {})) or 0
     except InputError as exc:
         return fail_input(exc, paths, str(values.get("output_format", "auto")))
     except OSError as exc:  # permissions, a full disk, a folder where a file goes, a link loop …
@@ -164,3 +168,14 @@ def invoke(command: Command, values: dict[str, object]) -> int:
                                             "hugokit ran out of memory; nothing more was written",
                                             "an input is far larger than it should be: check its size")]),
                           paths, str(values.get("output_format", "auto")))
+
+
+def _lock(command: Command, values: dict[str, object]) -> AbstractContextManager[None]:
+    """The site's write lock for a command that may write into it, else nothing."""
+    site = Path(str(values.get("site") or "."))
+    if not (command.locks is True or isinstance(command.locks, str) and values.get(command.locks)) or not site.is_dir():
+        return nullcontext()
+    from hugokit.cli_common import echo
+    from hugokit.writeback import site_lock
+
+    return site_lock(site, lambda note: echo(note, err=True))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hugokit.diagnostics import Diagnostic, warning
+from hugokit.load import bom_length
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
 from hugokit.text import clean_doi, fold
@@ -133,7 +134,9 @@ def _conflict(result: MergeResult, old: Publication, key: str, label: str, mine:
 
 
 def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
+    """Where offset's line starts: on the first line, after the byte-order mark (an entry put
+    before it would move the mark into the middle of the file)."""
+    return text.rfind("\n", 0, offset) + 1 or bom_length(text)
 
 
 def _after_line(text: str, offset: int) -> int:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hugokit.diagnostics import Diagnostic, Position, error
+from hugokit.diagnostics import Diagnostic, Position, error, warning
+from hugokit.last_commit import Committed, committed
 from hugokit.text import front_matter_close
 
 from hugokit.cache import text_digest
@@ -25,36 +26,19 @@ if TYPE_CHECKING:
 MAX_NAMED_LINES = 20
 
 
-def committed(root: Path, relative: str) -> str | None:
-    """The file's text in the last commit of the git repository holding root, if there is one."""
-    import subprocess  # here: a hook's check records the page through this module, and never runs git
-
-    try:
-        done = subprocess.run(["git", "-C", str(root), "show", f"HEAD:./{relative}"], capture_output=True,
-                              timeout=20, check=False, stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.SubprocessError):  # no git, or it hangs
-        return None
-    if done.returncode != 0:
-        return None  # not a repository, no commit yet, or the file is not in it
-    try:
-        return done.stdout.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _render_committed_database(site: Site) -> str | None:
+def _render_committed_database(site: Site) -> Committed:
     from hugokit.database import parse_database
     from hugokit.diagnostics import InputError
     from hugokit.render.page import render_page
 
-    text = committed(site.config.root, site.config.database)
-    if text is None:
-        return None
+    found = committed(site.config.root, site.config.database)
+    if found.text is None:
+        return found
     try:
-        database, _ = parse_database(text, site.config.database)
+        database, _ = parse_database(found.text, site.config.database)
     except InputError:
-        return None
-    return render_page(database.publications, site.config.front_matter)
+        return Committed(None)
+    return Committed(render_page(database.publications, site.config.front_matter))
 
 
 def hand_edits(site: Site, cache: Cache, page_text: str, generated: str) -> list[Diagnostic]:
@@ -66,16 +50,19 @@ def hand_edits(site: Site, cache: Cache, page_text: str, generated: str) -> list
         return []
     known = [generated]
     last_commit = committed(config.root, config.page)
-    if last_commit is not None:
-        if last_commit == page_text:
+    if last_commit.text is not None:
+        if last_commit.text == page_text:
             return []
-        known.append(last_commit)
-    from_database = _render_committed_database(site)
-    if from_database is not None:
-        if from_database == page_text:
+        known.append(last_commit.text)
+    from_database = _render_committed_database(site) if not last_commit.unavailable else last_commit
+    if from_database.text is not None:
+        if from_database.text == page_text:
             return []
-        known.append(from_database)
-    return _changed_lines(site, page_text, known)
+        known.append(from_database.text)
+    failed = last_commit if last_commit.unavailable else from_database
+    note = [warning(Position(config.page), "git-unreadable",
+                    f"the page was not compared with the last commit: {failed.unavailable}", failed.fix)]
+    return _changed_lines(site, page_text, known) + (note if failed.unavailable else [])
 
 
 def _changed_lines(site: Site, page_text: str, known: list[str]) -> list[Diagnostic]:

@@ -176,27 +176,35 @@ def duplicates(database: Database, venues: Vocabulary, findings: list[Finding]) 
     return pairs
 
 
-def apply(text: str, database: Database, findings: list[Finding]) -> str:
+class Refreshed(NamedTuple):
+    text: str                  # the database text with the changes made
+    expected: list[Publication]  # the entries text must read back as (see hugokit.verify)
+
+
+def apply(text: str, database: Database, findings: list[Finding]) -> Refreshed:
     """The database text with the findings' changes made in place: values the entries have are
     replaced where they stand, values they lack are added by the import's merge; comments, key
     order and everything else stay."""
     from hugokit.database import parse_database
     from hugokit.merge import merge
     from hugokit.render.database_yaml import render_value, scalar
+    from hugokit.verify import copy
 
+    now = {id(f.pub): changed(f) for f in findings}
+    expected = [now[id(pub)] if id(pub) in now else copy(pub) for pub in database.publications]
     edits: list[tuple[int, int, str]] = []
     for finding in findings:
         for change in finding.changes:
-            where = finding.pub.at(change.key) if _has(finding.pub, change.key) else None
-            if where is None or where.offset < 0:
+            if not _has(finding.pub, change.key):
                 continue
+            where = finding.pub.at(change.key)
             rendered = scalar(str(change.new), quoted=True) if change.key.startswith("links.") \
                 else render_value(change.key, change.new)
             edits.append((where.offset, where.end, rendered))
     for start, end, rendered in sorted(edits, reverse=True):
         text = text[:start] + rendered + text[end:]
     if not any(not _has(f.pub, c.key) for f in findings for c in f.changes):
-        return text
+        return Refreshed(text, expected)
     reread, _ = parse_database(text, database.path)
     incoming = []
     for finding in findings:
@@ -207,10 +215,29 @@ def apply(text: str, database: Database, findings: list[Finding]) -> str:
             incoming.append(Publication(title=finding.pub.title, year=int(str(year)), arxiv=str(missing.get("arxiv", "")),
                                         doi=str(missing.get("doi", "")), venue=str(missing.get("venue", "")),
                                         links=links))
-    return merge(text, reread, incoming, FETCHED).text
+    return Refreshed(merge(text, reread, incoming, FETCHED).text, expected)
+
+
+def changed(finding: Finding) -> Publication:
+    """The entry as the finding's changes leave it (a copy)."""
+    from hugokit.verify import copy
+
+    pub = copy(finding.pub)
+    for change in finding.changes:
+        _change(pub, change)
+    return pub
+
+
+def _change(pub: Publication, change: Change) -> None:
+    """Makes the change on pub (a copy: what the database must read back as)."""
+    if change.key.startswith("links."):
+        pub.links[change.key.removeprefix("links.")] = str(change.new)
+    elif change.key == "year":
+        pub.year = int(str(change.new))
+    else:
+        setattr(pub, change.key, str(change.new))
 
 
 def _has(pub: Publication, key: str) -> bool:
-    if key.startswith("links."):
-        return key.removeprefix("links.") in pub.links and key in pub.where
-    return bool(getattr(pub, key)) and key in pub.where
+    """Whether the entry writes a value for key, which the change replaces where it stands."""
+    return key in pub.where and pub.at(key).offset >= 0

@@ -123,12 +123,14 @@ class Checked:
     (A plain class, as Site is: this module's annotations are strings, which a named tuple
     would have typing parse at import; see the README's Performance notes.)"""
 
-    __slots__ = ("diagnostics", "strict", "site")
+    __slots__ = ("diagnostics", "strict", "site", "inputs")
 
-    def __init__(self, diagnostics: list[Diagnostic], strict: bool, site: Site | None) -> None:
+    def __init__(self, diagnostics: list[Diagnostic], strict: bool, site: Site | None,
+                 inputs: dict[str, str | None] | None = None) -> None:
         self.diagnostics = diagnostics
         self.strict = strict
         self.site = site  # the site as loaded, or None when the outcome came from the cache
+        self.inputs = inputs  # from the cache: the digests of the inputs it is the check of
 
 
 def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Checked:
@@ -140,7 +142,7 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     if payload is not None:
         stored = Diagnostic.all_from_dicts(payload.get("diagnostics") if isinstance(payload, dict) else None)
         if stored is not None and isinstance(payload.get("strict"), bool):
-            return Checked(stored, payload["strict"], None)
+            return Checked(stored, payload["strict"], None, entry.served)
         entry.damaged()
     read_at = time.time_ns()
     site = load_site(root, cache)
@@ -238,11 +240,13 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
     return Diagnostic.at(Position(*where), rule.severity, rule.code, message, hint, Fix(*fix) if fix else None)
 
 
-def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None]) -> None:
+def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
+                read: dict[str, str | None]) -> None:
     """After build wrote (or removed: None) generated files, the stored check of the default
     selection is brought up to date, so that the hook's next `hugokit check` is served from the
     cache. Only the per-file rules read content/, so only their findings on the written pages
-    can differ: those are recomputed from the text written; the rest of the check is unchanged."""
+    can differ: those are recomputed from the text written; the rest of the check is unchanged.
+    read: the digests of the inputs before is the check of (a stored check of others is kept)."""
     from hugokit.layout import is_page
 
     rules = _rules(site, "", "")
@@ -255,7 +259,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
                for rel, text in written.items()}
     recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
     site.cache.run(site.config.root, "check", ("", "")).amend(
-        changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site))
+        changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
 
 
 def input_files(site: Site) -> list[str]:

@@ -36,21 +36,6 @@ def _internal_error(path: str) -> InputError:
                              "this is a bug in hugokit: please report it with the file attached")])
 
 
-def expect_same_entries(text: str, edited: str, path: str) -> None:
-    """Raises InputError (internal-error) unless the edited text reads back as many entries as
-    text did, with no new structural error (for edits whose values come from elsewhere)."""
-    from hugokit.database import parse_database
-
-    before, problems = parse_database(text, path)
-    try:
-        after, later = parse_database(edited, path)
-    except InputError:
-        raise _internal_error(path) from None
-    if len(after.checked()) != len(before.checked()) or \
-            sum(d.is_error for d in later) > sum(d.is_error for d in problems):
-        raise _internal_error(path)
-
-
 def fix_database(text: str, path: str, fixes: list[Fix]) -> str:
     """text with the fixes applied, checked by re-reading it: the entries must be the same ones,
     with no new structural error, and a fix may change only the values it touches. Where a fix

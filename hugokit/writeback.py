@@ -6,6 +6,9 @@ or show their diff), and hands it here."""
 import errno
 import os
 import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
@@ -219,3 +222,87 @@ def remove(path: Path, shown: str, writeback: WriteBack) -> Outcome:
         except OSError:
             pass  # not empty: other files live there
     return Outcome(path, shown, old is not None, written, unified_diff(old or "", "", shown) if old else "")
+
+
+LOCK_NAME = ".hugokit.lock"
+LOCK_WAIT = 60.0  # seconds a command waits for another one writing the site (HUGOKIT_LOCK_WAIT)
+
+
+@contextmanager
+def site_lock(root: Path, note: Callable[[str], None]) -> Iterator[None]:
+    """Holds the site's write lock (root/.hugokit.lock) while the block runs: two commands that
+    write one site run one after the other, the second waiting up to HUGOKIT_LOCK_WAIT seconds
+    (note says so) and then failing with `site-busy`. The kernel releases the lock of a process
+    that dies, even by kill -9, so a lock is never stale; the file is removed on release (a
+    killed holder's is removed by the next run). Where the lock cannot be made (a read-only
+    site, a system without flock) the block runs unlocked: it cannot write there either."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    path = root / LOCK_NAME
+    wait = _lock_wait()
+    deadline, noted = time.monotonic() + wait, False
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                yield
+                return
+            raise
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(fd)
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise _busy(path, holder) from None
+            if not noted:
+                note(f"note: another hugokit{holder} is writing this site; waiting up to {wait:g} s")
+                noted = True
+            time.sleep(0.05)
+            continue
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino  # not removed by its last holder meanwhile
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        try:
+            os.unlink(path)  # before the lock goes: a waiter that opened this file tries again
+        except OSError:
+            pass
+        os.close(fd)
+
+
+def _lock_wait() -> float:
+    try:
+        return max(0.0, float(os.environ.get("HUGOKIT_LOCK_WAIT", LOCK_WAIT)))
+    except ValueError:
+        return LOCK_WAIT
+
+
+def _holder(fd: int) -> str:
+    """ " (pid N)" as the lock's holder wrote it, or "" while it has not yet."""
+    try:
+        pid = os.pread(fd, 32, 0).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
+
+
+def _busy(path: Path, holder: str) -> Exception:
+    from hugokit.diagnostics import InputError, Position, error
+
+    return InputError([error(Position(path.name), "site-busy",
+                             f"another hugokit{holder} is writing this site; nothing was done",
+                             "run the command again when that one has finished, or set HUGOKIT_LOCK_WAIT "
+                             "to wait longer")])

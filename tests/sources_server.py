@@ -26,9 +26,10 @@ _ENTRY = re.compile(r"  <entry>.*?</entry>\n", re.S)
 
 class Scripted(NamedTuple):
     status: int
-    body: str
+    body: str | bytes
     headers: dict[str, str] = {}
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between the body's ten pieces (a server that never quite stops)
 
 
 class Request(NamedTuple):
@@ -55,14 +56,19 @@ class SourcesServer:
                     scripted = server.answer(parts.path, parse_qs(parts.query))
                 if scripted.delay:
                     time.sleep(scripted.delay)
-                body = scripted.body.encode()
+                body = scripted.body if isinstance(scripted.body, bytes) else scripted.body.encode()
                 try:
                     self.send_response(scripted.status)
                     for name, value in scripted.headers.items():
                         self.send_header(name, value)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(body)
+                    pieces = 10 if scripted.trickle else 1
+                    for i in range(pieces):
+                        self.wfile.write(body[len(body) * i // pieces:len(body) * (i + 1) // pieces])
+                        if scripted.trickle:
+                            self.wfile.flush()
+                            time.sleep(scripted.trickle)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test)
 

@@ -106,7 +106,34 @@ def test_strings_concatenation_months_preamble_and_comments() -> None:
     assert pubs["k1"].year == 1973
     assert pubs["k1"].venue == "Proc. Fifteenth Annual ACM Symposium on the Theory of Computing 1973"
     assert any('entry "k2" has year "1968–90", not a four-digit year; it was skipped' in s for s in shown)
-    assert not any("commented" in s for s in shown) and not any("syntax" in s for s in shown)
+    assert not any("syntax" in s for s in shown)
+    commented = [s for s in shown if "bibtex-commented-entry" in s]  # skipped, but never silently
+    assert commented == ['4:warning[bibtex-commented-entry] the @article entry "commented" is inside an @comment '
+                         "block and was not imported (BibTeX and pybtex would read it; biber skips it)"]
+
+
+# From JabRef's parser tests (JabRef/jabref, src/test/java/org/jabref/logic/importer/fileformat/
+# BibtexParserTest.java, parseRecognizesEntryPrecedingComment): entries switched off inside a
+# @Comment block, one of them not even closed, before a real entry.
+JABREF_COMMENT = ("@Comment{@article{myarticle,}\n@inproceedings{blabla, title={the proceedings of bl@bl@}; }\n}\n"
+                  "@article{test,author={Ed von T@st}, title = {Kept}, year = 2005}\n")
+
+
+def test_an_entry_inside_a_comment_is_reported_where_it_stands(tmp_path: Path) -> None:
+    result = import_bibtex(JABREF_COMMENT, "jabref.bib", VENUES)
+    assert [p.title for p in result.publications] == ["Kept"]
+    found = [(d.line, d.col, d.code, d.message.split(" is inside")[0], d.hint) for d in result.diagnostics
+             if d.code == "bibtex-commented-entry"]
+    hint = "to import it, move it out of the @comment{…} block; to keep it out everywhere, delete it"
+    assert found == [(1, 10, "bibtex-commented-entry", 'the @article entry "myarticle"', hint),
+                     (2, 1, "bibtex-commented-entry", 'the @inproceedings entry "blabla"', hint)]
+    # through the command: file:line:col, and the import still goes ahead
+    source = write(tmp_path / "jabref.bib", JABREF_COMMENT)
+    (tmp_path / "site").mkdir()
+    run = hugokit("import", source, "--site", tmp_path / "site")
+    assert run.exit_code == 0, run.output
+    assert (f'{source}:2:1: warning[bibtex-commented-entry] the @inproceedings entry "blabla" is inside an @comment '
+            f"block and was not imported (BibTeX and pybtex would read it; biber skips it) ({hint})") in run.output
 
 
 @pytest.mark.parametrize(("latex", "text"), [

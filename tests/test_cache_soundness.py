@@ -4,9 +4,12 @@ wrong), and a snapshot never makes build drop entries."""
 from __future__ import annotations
 
 import json
+import os
 import random
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +56,118 @@ def test_no_cached_answer_disagrees_with_a_full_check_while_the_database_is_save
             thread.join()
         database.write_text(randomly.choice([CLEAN, BROKEN]))
         assert _answer(site) == _answer(site, "--no-cache")
+
+
+# Versions of the database a writer saves while build runs: three that build writes, one it refuses.
+WRITTEN = [CLEAN, CLEAN + '- {title: "Y", year: 2021, venue: OSDI 2021, authors: [C D], topics: [T]}\n',
+           CLEAN.replace('"X"', '"X, revised"')]
+REFUSED = CLEAN + '- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [Nope], id: "a b"}\n'
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _save(database: Path, text: str, in_place: bool) -> None:
+    """As an editor saves: in place (truncate, then write), or a new file renamed over it."""
+    if in_place:
+        database.write_text(text)
+    else:
+        temporary = database.with_name(f"saving-{threading.get_ident()}")
+        temporary.write_text(text)
+        os.replace(temporary, database)
+
+
+@pytest.mark.parametrize("pages", [False, True], ids=["page", "pages"])
+@pytest.mark.parametrize("in_place", [False, True], ids=["renamed", "in-place"])
+def test_build_writes_one_version_of_a_database_saved_while_it_runs(site: Path, tmp_path: Path, pages: bool,
+                                                                      in_place: bool) -> None:
+    """Whatever build wrote is what a full build writes from one exact version of the database
+    (saved whole, each time: a half-saved file is a version of its own, so in place only the
+    cache's later answers are compared); after the writer stops, the cached build and check
+    answer as --no-cache ones do."""
+    option = "--pages" if pages else "--no-pages"
+    assert hugokit("check", "--site", site, "--no-cache").stdout == ""
+    write(site / "data/publications.yaml", REFUSED)
+    assert hugokit("build", "--site", site, "--no-cache").exit_code == 1
+    expected = []
+    for number, text in enumerate(WRITTEN):
+        reference = tmp_path / f"reference-{number}"
+        write(reference / "data/publications.yaml", text)
+        write(reference / "data/topics.yaml", "- T\n")
+        assert hugokit("build", "--site", reference, option, "--no-cache").exit_code == 0
+        expected.append(_tree(reference / "content"))
+    database = site / "data/publications.yaml"
+    _save(database, CLEAN, in_place)
+    assert hugokit("build", "--site", site, option).exit_code == 0
+    randomly = random.Random(19)
+    for _ in range(30):
+        _save(database, randomly.choice(WRITTEN), in_place)
+        stop = threading.Event()
+
+        def writer() -> None:
+            while not stop.is_set():
+                _save(database, randomly.choice([*WRITTEN, REFUSED]), in_place)
+
+        thread = threading.Thread(target=writer)
+        switching = sys.getswitchinterval()
+        sys.setswitchinterval(1e-5)  # the writer gets a turn between any two steps of build, nearly
+        thread.start()
+        try:
+            run = hugokit("build", "--site", site, option)  # reads whichever version, maybe half of one
+        finally:
+            stop.set()
+            thread.join()
+            sys.setswitchinterval(switching)
+        assert run.exit_code in (0, 1) and "edited by hand" not in run.output, run.output  # 1: errors read
+        tree = _tree(site / "content")
+        assert not in_place and tree in expected or in_place and b"Nope" not in b"".join(tree.values()), run.output
+        final = randomly.choice(WRITTEN)
+        _save(database, final, in_place)
+        assert hugokit("build", "--site", site, option).exit_code == 0
+        assert _tree(site / "content") == expected[WRITTEN.index(final)]
+        assert hugokit("build", "--site", site, option, "--check", "--no-cache").exit_code == 0
+        assert _answer(site) == _answer(site, "--no-cache")
+
+
+def test_a_database_saved_between_builds_cached_check_and_its_read_is_checked(site: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The moment the race above may hit: build takes the check from the cache, then the database
+    is saved with errors before build reads it to write the page. What build read is checked."""
+    from hugokit.site import checked
+
+    assert hugokit("build", "--site", site).exit_code == 0
+    page = (site / "content/publications.md").read_text()
+    write(site / "data/publications.yaml", WRITTEN[1])
+    assert hugokit("check", "--site", site).exit_code == 0  # stored: build's check comes from the cache
+
+    def checked_then_saved(*args: Any, **options: Any) -> Any:
+        outcome = checked(*args, **options)
+        assert outcome.site is None  # served from the cache
+        write(site / "data/publications.yaml", REFUSED)
+        return outcome
+
+    with monkeypatch.context() as patched:
+        patched.setattr("hugokit.build.checked", checked_then_saved)
+        run = hugokit("build", "--site", site)
+    assert run.exit_code == 1 and "error[unknown-topic]" in run.stdout, run.output
+    assert (site / "content/publications.md").read_text() == page
+    assert _answer(site) == _answer(site, "--no-cache")
+
+
+def test_build_brings_up_to_date_only_the_stored_check_of_what_it_read(site: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other moment: build's check is not stored (the database was saved during it), and the
+    stored check on disk is another version's. After writing, build must not give that entry its
+    own diagnostics (a later check of the other version would then answer with them)."""
+    assert _answer(site, "--no-cache") == (0, _answer(site)[1])  # stored: the check of CLEAN
+    write(site / "data/publications.yaml", CLEAN.replace("[T]", "[]"))  # a warning: T is unused
+    assert "unused-topic" in _answer(site, "--no-cache")[1]
+    with monkeypatch.context() as patched:
+        patched.setattr("hugokit.site.unchanged_since", lambda entry, digests: False)
+        assert hugokit("build", "--site", site).exit_code == 0
+    write(site / "data/publications.yaml", CLEAN)
+    assert _answer(site) == _answer(site, "--no-cache")
 
 
 SHAPES = ["[]", "null", "{}", '"text"', "7", '{"code": 1, "content": [], "files": {}}',

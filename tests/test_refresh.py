@@ -283,3 +283,39 @@ def test_an_entry_already_at_its_venue_keeps_its_filed_year(seeded: Path, server
     section = run.stdout.split('"Online Speculative Decoding" was published: ICML 2024\n')[1].split("evidence")[0]
     assert "year:" not in section and "venue:" not in section  # only the paper link is proposed, filed in 2023
     assert "links.paper: https://arxiv.org/pdf/2310.07177.pdf -> https://proceedings.mlr.press/v235/liu24y.html" in section
+
+
+@pytest.mark.parametrize("bug", ["a value replaced wrongly", "a value the merge adds wrongly"])
+@pytest.mark.parametrize("mode", [(), ("--write",)])
+def test_an_edit_that_does_not_read_back_as_meant_is_refused(seeded: Path, server: SourcesServer,
+                                                             monkeypatch: pytest.MonkeyPatch, bug: str,
+                                                             mode: tuple[str, ...]) -> None:
+    # The edited text is re-read and compared with the database the changes mean (as fix and the
+    # import's merge are): a bug in the edit is one error, and nothing is written.
+    from hugokit import merge
+    from hugokit.render import database_yaml
+
+    right = database_yaml.render_value
+
+    def wrong(key: str, value: object) -> str:
+        return right(key, f"{value}0" if key in ("venue", "doi") else value)
+
+    monkeypatch.setattr(*(("hugokit.render.database_yaml.render_value", wrong) if bug.startswith("a value replaced")
+                          else (merge, "render_value", wrong)))
+    before = database(seeded)
+    run = hugokit("refresh", *mode, "--site", seeded)
+    assert run.exit_code == 2, run.output
+    assert run.stdout.splitlines()[-1] == (
+        "data/publications.yaml:1:1: error[internal-error] hugokit's edit of data/publications.yaml would not read back "
+        "as intended; nothing was written (this is a bug in hugokit: please report it with the file attached)")
+    assert "---" not in run.stdout and database(seeded) == before  # no diff shown, nothing written
+
+
+def test_a_value_written_empty_is_replaced_where_it_stands(seeded: Path, server: SourcesServer) -> None:
+    path = seeded / "data" / "publications.yaml"
+    title = '- title: "Efficient Detection of LLM-generated Texts with a Bayesian Surrogate Model"\n'
+    path.write_text(database(seeded).replace(title, title + '  doi: ""\n'), encoding="utf-8")
+    run = hugokit("refresh", "--write", "--site", seeded)
+    assert run.exit_code == 0, run.output
+    text = database(seeded)
+    assert text.count("doi:") == 1 and title + "  doi: 10.18653/v1/2024.findings-acl.366\n" in text

@@ -51,6 +51,16 @@ def test_the_merge_adds_a_field_and_a_link_to_a_block_style_entry(tmp_path: Path
     assert _database(site) == bom + expected.replace("\n", newline)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_newer_entry_goes_after_the_byte_order_mark(tmp_path: Path, newline: str) -> None:
+    # It goes before the first entry, which starts the file's first line: after the mark, not before.
+    site = _site(tmp_path, BOM + BLOCK.replace("\n", newline))
+    source = write(tmp_path / "in.json", json.dumps([{"title": "Newer", "year": 2025}]))
+    run = hugokit("import", source, "--site", site)
+    assert run.exit_code == 0, run.output
+    assert _database(site) == BOM + ('- title: "Newer"\n  year: 2025\n' + BLOCK).replace("\n", newline)
+
+
 def test_the_merge_puts_new_fields_before_the_entry_that_follows(tmp_path: Path) -> None:
     text = BLOCK + '- title: "Next"\n  year: 2023\n'
     database, _ = parse_database(text, "d.yaml")

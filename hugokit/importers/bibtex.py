@@ -2,7 +2,9 @@
 
 pybtex's LowLevelParser yields entries one at a time, so each entry's line is known and a syntax
 error costs only the entry it is in. @string macros, # concatenation and month names are pybtex's;
-@comment{…} blocks are skipped whole (as biber does), commands an @preamble defines are expanded,
+@comment{…} blocks are skipped whole, as biber does and as their writers mean (it is how an entry
+is switched off), though BibTeX and pybtex skip only the word and read an entry inside; so each
+entry inside one is reported (bibtex-commented-entry). Commands an @preamble defines are expanded,
 and crossref is resolved as BibTeX does: a child inherits every field it lacks from its parent.
 A parent that is only a crossref target (a proceedings volume) is not a publication of its own
 unless asked for. Whatever is not imported — an entry, a field, a LaTeX command — is reported.
@@ -22,6 +24,7 @@ from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
+_ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _CLOSE = {"{": "}", "(": ")"}
@@ -34,7 +37,9 @@ _UNUSED_HINTS = {name: _NOT_A_JOURNAL for name in ("volume", "number", "pages", 
 def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,
                   crossref_parents: bool = False) -> Imported:
     result = Imported()
-    entries, macros = _read(_blank_comments(text), path, result, progress)
+    blanked, commented = _blank_comments(text)
+    _report_commented(text, path, commented, result)
+    entries, macros = _read(blanked, path, result, progress)
     by_key = {entry.key.lower(): entry for entry in entries}
     targets = {entry.fields["crossref"].strip().lower() for entry in entries if entry.fields.get("crossref")}
     finder = finder_for(venues)
@@ -206,12 +211,13 @@ def _count(lines: list[int]) -> str:
     return "1 entry" if len(lines) == 1 else f"{len(lines)} entries"
 
 
-def _blank_comments(text: str) -> str:
-    """text with each @comment{…} block blanked out (line breaks kept, so lines stay right); a bare
-    @comment word is blanked alone, as BibTeX skips it and reads on."""
+def _blank_comments(text: str) -> tuple[str, list[re.Match[str]]]:
+    """text with each @comment{…} block blanked out (line breaks kept, so lines stay right), and
+    the entries that start inside one; a bare @comment word is blanked alone, as BibTeX skips it
+    and reads on."""
     if not _COMMENT.search(text):
-        return text
-    out, at = [], 0
+        return text, []
+    out, at, inside = [], 0, []
     for match in _COMMENT.finditer(text):
         if match.start() < at:
             continue
@@ -223,9 +229,22 @@ def _blank_comments(text: str) -> str:
                 break
         out.append(text[at:match.start()])
         out.append(re.sub(r"[^\n]", " ", text[match.start():end]))
+        inside += [m for m in _ENTRY.finditer(text, match.end(), end) if m.group(1).lower() not in _NOT_PUBLICATIONS]
         at = end
     out.append(text[at:])
-    return "".join(out)
+    return "".join(out), inside
+
+
+def _report_commented(text: str, path: str, commented: list[re.Match[str]], result: Imported) -> None:
+    for found in commented:
+        line = text.count("\n", 0, found.start()) + 1
+        col = found.start() - text.rfind("\n", 0, found.start())
+        key = f' "{found.group(2)}"' if found.group(2) else ""
+        result.diagnostics.append(warning(
+            Position(path, line, col), "bibtex-commented-entry",
+            f"the @{found.group(1)} entry{key} is inside an @comment block and was not imported "
+            "(BibTeX and pybtex would read it; biber skips it)",
+            "to import it, move it out of the @comment{…} block; to keep it out everywhere, delete it"))
 
 
 class _LineCounter:

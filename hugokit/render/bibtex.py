@@ -23,6 +23,7 @@ CONTAINER = {"inproceedings": "booktitle", "article": "journal", "phdthesis": "s
 def citation_keys(publications: list[Publication]) -> list[str]:
     """Each entry's key: its id, or first author's last name + year + first title word, made unique."""
     keys, taken = [], {p.id for p in publications if p.id}
+    tried: dict[str, int] = {}  # base -> the last suffix taken: the search resumes there (taken only grows)
     for pub in publications:
         if pub.id:
             keys.append(pub.id)
@@ -31,10 +32,12 @@ def citation_keys(publications: list[Publication]) -> list[str]:
         last = words[-1] if words else "anon"
         words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
         base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
-        key, n = base, 1
+        n = tried.get(base, 1)
+        key = base if n == 1 else f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
         while key in taken:
             n += 1
             key = f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
+        tried[base] = n
         taken.add(key)
         keys.append(key)
     return keys

@@ -101,6 +101,14 @@ def first_text(value: object) -> str:
     return " ".join(str(value or "").split())
 
 
+def web_url(value: object) -> str:
+    """value when it is an http(s) URL in one piece; else "" (an answer's link becomes a link on
+    the page: a javascript: URL, a list or a text with spaces in it must not)."""
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        return ""
+    return value if value.isprintable() and not any(c.isspace() for c in value) else ""
+
+
 def is_arxiv_doi(doi: str) -> bool:
     """arXiv's own DOIs (10.48550/arXiv.…) name the preprint, not a published version."""
     return doi.lower().startswith("10.48550/")

@@ -9,7 +9,7 @@ import time
 
 from typing import TYPE_CHECKING
 
-from hugokit.sources import Record, ServiceError, is_arxiv_doi, unreadable, year_in
+from hugokit.sources import Record, ServiceError, is_arxiv_doi, unreadable, web_url, year_in
 from hugokit.sources.http import Client
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _record(entry: Element, arxiv_id: str) -> Record:
     evidence = [f'journal_ref "{journal}"'] if journal else []
     if published_doi:
         evidence.append(f"doi {published_doi}")
-    url = next((link.get("href", "") for link in entry.iter(f"{ATOM}link") if link.get("title") == "doi"), "")
+    url = next((web_url(link.get("href")) for link in entry.iter(f"{ATOM}link") if link.get("title") == "doi"), "")
     return Record(
         source=NAME, ref=arxiv_id, title=_text(entry, f"{ATOM}title"),
         authors=[_text(author, f"{ATOM}name") for author in entry.iter(f"{ATOM}author")],

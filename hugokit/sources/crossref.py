@@ -9,7 +9,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from hugokit.sources import Record, first_text, read_json, unreadable
+from hugokit.sources import Record, first_text, read_json, unreadable, web_url
 from hugokit.sources.http import Client
 from hugokit.text import clean_doi
 
@@ -47,8 +47,8 @@ def parse_work(status: int, body: str, kind: str) -> Record | None:
     url = ""
     resource = message.get("resource")
     if isinstance(resource, dict) and isinstance(resource.get("primary"), dict):
-        url = str(resource["primary"].get("URL", ""))
-    doi = clean_doi(str(message.get("DOI", "")))
+        url = web_url(resource["primary"].get("URL"))
+    doi = clean_doi(first_text(message.get("DOI")))
     return Record(source=NAME, ref=doi, title=title, authors=authors, year=year, venue=venue,
                   venue_year=year if published else None, published=published, doi=doi,
                   url=url or (f"https://doi.org/{doi}" if doi else ""),

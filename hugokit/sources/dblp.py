@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hugokit.sources import Record, ServiceError, first_text, read_json, unreadable
+from hugokit.sources import Record, ServiceError, first_text, read_json, unreadable, web_url
 from hugokit.sources.http import Client
 from hugokit.links import arxiv_in_link
 from hugokit.text import clean_doi, fold
@@ -55,7 +55,7 @@ def _record(info: dict[str, Any]) -> Record:
     venue = first_text(info.get("venue"))
     kind = str(info.get("type", ""))
     ees = info.get("ee", [])
-    ees = [ees] if isinstance(ees, str) else [e for e in ees if isinstance(e, str)]
+    ees = [e for e in (ees if isinstance(ees, list) else [ees]) if web_url(e)]
     arxiv = next((found for e in ees for found in [arxiv_in_link(e)] if found), "")
     if not arxiv and venue == "CoRR":
         arxiv = str(info.get("volume", "")).removeprefix("abs/")
@@ -64,9 +64,9 @@ def _record(info: dict[str, Any]) -> Record:
     url = next((e for e in ees if "arxiv.org" not in e and "doi.org" not in e), "") or \
         next((e for e in ees if "doi.org" in e), "")
     venue = _VOLUME.sub("", venue)
-    return Record(source=NAME, ref=str(info.get("key", "")), title=str(info["title"]).rstrip("."),
+    return Record(source=NAME, ref=str(info.get("key", "")), title=first_text(info["title"]).rstrip("."),
                   authors=names, year=year, venue=venue, venue_year=year if published else None,
-                  published=published, doi=clean_doi(str(info.get("doi", ""))), arxiv=arxiv,
+                  published=published, doi=clean_doi(first_text(info.get("doi"))), arxiv=arxiv,
                   url=url if published else "", note=f"{venue} {year} ({kind or 'no type'})")
 
 

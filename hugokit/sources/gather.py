@@ -40,7 +40,17 @@ def about(client: Client, papers: list[Paper]) -> list[list[Record]]:
 
 
 def primary(client: Client, ident: Identifier) -> Record:
-    """The record an identifier names, from the source it belongs to."""
+    """The record an identifier names, from the source it belongs to; it must have a title and a
+    year, which every entry needs."""
+    record = _primary(client, ident)
+    if not record.title.strip() or not record.year:
+        raise ServiceError(record.source, f"answered a record of {ident.value} without a "
+                           f"{'title' if not record.title.strip() else 'year'}",
+                           "add the paper by another of its identifiers, or write its entry by hand")
+    return record
+
+
+def _primary(client: Client, ident: Identifier) -> Record:
     from hugokit.sources import arxiv, crossref, dblp
 
     if ident.kind == "doi" and is_arxiv_doi(ident.value):  # 10.48550/arXiv.2403.00835 is the preprint

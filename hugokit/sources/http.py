@@ -10,11 +10,14 @@ import json
 import threading
 import time
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 from urllib.parse import urlencode
 
 from hugokit import __version__
 from hugokit.sources import SERVICES, ServiceError, Settings, env_name, unreadable
+
+if TYPE_CHECKING:
+    import httpx
 
 T = TypeVar("T")
 # (status, body, content type) -> value; raises ServiceError for anything but the documented answers,
@@ -22,6 +25,8 @@ T = TypeVar("T")
 Parse = Callable[[int, str, str], T]
 RETRIED = {429, 500, 502, 503, 504}
 MAX_WAIT = 120.0  # a Retry-After longer than this is reported instead of waited for
+MAX_ANSWER_BYTES = 20 * 2**20
+TOTAL_TIMEOUTS = 3  # a whole answer may take this many times the timeout of one read
 CACHE_FORMAT = 1
 
 
@@ -96,7 +101,8 @@ class Client:
             last = attempt == self.settings.retries
             try:
                 self.asked += 1
-                response = self._client.get(url, params=params)
+                with self._client.stream("GET", url, params=params) as response:
+                    body = _bounded_body(response, name, url, TOTAL_TIMEOUTS * self.settings.timeout)
             except httpx.TimeoutException:
                 if last:
                     raise ServiceError(name, f"did not answer within {self.settings.timeout:g} s ({url})",
@@ -119,8 +125,24 @@ class Client:
                                        f"{response.status_code})", "try again later")
                 time.sleep(_backoff(attempt) if wait is None else wait)
                 continue
-            return response.status_code, response.text, response.headers.get("Content-Type", "")
+            return response.status_code, body, response.headers.get("Content-Type", "")
         raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
+
+
+def _bounded_body(response: httpx.Response, name: str, url: str, seconds: float) -> str:
+    """The answer's text, read up to MAX_ANSWER_BYTES and for seconds at most (an answer is a few
+    kilobytes: more is not what the API documents and must not fill the memory, and a server
+    that sends a byte now and then is never caught by the timeout of each read alone)."""
+    body, deadline = bytearray(), time.monotonic() + seconds
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > MAX_ANSWER_BYTES:
+            raise ServiceError(name, f"answered more than {MAX_ANSWER_BYTES // 2**20} MB ({url})",
+                               "the service or a proxy in between is misbehaving: try again later")
+        if time.monotonic() > deadline:
+            raise ServiceError(name, f"did not finish its answer within {seconds:g} s ({url})",
+                               "try again later, or raise `timeout:` under `services:` in hugokit.yaml")
+    return body.decode(response.encoding or "utf-8", "replace")
 
 
 def read(service: str, parse: Parse[T], status: int, body: str, kind: str) -> T:

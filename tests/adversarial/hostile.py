@@ -76,6 +76,10 @@ def bibtex_sources() -> Inputs:
         ("duplicate fields", b"@article{k, title = {A}, title = {B}, year = 2020}\n"),
         ("duplicate keys", b"@article{k, title = {A}, year = 2020}\n@article{k, title = {B}, year = 2021}\n"),
         ("comment and preamble", b"@comment{x}\n@preamble{\"\\x\"}\n@article{k, title = {A}, year = 2020}\n"),
+        # From JabRef's parser tests (JabRef/jabref, .../fileformat/BibtexParserTest.java): entries
+        # switched off inside a @Comment block, one of them unclosed.
+        ("entries inside a comment", b"@Comment{@article{myarticle,}\n@inproceedings{blabla, title={the proceedings "
+                                     b"of bl@bl@}; }\n}\n@article{test,author={Ed von T@st}, title={A}, year=2005}\n"),
         ("latex accents", b"@article{k, title = {Schr\\\"odinger \\'e \\c{c} \\ss}, year = 2020}\n"),
         ("bad latex", b"@article{k, title = {\\\\}, year = 2020}\n"),
         ("key with spaces", b"@article{a b, title = {A}, year = 2020}\n"),
@@ -190,3 +194,99 @@ def cache_files() -> Inputs:
 
 def site_paths() -> list[str]:
     return ["", "/proc/self", "/dev/null", "/nonexistent/site", "/etc/hostname", "\x00"]
+
+
+# A database refresh has work on: two preprints its recorded answers say were published (one
+# flow-style with its arXiv id, one block-style with an arXiv paper link and a DOI to ask Crossref).
+REFRESHABLE = ENTRY + '''- {title: "Online Speculative Decoding", year: 2023, venue: Preprint 2023, authors: [X Liu], topics: [T], arxiv: "2310.07177"}
+# a comment refresh keeps
+- title: "Efficient Detection of LLM-generated Texts with a Bayesian Surrogate Model"
+  year: 2023
+  venue: Preprint 2023
+  authors: [Z Deng]
+  links:
+    paper: https://arxiv.org/abs/2305.16617
+  topics: [T]
+'''
+
+
+def refreshable_databases() -> Inputs:
+    """REFRESHABLE as editors save it: what refresh --write and add edit in place."""
+    lf = REFRESHABLE.encode()
+    return [("plain", lf), ("byte-order mark", b"\xef\xbb\xbf" + lf), ("CRLF", lf.replace(b"\n", b"\r\n")),
+            ("byte-order mark and CRLF", b"\xef\xbb\xbf" + lf.replace(b"\n", b"\r\n")),
+            ("no final line break", lf.rstrip(b"\n")),
+            ("empty values", lf.replace(b"  year: 2023\n", b'  year: 2023\n  doi: ""\n')),
+            ("links block last", lf.replace(b"  links:\n    paper: https://arxiv.org/abs/2305.16617\n  topics: [T]\n",
+                                            b"  topics: [T]\n  links:\n    paper: https://arxiv.org/abs/2305.16617\n")),
+            ("the list indented", b"".join(b"  " + line for line in lf.splitlines(keepends=True)))]
+
+
+# (name, path prefix, status, body, headers, delay): what a service, a proxy or an attacker in
+# between may answer. The client is configured with timeout 1 s and no retries.
+Answer = tuple[str, str, int, bytes, dict[str, str], float]
+_FEED = (FIXTURES / "sources/arxiv/2310.07177.atom").read_text()
+_SEARCH = (FIXTURES / "sources/dblp/online-speculative-decoding.json").read_text()
+_WORK = (FIXTURES / "sources/crossref/10.18653_v1_2024.findings-acl.366.json").read_text()
+_XML_BOMB = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaaaaaaaa">'
+             + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+             + ']><feed xmlns="http://www.w3.org/2005/Atom"><title>&i;</title></feed>')
+_XXE = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + _FEED.split("?>", 1)[1].replace("Online Speculative Decoding</title>", "&x;</title>"))
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def service_answers() -> list[Answer]:
+    json_type, xml_type, html_type = ({"Content-Type": t} for t in ("application/json", "application/atom+xml",
+                                                                   "text/html"))
+    out: list[Answer] = []
+    for prefix, good, kind in (("/arxiv/", _FEED, xml_type), ("/dblp/", _SEARCH, json_type),
+                               ("/crossref/", _WORK, json_type)):
+        out += [
+            ("empty body", prefix, 200, b"", kind, 0.0), ("login page", prefix, 200,
+                                                          b"<html><body>Sign in to the Wi-Fi</body></html>", html_type, 0.0),
+            ("500", prefix, 500, b"Internal Server Error", {}, 0.0), ("404 page", prefix, 404, b"<h1>404</h1>", html_type, 0.0),
+            ("429 for a day", prefix, 429, b"slow down", {"Retry-After": "86400"}, 0.0),
+            ("truncated", prefix, 200, good[: len(good) // 2].encode(), kind, 0.0),
+            ("invalid UTF-8", prefix, 200, good.encode().replace(b"Online", b"On\xff\xfeline"), kind, 0.0),
+            ("NUL bytes", prefix, 200, good.replace("Decoding", "Deco\x00ding").encode(), kind, 0.0),
+            ("too slow", prefix, 200, good.encode(), kind, 1.5),
+            ("redirect to a closed port", prefix, 302, b"", {"Location": "http://127.0.0.1:9/"}, 0.0),
+            ("redirect loop", prefix, 302, b"", {"Location": prefix + "loop"}, 0.0),
+            ("5 MB of spaces", prefix, 200, good.encode() + b" " * 5_000_000, kind, 0.0),
+            ("unknown charset", prefix, 200, good.encode(), {"Content-Type": kind["Content-Type"] + "; charset=x-none"},
+             0.0),
+        ]
+        for i, value in enumerate(("<script>alert(1)</script>", "javascript:alert(1)", "\x1b[31mred\u202e", "9" * 5000)):
+            if prefix == "/arxiv/":
+                body = (_FEED.replace("Proceedings of the 41st", _escaped(value))
+                        .replace("<published>2023", f"<published>{_escaped(value)}"))
+            elif prefix == "/dblp/":
+                body = (_SEARCH.replace('"venue": "ICML"', f'"venue": {json.dumps(value)}')
+                        .replace("https://proceedings.mlr.press/v235/liu24y.html", json.dumps(value)[1:-1]))
+            else:
+                body = (_WORK.replace('"URL":"https:\\/\\/aclanthology.org\\/2024.findings-acl.366"', f'"URL":{json.dumps(value)}')
+                        .replace('"container-title":["Findings', f'"container-title":[{json.dumps(value)[:-1]} Findings'))
+            out.append((f"injection {i}", prefix, 200, body.encode(), kind, 0.0))
+    deep = b"[" * 100_000 + b"]" * 100_000
+    out += [("XML entity bomb", "/arxiv/", 200, _XML_BOMB.encode(), xml_type, 0.0),
+            ("XML external entity", "/arxiv/", 200, _XXE.encode(), xml_type, 0.0),
+            ("a feed of errors", "/arxiv/", 200, _FEED.replace("http://arxiv.org/abs/2310.07177v4",
+                                                              "http://arxiv.org/api/errors#x").encode(), xml_type, 0.0),
+            ("entry without id", "/arxiv/", 200, _FEED.replace("<id>http://arxiv.org/abs/2310.07177v4</id>", "")
+             .encode(), xml_type, 0.0),
+            ("deep JSON", "/dblp/", 200, deep, json_type, 0.0), ("deep JSON", "/crossref/", 200, deep, json_type, 0.0),
+            ("JSON a list", "/dblp/", 200, b"[]", json_type, 0.0), ("JSON null", "/crossref/", 200, b"null", json_type, 0.0),
+            ("hits a string", "/dblp/", 200, b'{"result": {"hits": {"hit": "x"}}}', json_type, 0.0),
+            ("hit of wrong types", "/dblp/", 200, json.dumps({"result": {"hits": {"hit": [
+                {"info": {"title": "Online Speculative Decoding.", "venue": ["ICML", 7], "year": [], "authors": "x",
+                          "ee": {"a": 1}, "type": None}}]}}}).encode(), json_type, 0.0),
+            ("work of wrong types", "/crossref/", 200, json.dumps({"status": "ok", "message-type": "work", "message": {
+                "title": [None], "author": "x", "published": {"date-parts": [["2024"]]}, "container-title": {},
+                "resource": {"primary": {"URL": ["x"]}}, "DOI": None}}).encode(), json_type, 0.0),
+            ("25 MB", "/dblp/", 200, _SEARCH.encode() + b" " * 25 * 2**20, json_type, 0.0),
+            ("huge year", "/crossref/", 200, _WORK.replace("[[2024]]", "[[99999999]]").encode(), json_type, 0.0)]
+    return out
