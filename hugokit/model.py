@@ -33,6 +33,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("keywords", "list", "Free keywords (not filtered on)."),
 )
 FIELD_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
+_FIELD_NAMES = tuple((f.name, f.required) for f in FIELDS)
 # The topic a source's "selected" or "featured" flag becomes (the layouts' selected.html shows it).
 SELECTED_TOPIC = "Selected"
 
@@ -100,12 +101,7 @@ class Publication:
 
     def fields(self) -> dict[str, object]:
         """The non-empty fields, in the database's field order."""
-        out: dict[str, object] = {}
-        for spec in FIELDS:
-            value = getattr(self, spec.name)
-            if spec.required or value:
-                out[spec.name] = value
-        return out
+        return {name: value for name, required in _FIELD_NAMES if (value := getattr(self, name)) or required}
 
 
 class Database(NamedTuple):

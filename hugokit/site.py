@@ -109,7 +109,8 @@ def read_digests(site: Site, entry: RunEntry, hashed_later: Collection[str] = ()
     """The digests of a check's input files as the run read them: the database's from its very
     text, the others (read later in the run) as they are now; those in hashed_later are left to
     the caller (the per-file rules hash the very bytes they read)."""
-    return entry.digests(rel for rel in input_files(site) if rel not in hashed_later) | site.read
+    later = {*hashed_later, *site.read}
+    return entry.digests(rel for rel in input_files(site) if rel not in later) | site.read
 
 
 def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
@@ -184,7 +185,7 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    found = run(Context(site.database, vocab, site.config), rules)
+    found = run(Context(site.database, vocab, site.config, {}), rules)
     pages, digests = page_diagnostics(site, rules, dict.fromkeys(site.pages()), every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 

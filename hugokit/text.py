@@ -58,10 +58,14 @@ def fold(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def ascii_slug(text: str, limit: int = 60) -> str:
     """A lowercase ASCII slug of letters, digits and single hyphens ("" if nothing is left)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     if len(slug) > limit:
         cut = slug.rfind("-", 0, limit + 1)
         slug = slug[: cut if cut > 0 else limit]

@@ -118,3 +118,16 @@ def test_an_unchanged_check_or_build_imports_no_yaml_and_no_rules(cached_site: P
         imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
         assert run.returncode == 0 and "hugokit.cache" in imported
         assert not {"yaml", "hugokit.rules", "hugokit.load", "dataclasses", "click"} & imported, sorted(imported)
+
+
+def test_a_large_text_is_hashed_once_but_always_to_its_own_digest() -> None:
+    """text_digest remembers the digests of the last few large texts by the objects themselves:
+    every text, old or new, equal to another or not, still gets the SHA-256 of its own bytes."""
+    import hashlib
+
+    from hugokit.cache import BULK_BYTES, text_digest
+
+    texts = ["é" * BULK_BYTES + str(i % 5) for i in range(20)]  # more than it remembers, some equal
+    for _ in range(2):
+        for text in texts + [t[:-1] + "x" for t in texts]:
+            assert text_digest(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -13,7 +13,7 @@ from hugokit.dates import month_of
 from hugokit.latex import to_latex
 from hugokit.model import Publication
 from hugokit.text import PARTICLES, ascii_slug, name_parts, split_marks
-from hugokit.venue_kinds import venue_of
+from hugokit.venue_kinds import Venue, venue_of
 from hugokit.vocab import Vocabulary
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -43,9 +43,11 @@ def citation_keys(publications: list[Publication]) -> list[str]:
     return keys
 
 
-def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: bool = True) -> str:
-    """One entry; without own_fields, only the standard fields (for readers to cite, not to re-import)."""
-    venue = venue_of(pub, venues)
+def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: bool = True,
+                 venue: Venue | None = None) -> str:
+    """One entry; without own_fields, only the standard fields (for readers to cite, not to
+    re-import). venue: venue_of(pub, venues), when the caller has it."""
+    venue = venue or venue_of(pub, venues)
     entry_type = venue.kind.bibtex
     if entry_type == "phdthesis" and "master" in venue.name.lower():
         entry_type = "mastersthesis"

@@ -9,13 +9,12 @@ along (name and label, in the type filter's order), so that the layouts hold no 
 """
 from __future__ import annotations
 
-import functools
 import json
 
 from hugokit import venue_string
 from hugokit.model import Publication, by_year
 from hugokit.render.bibtex import citation_keys, render_entry
-from hugokit.venue_kinds import KINDS, venue_of
+from hugokit.venue_kinds import KINDS, Venue, venue_of
 from hugokit.vocab import Vocabulary
 
 FORMAT = 1
@@ -25,17 +24,20 @@ def lookup_key(pub: Publication) -> str:
     return f"id:{pub.id}" if pub.id else f"title:{pub.title}"
 
 
-def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary) -> dict[str, object]:
-    """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing."""
+def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary,
+                 venue: Venue | None = None) -> dict[str, object]:
+    """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing
+    (venue: venue_of(pub, venues), when the caller has it)."""
     entry = pub.fields()
-    entry["kind"] = venue_of(pub, venues).kind_name
+    venue = venue or venue_of(pub, venues)
+    entry["kind"] = venue.kind_name
     # The venue grammar's presentation marks (`ATC 2018 (Oral)`) are shown as a badge, not as text.
     parts = venue_string.parse(pub.venue)
     marks = [mark for part in parts for mark in part.marks if mark.kind == "presentation"]
     if marks:
         entry["presentation"] = ", ".join(dict.fromkeys(mark.value.text.capitalize() for mark in marks))
         entry["venue_shown"] = venue_string.without(pub.venue, [mark.whole for mark in marks])
-    entry["bibtex"] = render_entry(pub, citation_key, venues, own_fields=False)
+    entry["bibtex"] = render_entry(pub, citation_key, venues, own_fields=False, venue=venue)
     return entry
 
 
@@ -47,16 +49,21 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary) -> s
     entries: dict[str, object] = {}
     order: list[str] = []
     topics: dict[str, list[str]] = {}
+    venue_by_name: dict[str, Venue] = {}  # a list names the same venues again and again
     for pub in in_order:
         key = lookup_key(pub)
         if key in entries:  # a duplicate title (built with --force): the first one wins
             continue
-        entries[key] = layout_entry(pub, keys[id(pub)], venues)
+        venue = venue_by_name.get(pub.venue)
+        if venue is None:
+            venue = venue_by_name[pub.venue] = venue_of(pub, venues)
+        entries[key] = layout_entry(pub, keys[id(pub)], venues, venue)
         order.append(key)
         for topic in pub.topics:
             topics.setdefault(topic, []).append(key)
     # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries.
-    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    # json.dumps's encoder, made once; the data are lists and mappings of strings, never circular.
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
     lines = [f'{{"format":{FORMAT},\n"entries":{{']
     lines.append(",\n".join(f"{dump(key)}:{dump(entry)}" for key, entry in entries.items()))
     lines.append(f'}},\n"order":{dump(order)},\n"topics":{{')

@@ -9,7 +9,7 @@ import importlib
 import os
 from functools import cache
 from types import ModuleType
-from typing import Callable, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from hugokit.config import CodeRef, SiteConfig
 from hugokit.diagnostics import Diagnostic, Finding, InputError, Position, Severity, did_you_mean, error, on_command_line
@@ -23,6 +23,7 @@ class Context(NamedTuple):
     database: Database
     vocab: Vocabularies
     config: SiteConfig
+    shared: dict[str, Any]  # what several rules work out alike, once per check (see rules._common)
 
 
 class Rule(NamedTuple):

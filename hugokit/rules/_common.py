@@ -1,6 +1,6 @@
 """Helpers shared by several rules (not a rule: the registry skips modules starting with _)."""
 
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, replacing
 from hugokit.layout import vocabulary_file
@@ -8,7 +8,7 @@ from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.text import fold
 from hugokit.venue_string import Span, VenuePart, parse, replaced
-from hugokit.vocab import Vocabulary
+from hugokit.vocab import Match, Vocabulary
 
 if TYPE_CHECKING:
     from hugokit.rules import Context
@@ -104,7 +104,7 @@ def respelled(term: Term, canonical: str, how: str) -> Finding:
 
 def unknown_values(context: "Context", field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """unknown-X: values of field found in no vocabulary."""
-    for pub in context.database.checked():
+    for pub in _worth_a_look(context, field, vocabulary, lambda match: match is not None):
         for term in vocabulary_terms(pub, field):
             if vocabulary.lookup(term.value) is None:
                 yield unknown(term.label, term.value, term.where, vocabulary)
@@ -112,17 +112,55 @@ def unknown_values(context: "Context", field: str, vocabulary: Vocabulary) -> It
 
 def respelled_values(context: "Context", field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """X-spelling: values of field written under an alias or in the wrong case."""
-    for pub in context.database.checked():
+    for pub in _worth_a_look(context, field, vocabulary, lambda match: match is None or match.canonical):
         for term in vocabulary_terms(pub, field):
             match = vocabulary.lookup(term.value)
             if match and not match.canonical:
                 yield respelled(term, match.term.name, match.how)
 
 
-def titles_and_venues(context: "Context") -> Iterator[tuple[Publication, str, str]]:
+def _worth_a_look(context: "Context", field: str, vocabulary: Vocabulary,
+                  fine: Callable[[Match | None], bool]) -> Iterator[Publication]:
+    """The entries with a value of field that is not fine. A list names the same venues, awards
+    and topics again and again: each distinct value (a topic, or the venue and award strings the
+    values come from) is looked up once, and an entry whose values are all fine is skipped."""
+    def all_fine(alone: Publication) -> bool:
+        return all(fine(vocabulary.lookup(term.value)) for term in vocabulary_terms(alone, field))
+
+    quiet: dict[object, bool] = {}
+    for pub in context.database.checked():
+        if field == "topics":
+            for topic in pub.topics:
+                verdict = quiet.get(topic)
+                if verdict is None:
+                    verdict = quiet[topic] = all_fine(Publication("", 0, topics=[topic]))
+                if not verdict:
+                    yield pub
+                    break
+            continue
+        broken = pub.broken & {"venue"}  # (an unreadable venue has no values)
+        key = (pub.venue, pub.award, bool(broken))
+        verdict = quiet.get(key)
+        if verdict is None:
+            verdict = quiet[key] = all_fine(Publication("", 0, venue=pub.venue, award=pub.award, broken=broken))
+        if not verdict:
+            yield pub
+
+
+def titles_and_venues(context: "Context") -> list[tuple[Publication, str, str]]:
     """Each entry with a readable title, its title and its venue folded (case, accents and
-    punctuation ignored): what duplicate-title and repeated-title compare."""
+    punctuation ignored): what duplicate-title and repeated-title compare (worked out once per
+    check for both)."""
+    found: list[tuple[Publication, str, str]] | None = context.shared.get("titles_and_venues")
+    if found is not None:
+        return found
+    venues: dict[str, str] = {}  # the same venues recur
+    found = context.shared["titles_and_venues"] = []
     for pub in context.database.checked():
         title = fold(pub.title) if pub.readable("title") else ""
         if title:
-            yield pub, title, fold(pub.venue) if pub.readable("venue") else ""
+            venue = venues.get(pub.venue) if pub.readable("venue") else ""
+            if venue is None:
+                venue = venues[pub.venue] = fold(pub.venue)
+            found.append((pub, title, venue))
+    return found

@@ -51,9 +51,15 @@ def problem(author: str) -> str:
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.checked():
+    entries = context.database.checked()
+    # A list names the same authors again and again: each spelling is looked at once.
+    problems = {author: problem(author) for author in set().union(*(pub.authors for pub in entries))}
+    odd = {author for author, why in problems.items() if why}
+    for pub in entries:
+        if odd.isdisjoint(pub.authors):
+            continue
         for i, author in enumerate(pub.authors):
-            why = problem(author)
+            why = problems[author]
             if why:
                 yield Finding(pub.at(f"authors.{i}"), f"author {author!r} {why}",
                               "only *, † or ‡ at the end of a name mark equal contribution")

@@ -19,7 +19,8 @@ grouped).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from itertools import chain
 from typing import Iterator, Sequence
 
 from hugokit.author_identity import group
@@ -39,15 +40,16 @@ _UNDOTTED = re.compile(r"(?:^|\s)[A-Z](?=\s|$)")  # an initial without its dot
 def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> tuple[dict[str, str], Counter[str]]:
     """Each author spelling that has a variant mapped to its canonical spelling, and how often each
     spelling occurs. Spellings listed as aliases in people.yaml are left out (reported with their fix)."""
-    counts: Counter[str] = Counter()
-    papers: dict[str, set[int]] = {}
+    every = set().union(*(pub.authors for pub in publications))
+    bare = {author: split_marks(author)[0] for author in every}  # each author as written -> without marks
+    papers: defaultdict[str, set[int]] = defaultdict(set)
     authors: list[list[str]] = []
     for index, pub in enumerate(publications):
-        names = [split_marks(author)[0] for author in pub.authors]
+        names = list(map(bare.__getitem__, pub.authors))
         authors.append(names)
         for name in names:
-            counts[name] += 1
-            papers.setdefault(name, set()).add(index)
+            papers[name].add(index)
+    counts: Counter[str] = Counter(chain.from_iterable(authors))
     declared = {t.name for t in people.terms}
     undeclared = {s: n for s, n in counts.items() if not ((m := people.lookup(s)) and not m.canonical)}
     canonical: dict[str, str] = {}
@@ -65,7 +67,11 @@ def check(context: Context) -> Iterator[Finding]:
     people = context.vocab.people
     publications = [pub for pub in context.database.checked() if pub.readable("authors")]
     canonical, counts = spelling_groups(publications, people)
+    fine = {author for author in set().union(*(pub.authors for pub in publications))
+            if _as_written(split_marks(author)[0], people, canonical)}
     for pub in publications:
+        if fine.issuperset(pub.authors):
+            continue
         for i, author in enumerate(pub.authors):
             name, marks = split_marks(author)
             match = people.lookup(name)
@@ -78,6 +84,12 @@ def check(context: Context) -> Iterator[Finding]:
                 best = canonical[name]
                 yield Finding(where, f'"{name}" looks like "{best}" (written so in {_places(counts[best])})',
                               f'write "{best}{marks}", or record in data/people.yaml whether they are one person')
+
+
+def _as_written(name: str, people: Vocabulary, canonical: dict[str, str]) -> bool:
+    """Whether check reports nothing about an author written name (without marks)."""
+    match = people.lookup(name)
+    return not (match and not match.canonical) and canonical.get(name, name) == name
 
 
 def _canonical(members: list[str], counts: Counter[str]) -> str:

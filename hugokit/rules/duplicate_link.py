@@ -21,15 +21,16 @@ IDENTIFYING = ("paper", "pdf", "arxiv", "doi", "slides", "video", "poster")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    first: dict[str, tuple[int, str]] = {}  # link target -> (entry index, title)
-    for index, pub in enumerate(context.database.checked()):
+    entries = context.database.checked()
+    first: dict[str, int] = {}  # link target -> the index of the first entry with it
+    for index, pub in enumerate(entries):
         for kind, url in pub.links.items():
             if kind not in IDENTIFYING or not url.strip():
                 continue
-            key = target(url)
-            seen = first.setdefault(key, (index, pub.label()))
-            if seen[0] != index:
-                owner = context.database.checked()[seen[0]]
+            seen = first.setdefault(target(url), index)
+            if seen != index:
+                owner = entries[seen]
                 yield Finding(pub.at(f"links.{kind}"),
-                              f'the {kind} link of {pub.label()} is also a link of {seen[1]} (line {owner.at().line})',
+                              f"the {kind} link of {pub.label()} is also a link of {owner.label()} "
+                              f"(line {owner.at().line})",
                               "each publication needs its own link; one of the two was probably copied")

@@ -6,6 +6,7 @@ Fix: `hugokit fix` trims them.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity, replacing
@@ -17,8 +18,21 @@ SEVERITY = Severity.WARNING
 FIXABLE = True
 
 
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace but the space
+
+
+def _tidy(joined: str) -> bool:
+    """Whether no value in joined (values joined by NUL, which is no whitespace) has whitespace
+    but single spaces between words: what every value this rule reports has."""
+    return not ("  " in joined or "\x00 " in joined or " \x00" in joined or joined.startswith(" ")
+                or joined.endswith(" ") or _OTHER_SPACE.search(joined))
+
+
 def check(context: Context) -> Iterator[Finding]:
-    for pub in context.database.checked():
+    entries = context.database.checked()
+    if _tidy("\x00".join(value for pub in entries for value in (pub.title, pub.venue, pub.award))):
+        return
+    for pub in entries:
         for key in ("title", "venue", "award"):
             value = getattr(pub, key)
             tidy = " ".join(value.split())

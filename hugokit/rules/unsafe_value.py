@@ -32,10 +32,13 @@ def check(context: Context) -> Iterator[Finding]:
 def findings(publications: list[Publication]) -> Iterator[Finding]:
     """Also what build refuses to write even when forced or when the rule is ignored: such a
     value would break the page or open a shortcode of the reader's choosing."""
+    plain = _PlainValues(publications)
     for pub in publications:
         if not 1000 <= pub.year <= 9999 and pub.readable("year"):
             yield Finding(pub.at("year"), f"year {pub.year} is not a four-digit year",
                           "the page's ### YEAR headings hold four digits")
+        if plain.holds(pub):
+            continue
         for key in ("title", "venue", "award"):
             yield from _value(pub, key, key, getattr(pub, key))
         for kind, url in pub.links.items():
@@ -46,6 +49,39 @@ def findings(publications: list[Publication]) -> Iterator[Finding]:
         for key in ("authors", "editors", "topics"):
             for i, item in enumerate(getattr(pub, key)):
                 yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {item!r}", item, list_item=True)
+
+
+# A character every unwritable value holds (see shortcode.unwritable: a shortcode delimiter has a
+# brace, a quoted backslash matters only beside a backquote, and the control characters).
+_MAYBE_UNWRITABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f`{}]")
+
+
+class _PlainValues:
+    """What spares most entries a look at each value: whether no title, venue, award or URL of
+    any entry holds a character an unwritable value needs (one scan of them all joined), and
+    the list items (authors, editors, topics recur) and link kinds that are writable, each
+    checked once."""
+
+    def __init__(self, publications: list[Publication]) -> None:
+        self.values = not _MAYBE_UNWRITABLE.search(" ".join(
+            value for pub in publications for value in (pub.title, pub.venue, pub.award, *pub.links.values())))
+        items: set[str] = set()
+        kinds: set[str] = set()
+        for pub in publications:
+            items.update(pub.authors, pub.editors, pub.topics)
+            kinds.update(pub.links)
+        self.items = {item for item in items if not shortcode.unwritable(item, list_item=True)}
+        self.kinds = {kind for kind in kinds if _KIND.fullmatch(kind)}
+
+        self.every = self.values and len(self.items) == len(items) and len(self.kinds) == len(kinds)
+
+    def holds(self, pub: Publication) -> bool:
+        """True when every value of pub is writable (False: look at each)."""
+        if self.every:
+            return True
+        items = self.items
+        return (self.values and items.issuperset(pub.authors) and items.issuperset(pub.topics)
+                and items.issuperset(pub.editors) and self.kinds.issuperset(pub.links))
 
 
 def _value(pub: Publication, key: str, what: str, value: str, list_item: bool = False) -> Iterator[Finding]:

@@ -33,9 +33,10 @@ def check(context: Context) -> Iterator[Finding]:
             if part.year is None:
                 continue
             year = int(part.year.text)
-            where = value_span(pub.at("venue"), pub.venue, part.year)
             if year > last_year:
-                yield Finding(where, f"venue year {year} is in the future", "correct the venue's year")
+                yield Finding(value_span(pub.at("venue"), pub.venue, part.year), f"venue year {year} is in the future",
+                              "correct the venue's year")
             elif filed is not None and filed <= last_year and abs(year - filed) > window:
-                yield Finding(where, f"venue year {year} is {abs(year - filed)} years from the filed year {filed}",
+                yield Finding(value_span(pub.at("venue"), pub.venue, part.year),
+                              f"venue year {year} is {abs(year - filed)} years from the filed year {filed}",
                               f"correct one of them (allowed: {window}; set venue_year_window in hugokit.yaml)")

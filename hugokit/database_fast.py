@@ -1,0 +1,222 @@
+"""Reading a database written in its common shape without composing YAML nodes.
+
+Composing a 20,000-entry database with libyaml makes half a million nodes and twice as many
+marks, only to read values and positions from them. Most databases are written in one plain
+shape (the one hugokit itself writes): a block list of entries at column 0, each a block
+mapping at indent 2, one `key: value` a line, the values plain or quoted scalars on their line or
+flow lists and mappings of such scalars. read_common reads exactly that shape, line by line, and
+gives the entries with the very values and positions the full reader (hugokit.database) gives.
+The first line, value or character outside the shape — or anything the full reader would say a
+word about (an unknown or repeated key, a value of the wrong type, a missing title) — makes it
+give up, and the full reader reads the file: it alone reports problems.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from hugokit.diagnostics import Mark
+from hugokit.load import DECIMAL, MAX_VALUE_CHARS
+from hugokit.model import FIELD_BY_NAME, Publication
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
+# PyYAML's resolver, which both of its loaders use: the tag a plain scalar resolves to.
+_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
+# Characters YAML reads as line breaks or refuses, tabs, carriage returns and byte-order marks:
+# a file with any of them is left to the full reader. Compiled on first use (it spans Unicode).
+_UNUSUAL = "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+_unusual: re.Pattern[str] | None = None
+_LINE = re.compile(r"(- |  )([a-z]+): (?=\S)")  # then the value, which ends in no space
+_DOUBLE = re.compile(r'"((?:[^"\\]|\\["\\])*)"')  # only the escapes \" and \\
+_SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_UNESCAPE = re.compile(r"\\([\"\\])")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:,\[\]{}#]*[^\s:,\[\]{}#])?")
+
+
+def read_common(text: str, path: str) -> list[Publication] | None:
+    """The entries of a database in the common shape with no problem the full reader would
+    report, each with its positions; None when the text is anything else."""
+    global _unusual
+    if _unusual is None:
+        _unusual = re.compile(_UNUSUAL)
+    if _unusual.search(text):
+        return None
+    entries: list[Publication] = []
+    values: dict[str, object] = {}
+    where: dict[str, Mark] = {}
+    # Values recur (venues, years, authors, topics): each is judged once, in each context (a
+    # plain scalar may hold `, ` or `:` on its line but not in a flow list or mapping).
+    known: dict[str, tuple[str | None, str]] = {}
+    known_in_flow: dict[str, tuple[str | None, str]] = {}
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        start = offset
+        offset += len(line) + 1
+        match = _LINE.match(line)
+        if match is None:
+            bare = line.lstrip(" ")
+            if not bare or bare[0] == "#":
+                continue  # a blank line or a comment
+            return None
+        if line[-1] == " " or " #" in line:
+            return None  # (" #": a comment after the value, or a # in a quoted one: the full reader decides)
+        lead, key = match.groups()
+        raw = line[match.end():]
+        if lead == "- ":
+            if where and not _finish(entries, values, where, start):
+                return None
+            values, where = {}, {"": (path, number, 3, start + 2, -1)}
+        elif not where or key in values:
+            return None
+        spec = FIELD_BY_NAME.get(key)
+        if spec is None:
+            return None
+        at = start + len(key) + 4  # the value's offset: after "- " or "  ", the key and ": "
+        column = at - start + 1
+        if raw[0] == "[":
+            if spec.kind != "list" or raw[-1] != "]":
+                return None
+            where[key] = (path, number, column, at, at + len(raw))
+            items = _flow_items(raw[1:-1], path, number, column + 1, at + 1, known_in_flow, where, key)
+            if items is None:
+                return None
+            values[key] = items
+        elif raw[0] == "{":
+            if spec.kind != "map" or raw[-1] != "}":
+                return None
+            pairs = _flow_pairs(raw[1:-1], path, number, column + 1, at + 1, known_in_flow)
+            if pairs is None:
+                return None
+            where[key] = (path, number, column, at, at + len(raw))
+            for kind, (_, url_at) in pairs.items():
+                where[f"{key}.{kind}"] = url_at
+            values[key] = {kind: url for kind, (url, _) in pairs.items()}
+        else:
+            value, tag = known.get(raw) or _scalar(raw, known)
+            if value is None or len(value) > MAX_VALUE_CHARS:
+                return None
+            if spec.kind == "int":
+                if tag != _INT or not DECIMAL.fullmatch(value):
+                    return None
+                values[key] = int(value)
+            elif key == "date":
+                from hugokit.dates import STORED, parse_date
+
+                if tag == _NULL or not STORED.fullmatch(value.strip()) or not parse_date(value)[0]:
+                    return None
+                values[key] = parse_date(value)[0]
+            elif spec.kind != "str" or tag != _STR:
+                return None
+            else:
+                values[key] = value
+            where[key] = (path, number, column, at, at + len(raw))
+        if key == "venue":
+            where["venue:key"] = (path, number, column - len(key) - 2, at - len(key) - 2, at - 2)
+    if not where or not _finish(entries, values, where, len(text)):
+        return None
+    return entries
+
+
+def _finish(entries: list[Publication], values: dict[str, object], where: dict[str, Mark], end: int) -> bool:
+    """Adds the entry read (ending at offset end, where the next one starts); False when the
+    full reader would report it (a required field missing, an empty title)."""
+    if "title" not in values or "year" not in values or not str(values["title"]).strip():
+        return False
+    where[""] = where[""][:4] + (end,)
+    entries.append(Publication(where=where, **values))  # type: ignore[arg-type]
+    return True
+
+
+def _scalar(raw: str, known: dict[str, tuple[str | None, str]]) -> tuple[str | None, str]:
+    """A scalar alone on its line after `key: `: its value and tag, or None when it is outside
+    the common shape (other escapes, `: `, or an indicator the full reader must judge). Plain
+    scalars are remembered in known."""
+    first = raw[0]
+    if first == '"' or first == "'":
+        return _quoted(raw)
+    if first in _INDICATORS or ": " in raw or raw[-1] == ":":
+        return None, ""
+    found = known[raw] = (raw, _RESOLVE(ScalarNode, raw, (True, False)))
+    return found
+
+
+def _quoted(raw: str) -> tuple[str | None, str]:
+    """A quoted scalar's value (None when it is not one, or has escapes other than \" and \\)."""
+    inner = raw[1:-1]
+    if raw[0] == '"':
+        if len(raw) > 1 and raw[-1] == '"' and '"' not in inner and "\\" not in inner:
+            return inner, _STR  # the common case, decided without a regular expression
+        match = _DOUBLE.fullmatch(raw)
+        return (_UNESCAPE.sub(r"\1", match.group(1)), _STR) if match else (None, "")
+    if len(raw) > 1 and raw[-1] == "'" and "'" not in inner:
+        return inner, _STR
+    match = _SINGLE.fullmatch(raw)
+    return (match.group(1).replace("''", "'"), _STR) if match else (None, "")
+
+
+def _flow_scalar(raw: str, known: dict[str, tuple[str | None, str]]) -> tuple[str | None, str]:
+    """An item of a flow list or mapping: a double-quoted or plain scalar (no `:` in it), not
+    too long; remembered in known."""
+    found: tuple[str | None, str]
+    if len(raw) > MAX_VALUE_CHARS:
+        found = (None, "")
+    elif raw[:1] == '"':
+        found = _quoted(raw)
+    elif _FLOW_PLAIN.fullmatch(raw):
+        found = (raw, _RESOLVE(ScalarNode, raw, (True, False)))
+    else:
+        found = (None, "")
+    known[raw] = found
+    return found
+
+
+_ITEM_NAMES: dict[str, list[str]] = {}  # "authors" -> ["authors.0", "authors.1", …]: where's keys, made once
+
+
+def _flow_items(inner: str, path: str, line: int, column: int, at: int, known: dict[str, tuple[str | None, str]],
+                where: dict[str, Mark], key: str) -> list[str] | None:
+    """The strings of a flow list's text between its brackets (items joined by ", "), each
+    item's position put in where as key.N; None for anything else."""
+    if not inner:
+        return []
+    out = []
+    names = _ITEM_NAMES.get(key) or _ITEM_NAMES.setdefault(key, [f"{key}.{i}" for i in range(32)])
+    for i, raw in enumerate(inner.split(", ")):
+        value, tag = known.get(raw) or _flow_scalar(raw, known)
+        if value is None or tag != _STR:
+            return None
+        size = len(raw)
+        where[names[i] if i < len(names) else f"{key}.{i}"] = (path, line, column, at, at + size)
+        out.append(value)
+        column += size + 2
+        at += size + 2
+    return out
+
+
+def _flow_pairs(inner: str, path: str, line: int, column: int, at: int,
+                known: dict[str, tuple[str | None, str]]) -> dict[str, tuple[str, Mark]] | None:
+    """The string pairs of a flow mapping's text between its braces (`key: value` joined by
+    ", "), each value with its position; None for anything else, a repeated key too."""
+    out: dict[str, tuple[str, Mark]] = {}
+    if not inner:
+        return out
+    for raw in inner.split(", "):
+        key, colon, value_raw = raw.partition(": ")
+        if not colon:
+            return None
+        name, name_tag = known.get(key) or _flow_scalar(key, known)
+        value, tag = known.get(value_raw) or _flow_scalar(value_raw, known)
+        if name is None or value is None or name_tag != _STR or tag != _STR or name in out \
+                or len(key) > 1000:  # (YAML's keys are short: 1,024 characters at most)
+            return None
+        value_at = at + len(key) + 2
+        out[name] = (value, (path, line, column + len(key) + 2, value_at, value_at + len(value_raw)))
+        column += len(raw) + 2
+        at += len(raw) + 2
+    return out
