@@ -11,11 +11,10 @@ they also share a co-author, and an initial matches only the very same given nam
 spellings that appear on the same paper are two people, whatever their names; and a group may
 only hold spellings that all agree with each other.
 """
-from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import AbstractSet, Collection, Iterable, Mapping, NamedTuple
 
 from hugokit.text import MARKS, fold, name_parts
 
@@ -31,32 +30,42 @@ def parse(spelling: str) -> Name:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, set[str]]:
-    """Each name -> the names it is a nickname of or has as nicknames, from the `nicknames`
-    package's names.csv (`name,has_nickname,nickname` lines). The file is read directly: the
-    package's own import costs a pre-commit hook 15 ms, the file 2 (1 with one regular
-    expression over the whole text rather than a split per line)."""
-    from importlib.util import find_spec
+def _nickname_lines() -> list[str]:
+    """The lines of the `nicknames` package's names.csv (`name,has_nickname,nickname`),
+    lower-cased and sorted, or [] without the package. The file is read directly: the package's
+    own import costs a pre-commit hook 15 ms, and it is found on sys.path as an installed package
+    is (PathFinder needs none of the modules importlib.util loads)."""
+    from importlib.machinery import PathFinder
 
-    spec = find_spec("nicknames")
+    spec = PathFinder.find_spec("nicknames")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    with open(f"{list(spec.submodule_search_locations)[0]}/names.csv", encoding="utf-8") as handle:
+        lines = handle.read().lower().splitlines()
+    lines.sort()  # (it is sorted by name already; nicknames_among relies on it)
+    return lines
+
+
+def nicknames_among(firsts: Collection[str]) -> dict[str, set[str]]:
+    """Each of these first names -> those of them it is a nickname of or has as nicknames. Only
+    the names asked about are looked up, each by bisection in the sorted lines (a whole table
+    of sets would cost a hook about 2 ms more), and none when no two of them could be related."""
     related: dict[str, set[str]] = {}
-    if spec is not None and spec.submodule_search_locations:
-        with open(f"{list(spec.submodule_search_locations)[0]}/names.csv", encoding="utf-8") as handle:
-            text = handle.read().lower()
-        for name, nickname in _NICKNAME_LINE.findall(text):
-            name, nickname = name.strip(), nickname.strip()
-            if name and nickname:
+    wanted = {first for first in firsts if len(first) > 1}
+    if len(wanted) < 2:
+        return related
+    lines = _nickname_lines()
+    for name in wanted:
+        prefix = name + ","
+        at = bisect_left(lines, prefix)
+        while at < len(lines) and lines[at].startswith(prefix):
+            relation, _, rest = lines[at][len(prefix):].partition(",")
+            nickname = rest.partition(",")[0].strip()
+            if relation == "has_nickname" and nickname in wanted and nickname != name:
                 related.setdefault(name, set()).add(nickname)
                 related.setdefault(nickname, set()).add(name)
+            at += 1
     return related
-
-
-_NICKNAME_LINE = re.compile(r"^([^,\n]*),has_nickname,([^,\n]*)", re.M)
-
-
-def nickname_forms(first: str) -> frozenset[str]:
-    """first, and the names it is a nickname of or has as nicknames."""
-    return frozenset(_table().get(first, ())) | {first} if len(first) > 1 else frozenset((first,))
 
 
 def _same_given(a: str, b: str) -> bool:
@@ -66,15 +75,18 @@ def _same_given(a: str, b: str) -> bool:
 NO, YES, IF_COAUTHOR = 0, 1, 2
 
 
-def agree(a: Name, b: Name) -> int:
+def agree(a: Name, b: Name, nicknames: Mapping[str, AbstractSet[str]] | None = None) -> int:
     """YES when the two names are one person's by their spelling alone, IF_COAUTHOR when they are
-    only if the two also share a co-author, NO otherwise (see the module's docstring)."""
+    only if the two also share a co-author, NO otherwise (see the module's docstring). nicknames:
+    nicknames_among names that include these two first names (read for them when not given)."""
     if a.family != b.family or not a.given or not b.given:
         return YES if a == b else NO
     if len(a.given[0]) == 1 or len(b.given[0]) == 1:
         return IF_COAUTHOR if a.given == b.given else NO
-    if a.given[0] != b.given[0] and b.given[0] not in nickname_forms(a.given[0]):
-        return NO
+    if a.given[0] != b.given[0]:
+        related = nicknames_among((a.given[0], b.given[0])) if nicknames is None else nicknames
+        if b.given[0] not in related.get(a.given[0], ()):
+            return NO
     middle_a, middle_b = a.given[1:], b.given[1:]
     if middle_a and middle_b and not (len(middle_a) == len(middle_b) and all(map(_same_given, middle_a, middle_b))):
         return NO
@@ -95,6 +107,11 @@ def group(spellings: dict[str, int], papers: dict[str, set[int]], authors: list[
     distinct = set(distinct)
     order = sorted(spellings, key=lambda s: (-spellings[s], -len(s), s))
     names = {s: parse(s) for s in order}
+    firsts: dict[str, set[str]] = {}  # family name -> the first names written with it
+    for name in names.values():
+        if name.given:
+            firsts.setdefault(name.family, set()).add(name.given[0])
+    nicknames = nicknames_among({first for same in firsts.values() if len(same) > 1 for first in same})
     groups: list[list[str]] = []
     group_papers: list[set[int]] = []
     by_key: dict[tuple[str, str], list[int]] = {}  # (family, first given) -> groups holding it
@@ -103,7 +120,7 @@ def group(spellings: dict[str, int], papers: dict[str, set[int]], authors: list[
         return {other for paper in papers.get(spelling, ()) for other in authors[paper]} - {spelling}
 
     def fits(spelling: str, name: Name, members: list[str]) -> bool:
-        verdicts = [agree(name, names[m]) for m in members]
+        verdicts = [agree(name, names[m], nicknames) for m in members]
         if NO in verdicts:
             return False
         needing = [m for m, v in zip(members, verdicts) if v == IF_COAUTHOR]
@@ -112,7 +129,8 @@ def group(spellings: dict[str, int], papers: dict[str, set[int]], authors: list[
     for spelling in order:
         name = names[spelling]
         first = name.given[0] if name.given else ""
-        candidates = sorted({g for form in nickname_forms(first) for g in by_key.get((name.family, form), ())})
+        forms = (first, *nicknames.get(first, ()))
+        candidates = sorted({g for form in forms for g in by_key.get((name.family, form), ())})
         home = next((g for g in candidates
                      if not group_papers[g] & papers.get(spelling, set())
                      and fits(spelling, name, groups[g])

@@ -1,6 +1,5 @@
 """What `hugokit build` does: plan the generated files from a loaded site, refuse to overwrite
 a database with errors or a page edited by hand, and write only what changed."""
-from __future__ import annotations
 
 import os
 import time

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from hugokit.layout import PACKAGE, defaults_dir
 from hugokit.writeback import atomic_write
@@ -75,13 +75,23 @@ def _code_digest() -> str:
     """hugokit's own code and vocabularies, by path, size and modification time (nanoseconds):
     any reinstall, upgrade or edit changes it, and it costs stat calls, not reads."""
     parts = [str(FORMAT)]
-    code = sorted(os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE)
-                  for name in names if name.endswith(".py"))
+    code = sorted(_sources(str(PACKAGE)))
     defaults = str(defaults_dir())
     for path in code + sorted(os.path.join(defaults, name) for name in os.listdir(defaults) if name.endswith(".yaml")):
         info = os.stat(path)
         parts.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}")
     return digest("\n".join(parts).encode())
+
+
+def _sources(folder: str) -> Iterator[str]:
+    """The .py files in folder and below (os.scandir directly: half the time os.walk takes)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":  # (compiled files only)
+                    yield from _sources(entry.path)
+            elif entry.name.endswith(".py"):
+                yield entry.path
 
 
 class Cache:

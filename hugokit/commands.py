@@ -6,7 +6,6 @@ import alone would be a fifth of a pre-commit hook's run. The implementations (h
 print through hugokit.cli_common and never import click either. Each one that takes --site is
 also given `paths`: how this run shows the site's paths (hugokit.display), decided here once.
 """
-from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
 from importlib import import_module

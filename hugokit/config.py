@@ -1,5 +1,4 @@
 """Site configuration: hugokit.yaml at the site's root. Every key is optional; unknown keys are errors."""
-from __future__ import annotations
 
 from pathlib import Path
 from typing import NamedTuple

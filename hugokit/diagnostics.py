@@ -1,8 +1,10 @@
 """Diagnostics: what every stage reports instead of raising, and what rules yield.
 
 Value types here and elsewhere on the start-up path are named tuples, not dataclasses: defining a
-frozen dataclass costs about seven times as much, which a one-second pre-commit hook notices."""
-from __future__ import annotations
+frozen dataclass costs about seven times as much, which a one-second pre-commit hook notices.
+The modules a hook imports that define named tuples do without `from __future__ import
+annotations`: typing would parse every field's annotation string, and the first such parse in a
+process alone costs 0.8 ms (names imported only for the type checker are quoted there instead)."""
 
 from enum import Enum
 from typing import Any, NamedTuple

@@ -5,7 +5,6 @@ relative to the folder they stand in (as every linter prints them). So `cd repo 
 --site website` shows `website/data/publications.yaml:12:10`, and under GitHub Actions paths are
 relative to the repository's checkout ($GITHUB_WORKSPACE), which is where annotations land.
 """
-from __future__ import annotations
 
 import os
 import posixpath

@@ -13,7 +13,6 @@ files (/tmp/.git). hugokit trusts, for its read-only command alone (`-c safe.dir
 a repository that belongs to whoever owns the site folder: the site's own checkout, which
 hugokit and Hugo read and run anyway. Any other is refused, and said.
 """
-from __future__ import annotations
 
 import os
 import re

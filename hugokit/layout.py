@@ -1,5 +1,4 @@
 """Where things are in a site folder; imports nothing heavy, so the cached path stays fast."""
-from __future__ import annotations
 
 import os
 import time

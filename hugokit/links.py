@@ -17,7 +17,8 @@ from hugokit.text import ARXIV_ID, clean_doi
 
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\\{}]*)?")  # the common case, decided at once
 _SITE_PATH = re.compile(r"/(?!/)[^\s\\{}]*")
-_NO_SCHEME = re.compile(r"www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[:/?#]\S*)?", re.IGNORECASE)
+# Compiled on first use (the re module keeps it): a link the patterns above accept never needs it.
+_NO_SCHEME = r"(?i)www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[:/?#]\S*)?"
 ARXIV_LINK = re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?/?$", re.I)
 DOI_LINK = re.compile(r"https?://(?:dx\.)?doi\.org/(10\..+)$", re.I)
 ARXIV_VERSIONED = re.compile(rf"({ARXIV_ID})(?:v\d+)?")  # an id as arXiv writes it, version and all
@@ -38,7 +39,7 @@ def problem(url: str) -> str:
         return "contains a space"
     if any(c in "\\{}" for c in url):  # browsers read a backslash as /; BibTeX could not carry them back
         return "contains a backslash or a brace (write %5C, %7B or %7D if it is meant)"
-    if _NO_SCHEME.fullmatch(url):
+    if re.fullmatch(_NO_SCHEME, url):
         return NO_SCHEME
     scheme = url.split(":", 1)[0].lower() if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) else ""
     if not scheme and not url.startswith("//"):
@@ -91,7 +92,7 @@ def repaired(url: str) -> str:
     """The link as it is meant, where that is certain: spaces around it gone, and https:// before
     a web address written without a scheme (www.example.org/x). Else url unchanged."""
     url = url.strip()
-    return "https://" + url if _NO_SCHEME.fullmatch(url) else url
+    return "https://" + url if re.fullmatch(_NO_SCHEME, url) else url
 
 
 def hint(why: str) -> str:

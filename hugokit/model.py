@@ -1,5 +1,4 @@
 """The publication database's data model: plain records that remember where they came from."""
-from __future__ import annotations
 
 from typing import Literal, NamedTuple
 

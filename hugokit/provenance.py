@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hugokit.diagnostics import Diagnostic, Position, error, warning
-from hugokit.last_commit import Committed, committed
 from hugokit.text import front_matter_close
 
 from hugokit.cache import text_digest
@@ -21,6 +20,7 @@ from hugokit.cache import text_digest
 if TYPE_CHECKING:
     from hugokit.cache import Cache
     from hugokit.config import SiteConfig
+    from hugokit.last_commit import Committed
     from hugokit.site import Site
 
 MAX_NAMED_LINES = 20
@@ -29,6 +29,7 @@ MAX_NAMED_LINES = 20
 def _render_committed_database(site: Site) -> Committed:
     from hugokit.database import parse_database
     from hugokit.diagnostics import InputError
+    from hugokit.last_commit import Committed, committed
     from hugokit.render.page import render_page
 
     found = committed(site.config.root, site.config.database)
@@ -48,6 +49,8 @@ def hand_edits(site: Site, cache: Cache, page_text: str, generated: str) -> list
     config = site.config
     if cache.page_recorded(config.root, config.page) == text_digest(page_text):
         return []
+    from hugokit.last_commit import committed  # (git is asked only about a page the cache does not know)
+
     known = [generated]
     last_commit = committed(config.root, config.page)
     if last_commit.text is not None:
@@ -110,8 +113,8 @@ def record_if_up_to_date(site: Site, cache: Cache) -> None:
     if any(d.is_error for d in site.diagnostics):
         return  # entries left out of the parse would be missing from the render
     current = current_text(site.config.path(site.config.page))
-    if current is None:
-        return  # no page to recognise: nothing is rendered
+    if current is None or cache.page_recorded(site.config.root, site.config.page) == text_digest(current):
+        return  # no page to recognise, or one known as hugokit's already: nothing is rendered
     generated = render_page(site.database.publications, site.config.front_matter)
     if current == generated:
         cache.record_page(site.config.root, site.config.page, generated)

@@ -27,7 +27,7 @@ from array import array
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable
 
 from hugokit.cache import FORMAT, digest, file_digest, store_json
 from hugokit.layout import CONTENT_DIR, Listing, walk_content
@@ -104,18 +104,26 @@ def absent(path: str) -> bool:
     return False
 
 
-class Record(NamedTuple):
-    """What an entry says about its inputs (paths relative to the site)."""
+class Record:
+    """What an entry says about its inputs (paths relative to the site). (A plain class: this
+    module's annotations are strings, which a named tuple would have typing parse at import.)"""
 
-    folders: list[str]          # every folder of content/, whose statuses guard the listing (or the
+    __slots__ = ("folders", "files", "digests", "missing", "listing", "values")
+
+    def __init__(self, folders: list[str], files: list[str], digests: list[str], missing: list[str],
+                 listing: list[str] | None, values: array[int]) -> None:
+        self.folders = folders  # every folder of content/, whose statuses guard the listing (or the
                                 # folders a build looked into)
-    files: list[str]            # the files read or written, that were there (sorted)
-    digests: list[str]          # their SHA-256, in the same order
-    missing: list[str]          # the inputs that were not there (content/ itself, when it is missing)
-    listing: list[str] | None   # every file under content/; None: the folders' entries are not listed
+        self.files = files      # the files read or written, that were there (sorted)
+        self.digests = digests  # their SHA-256, in the same order
+        self.missing = missing  # the inputs that were not there (content/ itself, when it is missing)
+        self.listing = listing  # every file under content/; None: the folders' entries are not listed
                                 # (a change to one is a miss)
-    values: array[int]          # the statuses of folders and files in path order (see order), four
+        self.values = values    # the statuses of folders and files in path order (see order), four
                                 # numbers each (zeros: untrusted)
+
+    def with_values(self, values: array[int]) -> Record:
+        return Record(self.folders, self.files, self.digests, self.missing, self.listing, values)
 
     def order(self) -> list[str]:
         """Folders and files in one sorted list, the order of the statuses: each bundle's folder
@@ -258,7 +266,10 @@ class RunEntry:
         changed = [folder for folder in record.folders if not same(folder)]
         if changed and (record.listing is None or not self._same_entries(changed, record)):
             return None
-        for relative, recorded_digest in zip(record.files, record.digests):
+        # the files outside content/ first (the database, config, vocabularies: what an edit
+        # usually changes), so that a changed one is found before any page is read
+        pages = CONTENT_DIR + "/"
+        for relative, recorded_digest in sorted(zip(record.files, record.digests), key=lambda item: item[0].startswith(pages)):
             if not same(relative) and (file_digest(top + relative) or "-") != recorded_digest:
                 return None
         self._write(payload, record, read_at, read_at)
@@ -298,7 +309,9 @@ class RunEntry:
 
     def digests(self, files: Iterable[str]) -> dict[str, str | None]:
         """Every file's SHA-256 now (None when missing)."""
-        return {rel: file_digest(self.root / rel) for rel in sorted(set(files))}
+        relatives = sorted(set(files))
+        top = self._top()
+        return dict(zip(relatives, map(file_digest, [top + rel for rel in relatives])))  # plain strings: no Path per file
 
     def store(self, digests: dict[str, str | None], payload: Any, content: Listing | None = None,
               read_at: int | None = None, folders: list[str] | None = None) -> None:
@@ -341,7 +354,7 @@ class RunEntry:
             trusted = trusted and files_trusted
         found = dict(zip(record.folders + record.files, _quads(folder_values + file_values)))
         values = array("q", chain.from_iterable(found[relative] for relative in record.order()))
-        self._dump(payload, record._replace(values=values), trusted)
+        self._dump(payload, record.with_values(values), trusted)
 
     def _dump(self, payload: Any, record: Record, trusted: bool) -> None:
         top = self._top()

@@ -25,7 +25,8 @@ LIST_SEPARATOR = ", "
 FORBIDDEN = ("{{<", "{{%", ">}}", "%}}")
 
 _KIND_BY_PARAM = {param: kind for kind, param in SHORTCODE_LINK_PARAMS.items()}
-_PARAM = re.compile(r'\s*([A-Za-z][\w-]*)=(?:"((?:\\"|[^"])*)"|`([^`]*)`|([^\s"`]+))')
+# Compiled by parse_params (the re module keeps it): only an import reads shortcodes, a check never does.
+_PARAM = r'\s*([A-Za-z][\w-]*)=(?:"((?:\\"|[^"])*)"|`([^`]*)`|([^\s"`]+))'
 
 
 def quote(value: str) -> str:
@@ -76,11 +77,12 @@ def split_list(value: str) -> list[str]:
 def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
     """Named parameters as (name, value, offset); the offset of the first unreadable character."""
     params: list[tuple[str, str, int]] = []
+    param = re.compile(_PARAM)
     pos = 0
     while pos < len(text):
         if text[pos:].strip() == "":
             return params, None
-        match = _PARAM.match(text, pos)
+        match = param.match(text, pos)
         if match is None:
             return params, pos + len(text[pos:]) - len(text[pos:].lstrip())
         name, quoted, raw, bare = match.groups()

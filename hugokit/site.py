@@ -5,9 +5,10 @@ light imports: what loads and checks a site (YAML, the rules) is imported where 
 """
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
@@ -67,6 +68,10 @@ class Site:
         """Every file under content/, relative to the site, sorted."""
         return self.listing().files
 
+    def pages(self) -> list[str]:
+        """The files under content/ that Hugo reads as pages."""
+        return [rel for rel in self.content() if is_page(rel)]
+
 
 def _digest(cache: Cache, path: Path) -> str | None:
     try:
@@ -101,12 +106,15 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     return site
 
 
-def read_digests(site: Site, entry: RunEntry, pages: bool = True) -> dict[str, str | None]:
+def read_digests(site: Site, entry: RunEntry, pages: bool = True,
+                 hashed_later: Collection[str] = ()) -> dict[str, str | None]:
     """The digests of a check's input files as the run read them: the database's from its very
-    text, the others (read later in the run) as they are now. Without pages, only the files a
-    build reads (no content page)."""
+    text, the others (read later in the run) as they are now; those in hashed_later are left to
+    the caller (the per-file rules hash the very bytes they read). Without pages, only the files
+    a build reads (no content page)."""
     files = input_files(site) if pages else generation_inputs(site.config)
-    return entry.digests(rel for rel in files if rel not in site.read) | site.read
+    later = {*hashed_later, *site.read}
+    return entry.digests(rel for rel in files if rel not in later) | site.read
 
 
 def generation_inputs(config: SiteConfig) -> list[str]:
@@ -133,14 +141,20 @@ def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
     return entry.digests(digests) == digests
 
 
-class Checked(NamedTuple):
-    """A check's outcome: every diagnostic, and whether the site's config asks for --strict."""
+class Checked:
+    """A check's outcome: every diagnostic, and whether the site's config asks for --strict.
+    (A plain class, as Site is: this module's annotations are strings, which a named tuple
+    would have typing parse at import; see the README's Performance notes.)"""
 
-    diagnostics: list[Diagnostic]
-    strict: bool
-    site: Site | None  # the site as loaded, or None when the outcome came from the cache
-    inputs: Callable[[], dict[str, str | None] | None] | None = None  # from the cache: the digests of the
-                                                                     # inputs it is the check of (None: unknown)
+    __slots__ = ("diagnostics", "strict", "site", "inputs")
+
+    def __init__(self, diagnostics: list[Diagnostic], strict: bool, site: Site | None,
+                 inputs: Callable[[], dict[str, str | None] | None] | None = None) -> None:
+        self.diagnostics = diagnostics
+        self.strict = strict
+        self.site = site  # the site as loaded, or None when the outcome came from the cache
+        # from the cache: the digests of the inputs it is the check of (None: unknown)
+        self.inputs = inputs
 
 
 def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Checked:
@@ -156,9 +170,10 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
         entry.damaged()
     read_at = time.time_ns()
     site = load_site(root, cache)
-    digests = read_digests(site, entry)
-    diagnostics, pages = _check(site, _rules(site, select, ignore))
-    digests.update(pages)  # the pages as the per-file rules read them
+    pages = site.pages()
+    digests = read_digests(site, entry, hashed_later=set(pages))
+    diagnostics, read = _check(site, _rules(site, select, ignore))
+    digests.update(read or entry.digests(pages))  # each page as the per-file rules read it (or as it is, read by none)
     from hugokit.provenance import record_if_up_to_date
 
     record_if_up_to_date(site, cache)
@@ -194,7 +209,7 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
 
     vocab, vocab_diagnostics = site.vocabularies()
     found = run(Context(site.database, vocab, site.config, {}), rules)
-    pages, digests = page_diagnostics(site, rules, {rel: None for rel in site.content() if is_page(rel)}, every=True)
+    pages, digests = page_diagnostics(site, rules, dict.fromkeys(site.pages()), every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 
 
@@ -215,9 +230,10 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
     out: list[Diagnostic] = []
     digests: dict[str, str | None] = {}
     changed = False
+    top = os.path.join(str(config.root), "")  # plain strings, as the cache's: no Path per page
     for shown, given in texts.items():
         try:
-            data: bytes | OSError = config.path(shown).read_bytes() if given is None else given
+            data: bytes | OSError = _read_bytes(top + shown) if given is None else given
         except OSError as exc:
             data = exc
         digest = digests[shown] = cache.data_digest(data) if isinstance(data, bytes) else None
@@ -232,6 +248,11 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
     if changed:
         cache.remember("pages", key, {shown: found for shown, found in memo.items() if not every or shown in texts})
     return out, digests
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def _finding_json(found: Finding) -> list[object]:
@@ -277,7 +298,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
 
 def input_files(site: Site) -> list[str]:
     """Every file a check of the site reads (relative to it), present or not: the run cache's key."""
-    return [*generation_inputs(site.config), *(rel for rel in site.content() if is_page(rel))]
+    return [*generation_inputs(site.config), *site.pages()]
 
 
 def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:

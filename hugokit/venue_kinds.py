@@ -1,7 +1,6 @@
 """Venue kinds and what each becomes in the formats hugokit writes: one table for the registry's
 `kind`, BibTeX entry types, CSL types, Hugo Blox's publication_types (which are CSL's), and the
 list page's type filter (its buttons' order and labels, which the layouts read from the layout data)."""
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -45,7 +44,7 @@ class Venue(NamedTuple):
     locator: Locator | None = None  # a journal's volume, issue and pages, where the venue gives them
 
 
-def venue_of(pub: Publication, venues: Vocabulary) -> Venue:
+def venue_of(pub: "Publication", venues: "Vocabulary") -> Venue:
     """The venue of pub, looked up in the venue vocabulary (a family of names matched by a
     pattern gives its kind, but its own name stays)."""
     name, year = split_venue(pub.venue)

@@ -17,7 +17,6 @@ presentation mark nor an award stays part of the name (and is then checked as a 
 Every piece keeps its character span in the string, so a diagnostic can point at it and a fix
 can replace it alone.
 """
-from __future__ import annotations
 
 import re
 from functools import lru_cache
@@ -26,15 +25,17 @@ from typing import NamedTuple
 # Presentation marks (case-insensitive), as programme committees name them.
 PRESENTATIONS = ("oral", "spotlight", "poster", "highlight", "talk", "contributed talk", "invited talk",
                  "long talk", "short talk", "lightning talk", "long oral", "short oral", "demo")
-_AWARD_WORDS = re.compile(r"\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b", re.IGNORECASE)
+# Compiled on first use (the re module keeps it): a presentation mark, the common one, never needs it.
+_AWARD_WORDS = r"(?i)\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b"
 _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
 _PAGE = r"[A-Za-z]{0,3}\d+"  # 357, e1078, S12, fnw102 (an article number)
 _PAGES = rf"(?:pp?\.\s?)?{_PAGE}(?:\s?[-–—]{{1,2}}\s?{_PAGE})?"
 _VOLUME = r"\d+(?:[-–]\d+|[A-Z])?"  # 585, a double volume 426–427, 45B
 _ISSUE = r"(?:S|Suppl\.?\s?|Pt\.?\s?)?\d+(?:[-–/]\d+)?[A-Za-z]?"  # 7825, 3-4, S1, Suppl. 2
-_LOCATOR = re.compile(rf"\s({_VOLUME}(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$")
-_LOCATOR_PIECES = re.compile(rf"({_VOLUME})(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?")
+# Compiled on first use (the re module keeps them): most venues end in no digit and have no locator.
+_LOCATOR = rf"\s({_VOLUME}(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$"
+_LOCATOR_PIECES = rf"({_VOLUME})(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?"
 
 
 class Span(NamedTuple):
@@ -67,7 +68,7 @@ def mark_kind(text: str) -> str:
     bare = text.strip().rstrip("!").strip()
     if bare.casefold() in PRESENTATIONS:
         return "presentation"
-    return "award" if _AWARD_WORDS.search(bare) else ""
+    return "award" if re.search(_AWARD_WORDS, bare) else ""
 
 
 @lru_cache(maxsize=4096)  # a site writes the same few hundred venues again and again
@@ -117,7 +118,8 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
     lead = len(text) - len(text.lstrip())
     core = text[lead:stop].rstrip().rstrip(",")
     locator = None
-    found = _LOCATOR.search(core)
+    last = core.rstrip(".")[-1:]
+    found = re.search(_LOCATOR, core) if last.isdigit() or last == ")" else None  # a locator ends so
     if found and (found.group(2) or found.group(3)):
         at = start + lead + found.start(1)
         locator = Span(at, at + len(found.group(1)), found.group(1))
@@ -153,14 +155,15 @@ class Locator(NamedTuple):
 
 def locator_pieces(locator: Span) -> Locator:
     """A locator's volume, issue and pages, for the exports' own fields."""
-    found = _LOCATOR_PIECES.fullmatch(locator.text)
+    found = re.fullmatch(_LOCATOR_PIECES, locator.text)
     assert found is not None  # the locator was found by the same pattern
     return Locator(found.group(1), found.group(2) or "", found.group(3) or "")
 
 
-_VOLUME_FIELD = re.compile(rf"(?:vol(?:ume)?\.?\s*)?({_VOLUME})", re.I)
-_ISSUE_FIELD = re.compile(rf"(?:no\.?\s*|nr\.?\s*)?({_ISSUE})", re.I)
-_PAGES_FIELD = re.compile(rf"(?:pp?\.\s*)?({_PAGE}(?:–{_PAGE})?)")
+# A format's own fields, read only by imports: compiled on first use (the re module keeps them).
+_VOLUME_FIELD = rf"(?i)(?:vol(?:ume)?\.?\s*)?({_VOLUME})"
+_ISSUE_FIELD = rf"(?i)(?:no\.?\s*|nr\.?\s*)?({_ISSUE})"
+_PAGES_FIELD = rf"(?:pp?\.\s*)?({_PAGE}(?:–{_PAGE})?)"
 ISSUE_FORMS = "7825, 3-4, S1, Suppl. 2"
 
 
@@ -177,7 +180,7 @@ def locator_from(volume: str, issue: str, pages: str) -> tuple[Locator | None, d
                                ("pages", pages, _PAGES_FIELD)):
         if piece != "issue":  # a range's dash as the venue writes it: 357–362, 426–427
             value = re.sub(r"\s*[-–—]+\s*", "–", value.strip())
-        found = form.fullmatch(value.strip())
+        found = re.fullmatch(form, value.strip())
         if value.strip() and not found:
             problems[piece] = "form"
         pieces.append(found.group(1) if found else "")

@@ -4,7 +4,6 @@ hugokit ships defaults in data/hugokit/ (venues, awards, topics); a site's data/
 extends them, and an entry of the same name overrides the default. A file is a YAML list whose
 items are plain names or mappings (name, aliases, full, kind, pattern, homepage, description).
 """
-from __future__ import annotations
 
 import re
 from pathlib import Path
@@ -52,17 +51,21 @@ class Vocabulary:
         self.site_file = site_file  # the site's own file, if it has one
         self._exact: dict[str, Match] = {}
         self._folded: dict[str, Match] = {}
+        exact, folded = self._exact, self._folded
         for term in terms:
             if term.pattern is not None:
                 continue
-            self._exact.setdefault(term.name, Match(term, "exact"))
+            exact.setdefault(term.name, Match(term, "exact"))
             if term.full:
-                self._exact.setdefault(term.full, Match(term, "full"))
-            for alias in term.aliases:
-                self._folded.setdefault(alias.casefold(), Match(term, "alias"))
+                exact.setdefault(term.full, Match(term, "full"))
+            if term.aliases:
+                alias = Match(term, "alias")  # one Match per term and kind: the registry has hundreds of terms
+                for spelling in term.aliases:
+                    folded.setdefault(spelling.casefold(), alias)
+            case = Match(term, "case")
             for spelling in (term.name, term.full):
                 if spelling:
-                    self._folded.setdefault(spelling.casefold(), Match(term, "case"))
+                    folded.setdefault(spelling.casefold(), case)
 
     def lookup(self, value: str) -> Match | None:
         found = self._exact.get(value)

@@ -2,7 +2,6 @@
 
 Every command that makes files says how with one WriteBack value (write them, only check them,
 or show their diff), and hands it here."""
-from __future__ import annotations
 
 import errno
 import os
@@ -21,7 +20,7 @@ class WriteBack(Enum):
     DIFF = "diff"     # write nothing; report what would change, with a unified diff
 
     @classmethod
-    def choose(cls, *, check: bool = False, diff: bool = False) -> WriteBack:
+    def choose(cls, *, check: bool = False, diff: bool = False) -> "WriteBack":
         """The value of a command's --check / --diff / --dry-run flags (--diff implies --check)."""
         return cls.DIFF if diff else cls.CHECK if check else cls.WRITE
 
@@ -73,7 +72,7 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
         raise
 
 
-_TEMP = re.compile(r"\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp")  # what atomic_write names them
+_TEMP = r"\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp"  # what atomic_write names them (compiled when first needed)
 _swept: set[str] = set()
 
 
@@ -89,7 +88,7 @@ def remove_stale_temps(path: Path) -> None:
     except OSError:
         return
     for name in names:
-        found = _TEMP.fullmatch(name)
+        found = re.fullmatch(_TEMP, name) if name.endswith(".tmp") else None
         if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
             try:
                 os.unlink(os.path.join(folder, name))

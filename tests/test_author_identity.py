@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from conftest import FIXTURES, hugokit, write
-from hugokit.author_identity import IF_COAUTHOR, NO, YES, agree, group, nickname_forms, parse
+from hugokit.author_identity import IF_COAUTHOR, NO, YES, agree, group, nicknames_among, parse
 
 PAIRS = FIXTURES / "author-pairs"
 
@@ -71,7 +71,9 @@ def test_evidence_by_kind_of_difference() -> None:
     assert agree(parse("Joey Gonzalez"), parse("Joseph E. Gonzalez")) == IF_COAUTHOR  # a nickname
     assert agree(parse("J. Gonzalez"), parse("J. González")) == IF_COAUTHOR  # an initial
     assert agree(parse("J. Gonzalez"), parse("Joseph Gonzalez")) == NO
-    assert {"joseph", "joey", "joe"} <= nickname_forms("joey")  # from the nicknames package's table
+    nicknames = nicknames_among(["joey", "joseph", "joe", "william"])  # from the nicknames package's table
+    assert {"joseph", "joe"} <= nicknames["joey"] and "william" not in nicknames["joey"]
+    assert nicknames_among(["joey"]) == {}  # one name has no nickname among the names asked about
     # A nickname with no co-author in common stays two people (d2l.bib's Kathy Lee and Katherine Lee).
     papers = [["Kathy Lee", "Aaditya Prakash"], ["Katherine Lee", "Colin Raffel"]]
     assert len(set(_grouped(papers).values())) == 4

@@ -4,7 +4,6 @@ and vocabularies, or check_file(config, path, data), yielding findings about one
 from its bytes alone (so that its findings can be memoised by the page's digest). Adding a
 module adds the rule; the registry stamps every finding with the rule's code and effective
 severity."""
-from __future__ import annotations
 
 import importlib
 import os

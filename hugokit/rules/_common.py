@@ -1,5 +1,4 @@
 """Helpers shared by several rules (not a rule: the registry skips modules starting with _)."""
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
@@ -103,7 +102,7 @@ def respelled(term: Term, canonical: str, how: str) -> Finding:
     return Finding(term.where, message, f'write "{whole}" (hugokit fix does it)', fix)
 
 
-def unknown_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
+def unknown_values(context: "Context", field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """unknown-X: values of field found in no vocabulary."""
     for pub in _worth_a_look(context, field, vocabulary, lambda match: match is not None):
         for term in vocabulary_terms(pub, field):
@@ -111,7 +110,7 @@ def unknown_values(context: Context, field: str, vocabulary: Vocabulary) -> Iter
                 yield unknown(term.label, term.value, term.where, vocabulary)
 
 
-def respelled_values(context: Context, field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
+def respelled_values(context: "Context", field: str, vocabulary: Vocabulary) -> Iterator[Finding]:
     """X-spelling: values of field written under an alias or in the wrong case."""
     for pub in _worth_a_look(context, field, vocabulary, lambda match: match is None or match.canonical):
         for term in vocabulary_terms(pub, field):
@@ -120,7 +119,7 @@ def respelled_values(context: Context, field: str, vocabulary: Vocabulary) -> It
                 yield respelled(term, match.term.name, match.how)
 
 
-def _worth_a_look(context: Context, field: str, vocabulary: Vocabulary,
+def _worth_a_look(context: "Context", field: str, vocabulary: Vocabulary,
                   fine: Callable[[Match | None], bool]) -> Iterator[Publication]:
     """The entries with a value of field that is not fine. A list names the same venues, awards
     and topics again and again: each distinct value (a topic, or the venue and award strings the
@@ -148,7 +147,7 @@ def _worth_a_look(context: Context, field: str, vocabulary: Vocabulary,
             yield pub
 
 
-def titles_and_venues(context: Context) -> list[tuple[Publication, str, str]]:
+def titles_and_venues(context: "Context") -> list[tuple[Publication, str, str]]:
     """Each entry with a readable title, its title and its venue folded (case, accents and
     punctuation ignored): what duplicate-title and repeated-title compare (worked out once per
     check for both)."""

@@ -26,8 +26,10 @@ SEVERITY = Severity.WARNING
 # writing a corporate author ({The ATLAS Collaboration}) and is taken as written.
 _PUNCTUATION = " .()-\u2010\u2011'\u2019\u02bc\u2018"
 _COMBINING = "\u0300-\u036f"  # accents with no precomposed letter (P + U+0304)
-_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z.'-]*)+")  # the common case, decided at once
-_NAME = re.compile(rf"[^\W\d_](?:[^\W\d_]|[ .()\-\u2010\u2011'\u2019\u02bc\u2018{_COMBINING}])*[^\W\d_.)]?[.)]?")
+# The common case, decided at once: Wei-Lin Chiang, Dennis DeCoste, Joseph E. Gonzalez.
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][A-Za-z.'-]*)+")
+# Compiled on first use (the re module keeps it): a name of the common case never needs it.
+_NAME = rf"[^\W\d_](?:[^\W\d_]|[ .()\-\u2010\u2011'\u2019\u02bc\u2018{_COMBINING}])*[^\W\d_.)]?[.)]?"
 _CORPORATE = re.compile(r"\{[^{}]*[^\W\d_][^{}]*\}")
 
 
@@ -42,7 +44,7 @@ def problem(author: str) -> str:
         return "has doubled spaces"
     if name.lower().startswith("and "):
         return 'starts with "and"'
-    if not _NAME.fullmatch(name):
+    if not re.fullmatch(_NAME, name):
         odd = next((c for c in name if not (c.isalpha() or c in _PUNCTUATION)), "")
         return f"has the unexpected character {odd!r}" if odd else "is not a name"
     return ""

@@ -54,6 +54,8 @@ def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> 
     undeclared = {s: n for s, n in counts.items() if not ((m := people.lookup(s)) and not m.canonical)}
     canonical: dict[str, str] = {}
     for members in group(undeclared, papers, authors, declared):
+        if len(members) == 1:  # no variant
+            continue
         named = [m for m in members if m in declared]
         best = named[0] if named else _canonical(members, counts)
         for member in members:

@@ -23,7 +23,7 @@ from hugokit.text import front_matter_close
 
 CODE = "front-matter"
 SEVERITY = Severity.ERROR
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT = r"\(at line (\d+), column (\d+)\)"  # compiled when first needed (the re module keeps it)
 _YAML_TYPES = {"string": "str", "int": "int", "bool": "bool", "list": "seq", "map": "map", "date": "timestamp"}
 
 
@@ -80,9 +80,9 @@ def _toml(body: str, shown: str) -> Iterator[Finding]:
     try:
         tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
-        at = _TOML_AT.search(str(exc))
+        at = re.search(_TOML_AT, str(exc))
         where = Position(shown, int(at.group(1)) + 1, int(at.group(2))) if at else Position(shown)
-        yield Finding(where, f"TOML front-matter: {_TOML_AT.sub('', str(exc)).strip()}",
+        yield Finding(where, f"TOML front-matter: {re.sub(_TOML_AT, '', str(exc)).strip()}",
                       'write each line as key = "value"')
 
 

@@ -18,15 +18,18 @@ from hugokit.rules import Context
 
 CODE = "wrong-link-kind"
 SEVERITY = Severity.WARNING
-_SOURCE = r"\.(?:py|ipynb|js|c|cc|cpp|h|hpp|rs|go|java|scala|jl|sh|cu)"
-# (kind the URL shows, pattern over the lower-cased URL without its scheme)
-_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_SOURCE = (".py", ".ipynb", ".js", ".c", ".cc", ".cpp", ".h", ".hpp", ".rs", ".go", ".java", ".scala", ".jl", ".sh", ".cu")
+_VIDEO = (".mp4", ".mov", ".webm", ".mkv", ".avi")
+_SLIDES = (".ppt", ".pptx", ".key", ".odp")
+# (kind the URL shows, a pattern over the lower-cased URL without its scheme, or the endings of
+# its path: of a file's name, which needs no pattern)
+_SIGNS: tuple[tuple[str, re.Pattern[str] | tuple[str, ...]], ...] = (
     ("code", re.compile(r"(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/?#]+/[^/?#]+(?:[/?#].*)?")),
-    ("code", re.compile(r"[^?#]*" + _SOURCE + r"(?:[?#].*)?")),
+    ("code", _SOURCE),
     ("video", re.compile(r"(?:(?:www\.|m\.)?youtube\.com/(?:watch|embed|live|shorts)|youtu\.be/|(?:www\.)?vimeo\.com/\d"
                          r"|(?:www\.)?bilibili\.com/video/).*")),
-    ("video", re.compile(r"[^?#]*\.(?:mp4|mov|webm|mkv|avi)(?:[?#].*)?")),
-    ("slides", re.compile(r"[^?#]*\.(?:pptx?|key|odp)(?:[?#].*)?")),
+    ("video", _VIDEO),
+    ("slides", _SLIDES),
     ("slides", re.compile(r"(?:docs\.google\.com/presentation/|speakerdeck\.com/|(?:www\.)?slideshare\.net/).*")),
     ("paper", re.compile(r"(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/|(?:dx\.)?doi\.org/10\.|openreview\.net/(?:forum|pdf)"
                          r"|aclanthology\.org/[^/]+\.\d+(?:\.pdf)?$).*")),
@@ -40,20 +43,23 @@ _NOT_AS: dict[str, tuple[str, ...]] = {
 }
 _HOSTS = re.compile(r"github|gitlab|bitbucket|codeberg|youtu|vimeo|bilibili|arxiv|doi\.org|openreview|aclanthology"
                     r"|docs\.google|speakerdeck|slideshare")
-_EXTENSION = re.compile(r"(?:" + _SOURCE + r"|\.(?:mp4|mov|webm|mkv|avi|pptx?|key|odp))(?:[?#].*)?$")
-_PDF = re.compile(r"[^?#]*\.pdf(?:[?#].*)?")
 _GITHUB_SPECIAL = re.compile(r"(?:www\.)?github\.com/(?:orgs|sponsors|features|topics|settings)/")
 
 
 def shown_kind(url: str) -> str:
     """The kind a URL unmistakably is, or ""."""
     bare = re.sub(r"^https?://", "", url.strip().lower())
-    if not (_HOSTS.search(bare) or _EXTENSION.search(bare)):
+    path = bare.split("?", 1)[0].split("#", 1)[0]
+    if not (_HOSTS.search(bare) or path.endswith(_SOURCE + _VIDEO + _SLIDES)):
         return ""  # the common case, decided without trying every sign
     if _GITHUB_SPECIAL.match(bare):
         return ""
-    pdf = bool(_PDF.fullmatch(bare))  # a PDF kept in a repository is a paper, slides or a poster
-    return next((kind for kind, sign in _SIGNS if sign.fullmatch(bare) and not (pdf and kind != "paper")), "")
+    pdf = path.endswith(".pdf")  # a PDF kept in a repository is a paper, slides or a poster
+    return next((kind for kind, sign in _SIGNS if _shows(sign, bare, path) and not (pdf and kind != "paper")), "")
+
+
+def _shows(sign: re.Pattern[str] | tuple[str, ...], bare: str, path: str) -> bool:
+    return path.endswith(sign) if isinstance(sign, tuple) else sign.fullmatch(bare) is not None
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -1,0 +1,80 @@
+"""What a pre-commit hook's run costs besides its work: defining its named tuples has typing
+parse no annotation string, and a check after a database edit reads each page only twice (see
+the README's Performance notes). The first runs in a fresh interpreter, as a hook's does."""
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_SITE, hugokit
+
+# Runs the command lines given in a fresh interpreter; writes the annotation strings that typing
+# parsed (each makes a ForwardRef) to the file named first.
+COUNTING = """
+import contextlib, io, json, sys, typing
+parsed = []
+original = typing.ForwardRef.__init__
+def counting(self, arg, *args, **kwargs):
+    parsed.append(arg)
+    original(self, arg, *args, **kwargs)
+typing.ForwardRef.__init__ = counting
+from hugokit.__main__ import run
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    codes = [run(command.split()) for command in sys.argv[2:]]
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump({"codes": codes, "parsed": parsed}, out)
+"""
+
+
+def _parsed(site: Path, cache: Path, *commands: str) -> dict[str, list[object]]:
+    report = site.parent / "parsed.json"
+    subprocess.run([sys.executable, "-c", COUNTING, str(report), *commands], cwd=site, check=True,
+                   env={"PATH": "", "HUGOKIT_CACHE_DIR": str(cache)})
+    result: dict[str, list[object]] = json.loads(report.read_text(encoding="utf-8"))
+    return result
+
+
+def test_the_hooks_parse_no_annotation_string(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, site, ignore=shutil.ignore_patterns("public", "resources"))
+    cache = tmp_path / "cache"
+    assert _parsed(site, cache, "check", "build --check --pages") == {"codes": [0, 0], "parsed": []}
+    database = site / "data/publications.yaml"
+    database.write_text(database.read_text(encoding="utf-8").replace('title: "', 'title: "Edited: ', 1),
+                        encoding="utf-8")
+    # after a one-line edit: a check that parses the database and runs every rule, then a build
+    assert _parsed(site, cache, "check", "build --check") == {"codes": [0, 1], "parsed": []}
+
+
+def test_a_check_after_a_database_edit_reads_each_page_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, site, ignore=shutil.ignore_patterns("public", "resources"))
+    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
+    assert hugokit("check", "--site", site).exit_code == 0
+    database = site / "data/publications.yaml"
+    database.write_text(database.read_text(encoding="utf-8").replace('title: "', 'title: "Edited: ', 1),
+                        encoding="utf-8")
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def counting(file: object, *args: object, **kwargs: object) -> object:
+        opened.append(os.path.relpath(os.fspath(file), site) if isinstance(file, (str, os.PathLike)) else "")
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", counting)
+    run = hugokit("check", "--site", site)
+    assert run.exit_code == 0 and "no problems" in run.stderr
+    reads = Counter(rel for rel in opened if rel.startswith("content/"))
+    pages = {os.path.relpath(os.path.join(folder, name), site) for folder, _, names in os.walk(site / "content")
+             for name in names if name.endswith(".md")}
+    # by the per-file rules (which take their findings from the memo), then once more to see that
+    # it did not change during the run; the cache's lookup stops at the database
+    assert set(reads) == pages and set(reads.values()) == {2}
