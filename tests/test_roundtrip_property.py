@@ -46,7 +46,8 @@ def page_publications(draw) -> Publication:
     return Publication(
         title=draw(title_text), year=draw(st.integers(1000, 9999)), venue=draw(page_text),
         award=draw(page_text), authors=draw(st.lists(list_item, max_size=6)),
-        topics=draw(st.lists(list_item, max_size=4)),
+        # the topics are one parameter, so joined they must be writable as well
+        topics=draw(st.lists(list_item, max_size=4).filter(lambda items: _page_can_hold(", ".join(items)))),
         links=draw(st.dictionaries(link_kind, url, max_size=5)),
     )
 

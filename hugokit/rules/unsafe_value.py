@@ -4,7 +4,8 @@ Values are written inside `{{< publication ... >}}`, so none may contain `{{<`, 
 `%}}`, a line break or a control character. A value with a backslash and a quote (or ending in a
 backslash) is written in backquotes, since Hugo drops a quoted value's backslashes once it
 holds an escaped quote: such a value may not also hold a backquote. Authors and topics are
-joined with ", ", so an item may not contain ", " nor be empty or padded with spaces. A link
+joined with ", ", so an item may not contain ", " nor be empty or padded with spaces, and the
+joined topics (one parameter) must be writable too. A link
 kind becomes a parameter name and must be a plain word. `build` refuses such a value even with
 `--force` or the rule ignored.
 
@@ -49,6 +50,9 @@ def findings(publications: list[Publication]) -> Iterator[Finding]:
         for key in ("authors", "editors", "topics"):
             for i, item in enumerate(getattr(pub, key)):
                 yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {item!r}", item, list_item=True)
+        joined = shortcode.LIST_SEPARATOR.join(pub.topics)  # the page's one data-topic parameter
+        if len(pub.topics) > 1 and all(item in plain.items for item in pub.topics):
+            yield from _value(pub, "topics", f"the topics, joined as the page writes them ({joined!r}),", joined)
 
 
 # A character every unwritable value holds (see shortcode.unwritable: a shortcode delimiter has a
@@ -73,7 +77,9 @@ class _PlainValues:
         self.items = {item for item in items if not shortcode.unwritable(item, list_item=True)}
         self.kinds = {kind for kind in kinds if _KIND.fullmatch(kind)}
 
-        self.every = self.values and len(self.items) == len(items) and len(self.kinds) == len(kinds)
+        # items with a backquote may, joined, make a topic list no parameter can hold
+        self.every = self.values and len(self.items) == len(items) and len(self.kinds) == len(kinds) \
+            and not any("`" in item for item in items)
 
     def holds(self, pub: Publication) -> bool:
         """True when every value of pub is writable (False: look at each)."""
@@ -81,6 +87,7 @@ class _PlainValues:
             return True
         items = self.items
         return (self.values and items.issuperset(pub.authors) and items.issuperset(pub.topics)
+                and not any("`" in topic for topic in pub.topics)
                 and items.issuperset(pub.editors) and self.kinds.issuperset(pub.links))
 
 
