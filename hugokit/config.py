@@ -29,6 +29,7 @@ class SiteConfig(NamedTuple):
     services: tuple[tuple[str, str], ...] = ()  # for add and refresh: contact, timeout, each service's URL
     file: str | None = None  # the config file read, if any
     rule_codes: tuple["CodeRef", ...] = ()  # every rule code written above, for hugokit.rules to check
+    read_digest: str | None = None  # the SHA-256 of the file's text as read (None: no file)
 
     def path(self, relative: str) -> Path:
         return self.root / relative
@@ -108,7 +109,10 @@ def load_config(root: Path) -> SiteConfig:
     _outputs_are_not_inputs(reader, node, values)
     if reader.diagnostics:
         raise InputError(reader.diagnostics)
-    return SiteConfig(root=root, file=CONFIG_NAME, rule_codes=tuple(codes), **values)  # type: ignore[arg-type]
+    from hugokit.cache import text_digest
+
+    return SiteConfig(root=root, file=CONFIG_NAME, rule_codes=tuple(codes), read_digest=text_digest(text),
+                      **values)  # type: ignore[arg-type]
 
 
 PATH_KEYS = ("database", "page", "pages_dir")

@@ -34,7 +34,7 @@ class Site:
         self.database = database
         self.diagnostics = diagnostics  # structural problems found while reading the database
         self.cache = cache
-        self.read: dict[str, str] = {}  # file -> SHA-256 of the text read (the database's)
+        self.read: dict[str, str | None] = {}  # file -> SHA-256 of the text read (None: not there)
         self._vocab: tuple[Vocabularies, list[Diagnostic]] | None = None
         self._listing: Listing | None = None
 
@@ -102,6 +102,8 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
         if not any(d.is_error for d in diagnostics):
             cache.store_snapshot(text, [pub.fields() for pub in database.publications])
         site = Site(config, database, diagnostics, cache)
+    # the inputs read so far, as read: a save during the run must not get this run's result
+    site.read[CONFIG_NAME] = config.read_digest
     site.read[config.database] = cache.digest(text)
     return site
 

@@ -271,3 +271,26 @@ def test_an_entry_of_another_cache_format_is_replaced_without_a_note(tmp_path: P
         path.write_text(json.dumps({"format": FORMAT - 1, "code": "old"}))
     run = hugokit("check", "--site", site)
     assert run.exit_code == 0 and "note:" not in run.stderr
+
+
+def test_a_config_saved_just_after_it_was_read_gets_no_stored_answer(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """hugokit.yaml is keyed by the text the run read, as the database is: a save between its
+    read and the end of the run leaves the next check to check again."""
+    config = site / "hugokit.yaml"
+    config.write_text("strict: false\n", encoding="utf-8")
+    write(site / "data/publications.yaml", CLEAN.replace("topics: [T]", "topics: [Nope]"))
+    import hugokit.config
+
+    real_compose = hugokit.config.compose
+
+    def saved_meanwhile(text: str, path: str) -> Any:
+        node = real_compose(text, path)
+        config.write_text("ignore: [unknown-topic]\n", encoding="utf-8")  # after the read
+        return node
+
+    monkeypatch.setattr(hugokit.config, "compose", saved_meanwhile)
+    first = _answer(site)
+    monkeypatch.setattr(hugokit.config, "compose", real_compose)
+    assert first[0] == 1 and "unknown-topic" in first[1]
+    assert _answer(site) == _answer(site, "--no-cache")
+    assert _answer(site)[0] == 0
