@@ -25,83 +25,17 @@ import os
 import time
 from array import array
 from itertools import chain
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from hugokit.cache import FORMAT, digest, file_digest, store_json
 from hugokit.layout import CONTENT_DIR, Listing, walk_content
 
+from hugokit.file_status import (  # noqa: F401 (RACY_NS: the tests' name for the window)
+    RACY_COARSE_NS, RACY_NS, UNTRUSTED, absent, status_digest, status_values, trusted_statuses)
+
 if TYPE_CHECKING:
-    from hashlib import blake2b
-
     from hugokit.cache import Cache
-else:
-    try:  # built in, and 3× faster than the built-in SHA-256 on the 2 MB of a large site's statuses
-        from _blake2 import blake2b
-    except ImportError:
-        from hashlib import blake2b
-
-RACY_NS = 20_000_000  # a file changed less than this before it was read may change again unseen
-RACY_COARSE_NS = 2_000_000_000  # the same, for times in whole seconds (FAT, some network file systems)
-_INODE_BITS = (1 << 63) - 1  # what fits a signed 64-bit slot of the status array
-_STATUS = attrgetter("st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
-_UNTRUSTED = (0, 0, 0, 0)
-
-
-def status_values(paths: list[str]) -> array[int] | None:
-    """Every path's status, four numbers each, or None when one is gone: the unchanged run's one
-    pass (the loops run in C: 60,000 paths for 20,000 page bundles)."""
-    try:
-        return array("q", chain.from_iterable(map(_STATUS, map(os.stat, paths))))
-    except OverflowError:  # an inode beyond 63 bits: masked, as trusted_statuses stores it
-        values = array("q")
-        for path in paths:
-            try:
-                info = os.stat(path)
-            except OSError:
-                return None
-            values.extend((info.st_ino & _INODE_BITS, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
-        return values
-    except OSError:
-        return None
-
-
-def trusted_statuses(paths: Iterable[str], read_at: int | None) -> tuple[array[int], bool]:
-    """Every path's status, with zeros for one that is missing or too recent to be trusted
-    (changed within a clock tick of read_at, time.time_ns() taken before the files were read;
-    None: every status as it is); and whether all were trusted."""
-    values = array("q")
-    fine, coarse = (1 << 62, 1 << 62) if read_at is None else (read_at - RACY_NS, read_at - RACY_COARSE_NS)
-    trusted = True
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            values.extend(_UNTRUSTED)
-            trusted = False
-            continue
-        changed = info.st_ctime_ns
-        if changed >= fine or (changed >= coarse and changed % 1_000_000_000 == 0):
-            values.extend(_UNTRUSTED)
-            trusted = False
-        else:
-            values.extend((info.st_ino & _INODE_BITS, info.st_size, info.st_mtime_ns, changed))
-    return values, trusted
-
-
-def status_digest(values: array[int]) -> str:
-    return str(blake2b(values.tobytes(), digest_size=32).hexdigest())
-
-
-def absent(path: str) -> bool:
-    try:
-        os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except OSError:
-        return False  # there, but unreadable: not as recorded
-    return False
 
 
 class Record:
@@ -256,7 +190,7 @@ class RunEntry:
         order = record.order()
         now, _ = trusted_statuses([top + relative for relative in order], None)
         recorded = record.values
-        untrusted = array("q", _UNTRUSTED)
+        untrusted = array("q", UNTRUSTED)
         position = {relative: 4 * index for index, relative in enumerate(order)}
 
         def same(relative: str) -> bool:
@@ -348,7 +282,7 @@ class RunEntry:
         top = self._top()
         folder_values, trusted = trusted_statuses([top + relative for relative in record.folders], listed_at)
         if read_at is None:
-            file_values, trusted = array("q", _UNTRUSTED * len(record.files)), False
+            file_values, trusted = array("q", UNTRUSTED * len(record.files)), False
         else:
             file_values, files_trusted = trusted_statuses([top + relative for relative in record.files], read_at)
             trusted = trusted and files_trusted
@@ -399,7 +333,7 @@ class RunEntry:
                 files.pop(relative, None)
             else:
                 files[relative] = str(changed[relative])
-                old[relative] = _UNTRUSTED
+                old[relative] = UNTRUSTED
         folders, seen = set(record.folders), set()
         for relative in changed:  # their folders' entries changed: each is listed again next time
             parent = relative.rpartition("/")[0]
@@ -407,7 +341,7 @@ class RunEntry:
                 seen.add(parent)
                 if os.path.isdir(self._top() + parent):
                     folders.add(parent)
-                    old[parent] = _UNTRUSTED
+                    old[parent] = UNTRUSTED
                 else:
                     folders.discard(parent)  # removed with its last file
                 parent = parent.rpartition("/")[0]
