@@ -39,10 +39,7 @@ def parse_composed(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
     root = compose(text, path)
     reader = Reader(path, text)
     entries: list[Publication] = []
-    if root is None:  # an empty file is more often a save caught half-way than a meant "none"
-        reader.diagnostics.append(error(Position(path, 1, 1), "empty-database", f"{path} holds no list of publications",
-                                        "write [] for a database with no publications"))
-    elif reader.expect(root, "the publication database", "seq"):
+    if root is not None and reader.expect(root, "the publication database", "seq"):
         for index, node in enumerate(root.value):
             pub = _read_entry(reader, node, index + 1)
             if pub is not None:

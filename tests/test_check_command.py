@@ -199,21 +199,3 @@ def test_rules_command_lists_and_explains() -> None:
     one = hugokit("rules", "duplicate-link")
     assert one.stdout.startswith("duplicate-link (error)") and "Fix:" in one.stdout
     assert hugokit("rules", "nope").exit_code == 2
-
-
-@pytest.mark.parametrize("text", ["", "\n", "# publications\n"])
-def test_an_empty_database_is_an_error_and_build_keeps_the_page(tmp_path: Path, text: str) -> None:
-    """An empty file is more often a save caught half-way than a meant "no publications" (that is
-    `[]`): building from it would empty the page."""
-    site = tmp_path / "site"
-    shutil.copytree(EXAMPLE_SITE, site, ignore=shutil.ignore_patterns("public", "resources"))
-    page = (site / "content/publications.md").read_bytes()
-    (site / "data/publications.yaml").write_text(text, encoding="utf-8")
-    run = hugokit("check", "--site", site)
-    assert run.exit_code == 1
-    assert ("data/publications.yaml:1:1: error[empty-database] data/publications.yaml holds no list of "
-            "publications (write [] for a database with no publications)") in run.stdout
-    assert hugokit("build", "--site", site).exit_code == 1
-    assert (site / "content/publications.md").read_bytes() == page
-    (site / "data/publications.yaml").write_text("[]\n", encoding="utf-8")
-    assert "empty-database" not in hugokit("check", "--site", site).stdout
