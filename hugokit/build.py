@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hugokit.cache import Cache, text_digest
-from hugokit.diagnostics import Diagnostic, Position, Severity, warning
+from hugokit.diagnostics import Diagnostic, Position, Severity, error, warning
 from hugokit.run_cache import RunEntry
 from hugokit.site import (Checked, Site, after_build, checked, generation_errors, load_and_check, load_site,
                           read_digests, unchanged_since)
@@ -165,6 +165,9 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     plan = plan_build(site, pages)
     old = current_text(site.config.path(site.config.page))
     generated = plan.files[site.config.page]
+    emptied = _emptied(site, old, plan.remove)
+    if emptied and not force:
+        return BuildResult("errors", emptied, [], [], [])
     if writeback.writes and not force and old is not None and old != generated:
         from hugokit.provenance import hand_edits
 
@@ -189,3 +192,17 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, read_at=read_at,
                     folders=[plan.bundles] if plan.bundles else [])
     return result
+
+
+def _emptied(site: Site, old: str | None, removed: list[str]) -> list[Diagnostic]:
+    """A database with no publications that would empty a page (or bundles) listing some: more
+    often an editor's save caught half-way, or the wrong file, than meant; --force builds it."""
+    from hugokit.shortcode import NAME
+
+    if site.database.publications or site.database.entries or not (removed or (old and "{{< " + NAME in old)):
+        return []
+    return [error(Position(site.config.database, 1, 1), "empty-database",
+                  f"{site.config.database} holds no publications, but building would remove every entry of "
+                  f"{site.config.page}" + (" and the page bundles" if removed else ""),
+                  "if the file was caught half-saved, save it again; to empty the page on purpose, "
+                  "run hugokit build --force")]

@@ -180,3 +180,25 @@ def test_pure_python_yaml_gives_the_same_diagnostics_as_libyaml(text: str, monke
     monkeypatch.setattr(hugokit.load, "LOADER", hugokit.load.PureLoader)
     assert diagnostics() == with_libyaml
     assert with_libyaml, "each case is malformed"
+
+
+@pytest.mark.parametrize("text", ["", "# publications\n", "[]\n"])
+@pytest.mark.parametrize("pages", [False, True])
+def test_a_database_with_no_publications_does_not_empty_the_page_unless_forced(tmp_path: Path, text: str,
+                                                                             pages: bool) -> None:
+    """An empty database is more often a save caught half-way than meant: build keeps the page
+    and the bundles, and says how to empty them on purpose."""
+    site = tmp_path / "site"
+    write(site / "data/publications.yaml", DATABASE)
+    option = ["--pages"] if pages else []
+    assert hugokit("build", "--site", site, *option).exit_code == 0
+    before = {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()}
+    write(site / "data/publications.yaml", text)
+    run = hugokit("build", "--site", site, *option)
+    assert run.exit_code == 1
+    assert ("data/publications.yaml:1:1: error[empty-database] data/publications.yaml holds no publications, "
+            "but building would remove every entry of content/publications.md") in run.stdout + run.stderr
+    assert "hugokit build --force" in run.stdout + run.stderr
+    assert {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()} == before
+    assert hugokit("build", "--site", site, *option, "--force").exit_code == 0
+    assert "{{< publication" not in (site / "content/publications.md").read_text(encoding="utf-8")
