@@ -75,6 +75,17 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def small_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database: str) -> Path:
+    """A site with this database, the one topic T and an about page, using its own cache folder
+    (the run cache's tests)."""
+    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "site"
+    write(root / "data/publications.yaml", database)
+    write(root / "data/topics.yaml", "- T\n")
+    write(root / "content/about.md", "---\ntitle: About\n---\n")
+    return root
+
+
 def git(cwd: Path, *args: str) -> str:
     """Runs git in cwd with a fixed identity and no user or system configuration."""
     import subprocess

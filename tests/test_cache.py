@@ -8,19 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cache_files, hugokit, rewrite_cache_file, write
+from conftest import cache_files, hugokit, rewrite_cache_file, small_site, write
 
 DATABASE = '- {title: "X", year: 2020, venue: OSDI 2020, authors: [A B], topics: [T]}\n'
 
 
 @pytest.fixture
 def cached_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
-    site = tmp_path / "site"
-    write(site / "data/publications.yaml", DATABASE)
-    write(site / "data/topics.yaml", "- T\n")
-    write(site / "content/about.md", "---\ntitle: About\n---\n")
-    return site
+    return small_site(tmp_path, monkeypatch, DATABASE)
 
 
 def plant(cache: Path, message: str) -> None:

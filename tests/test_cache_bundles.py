@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from test_roundtrip_property import any_text, database_publications
-from conftest import cache_files, hugokit, rewrite_cache_file, write
+from conftest import cache_files, hugokit, rewrite_cache_file, small_site, write
 from hugokit import run_cache
 from hugokit import site as site_module
 
@@ -30,11 +30,7 @@ BAD = "---\ntitle: [unclosed\n---\n"
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "site"
-    write(root / "data/publications.yaml", DATABASE)
-    write(root / "data/topics.yaml", "- T\n")
-    write(root / "content/about.md", "---\ntitle: About\n---\n")
+    root = small_site(tmp_path, monkeypatch, DATABASE)
     assert hugokit("build", "--site", root, "--pages").exit_code == 0
     return root
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cache_files, hugokit, rewrite_cache_file, write
+from conftest import cache_files, hugokit, rewrite_cache_file, small_site, write
 from hugokit import run_cache as cache_module
 from hugokit import site as site_module
 
@@ -23,12 +23,7 @@ SETTLE = (cache_module.RACY_NS + 30_000_000) / 1e9  # long enough for a file's s
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
-    root = tmp_path / "site"
-    write(root / "data/publications.yaml", DATABASE)
-    write(root / "data/topics.yaml", "- T\n")
-    write(root / "content/about.md", "---\ntitle: About\n---\n")
-    return root
+    return small_site(tmp_path, monkeypatch, DATABASE)
 
 
 def same_as_uncached(root: Path, *args: str) -> str:
