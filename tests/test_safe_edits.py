@@ -145,38 +145,26 @@ def test_a_windows_saved_source_imports_as_the_original(tmp_path: Path, source: 
     assert databases[0] == databases[1]
 
 
-def test_an_import_never_undoes_a_save_made_while_it_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import hugokit.cli_exchange as exchange
+@pytest.mark.parametrize("module, planner, command", [
+    ("hugokit.cli_exchange", "import_file", "import"),  # the import merge
+    ("hugokit.cli_check", "apply_fixes", "fix"),
+])
+def test_an_edit_never_undoes_a_save_made_while_it_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       module: str, planner: str, command: str) -> None:
+    import importlib
 
+    commands = importlib.import_module(module)
     site = _site(tmp_path, BLOCK)
     source = write(tmp_path / "in.json", json.dumps([{"title": "New one", "year": 2023}]))
     saved = BLOCK + '- {title: "Saved meanwhile", year: 2020}\n'
-    plan_import = exchange.import_file
+    plan = getattr(commands, planner)
 
-    def import_then_someone_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
-        plan = plan_import(*args, **kwargs)
+    def plan_then_someone_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
+        planned = plan(*args, **kwargs)
         (site / "data/publications.yaml").write_text(saved)
-        return plan
+        return planned
 
-    monkeypatch.setattr(exchange, "import_file", import_then_someone_saves)
-    run = hugokit("import", source, "--site", site)
-    assert run.exit_code == 2 and "error[changed-meanwhile]" in run.stdout
-    assert _database(site) == saved
-
-
-def test_a_fix_never_undoes_a_save_made_while_it_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import hugokit.cli_check as checking
-
-    site = _site(tmp_path, BLOCK)
-    saved = BLOCK + '- {title: "Saved meanwhile", year: 2020}\n'
-    plan_fixes = checking.apply_fixes
-
-    def fix_then_someone_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
-        changed = plan_fixes(*args, **kwargs)
-        (site / "data/publications.yaml").write_text(saved)
-        return changed
-
-    monkeypatch.setattr(checking, "apply_fixes", fix_then_someone_saves)
-    run = hugokit("fix", "--site", site)
+    monkeypatch.setattr(commands, planner, plan_then_someone_saves)
+    run = hugokit(command, *([source] if command == "import" else []), "--site", site)
     assert run.exit_code == 2 and "error[changed-meanwhile]" in run.stdout
     assert _database(site) == saved

@@ -50,8 +50,8 @@ def findings(publications: list[Publication]) -> Iterator[Finding]:
         for key in ("authors", "editors", "topics"):
             for i, item in enumerate(getattr(pub, key)):
                 yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {item!r}", item, list_item=True)
-        joined = shortcode.LIST_SEPARATOR.join(pub.topics)  # the page's one data-topic parameter
-        if len(pub.topics) > 1 and all(item in plain.items for item in pub.topics):
+        if len(pub.topics) > 1 and all(item in plain.items for item in pub.topics):  # each item writable
+            joined = shortcode.LIST_SEPARATOR.join(pub.topics)  # the page's one data-topic parameter
             yield from _value(pub, "topics", f"the topics, joined as the page writes them ({joined!r}),", joined)
 
 
