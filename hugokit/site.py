@@ -88,10 +88,10 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     """
     from hugokit.config import load_config
     from hugokit.database import parse_database
-    from hugokit.load import read_text
+    from hugokit.inputs import read_text
     from hugokit.model import Database, Publication
 
-    config = load_config(root)
+    config = load_config(root, cache)
     text = read_text(config.path(config.database), config.database,
                      f"create it, or import an existing page: hugokit import {config.page}")
     snapshot = None if positions else cache.load_snapshot(text)
@@ -307,7 +307,7 @@ def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, 
     """The text each file that the diagnostics' safe fixes change holds now and will hold
     (relative path -> (old, new)); the database's is checked to read back as the fixed database
     (see hugokit.verify)."""
-    from hugokit.load import read_text
+    from hugokit.inputs import read_text
     from hugokit.verify import fix_database, fix_text
 
     by_path: dict[str, list[Fix]] = {}

@@ -7,14 +7,17 @@ items are plain names or mappings (name, aliases, full, kind, pattern, homepage,
 
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hugokit.diagnostics import Diagnostic, Position
+from hugokit.inputs import read_text
 from hugokit.layout import VOCABULARY_NAMES, defaults_dir, vocabulary_file
-from hugokit.load import Reader, compose, read_text
 from hugokit.venue_kinds import KINDS
+
+if TYPE_CHECKING:  # YAML is read only where a file is parsed: a check mostly takes them from the cache's memo
+    import yaml
+
+    from hugokit.load import Reader
 
 _TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description")
 VENUE_KINDS = tuple(KINDS)
@@ -108,6 +111,8 @@ def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
 
 
 def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> list[Term]:
+    from hugokit.load import Reader, compose
+
     text = read_text(path, shown)
     root = compose(text, shown)
     reader = Reader(shown, text)
@@ -128,7 +133,9 @@ def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> list[Term]:
     return terms
 
 
-def _term(reader: Reader, node: yaml.Node, what: str) -> Term | None:
+def _term(reader: "Reader", node: "yaml.Node", what: str) -> Term | None:
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         name = reader.string(node, what)
         return Term(name.strip(), reader.pos(node)) if name and name.strip() else None

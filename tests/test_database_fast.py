@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from hugokit import database
+from hugokit import database_full
 from hugokit.database_fast import read_common
 from hugokit.diagnostics import InputError
 from hugokit.model import Publication
@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _full(text: str) -> tuple[list[Publication], list[object]] | str:
     try:
-        db, diagnostics = database.parse_composed(text, "data/publications.yaml")
+        db, diagnostics = database_full.parse_composed(text, "data/publications.yaml")
     except InputError as exc:
         return f"InputError {exc.diagnostics}"
     return db.checked(), list(diagnostics)
