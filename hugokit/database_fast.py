@@ -28,7 +28,7 @@ _NULL = TAG + "null"
 # Characters YAML reads as line breaks or refuses, tabs, carriage returns and byte-order marks:
 # a file with any of them is left to the full reader. (Written as the characters it finds, not
 # as the complement of those it allows, which takes milliseconds to compile.)
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_UNUSUAL = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 _BLOCKS = frozenset((">", ">-", "|", "|-"))  # block headers read here: folded or literal, clipped or stripped
 _LINE = re.compile(r"(- |  )([a-z]+): (?=\S)")  # then the value, which ends in no space
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\["\\])*)"')  # only the escapes \" and \\
@@ -41,7 +41,9 @@ _FLOW_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:,\[\]{}#]*[^\s:,\[\
 def read_common(text: str, path: str) -> list[Publication] | None:
     """The entries of a database in the common shape with no problem the full reader would
     report, each with its positions; None when the text is anything else."""
-    if _UNUSUAL.search(text):
+    # Printable text has none of them (they are control, format, separator, surrogate or
+    # unassigned characters); only text that is not needs the pattern.
+    if not text.replace("\n", " ").isprintable() and re.search(_UNUSUAL, text):
         return None
     entries: list[Publication] = []
     values: dict[str, object] = {}
