@@ -90,8 +90,10 @@ class Vocabularies(NamedTuple):
     people: Vocabulary
 
 
-def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
-    """The merged vocabularies; problems in the files are diagnostics. Syntax errors raise InputError."""
+def load_vocabularies(site: Path, read: dict[Path, str] | None = None) -> tuple[Vocabularies, list[Diagnostic]]:
+    """The merged vocabularies; problems in the files are diagnostics. Syntax errors raise InputError.
+    read, if given, gets the text of each file parsed (what a memo of the result is keyed by)."""
+    read = {} if read is None else read
     diagnostics: list[Diagnostic] = []
     loaded = {}
     for name in VOCABULARY_NAMES:
@@ -99,21 +101,21 @@ def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
         site_file = None
         default = defaults_dir() / f"{name}.yaml"
         if default.is_file():
-            terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics)
+            terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics, read)
         own = site / vocabulary_file(name)
         if own.is_file():
             site_file = vocabulary_file(name)
-            site_terms = _read(own, site_file, diagnostics)
+            site_terms = _read(own, site_file, diagnostics, read)
             overridden = {t.name.casefold() for t in site_terms}
             terms = [t for t in terms if t.name.casefold() not in overridden] + site_terms
         loaded[name] = Vocabulary(name, terms, site_file)
     return Vocabularies(**loaded), diagnostics
 
 
-def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> list[Term]:
+def _read(path: Path, shown: str, diagnostics: list[Diagnostic], read: dict[Path, str]) -> list[Term]:
     from hugokit.load import Reader, compose
 
-    text = read_text(path, shown)
+    text = read[path] = read_text(path, shown)
     root = compose(text, shown)
     reader = Reader(shown, text)
     terms: list[Term] = []
