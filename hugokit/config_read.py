@@ -1,5 +1,5 @@
 """hugokit.yaml read from its YAML node tree, with a diagnostic for every problem (see
-hugokit.config, which serves a text read cleanly before from the cache's memo)."""
+hugokit.config_load, which serves a text read cleanly before from the cache's memo)."""
 from __future__ import annotations
 
 from pathlib import Path

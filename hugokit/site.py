@@ -94,7 +94,7 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     Without positions (for a database already checked clean) a large database may come from the
     snapshot its last full parse left in the cache, which is much faster than parsing YAML.
     """
-    from hugokit.config import load_config
+    from hugokit.config_load import load_config
     from hugokit.database import parse_database
     from hugokit.inputs import read_text
     from hugokit.model import Database, Publication

@@ -18,7 +18,8 @@ from conftest import hugokit, small_site, write
 from hugokit import config_read
 from hugokit import vocab as vocab_module
 from hugokit.cache import Cache
-from hugokit.config import SiteConfig, from_memo, load_config, to_memo
+from hugokit.config import SiteConfig
+from hugokit.config_load import from_memo, load_config, to_memo
 from hugokit.diagnostics import InputError
 
 DATABASE = '- {title: "Alpha", year: 2020, venue: OSDI 2020, authors: [Ann Lee], topics: [T]}\n'
