@@ -144,7 +144,8 @@ def _block(lines: list[str], header: int, style: str) -> tuple[str, int, int] | 
     pad = " " * indent
     taken: list[str] = []  # each line without its indentation; "" for a blank one
     size = 0
-    for line in lines[header:]:
+    for number in range(header, len(lines)):  # (by index: a slice of the rest would copy it per block)
+        line = lines[number]
         if not line.strip(" "):
             if line:
                 return None
@@ -165,13 +166,14 @@ def _block(lines: list[str], header: int, style: str) -> tuple[str, int, int] | 
     if style[0] == "|":
         text = "\n".join(taken)
     else:  # folded: a line break between two lines becomes a space; each blank line, a line break
-        text, blanks = taken[0], 0
+        parts, blanks = [taken[0]], 0
         for line in taken[1:]:
             if not line:
                 blanks += 1
             else:
-                text += ("\n" * blanks if blanks else " ") + line
+                parts += ("\n" * blanks if blanks else " ", line)
                 blanks = 0
+        text = "".join(parts)
     return text + ("" if style[-1] == "-" else "\n"), count, size
 
 

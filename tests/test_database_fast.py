@@ -306,3 +306,20 @@ def test_on_databases_imported_from_the_real_corpus(tmp_path: Path) -> None:
         if written.exists():
             read += agrees(written.read_text(encoding="utf-8"))
     assert read >= len(sources) // 2, (read, len(sources))
+
+
+def test_the_characters_left_to_the_full_reader_are_those_yaml_refuses_or_reads_as_breaks() -> None:
+    """Every character but the line feed, printable ASCII and the Unicode ranges YAML reads as
+    text (PyYAML's NON_PRINTABLE class, less tab and carriage return, less the line and paragraph
+    separators and the byte-order mark); and a printable one is never among them (the reader's
+    shortcut)."""
+    import re
+
+    from hugokit.database_fast import _UNUSUAL
+
+    allowed = re.compile("[\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    unusual = re.compile(_UNUSUAL)
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(unusual.match(char)) == (not allowed.match(char)), hex(code)
+        assert not (char.isprintable() and unusual.match(char)), hex(code)
