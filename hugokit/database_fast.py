@@ -21,9 +21,8 @@ import re
 from hugokit.diagnostics import Mark
 from hugokit.inputs import DECIMAL, MAX_VALUE_CHARS
 from hugokit.model import FIELD_BY_NAME, Publication
-from hugokit.plain_scalars import STR as _STR, TAG, plain_tag
+from hugokit.plain_scalars import INT as _INT, STR as _STR, TAG, plain_tag
 
-_INT = TAG + "int"
 _NULL = TAG + "null"
 # Characters YAML reads as line breaks or refuses, tabs, carriage returns and byte-order marks:
 # a file with any of them is left to the full reader. (Written as the characters it finds, not

@@ -8,6 +8,7 @@ import re
 
 TAG = "tag:yaml.org,2002:"
 STR = TAG + "str"
+INT = TAG + "int"
 
 # (tag, the first characters it is tried for ("" for the empty scalar), pattern in re.X syntax,
 # every character the pattern can match: a value with any other is not tried, and most values
@@ -51,6 +52,8 @@ _compiled: list[re.Pattern[str] | None] = [None] * len(RESOLVERS)
 
 def plain_tag(value: str) -> str:
     """The tag of a plain scalar whose text is value (YAML 1.1, as PyYAML reads it)."""
+    if value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
+        return INT  # a year, in every entry: float and timestamp need more than digits; no pattern compiled
     for number in _BY_FIRST.get(value[:1], ()):
         if value.strip(RESOLVERS[number][3] + "\n"):  # (a pattern's $ also matches before a final line break)
             continue  # a character the pattern cannot match (the empty value is tried)
