@@ -140,8 +140,16 @@ def _same_bundles(publications: list[Publication], monkeypatch: pytest.MonkeyPat
     assert len(pages) == len(publications)
     for pub, page in zip(publications, pages):
         meta = front_matter(pub, VENUES)
-        assert page == f"---\n{MARK}\n{libyaml(meta).strip()}\n---\n"
+        assert page == f"---\n{MARK}\n{libyaml(meta)}---\n"
     return len(left)
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\u2009", "\u3000"])
+def test_a_last_value_keeps_its_final_unicode_space(space: str) -> None:
+    files = render_bundles([Publication(title="T", year=2020, venue="Preprint 2020" + space)], VENUES, "c")
+    page = next(text for path, text in files.items() if path.endswith("/index.md"))
+    assert page.endswith(f"  venue: Preprint 2020{space}\n---\n")
+    assert yaml.safe_load(page.split("---\n")[1])["hugokit"]["venue"] == "Preprint 2020" + space
 
 
 def test_every_bundle_of_a_generated_site_is_as_libyaml_writes_it(monkeypatch: pytest.MonkeyPatch) -> None:

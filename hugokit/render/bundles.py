@@ -76,6 +76,8 @@ def render_bundles(publications: list[Publication], venues: Vocabulary, folder: 
     files: dict[str, str] = {}
     for pub, slug, key in zip(publications, slugs(publications), citation_keys(publications)):
         text = front_matter_yaml(front_matter(pub, venues))
-        files[f"{folder}/{slug}/index.md"] = f"---\n{MARK}\n{text.strip()}\n---\n"
+        # the text ends in its one line break: str.strip() would also take a last value's final
+        # no-break or ideographic space, which the emitter writes plain
+        files[f"{folder}/{slug}/index.md"] = f"---\n{MARK}\n{text}---\n"
         files[f"{folder}/{slug}/cite.bib"] = f"{BIB_MARK}\n{render_entry(pub, key, venues)}"
     return files

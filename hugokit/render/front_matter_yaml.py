@@ -1,13 +1,15 @@
 """The YAML text of a bundle's front-matter: exactly what libyaml emits for it, written here.
 
 `yaml.serialize(..., Dumper=CSafeDumper)` spends most of its time in PyYAML's Python serializer
-and resolver, called for every scalar. Front-matter is a flat block mapping of strings, bools,
-ints and lists of them, so the text is written directly, following libyaml's emitter
-(src/emitter.c: analyze_scalar, select_scalar_style, write_plain/single_quoted_scalar, the
-folding at width 100) and asking PyYAML's own resolver table how a plain scalar would read back.
-Any top-level key whose value is not of those shapes, or holds a character outside the plain
-printable set (tabs, control characters, line breaks, characters beyond the BMP, the BOM), is
-left to libyaml: a one-key mapping gives the same text as that key in the whole document.
+and resolver, called twice for every scalar. Front-matter is a block mapping of strings, bools,
+ints, lists of them or of small mappings, and one nested mapping, so the text is written
+directly, following libyaml's emitter (src/emitter.c: analyze_scalar, select_scalar_style,
+write_plain_scalar, write_single_quoted_scalar, write_indent; folding at width 100) and asking
+PyYAML's own table of implicit resolvers how a plain scalar would read back. Any top-level key
+whose value has another shape, or holds a character outside the plain printable set (tabs,
+control characters, line breaks, characters beyond the BMP, the BOM), is left to libyaml: a
+one-key mapping gives the same text as that key in the whole document. Where PyYAML has no
+libyaml, its Python emitter (whose rules differ) writes the whole text.
 """
 from __future__ import annotations
 
@@ -178,6 +180,7 @@ def _memo(column: int, indent: int) -> dict[str, str]:
 
 
 def _written(value: str, column: int, indent: int) -> str:
+    """_string without the memo: plain when libyaml would, else single-quoted."""
     if value.isprintable() if value.isascii() else not _NOT_QUOTABLE.search(value):
         if _plain(value):
             if column + len(value) <= WIDTH:  # no space reaches past the width: nothing folds
