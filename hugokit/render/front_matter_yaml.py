@@ -100,10 +100,9 @@ def _sequence(items: list[object], indent: int) -> str:
         return " []"
     out = []
     margin = "\n" + " " * indent + "-"  # in a mapping, a block sequence is not indented
-    memo = _memo(indent + 1, indent + 2)
     for item in items:
         if type(item) is str:
-            text = memo.get(item) or _string(item, indent + 1, indent + 2)
+            text = _string(item, indent + 1, indent + 2)
         elif type(item) is dict:
             text = _item_mapping(item, indent + 2)
         elif type(item) is list:
@@ -163,20 +162,15 @@ def _string(value: str, column: int, indent: int) -> str:
     continuation lines of a folded one at this indent. "" when libyaml must write it."""
     if len(value) > _MEMO_LENGTH:  # titles, abstracts: seldom written twice
         return _written(value, column, indent)
-    memo = _memo(column, indent)
+    memo = _WRITTEN.get((column, indent))
+    if memo is None:
+        memo = _WRITTEN[(column, indent)] = {}
     text = memo.get(value)
     if text is None:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         text = memo[value] = _written(value, column, indent)
     return text
-
-
-def _memo(column: int, indent: int) -> dict[str, str]:
-    memo = _WRITTEN.get((column, indent))
-    if memo is None:
-        memo = _WRITTEN[(column, indent)] = {}
-    return memo
 
 
 def _written(value: str, column: int, indent: int) -> str:
