@@ -135,6 +135,7 @@ def _same_bundles(publications: list[Publication], monkeypatch: pytest.MonkeyPat
         return whole(meta)
 
     monkeypatch.setattr(emitter, "_libyaml", counting)
+    monkeypatch.setenv("HUGOKIT_WORKERS", "1")  # the count is kept in this process
     files = render_bundles(publications, VENUES, "content/publication")
     pages = [text for path, text in files.items() if path.endswith("/index.md")]
     assert len(pages) == len(publications)
