@@ -153,7 +153,8 @@ def page_bundles(size: int, site: Path, work: Path, env: dict[str, str], slow: i
     with the bundles present. Each cold run writes into folders that never held files (a fresh
     copy of the site, a fresh cache, a fresh target), and the trees are removed only after the
     last timed run: on a file system that discards freed blocks, re-creating 40,000 files right
-    after deleting 40,000 takes several times longer, which timed whichever run came next."""
+    after deleting 40,000 takes several times longer, which timed whichever run came next; and
+    each run waits for the disk to settle first (see settle)."""
     cold()
     run_once(hugokit + ["build", "--pages"], site, env)  # the files, for the plain writer to write
     files = sorted(p for p in (site / "content/publication").rglob("*") if p.is_file())
@@ -169,9 +170,9 @@ def page_bundles(size: int, site: Path, work: Path, env: dict[str, str], slow: i
         shutil.copy2(site / "hugo.toml", copy / "hugo.toml")
         (copy / "content").mkdir()
         made += [copy, cache, target]
-        os.sync()
+        settle()
         built.append(run_once(hugokit + ["build", "--pages"], copy, {**env, "HUGOKIT_CACHE_DIR": str(cache)}))
-        os.sync()
+        settle()
         plain.append(run_once([sys.executable, "-c", PLAIN_WRITES, str(blob), str(target)], work, env))
     rows = [row("build --pages, cold", built), {**row("plain Python writes the same files", plain), "files": len(files)}]
     for tree in made:
@@ -183,6 +184,23 @@ def page_bundles(size: int, site: Path, work: Path, env: dict[str, str], slow: i
     run_once(hugokit + ["build"], site, env)
     rows.append(measure("build, unchanged, bundles present", hugokit + ["build"], site, env, reps))
     return rows
+
+
+def settle(longest: float = 30.0) -> None:
+    """Waits until the disk has written what earlier runs left it (sync), and, where Linux tells
+    (pressure stall information), until no process has waited for it in the last 10 s — for at
+    most longest seconds: a file-heavy run should not pay for the previous one's deletions."""
+    os.sync()
+    deadline = time.monotonic() + longest
+    while time.monotonic() < deadline:
+        try:
+            with open("/proc/pressure/io", encoding="ascii") as pressure:
+                waiting = float(pressure.readline().split()[1].partition("=")[2])
+        except (OSError, ValueError, IndexError):
+            return
+        if waiting < 1.0:
+            return
+        time.sleep(0.5)
 
 
 def hugo_binary() -> str | None:
