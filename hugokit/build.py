@@ -9,8 +9,8 @@ from typing import NamedTuple
 from hugokit.cache import Cache, text_digest
 from hugokit.diagnostics import Diagnostic, Position, Severity, error, warning
 from hugokit.run_cache import RunEntry
-from hugokit.site import (Checked, Site, after_build, checked, generation_errors, load_and_check, load_site,
-                          read_digests, unchanged_since)
+from hugokit.site import (Checked, Site, after_build, checked, found_nothing, generation_errors, load_and_check,
+                          load_site, read_digests, unchanged_since)
 from hugokit.writeback import Outcome, WriteBack, current_text, put, put_folder, remove, remove_leftovers
 
 
@@ -122,11 +122,15 @@ class BuildResult(NamedTuple):
         return [o for o in self.outcomes if o.changed]
 
 
-def _unwritable(site: Site) -> list[Diagnostic]:
+def _unwritable(site: Site, outcome: Checked, served: dict[str, str | None] | None) -> list[Diagnostic]:
+    """The values build refuses to write: what the check found, when it ran the rule on the same
+    text (in this run, on this very site; or served from the cache for it, finding nothing)."""
     from hugokit.rules import unsafe_value
 
+    if found_nothing(served, outcome.diagnostics, site, unsafe_value.CODE):
+        return []
     return [Diagnostic.at(f.where, Severity.ERROR, unsafe_value.CODE, f.message, f.hint)
-            for f in unsafe_value.findings(site.database.publications)]
+            for f in unsafe_value.found_in(site.database.publications, site.worked_out)]
 
 
 def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False,
@@ -159,7 +163,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
             return BuildResult("errors", errors, [], [], [])
     read_at = time.time_ns()  # every input is read, and every output compared or written, after this
     digests = read_digests(site, entry, pages=False)  # build reads no content page but its own
-    unsafe = _unwritable(site)
+    unsafe = _unwritable(site, outcome, served)
     if unsafe:
         return BuildResult("unsafe", unsafe, [], [], [])
     plan = plan_build(site, pages)

@@ -24,14 +24,18 @@ def citation_keys(publications: list[Publication]) -> list[str]:
     """Each entry's key: its id, or first author's last name + year + first title word, made unique."""
     keys, taken = [], {p.id for p in publications if p.id}
     tried: dict[str, int] = {}  # base -> the last suffix taken: the search resumes there (taken only grows)
+    surnames: dict[str, str] = {}  # first author -> the key's surname part (authors recur)
     for pub in publications:
         if pub.id:
             keys.append(pub.id)
             continue
-        words = split_marks(pub.authors[0])[0].split() if pub.authors else []
-        last = words[-1] if words else "anon"
-        words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
-        base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
+        first = pub.authors[0] if pub.authors else ""
+        surname = surnames.get(first)
+        if surname is None:
+            words = split_marks(first)[0].split()
+            surname = surnames[first] = ascii_slug(words[-1] if words else "anon").replace("-", "") or "anon"
+        word = next((w for w in ascii_slug(pub.title).split("-") if len(w) > 3), "untitled")
+        base = f"{surname}{pub.year}{word}"
         n = tried.get(base, 1)
         key = base if n == 1 else f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
         while key in taken:
@@ -74,8 +78,7 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
     if own_fields:
         fields += _own_fields(pub)
     # A month is written as BibTeX's macro (oct), which every style prints in its own way.
-    body = "".join(f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
-                   for name, value in fields)
+    body = "".join(f"  {name} = {value},\n" if name == "month" else _line(name, value) for name, value in fields)
     return f"@{entry_type}{{{key},\n{body}}}\n"
 
 
@@ -90,6 +93,21 @@ def _own_fields(pub: Publication) -> list[tuple[str, str]]:
     if not pub.id:
         own.append(("generated-key", "yes"))
     return fields + [(f"hugokit-{name}", value) for name, value in own if value]
+
+
+def _line(name: str, value: str) -> str:
+    """A field's line; a venue's, which recur across entries, is made once (see _venue_line)."""
+    if name in _VENUE_FIELDS:
+        return _venue_line(name, value)
+    return f"  {name} = {{{_value(name, value)}}},\n"
+
+
+_VENUE_FIELDS = frozenset(("booktitle", "journal", "school", "institution", "howpublished", "year"))
+
+
+@lru_cache(maxsize=4096)
+def _venue_line(name: str, value: str) -> str:
+    return f"  {name} = {{{_value(name, value)}}},\n"
 
 
 def _value(name: str, value: str) -> str:
