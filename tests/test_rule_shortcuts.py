@@ -72,7 +72,8 @@ SHORTCUTS = {
     "venue-spelling": [("hugokit.rules._common._worth_a_look", _all_entries)],
     "award-spelling": [("hugokit.rules._common._worth_a_look", _all_entries)],
     "topic-spelling": [("hugokit.rules._common._worth_a_look", _all_entries)],
-    "author-variant": [("hugokit.rules.author_variant._as_written", lambda name, people, canonical: False)],
+    "author-variant": [("hugokit.rules.author_variant._as_written", lambda name, people, canonical: False),
+                       ("hugokit.rules.author_variant.partnered", set)],  # every spelling's papers
 }
 
 
