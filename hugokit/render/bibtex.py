@@ -57,9 +57,9 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
         entry_type = "mastersthesis"
     fields: list[tuple[str, str]] = [("title", pub.title)]
     if pub.authors:
-        fields.append(("author", " and ".join(_bibtex_name(a) for a in pub.authors)))
+        fields.append(("author", " and ".join(map(_bibtex_name, pub.authors))))
     if pub.editors:
-        fields.append(("editor", " and ".join(_bibtex_name(e) for e in pub.editors)))
+        fields.append(("editor", " and ".join(map(_bibtex_name, pub.editors))))
     container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
     if venue.name:
         fields.append((container, venue.full))
@@ -77,8 +77,7 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
         fields.append(("url", pub.links["paper"]))
     if own_fields:
         fields += _own_fields(pub)
-    # A month is written as BibTeX's macro (oct), which every style prints in its own way.
-    body = "".join(f"  {name} = {value},\n" if name == "month" else _line(name, value) for name, value in fields)
+    body = "".join([_line(name, value) for name, value in fields])
     return f"@{entry_type}{{{key},\n{body}}}\n"
 
 
@@ -96,18 +95,20 @@ def _own_fields(pub: Publication) -> list[tuple[str, str]]:
 
 
 def _line(name: str, value: str) -> str:
-    """A field's line; a venue's, which recur across entries, is made once (see _venue_line)."""
-    if name in _VENUE_FIELDS:
-        return _venue_line(name, value)
+    """A field's line; the venue's, the year's and the month's, which recur across entries, are
+    made once each."""
+    if name in _RECURRING:
+        return _recurring_line(name, value)
     return f"  {name} = {{{_value(name, value)}}},\n"
 
 
-_VENUE_FIELDS = frozenset(("booktitle", "journal", "school", "institution", "howpublished", "year"))
+# (A month is written as BibTeX's macro, oct, which every style prints in its own way.)
+_RECURRING = frozenset(("booktitle", "journal", "school", "institution", "howpublished", "year", "month"))
 
 
 @lru_cache(maxsize=4096)
-def _venue_line(name: str, value: str) -> str:
-    return f"  {name} = {{{_value(name, value)}}},\n"
+def _recurring_line(name: str, value: str) -> str:
+    return f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
 
 
 def _value(name: str, value: str) -> str:
