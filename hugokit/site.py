@@ -189,9 +189,11 @@ def found_nothing(served: dict[str, str | None] | None, diagnostics: list[Diagno
     """Whether diagnostics are a check, served from the cache for inputs of these digests
     (served), of the very database and config texts site holds, that ran the database rule code
     (in the default selection) and it found nothing there."""
+    from hugokit.rules import runs
+
     return served is not None and all(served.get(rel, "-") == site.read.get(rel) for rel in
                                       (CONFIG_NAME, site.config.database)) \
-        and any(rule.code == code for rule in _rules(site, "", "")) \
+        and runs(site.config, code) \
         and not any(d.code == code for d in diagnostics)
 
 

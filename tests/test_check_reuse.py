@@ -92,3 +92,18 @@ def test_a_kept_result_is_only_for_the_list_it_was_found_in() -> None:
     again = unsafe_value.found_in(clean, shared)
     again.append(found[0])  # a caller's list is its own: the kept result is not changed through it
     assert unsafe_value.found_in(clean, shared) == []
+
+
+@pytest.mark.parametrize("config", ["", "select: [unsafe-value, bad-id]\n", "ignore: [unsafe-value]\n",
+                                    "select: [bad-id]\nignore: [bad-id]\n"])
+@pytest.mark.parametrize(("select", "ignore"), [("", ""), ("unsafe-value", ""), ("", "unsafe-value,bad-id"),
+                                                ("bad-id, unsafe-value", "bad-id")])
+def test_runs_answers_as_the_selection_does(tmp_path: Path, config: str, select: str, ignore: str) -> None:
+    """What build asks (does the default check run unsafe-value?) without importing the rules."""
+    from hugokit.config import load_config
+    from hugokit.rules import all_rules, runs, selected
+
+    write(tmp_path / "hugokit.yaml", config or "{}\n")
+    site_config = load_config(tmp_path)
+    assert {rule.code for rule in selected(site_config, select, ignore)} == \
+        {code for code in all_rules() if runs(site_config, code, select, ignore)}
