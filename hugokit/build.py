@@ -181,17 +181,18 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     outcomes = write_plan(site, plan, writeback)
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
     written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in outcomes if o.written}
+    hashed: dict[str, str | None] = {}  # the digests of the files written, taken once
     if written:
         emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
                             and rel.startswith(plan.bundles + "/"))
         # What the check's diagnostics are of: the inputs it was served for, else as read now.
         read = served if outcome.inputs is not None else read_digests(site, entry)
-        after_build(site, outcome.diagnostics, written, read, emitted)
+        hashed = after_build(site, outcome.diagnostics, written, read, emitted)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
     inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new
     if not errors and (writeback.writes or not result.changed) and unchanged_since(entry, inputs):
-        made: dict[str, str | None] = {rel: text_digest(text) for rel, text in plan.files.items()}
+        made: dict[str, str | None] = {rel: hashed.get(rel) or text_digest(text) for rel, text in plan.files.items()}
         entry.store(digests | dict(plan.looked_at) | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, read_at=read_at,
                     folders=[plan.bundles] if plan.bundles else [])

@@ -281,7 +281,7 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
 
 
 def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
-                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> None:
+                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> dict[str, str | None]:
     """After build wrote (or removed: None) generated files, the stored check of the default
     selection is brought up to date, so that the hook's next `hugokit check` is served from the
     cache. Only the per-file rules read content/, so only their findings on the written pages
@@ -289,7 +289,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     read: the digests of the inputs before is the check of (a stored check of others is kept;
     None: unknown, nothing is kept). emitted: the written pages whose front-matter hugokit's YAML
     emitter wrote (the bundles'), which the front-matter rule need not parse again (see
-    finds_nothing_in_emitted)."""
+    finds_nothing_in_emitted). Returns the digest of each file written (None: removed)."""
     from hugokit.layout import is_page
     from hugokit.rules import front_matter
 
@@ -310,6 +310,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     if read is not None:
         RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
             changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
+    return changed
 
 
 def input_files(site: Site) -> list[str]:
