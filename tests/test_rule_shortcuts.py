@@ -100,6 +100,14 @@ def test_titles_folded_once_serve_both_title_rules_as_before(publications: list[
     assert shared == [_findings(code, publications) for code in ("duplicate-title", "repeated-title")]
 
 
+@given(st.one_of(st.text(), st.text(alphabet="aB1 _-:.\t\u212a\u0130", max_size=12)))
+def test_titles_are_folded_as_fold_does(title: str) -> None:
+    from hugokit.rules._common import folded_title
+    from hugokit.text import fold
+
+    assert folded_title(title) == fold(title)
+
+
 @given(st.lists(_value(_people), max_size=20))
 def test_author_marker_judges_each_spelling_as_it_did(authors: list[str]) -> None:
     from hugokit.rules.author_marker import problem
