@@ -104,8 +104,9 @@ def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack) -> list[Outcom
     if bundles and writeback.writes:
         remove_leftovers(config.path(plan.bundles))
     outcomes = [put(config.path(rel), rel, text, writeback, durable=False) for rel, text in single.items()]
+    top = os.path.join(str(config.root), "")  # plain strings: no Path per bundle
     for parent, files in bundles.items():
-        outcomes += put_folder(config.path(parent), parent, files, writeback,
+        outcomes += put_folder(top + parent, parent, files, writeback,
                                exists=parent[len(plan.bundles) + 1:] in plan.existing)
     return outcomes + [remove(config.path(rel), rel, writeback) for rel in plan.remove]
 

@@ -30,7 +30,6 @@ class WriteBack(Enum):
 
 
 class Outcome(NamedTuple):
-    path: Path
     shown: str        # the path as the user sees it (relative to the site)
     changed: bool     # the file on disk differs (or is missing, or is to be removed)
     written: bool
@@ -140,10 +139,10 @@ def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: boo
         atomic_write(path, text, durable=durable)
     elif writeback.writes:
         remove_stale_temps(path)  # what a killed run left beside a file that needs no rewrite
-    return Outcome(path, shown, changed, written, diff)
+    return Outcome(shown, changed, written, diff)
 
 
-def put_folder(folder: Path, shown: str, files: dict[str, str], writeback: WriteBack, *,
+def put_folder(folder: Path | str, shown: str, files: dict[str, str], writeback: WriteBack, *,
                exists: bool | None = None) -> list[Outcome]:
     """Makes folder (shown relative to the site) hold these files (name -> text).
 
@@ -154,35 +153,49 @@ def put_folder(folder: Path, shown: str, files: dict[str, str], writeback: Write
     calls a temporary file and a rename per file take. A folder that exists already gets each
     changed file as put() writes it. exists: whether the folder is there, when the caller knows
     (it is asked otherwise)."""
-    if folder.is_dir() if exists is None else exists:
-        return [put(folder / name, f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
-    outcomes = [Outcome(folder / name, f"{shown}/{name}", True, writeback.writes,
+    target = os.fspath(folder)
+    if os.path.isdir(target) if exists is None else exists:
+        return [put(Path(target, name), f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
+    outcomes = [Outcome(f"{shown}/{name}", True, writeback.writes,
                         unified_diff("", text, f"{shown}/{name}") if writeback is WriteBack.DIFF else "")
                 for name, text in files.items()]
     if not writeback.writes:
         return outcomes
-    target = str(folder)
-    hidden = os.path.join(os.path.dirname(target), f"{LEFTOVER_PREFIX}{os.path.basename(target)}.{_hidden_suffix()}")
+    parent, base = os.path.split(target)
+    hidden = os.path.join(parent, f"{LEFTOVER_PREFIX}{base}.{_hidden_suffix()}")
     try:
         os.mkdir(hidden)
     except FileNotFoundError:  # the first bundle: its parent is made once
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.makedirs(parent, exist_ok=True)
         os.mkdir(hidden)
     try:
         for name, text in files.items():
-            with open(os.path.join(hidden, name), "xb") as handle:
-                handle.write(text.encode("utf-8"))
+            _write_new(f"{hidden}/{name}", text.encode("utf-8"))
         os.rename(hidden, target)
     except OSError as exc:
         _remove_tree(Path(hidden))
-        if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not folder.is_dir():
+        if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not os.path.isdir(target):
             raise
         # Another run made the folder meanwhile: its files are then replaced one by one.
-        return [put(folder / name, f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
+        return [put(Path(target, name), f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
     except BaseException:
         _remove_tree(Path(hidden))
         raise
     return outcomes
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """A new file of these bytes (as open(path, "xb") makes it, without its buffered layers)."""
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 _hidden_names = iter(range(1 << 62))
@@ -236,7 +249,7 @@ def remove(path: Path, shown: str, writeback: WriteBack) -> Outcome:
             path.parent.rmdir()
         except OSError:
             pass  # not empty: other files live there
-    return Outcome(path, shown, old is not None, written, unified_diff(old or "", "", shown) if old else "")
+    return Outcome(shown, old is not None, written, unified_diff(old or "", "", shown) if old else "")
 
 
 LOCK_NAME = ".hugokit.lock"

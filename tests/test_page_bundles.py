@@ -110,23 +110,23 @@ def test_pages_from_site_config_and_unchanged_bundles_are_not_rewritten(tmp_path
 def test_a_new_bundle_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
     """A new bundle is written in a hidden folder and renamed into place: an interrupted write
     leaves no half bundle, and a build removes the hidden folders a killed one left."""
-    import builtins
     import os
 
+    from hugokit import writeback
+
     write(tmp_path / "data/publications.yaml", DATABASE)
-    real_open = builtins.open
-    opened: list[str] = []
+    real_write = writeback._write_new
+    written: list[str] = []
 
-    def crashing_open(file, mode="r", *args, **kwargs):  # the second file of a bundle fails
-        if "x" in mode and str(file).endswith("cite.bib") and opened:
+    def crashing_write(path: str, data: bytes) -> None:  # the second file of a bundle fails
+        if path.endswith("cite.bib") and written:
             raise KeyboardInterrupt
-        if "x" in mode:
-            opened.append(str(file))
-        return real_open(file, mode, *args, **kwargs)
+        written.append(path)
+        real_write(path, data)
 
-    monkeypatch.setattr(builtins, "open", crashing_open)
+    monkeypatch.setattr(writeback, "_write_new", crashing_write)
     assert build(tmp_path).exit_code == 1  # "Aborted!"
-    monkeypatch.setattr(builtins, "open", real_open)
+    monkeypatch.setattr(writeback, "_write_new", real_write)
     bundles = tmp_path / "content/publication"
     assert list(bundles.iterdir()) == []  # no bundle, whole or half; an interrupted write cleans up
     # What a killed build leaves, and what a build running beside this one has in hand:

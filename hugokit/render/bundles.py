@@ -76,12 +76,20 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
 
 
 def render_bundles(publications: list[Publication], venues: Vocabulary, folder: str) -> dict[str, str]:
-    """Each bundle file (path relative to the site) and its text."""
-    files: dict[str, str] = {}
-    for pub, slug, key in zip(publications, slugs(publications), citation_keys(publications)):
+    """Each bundle file (path relative to the site) and its text (many bundles are rendered in
+    several processes, see hugokit.workers)."""
+    from hugokit.workers import mapped
+
+    def render(bundle: tuple[Publication, str]) -> tuple[str, str]:
+        pub, key = bundle
         text = yaml.serialize(_node(front_matter(pub, venues)), Dumper=_DUMPER, allow_unicode=True, width=100)
-        files[f"{folder}/{slug}/index.md"] = f"---\n{MARK}\n{text.strip()}\n---\n"
-        files[f"{folder}/{slug}/cite.bib"] = f"{BIB_MARK}\n{render_entry(pub, key, venues)}"
+        return f"---\n{MARK}\n{text.strip()}\n---\n", f"{BIB_MARK}\n{render_entry(pub, key, venues)}"
+
+    files: dict[str, str] = {}
+    rendered = mapped(render, list(zip(publications, citation_keys(publications))))
+    for slug, (page, bib) in zip(slugs(publications), rendered):
+        files[f"{folder}/{slug}/index.md"] = page
+        files[f"{folder}/{slug}/cite.bib"] = bib
     return files
 
 
