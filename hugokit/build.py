@@ -147,7 +147,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
             return BuildResult("", [], notes, [], [])
         entry.damaged()
     outcome = checked(root, cache)
-    from hugokit.config import load_config
+    from hugokit.config_load import load_config
 
     errors = generation_errors(outcome.site.config if outcome.site else load_config(root), outcome.diagnostics)
     if errors and not force:

@@ -5,8 +5,8 @@ read or wrote, the listing of content/ and the fingerprint of hugokit's own code
 vocabularies (their sizes and modification times) are as they were, so it can never serve a
 stale result.
 
-Small memos (a site's vocabularies, each page's per-file findings) are kept the same way, keyed
-by the digests of what they were computed from.
+Small memos (hugokit.yaml's settings, the vocabularies, each page's per-file findings) are kept
+the same way, keyed by the digests of the texts they were computed from.
 Entries live in $HUGOKIT_CACHE_DIR, else $XDG_CACHE_HOME/hugokit, else ~/.cache/hugokit;
 HUGOKIT_NO_CACHE=1 or --no-cache turns it off for the invocation (a Cache
 without a folder), and every part of a run is handed the invocation's Cache.

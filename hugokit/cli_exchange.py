@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from hugokit.cache import Cache
 from hugokit.cli_common import echo, report
-from hugokit.config import load_config
+from hugokit.config_load import load_config
 from hugokit.diagnostics import InputError, error, on_command_line
 from hugokit.importers import NO_ENTRIES, import_file
 from hugokit.layout import CONFIG_NAME, site_root

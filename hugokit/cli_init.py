@@ -36,7 +36,8 @@ class _Import(NamedTuple):
 def init_command(source: Path | None, site: str, paths: PathDisplay) -> int:
     from hugokit import adopt
     from hugokit.cache import Cache
-    from hugokit.config import SiteConfig, load_config
+    from hugokit.config import SiteConfig
+    from hugokit.config_load import load_config
     from hugokit.site import load_site
 
     root = Path(site)

@@ -44,7 +44,7 @@ def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator[C
 
 
 def _load(site: str) -> _Site:
-    from hugokit.config import load_config
+    from hugokit.config_load import load_config
     from hugokit.database import read_for_edit
     from hugokit.layout import site_root
     from hugokit.vocab import load_vocabularies

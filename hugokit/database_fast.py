@@ -3,34 +3,32 @@
 Composing a 20,000-entry database with libyaml makes half a million nodes and twice as many
 marks, only to read values and positions from them. Most databases are written in one plain
 shape (the one hugokit itself writes): a block list of entries at column 0, each a block
-mapping at indent 2, one `key: value` a line, the values plain or quoted scalars on their line or
-flow lists and mappings of such scalars. read_common reads exactly that shape, line by line, and
+mapping at indent 2, one `key: value` a line, the values plain or quoted scalars on their line,
+flow lists and mappings of such scalars, or a text in a literal or folded block (`|`, `>-`, as an
+abstract is often written by hand). read_common reads exactly that shape, line by line, and
 gives the entries with the very values and positions the full reader (hugokit.database) gives.
 The first line, value or character outside the shape — or anything the full reader would say a
 word about (an unknown or repeated key, a value of the wrong type, a missing title) — makes it
 give up, and the full reader reads the file: it alone reports problems.
+
+It imports no YAML library (see hugokit.plain_scalars): a check of a small site that reads it
+is over before PyYAML would have loaded.
 """
 from __future__ import annotations
 
 import re
-from typing import Callable
-
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
 from hugokit.diagnostics import Mark
-from hugokit.load import DECIMAL, MAX_VALUE_CHARS
+from hugokit.inputs import DECIMAL, MAX_VALUE_CHARS
 from hugokit.model import FIELD_BY_NAME, Publication
+from hugokit.plain_scalars import INT as _INT, STR as _STR, TAG, plain_tag
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_NULL = "tag:yaml.org,2002:null"
-# PyYAML's resolver, which both of its loaders use: the tag a plain scalar resolves to.
-_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
+_NULL = TAG + "null"
 # Characters YAML reads as line breaks or refuses, tabs, carriage returns and byte-order marks:
-# a file with any of them is left to the full reader. Compiled on first use (it spans Unicode).
-_UNUSUAL = "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-_unusual: re.Pattern[str] | None = None
+# a file with any of them is left to the full reader. (Written as the characters it finds, not
+# as the complement of those it allows, which takes milliseconds to compile.)
+_UNUSUAL = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+_BLOCKS = frozenset((">", ">-", "|", "|-"))  # block headers read here: folded or literal, clipped or stripped
 _LINE = re.compile(r"(- |  )([a-z]+): (?=\S)")  # then the value, which ends in no space
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\["\\])*)"')  # only the escapes \" and \\
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
@@ -42,10 +40,9 @@ _FLOW_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:,\[\]{}#]*[^\s:,\[\
 def read_common(text: str, path: str) -> list[Publication] | None:
     """The entries of a database in the common shape with no problem the full reader would
     report, each with its positions; None when the text is anything else."""
-    global _unusual
-    if _unusual is None:
-        _unusual = re.compile(_UNUSUAL)
-    if _unusual.search(text):
+    # Printable text has none of them (they are control, format, separator, surrogate or
+    # unassigned characters); only text that is not needs the pattern.
+    if not text.replace("\n", " ").isprintable() and re.search(_UNUSUAL, text):
         return None
     entries: list[Publication] = []
     values: dict[str, object] = {}
@@ -55,9 +52,14 @@ def read_common(text: str, path: str) -> list[Publication] | None:
     known: dict[str, tuple[str | None, str]] = {}
     known_in_flow: dict[str, tuple[str | None, str]] = {}
     offset = 0
-    for number, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    skip = 0  # the lines of a block scalar read with its header, still to pass over
+    for number, line in enumerate(lines, 1):
         start = offset
         offset += len(line) + 1
+        if skip:
+            skip -= 1
+            continue
         match = _LINE.match(line)
         if match is None:
             bare = line.lstrip(" ")
@@ -97,6 +99,12 @@ def read_common(text: str, path: str) -> list[Publication] | None:
             for kind, (_, url_at) in pairs.items():
                 where[f"{key}.{kind}"] = url_at
             values[key] = {kind: url for kind, (url, _) in pairs.items()}
+        elif raw in _BLOCKS:
+            block = _block(lines, number, raw) if spec.kind == "str" and key != "date" else None
+            if block is None or len(block[0]) > MAX_VALUE_CHARS:
+                return None
+            values[key], skip, size = block
+            where[key] = (path, number, column, at, min(offset + size, len(text)))  # (its lines, trailing blank ones too)
         else:
             value, tag = known.get(raw) or _scalar(raw, known)
             if value is None or len(value) > MAX_VALUE_CHARS:
@@ -123,6 +131,51 @@ def read_common(text: str, path: str) -> list[Publication] | None:
     return entries
 
 
+def _block(lines: list[str], header: int, style: str) -> tuple[str, int, int] | None:
+    """A literal or folded block scalar's text from the lines after its header (lines[header - 1]),
+    how many lines it takes and their length; None outside the common shape: its lines at one
+    indentation (more than the key's), none more indented or ending in a space, blank ones empty,
+    the first one not blank, a line break after the last one."""
+    first = lines[header] if header < len(lines) else ""
+    indent = len(first) - len(first.lstrip(" "))
+    if indent <= 2 or indent == len(first):
+        return None
+    pad = " " * indent
+    taken: list[str] = []  # each line without its indentation; "" for a blank one
+    size = 0
+    for number in range(header, len(lines)):  # (by index: a slice of the rest would copy it per block)
+        line = lines[number]
+        if not line.strip(" "):
+            if line:
+                return None
+            taken.append("")
+        elif line.startswith(pad):
+            if line[indent] == " " or line[-1] == " ":
+                return None
+            taken.append(line[indent:])
+        else:
+            break  # a line indented less ends the block
+        size += len(line) + 1
+    else:
+        if taken[-1]:
+            return None  # the file ends in the block's last line, without a line break
+    count = len(taken)
+    while not taken[-1]:
+        taken.pop()  # trailing blank lines: the block's, but chomped from its text
+    if style[0] == "|":
+        text = "\n".join(taken)
+    else:  # folded: a line break between two lines becomes a space; each blank line, a line break
+        parts, blanks = [taken[0]], 0
+        for line in taken[1:]:
+            if not line:
+                blanks += 1
+            else:
+                parts += ("\n" * blanks if blanks else " ", line)
+                blanks = 0
+        text = "".join(parts)
+    return text + ("" if style[-1] == "-" else "\n"), count, size
+
+
 def _finish(entries: list[Publication], values: dict[str, object], where: dict[str, Mark], end: int) -> bool:
     """Adds the entry read (ending at offset end, where the next one starts); False when the
     full reader would report it (a required field missing, an empty title)."""
@@ -142,7 +195,7 @@ def _scalar(raw: str, known: dict[str, tuple[str | None, str]]) -> tuple[str | N
         return _quoted(raw)
     if first in _INDICATORS or ": " in raw or raw[-1] == ":":
         return None, ""
-    found = known[raw] = (raw, _RESOLVE(ScalarNode, raw, (True, False)))
+    found = known[raw] = (raw, plain_tag(raw))
     return found
 
 
@@ -169,7 +222,7 @@ def _flow_scalar(raw: str, known: dict[str, tuple[str | None, str]]) -> tuple[st
     elif raw[:1] == '"':
         found = _quoted(raw)
     elif _FLOW_PLAIN.fullmatch(raw):
-        found = (raw, _RESOLVE(ScalarNode, raw, (True, False)))
+        found = (raw, plain_tag(raw))
     else:
         found = (None, "")
     known[raw] = found

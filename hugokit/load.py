@@ -6,15 +6,14 @@ cannot expand without bound.
 """
 from __future__ import annotations
 
-import os
 import re
-import stat
-from pathlib import Path
 from typing import Any, Iterator, Literal, TypeGuard, overload
 
 import yaml
 
 from hugokit.diagnostics import Diagnostic, InputError, Position, did_you_mean, error
+from hugokit.inputs import DECIMAL, MAX_DIGITS, MAX_VALUE_CHARS, bom_length
+
 
 class _FastResolve:
     """Tag resolution with a fast path: a plain scalar whose first character starts none of
@@ -41,49 +40,10 @@ LOADER: type = type("Loader", (_FastResolve, yaml.CSafeLoader), {}) if hasattr(y
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
-MAX_DIGITS = 9
-MAX_VALUE_CHARS = 100_000  # one value (an abstract is a few thousand)
-MAX_FILE_BYTES = 64 * 1024 * 1024  # an input file (20,000 entries are about 5 MB)
-DECIMAL = re.compile(rf"[-+]?(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})")
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _TYPE_NAMES = {"str": "a string", "int": "a whole number", "float": "a number", "bool": "true/false",
                "null": "empty", "seq": "a list", "map": "a mapping", "timestamp": "a date"}
-
-
-def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
-    """A file's text, or InputError naming why it cannot be read."""
-    try:
-        # newline="" keeps \r\n as written, so that value offsets match the file (for fixes).
-        with path.open(encoding="utf-8", newline="") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # a device or a pipe may never end
-                raise InputError([error(Position(shown), "unreadable", f"{shown} is not a regular file",
-                                        "give the path of a file")])
-            text = handle.read(MAX_FILE_BYTES + 1)  # characters: at least as many bytes
-            if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
-                raise InputError([error(Position(shown), "too-long", f"{shown} is larger than hugokit's limit "
-                                        f"of {MAX_FILE_BYTES // 2**20} MB", "split it, or check it is the right file")])
-            return text
-    except IsADirectoryError:
-        raise InputError([error(Position(shown), "unreadable", f"{shown} is a folder, not a file",
-                                "give the path of a file")]) from None
-    except FileNotFoundError:
-        # No line: there is no file to point into (GitHub annotates the run, not a made-up line).
-        raise InputError([error(Position(shown, 0, 0), "unreadable", "the file does not exist", missing_hint)]) \
-            from None
-    except UnicodeDecodeError as exc:
-        raise InputError([error(Position(shown), "unreadable", f"{shown} is not UTF-8 text ({exc.reason})",
-                                "save the file as UTF-8")]) from None
-    except OSError as exc:
-        raise InputError([error(Position(shown), "unreadable", f"{shown} cannot be read: {exc.strerror}")]) from None
-
-
-BOM = "\ufeff"
-
-
-def bom_length(text: str) -> int:
-    """1 if text starts with a UTF-8 byte-order mark (kept in the file, invisible in editors)."""
-    return 1 if text.startswith(BOM) else 0
 
 
 def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hugokit.diagnostics import Diagnostic, warning
-from hugokit.load import bom_length
+from hugokit.inputs import bom_length
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
 from hugokit.text import clean_doi, fold

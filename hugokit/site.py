@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Mapping
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
@@ -41,20 +41,28 @@ class Site:
 
     def vocabularies(self) -> tuple[Vocabularies, list[Diagnostic]]:
         """The vocabularies and the problems found in their files, read once (from the cache's
-        memo when the site's vocabulary files are as they were)."""
+        memo when the site's vocabulary files and hugokit's own are as they were: keyed by
+        their texts' digests)."""
         if self._vocab is None:
-            from hugokit.layout import VOCABULARY_NAMES, vocabulary_file
+            from hugokit.layout import VOCABULARY_NAMES, defaults_dir, vocabulary_file
             from hugokit.vocab import from_json, load_vocabularies, to_json
 
-            root = self.config.root
-            key = "\0".join([str(root.resolve()), *(_digest(self.cache, root / vocabulary_file(name)) or "-"
-                                                     for name in VOCABULARY_NAMES)])
-            memo = self.cache.recall("vocab", key)
+            root, shipped, cache = self.config.root, defaults_dir(), self.cache
+            files = [root / vocabulary_file(name) for name in VOCABULARY_NAMES]
+            files += [shipped / f"{name}.yaml" for name in VOCABULARY_NAMES]
+
+            def key(digests: Iterable[str | None]) -> str:
+                return "\0".join([str(root.resolve()), *(digest or "-" for digest in digests)])
+
+            memo = cache.recall("vocab", key(_digest(cache, path) for path in files))
             self._vocab = from_json(memo) if memo is not None else None
             if self._vocab is None:
-                self._vocab = load_vocabularies(root)
+                read: dict[Path, str] = {}
+                self._vocab = load_vocabularies(root, read)
                 if not self._vocab[1]:  # problems keep their fixes, which the memo does not: none memoised
-                    self.cache.remember("vocab", key, to_json(*self._vocab))
+                    # keyed by the very texts parsed (a file may have changed since it was hashed above)
+                    parsed = key(cache.digest(read[path]) if path in read else None for path in files)
+                    cache.remember("vocab", parsed, to_json(*self._vocab))
         return self._vocab
 
     def listing(self) -> Listing:
@@ -87,12 +95,12 @@ def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
     Without positions (for a database already checked clean) a large database may come from the
     snapshot its last full parse left in the cache, which is much faster than parsing YAML.
     """
-    from hugokit.config import load_config
+    from hugokit.config_load import load_config
     from hugokit.database import parse_database
-    from hugokit.load import read_text
+    from hugokit.inputs import read_text
     from hugokit.model import Database, Publication
 
-    config = load_config(root)
+    config = load_config(root, cache)
     text = read_text(config.path(config.database), config.database,
                      f"create it, or import an existing page: hugokit import {config.page}")
     snapshot = None if positions else cache.load_snapshot(text)
@@ -322,7 +330,7 @@ def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, 
     """The text each file that the diagnostics' safe fixes change holds now and will hold
     (relative path -> (old, new)); the database's is checked to read back as the fixed database
     (see hugokit.verify)."""
-    from hugokit.load import read_text
+    from hugokit.inputs import read_text
     from hugokit.verify import fix_database, fix_text
 
     by_path: dict[str, list[Fix]] = {}

@@ -7,14 +7,17 @@ items are plain names or mappings (name, aliases, full, kind, pattern, homepage,
 
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hugokit.diagnostics import Diagnostic, Position
+from hugokit.inputs import read_text
 from hugokit.layout import VOCABULARY_NAMES, defaults_dir, vocabulary_file
-from hugokit.load import Reader, compose, read_text
 from hugokit.venue_kinds import KINDS
+
+if TYPE_CHECKING:  # YAML is read only where a file is parsed: a check mostly takes them from the cache's memo
+    import yaml
+
+    from hugokit.load import Reader
 
 _TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description")
 VENUE_KINDS = tuple(KINDS)
@@ -87,8 +90,10 @@ class Vocabularies(NamedTuple):
     people: Vocabulary
 
 
-def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
-    """The merged vocabularies; problems in the files are diagnostics. Syntax errors raise InputError."""
+def load_vocabularies(site: Path, read: dict[Path, str] | None = None) -> tuple[Vocabularies, list[Diagnostic]]:
+    """The merged vocabularies; problems in the files are diagnostics. Syntax errors raise InputError.
+    read, if given, gets the text of each file parsed (what a memo of the result is keyed by)."""
+    read = {} if read is None else read
     diagnostics: list[Diagnostic] = []
     loaded = {}
     for name in VOCABULARY_NAMES:
@@ -96,19 +101,21 @@ def load_vocabularies(site: Path) -> tuple[Vocabularies, list[Diagnostic]]:
         site_file = None
         default = defaults_dir() / f"{name}.yaml"
         if default.is_file():
-            terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics)
+            terms = _read(default, f"(hugokit)/data/hugokit/{name}.yaml", diagnostics, read)
         own = site / vocabulary_file(name)
         if own.is_file():
             site_file = vocabulary_file(name)
-            site_terms = _read(own, site_file, diagnostics)
+            site_terms = _read(own, site_file, diagnostics, read)
             overridden = {t.name.casefold() for t in site_terms}
             terms = [t for t in terms if t.name.casefold() not in overridden] + site_terms
         loaded[name] = Vocabulary(name, terms, site_file)
     return Vocabularies(**loaded), diagnostics
 
 
-def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> list[Term]:
-    text = read_text(path, shown)
+def _read(path: Path, shown: str, diagnostics: list[Diagnostic], read: dict[Path, str]) -> list[Term]:
+    from hugokit.load import Reader, compose
+
+    text = read[path] = read_text(path, shown)
     root = compose(text, shown)
     reader = Reader(shown, text)
     terms: list[Term] = []
@@ -128,7 +135,9 @@ def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> list[Term]:
     return terms
 
 
-def _term(reader: Reader, node: yaml.Node, what: str) -> Term | None:
+def _term(reader: "Reader", node: "yaml.Node", what: str) -> Term | None:
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         name = reader.string(node, what)
         return Term(name.strip(), reader.pos(node)) if name and name.strip() else None

@@ -279,18 +279,18 @@ def test_a_config_saved_just_after_it_was_read_gets_no_stored_answer(site: Path,
     config = site / "hugokit.yaml"
     config.write_text("strict: false\n", encoding="utf-8")
     write(site / "data/publications.yaml", CLEAN.replace("topics: [T]", "topics: [Nope]"))
-    import hugokit.config
+    import hugokit.config_read
 
-    real_compose = hugokit.config.compose
+    real_compose = hugokit.config_read.compose
 
     def saved_meanwhile(text: str, path: str) -> Any:
         node = real_compose(text, path)
         config.write_text("ignore: [unknown-topic]\n", encoding="utf-8")  # after the read
         return node
 
-    monkeypatch.setattr(hugokit.config, "compose", saved_meanwhile)
+    monkeypatch.setattr(hugokit.config_read, "compose", saved_meanwhile)
     first = _answer(site)
-    monkeypatch.setattr(hugokit.config, "compose", real_compose)
+    monkeypatch.setattr(hugokit.config_read, "compose", real_compose)
     assert first[0] == 1 and "unknown-topic" in first[1]
     assert _answer(site) == _answer(site, "--no-cache")
     assert _answer(site)[0] == 0

@@ -47,8 +47,12 @@ def test_build_alone_looks_once_and_refuses_what_the_check_found(tmp_path: Path,
     assert not (root / "content/publications.md").exists()
 
 
-def test_a_clean_check_from_the_cache_spares_build_the_look(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("config", ["", "strict: false\n"])
+def test_a_clean_check_from_the_cache_spares_build_the_look(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            config: str) -> None:
     root = small_site(tmp_path, monkeypatch, CLEAN)
+    if config:
+        write(root / "hugokit.yaml", config)
     assert hugokit("check", "--site", root).exit_code == 0
     calls = _counted(monkeypatch)
     assert hugokit("build", "--site", root).exit_code == 0
@@ -100,7 +104,7 @@ def test_a_kept_result_is_only_for_the_list_it_was_found_in() -> None:
                                                 ("bad-id, unsafe-value", "bad-id")])
 def test_runs_answers_as_the_selection_does(tmp_path: Path, config: str, select: str, ignore: str) -> None:
     """What build asks (does the default check run unsafe-value?) without importing the rules."""
-    from hugokit.config import load_config
+    from hugokit.config_load import load_config
     from hugokit.rules import all_rules, runs, selected
 
     write(tmp_path / "hugokit.yaml", config or "{}\n")

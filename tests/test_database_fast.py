@@ -1,6 +1,8 @@
 """The reader of the database's common shape (hugokit.database_fast) against the full reader:
 whenever it reads a text, it gives exactly what the full reader gives — the same entries, values,
-positions (line, column, offsets) and no diagnostic — and it reads the shapes it is for."""
+positions (line, column, offsets) and no diagnostic — and it reads the shapes it is for. Every
+database goes to it first (hugokit.database.parse_database), so every database's result,
+diagnostics included, is held to the full reader's here."""
 from __future__ import annotations
 
 import subprocess
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from hugokit import database
+from hugokit import database, database_full
 from hugokit.database_fast import read_common
 from hugokit.diagnostics import InputError
 from hugokit.model import Publication
@@ -21,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _full(text: str) -> tuple[list[Publication], list[object]] | str:
     try:
-        db, diagnostics = database.parse_composed(text, "data/publications.yaml")
+        db, diagnostics = database_full.parse_composed(text, "data/publications.yaml")
     except InputError as exc:
         return f"InputError {exc.diagnostics}"
     return db.checked(), list(diagnostics)
@@ -87,6 +89,7 @@ def _value(draw: st.DrawFn) -> str:
 _KEYS = ["authors", "venue", "links", "topics", "award", "date", "doi", "abstract", "editors", "keywords", "id",
          "arxiv", "colour", "Title", "title", "year"]
 _LISTS = ("authors", "topics", "editors", "keywords")
+_TEXTS = ("title", "venue", "award", "doi", "abstract", "id", "arxiv")
 # Mostly words a plain scalar may be; quoted (half the time), any text with these characters.
 _safe_word = st.one_of(st.from_regex(r"[A-Za-z0-9éü李Ж][A-Za-z0-9 éü李Ж'.*()†:/#-]{0,8}[A-Za-z.)*†]", fullmatch=True),
                        st.text(st.sampled_from("ab éü'.-*†()&!?%@:,#\"\\[]{}"), min_size=1, max_size=10))
@@ -118,8 +121,41 @@ def _good_value(draw: st.DrawFn, key: str) -> str:
     return scalar()
 
 
+# A line of a block scalar: any character but a space may start or end it.
+_block_word = st.from_regex(r"[A-Za-z0-9éü李Ж#\-\[{'\"*&!|>%@`][A-Za-z0-9 éü李Ж'\".,*()†:/#{}\[\]-]{0,12}[A-Za-z.)*†:#\]]",
+                            fullmatch=True)
+
+
+@st.composite
+def _block(draw: st.DrawFn, key: str) -> str:
+    """A literal or folded block scalar as a field's value (with its lines, each indented in
+    full), now and then with what makes it another shape: a header of another kind, lines more or
+    less indented, blank lines of spaces, a comment, trailing spaces."""
+    header = draw(st.sampled_from([">", ">-", "|", "|-"])) if not _now_and_then(draw) else \
+        draw(st.sampled_from([">+", "|+", "|2", ">-  ", "> # c", ">1-", "|-2"]))
+    indent = 4 if not _now_and_then(draw) else draw(st.sampled_from([2, 3, 5, 8]))
+    body = []
+    for _ in range(draw(st.integers(0 if _now_and_then(draw) else 1, 5))):
+        kind = draw(st.integers(0, 11))
+        if kind == 0:
+            body.append("")
+        elif kind == 1 and _now_and_then(draw):
+            body.append(" " * draw(st.integers(1, 6)))
+        elif kind == 2 and _now_and_then(draw):
+            body.append(" " * (indent + draw(st.integers(1, 3))) + draw(_safe_word))
+        elif kind == 3 and _now_and_then(draw):
+            body.append(" " * draw(st.integers(0, indent - 1)) + draw(st.sampled_from(["# c", "x", "a: b", "- y"])))
+        else:
+            word = draw(_block_word) if draw(st.integers(0, 9)) else \
+                draw(st.one_of(_safe_word, _word, st.sampled_from(["a # b", "k: v", "# not a comment", "- x", "[x"])))
+            body.append(" " * indent + word)
+    return f"{key}: {header}" + "".join("\n" + line for line in body)
+
+
 @st.composite
 def _line(draw: st.DrawFn, key: str) -> str:
+    if draw(st.integers(0, 5)) == 3 and (key in _TEXTS or _now_and_then(draw)):
+        return draw(_block(key))
     value = draw(_value()) if _now_and_then(draw) else draw(_good_value(key))
     colon = ": " if not _now_and_then(draw) else draw(st.sampled_from([":", ":  "]))
     end = "" if not _now_and_then(draw) else draw(st.sampled_from([" ", "  # note", "\r"]))
@@ -150,6 +186,57 @@ def _database(draw: st.DrawFn) -> str:
 @given(_database())
 def test_on_generated_yaml_it_reads_only_what_the_full_reader_reads_the_same(text: str) -> None:
     agrees(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_database())
+def test_every_database_gets_the_full_readers_entries_and_diagnostics(text: str) -> None:
+    """parse_database (the common-shape reader first) against the full reader alone, on broken
+    files too: the same entries, the same diagnostics (file, line, column, message, hint, fix),
+    the same syntax error."""
+    def outcome(parse: object) -> object:
+        try:
+            db, diagnostics = parse(text, "data/publications.yaml")  # type: ignore[operator]
+        except InputError as exc:
+            return "InputError", exc.diagnostics
+        return ([_state(p) for p in db.publications], [_state(p) for p in db.checked()],
+                [(d, d.fix) for d in diagnostics])
+
+    assert outcome(database.parse_database) == outcome(database_full.parse_composed)
+
+
+def test_block_scalars_are_read_as_the_full_reader_reads_them() -> None:
+    """Literal and folded, clipped and stripped, with blank lines inside and after, a comment
+    after the block, the block as an entry's last field or the file's last line."""
+    text = ("- title: A\n"
+            "  abstract: >-\n"
+            "    Folded # not a comment\n"
+            "    onto: one line.\n"
+            "\n"
+            "    A new paragraph.\n"
+            "\n"
+            "\n"
+            "  year: 2024\n"
+            "  award: |\n"
+            "    Best\n"
+            "    Paper\n"
+            "# a comment\n"
+            "- title: B\n"
+            "  year: 2023\n"
+            "  abstract: >\n"
+            "    Last.\n")
+    assert agrees(text)
+    first, second = read_common(text, "p") or []
+    assert first.abstract == "Folded # not a comment onto: one line.\nA new paragraph."
+    assert (first.award, second.abstract) == ("Best\nPaper\n", "Last.\n")
+    for other in ("      more indented\n", "  \n", "\tTab\n"):  # another shape: left to the full reader
+        assert read_common(text.replace("    Paper\n", "    Paper\n" + other), "p") is None
+
+
+def test_the_example_site_is_read_without_composing_nodes() -> None:
+    """Not vacuous: the example site's database (hand-written, a folded abstract in it) is read
+    by the common-shape reader, the same as by the full reader."""
+    assert agrees((REPO / "examples/site/data/publications.yaml").read_text(encoding="utf-8"))
 
 
 @settings(max_examples=300, deadline=None)
@@ -219,3 +306,20 @@ def test_on_databases_imported_from_the_real_corpus(tmp_path: Path) -> None:
         if written.exists():
             read += agrees(written.read_text(encoding="utf-8"))
     assert read >= len(sources) // 2, (read, len(sources))
+
+
+def test_the_characters_left_to_the_full_reader_are_those_yaml_refuses_or_reads_as_breaks() -> None:
+    """Every character but the line feed, printable ASCII and the Unicode ranges YAML reads as
+    text (PyYAML's NON_PRINTABLE class, less tab and carriage return, less the line and paragraph
+    separators and the byte-order mark); and a printable one is never among them (the reader's
+    shortcut)."""
+    import re
+
+    from hugokit.database_fast import _UNUSUAL
+
+    allowed = re.compile("[\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    unusual = re.compile(_UNUSUAL)
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(unusual.match(char)) == (not allowed.match(char)), hex(code)
+        assert not (char.isprintable() and unusual.match(char)), hex(code)

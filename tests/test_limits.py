@@ -67,7 +67,7 @@ def test_a_long_value_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_large_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hugokit.load.MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("hugokit.inputs.MAX_FILE_BYTES", 1000)
     site = _site(tmp_path, ENTRY * 100)
     run = hugokit("check", "--site", site, "--no-cache")
     assert run.exit_code == 2

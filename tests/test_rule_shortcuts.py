@@ -116,6 +116,21 @@ def test_author_marker_judges_each_spelling_as_it_did(authors: list[str]) -> Non
     assert [f.message for f in found] == [f"author {a!r} {problem(a)}" for a in authors if problem(a)]
 
 
+@given(st.one_of(st.from_regex(r"(And|[A-Z][a-z]+)(-[A-Z][a-z]+)?( [A-Z][A-Za-z.'-]*){1,3}", fullmatch=True),
+                 st.sampled_from(["And Smith", "And Ion Stoica", "Andrea Smith", "Anderson Cooper"])))
+def test_author_marker_plain_names_shortcut_judges_as_the_full_check(name: str) -> None:
+    """A name of the common shape is decided at once; what the full check says of it is the same."""
+    import re
+
+    from hugokit.rules import author_marker
+
+    fast = author_marker.problem(name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(author_marker, "_PLAIN_NAME", re.compile(r"(?!)"))
+        assert author_marker.problem(name) == fast
+    assert (fast == 'starts with "and"') == name.startswith("And ")
+
+
 def test_the_shortcuts_are_exercised() -> None:
     """Not vacuous: the sampled values give findings of every one of these rules."""
     pubs = [Publication("A  Title", 2020, venue="NIPS 2019", award="best paper award", topics=["ml systems", "Nope"],

@@ -1,6 +1,7 @@
 """What a pre-commit hook's run costs besides its work: defining its named tuples has typing
-parse no annotation string, and a check after a database edit reads each page only twice (see
-the README's Performance notes). The first runs in a fresh interpreter, as a hook's does."""
+parse no annotation string, a check after a database edit reads each page only twice and, on a
+site whose files hugokit reads without a YAML library, imports none (see the README's
+Performance notes). Those about imports run in a fresh interpreter, as a hook's does."""
 from __future__ import annotations
 
 import builtins
@@ -52,6 +53,47 @@ def test_the_hooks_parse_no_annotation_string(tmp_path: Path) -> None:
                         encoding="utf-8")
     # after a one-line edit: a check that parses the database and runs every rule, then a build
     assert _parsed(site, cache, "check", "build --check") == {"codes": [0, 1], "parsed": []}
+
+
+# Runs one command line in a fresh interpreter; writes its exit status, its output and the YAML
+# modules it imported to the file named first.
+IMPORTING = """
+import contextlib, io, json, sys
+from hugokit.__main__ import run
+out, err = io.StringIO(), io.StringIO()
+with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    code = run(sys.argv[2:])
+with open(sys.argv[1], "w", encoding="utf-8") as report:
+    json.dump({"code": code, "output": out.getvalue() + err.getvalue(),
+               "yaml": sorted(name for name in sys.modules if name.split(".")[0] in ("yaml", "_yaml"))}, report)
+"""
+
+
+def _imports(site: Path, cache: Path, *argv: str) -> dict[str, object]:
+    report = site.parent / "imports.json"
+    subprocess.run([sys.executable, "-c", IMPORTING, str(report), *argv], cwd=site, check=True,
+                   env={"PATH": "", "HUGOKIT_CACHE_DIR": str(cache)})
+    result: dict[str, object] = json.loads(report.read_text(encoding="utf-8"))
+    return result
+
+
+def test_a_check_after_a_one_line_edit_of_the_example_site_imports_no_yaml(tmp_path: Path) -> None:
+    """Its database is in the common shape (hugokit.database_fast), its hugokit.yaml and
+    vocabularies come from the cache's memos and its pages' findings from theirs: PyYAML (loading
+    it is most of what the benchmark's yardstick, `python -c "import yaml"`, measures) is not loaded."""
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, site, ignore=shutil.ignore_patterns("public", "resources"))
+    cache = tmp_path / "cache"
+    cold = _imports(site, cache, "check")
+    assert cold["code"] == 0 and cold["yaml"]  # the first check parses the config, vocabularies and pages
+    database = site / "data/publications.yaml"
+    for number in range(2):
+        database.write_text(database.read_text(encoding="utf-8").replace('title: "', f'title: "Edit {number}: ', 1),
+                            encoding="utf-8")
+        edited = _imports(site, cache, "check")
+        assert edited == {"code": 0, "output": cold["output"], "yaml": []}
+    fresh = _imports(site, cache, "check", "--no-cache")
+    assert fresh["output"] == cold["output"] and fresh["yaml"]  # (the same findings, with the YAML parsed)
 
 
 def test_a_check_after_a_database_edit_reads_each_page_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

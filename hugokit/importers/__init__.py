@@ -8,7 +8,7 @@ from hugokit.config import SiteConfig
 from hugokit.database import read_for_edit
 from hugokit.diagnostics import Diagnostic, InputError, Position, error
 from hugokit.importers.imported import Progress
-from hugokit.load import read_text
+from hugokit.inputs import read_text
 from hugokit.merge import merge
 from hugokit.render.database_yaml import render_database
 

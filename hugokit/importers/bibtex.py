@@ -19,7 +19,7 @@ from hugokit.importers.imported import Imported, Progress
 from hugokit.importers.bibtex_entry import Entry, map_entry
 from hugokit.venue_names import finder_for
 from hugokit.latex import Macros, expand_macros, preamble_macros
-from hugokit.load import MAX_VALUE_CHARS
+from hugokit.inputs import MAX_VALUE_CHARS
 from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)

@@ -21,7 +21,8 @@ from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import InputError, error, warning
 from hugokit.importers.imported import Imported
 from hugokit.importers.locator_fields import Given, place_locator
-from hugokit.load import DECIMAL, Reader, compose
+from hugokit.inputs import DECIMAL
+from hugokit.load import Reader, compose
 from hugokit.model import FIELD_BY_NAME, SELECTED_TOPIC, Publication
 
 KNOWN_NAMES: dict[str, str] = {

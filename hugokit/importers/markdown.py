@@ -7,7 +7,7 @@ from hugokit import shortcode
 from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import Mark, Position, error
 from hugokit.importers.imported import Imported
-from hugokit.load import BOM
+from hugokit.inputs import BOM
 from hugokit.model import FIELD_BY_NAME, Publication
 from hugokit.text import front_matter_close
 

@@ -16,7 +16,8 @@ import yaml
 
 from hugokit.diagnostics import InputError, Position, Severity, error
 from hugokit.importers.imported import Imported
-from hugokit.load import Reader, compose, read_text
+from hugokit.inputs import read_text
+from hugokit.load import Reader, compose
 from hugokit.model import Publication
 from hugokit.text import front_matter_close
 from hugokit.vocab import Vocabulary

@@ -3,16 +3,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Callable
-
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
 from hugokit.model import Publication
+from hugokit.plain_scalars import STR, plain_tag
 
-# PyYAML's own answer to "what would this plain scalar read back as" (its stubs leave it untyped).
-_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
-_STR_TAG = "tag:yaml.org,2002:str"
 # Conservative: what may stand unquoted in both block and flow context.
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:,\[\]{}#]|:(?=[\w/]))*")
 _LINE_BREAKS = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
@@ -29,7 +23,7 @@ def scalar(value: str | int, *, quoted: bool = False) -> str:
     if isinstance(value, int):
         return str(value)
     if not quoted and value.isprintable() and _PLAIN.fullmatch(value) and not value.endswith(" ") \
-            and _RESOLVE(ScalarNode, value, (True, False)) == _STR_TAG:
+            and plain_tag(value) == STR:  # what PyYAML would read it back as
         return value
     text = json.dumps(value, ensure_ascii=False)
     return text if text.isascii() and "\x7f" not in text else re.sub(_UNPRINTABLE_CLASS, _escape, text)

@@ -27,7 +27,8 @@ SEVERITY = Severity.WARNING
 _PUNCTUATION = " .()-\u2010\u2011'\u2019\u02bc\u2018"
 _COMBINING = "\u0300-\u036f"  # accents with no precomposed letter (P + U+0304)
 # The common case, decided at once: Wei-Lin Chiang, Dennis DeCoste, Joseph E. Gonzalez.
-_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][A-Za-z.'-]*)+")
+# (A leading "And " is the slow path's to report, as "and " is.)
+_PLAIN_NAME = re.compile(r"(?!And )[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][A-Za-z.'-]*)+")
 # Compiled on first use (the re module keeps it): a name of the common case never needs it.
 _NAME = rf"[^\W\d_](?:[^\W\d_]|[ .()\-\u2010\u2011'\u2019\u02bc\u2018{_COMBINING}])*[^\W\d_.)]?[.)]?"
 _CORPORATE = re.compile(r"\{[^{}]*[^\W\d_][^{}]*\}")

@@ -13,12 +13,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-import yaml
-
 from hugokit.config import SectionSchema, SiteConfig
 from hugokit.diagnostics import Finding, InputError, Position, Severity
 from hugokit.layout import is_page
-from hugokit.load import Reader, compose, type_name
 from hugokit.text import front_matter_close
 
 CODE = "front-matter"
@@ -87,6 +84,11 @@ def _toml(body: str, shown: str) -> Iterator[Finding]:
 
 
 def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Finding]:
+    # Here, not at the top: a check whose pages' findings are memoised parses no YAML at all.
+    import yaml
+
+    from hugokit.load import Reader, compose, type_name
+
     try:
         node = compose(body, shown, line_offset=1)
     except InputError as exc:
