@@ -24,6 +24,7 @@ class Name(NamedTuple):
     family: str  # folded family name with its particles: "gonzalez", "van der berg", "regnier coudert"
 
 
+@lru_cache(maxsize=65536)  # group() and partnered() parse the same spellings
 def parse(spelling: str) -> Name:
     given, particle, family, _ = name_parts("".join(c for c in spelling if c not in MARKS))
     return Name(tuple(fold(given).split()), fold(f"{particle} {family}"))
@@ -93,12 +94,36 @@ def agree(a: Name, b: Name, nicknames: Mapping[str, AbstractSet[str]] | None = N
     return YES if a.given[0] == b.given[0] else IF_COAUTHOR
 
 
+def partnered(spellings: Iterable[str]) -> set[str]:
+    """The spellings group() may compare with another: those with another spelling of the same
+    family name whose first given name is theirs or a nickname form of it. Only these spellings'
+    papers matter to it (a spelling with no such partner starts its own group, which no other
+    spelling can join), so a caller need find the papers of these alone."""
+    names = {spelling: parse(spelling) for spelling in spellings}
+    firsts: dict[str, set[str]] = {}
+    for name in names.values():
+        if name.given:
+            firsts.setdefault(name.family, set()).add(name.given[0])
+    nicknames = nicknames_among({first for same in firsts.values() if len(same) > 1 for first in same})
+    holding: dict[tuple[str, str], int] = {}  # (family, first given) -> how many spellings have them
+    for name in names.values():
+        key = (name.family, name.given[0] if name.given else "")
+        holding[key] = holding.get(key, 0) + 1
+    found = set()
+    for spelling, name in names.items():
+        first = name.given[0] if name.given else ""
+        if sum(holding.get((name.family, form), 0) for form in {first, *nicknames.get(first, ())}) > 1:
+            found.add(spelling)
+    return found
+
+
 def group(spellings: dict[str, int], papers: dict[str, set[int]], authors: list[list[str]],
           distinct: Iterable[str] = ()) -> list[list[str]]:
     """Spellings (with their counts, and the papers each appears on) grouped by person; authors
     holds each paper's spellings, for the co-authors.
 
-    Spellings are taken most frequent first; each joins the first group whose members all agree
+    papers must hold the papers of every spelling in partnered(spellings) (the others' are not
+    looked at). Spellings are taken most frequent first; each joins the first group whose members all agree
     with it (sharing a co-author where the names need it) and share no paper with it, else
     starts its own. Only spellings that could agree are
     compared: those with the same family name and the same first name or one of its nickname

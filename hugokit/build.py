@@ -9,8 +9,8 @@ from typing import NamedTuple
 from hugokit.cache import Cache, text_digest
 from hugokit.diagnostics import Diagnostic, Position, Severity, error, warning
 from hugokit.run_cache import RunEntry
-from hugokit.site import (Checked, Site, after_build, checked, generation_errors, load_and_check, load_site,
-                          read_digests, unchanged_since)
+from hugokit.site import (Checked, Site, after_build, checked, found_nothing, generation_errors, load_and_check,
+                          load_site, read_digests, unchanged_since)
 from hugokit.writeback import Outcome, WriteBack, current_text, put, put_folder, remove, remove_leftovers
 
 
@@ -123,11 +123,15 @@ class BuildResult(NamedTuple):
         return [o for o in self.outcomes if o.changed]
 
 
-def _unwritable(site: Site) -> list[Diagnostic]:
+def _unwritable(site: Site, outcome: Checked, served: dict[str, str | None] | None) -> list[Diagnostic]:
+    """The values build refuses to write: what the check found, when it ran the rule on the same
+    text (in this run, on this very site; or served from the cache for it, finding nothing)."""
     from hugokit.rules import unsafe_value
 
+    if found_nothing(served, outcome.diagnostics, site, unsafe_value.CODE):
+        return []
     return [Diagnostic.at(f.where, Severity.ERROR, unsafe_value.CODE, f.message, f.hint)
-            for f in unsafe_value.findings(site.database.publications)]
+            for f in unsafe_value.found_in(site.database.publications, site.worked_out)]
 
 
 def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False,
@@ -160,7 +164,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
             return BuildResult("errors", errors, [], [], [])
     read_at = time.time_ns()  # every input is read, and every output compared or written, after this
     digests = read_digests(site, entry, pages=False)  # build reads no content page but its own
-    unsafe = _unwritable(site)
+    unsafe = _unwritable(site, outcome, served)
     if unsafe:
         return BuildResult("unsafe", unsafe, [], [], [])
     plan = plan_build(site, pages)
@@ -178,17 +182,18 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     outcomes = write_plan(site, plan, writeback)
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
     written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in outcomes if o.written}
+    hashed: dict[str, str | None] = {}  # the digests of the files written, taken once
     if written:
         emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
                             and rel.startswith(plan.bundles + "/"))
         # What the check's diagnostics are of: the inputs it was served for, else as read now.
         read = served if outcome.inputs is not None else read_digests(site, entry)
-        after_build(site, outcome.diagnostics, written, read, emitted)
+        hashed = after_build(site, outcome.diagnostics, written, read, emitted)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
     inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new
     if not errors and (writeback.writes or not result.changed) and unchanged_since(entry, inputs):
-        made: dict[str, str | None] = {rel: text_digest(text) for rel, text in plan.files.items()}
+        made: dict[str, str | None] = {rel: hashed.get(rel) or text_digest(text) for rel, text in plan.files.items()}
         entry.store(digests | dict(plan.looked_at) | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, read_at=read_at,
                     folders=[plan.bundles] if plan.bundles else [])

@@ -74,7 +74,7 @@ class Publication:
 
     def readable(self, *names: str) -> bool:
         """True when none of the fields is broken (see broken)."""
-        return not self.broken.intersection(names)
+        return not (self.broken and self.broken.intersection(names))  # (most entries have none broken)
 
     def label(self) -> str:
         """How messages name the entry: its title, or its line when the title is unreadable."""

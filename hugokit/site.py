@@ -27,7 +27,7 @@ class Site:
     """A site's configuration and database; its vocabularies and the listing of its content/ are
     read on first use, once, so that every part of a run sees the same files."""
 
-    __slots__ = ("config", "database", "diagnostics", "cache", "read", "_vocab", "_listing")
+    __slots__ = ("config", "database", "diagnostics", "cache", "read", "worked_out", "_vocab", "_listing")
 
     def __init__(self, config: SiteConfig, database: Database, diagnostics: list[Diagnostic], cache: Cache) -> None:
         self.config = config
@@ -35,6 +35,7 @@ class Site:
         self.diagnostics = diagnostics  # structural problems found while reading the database
         self.cache = cache
         self.read: dict[str, str | None] = {}  # file -> SHA-256 of the text read (None: not there)
+        self.worked_out: dict[str, Any] = {}  # what the rules of its check worked out (rules.Context.shared)
         self._vocab: tuple[Vocabularies, list[Diagnostic]] | None = None
         self._listing: Listing | None = None
 
@@ -192,6 +193,18 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     return Checked(diagnostics, site.config.strict, site)
 
 
+def found_nothing(served: dict[str, str | None] | None, diagnostics: list[Diagnostic], site: Site, code: str) -> bool:
+    """Whether diagnostics are a check, served from the cache for inputs of these digests
+    (served), of the very database and config texts site holds, that ran the database rule code
+    (in the default selection) and it found nothing there."""
+    from hugokit.rules import runs
+
+    return served is not None and all(served.get(rel, "-") == site.read.get(rel) for rel in
+                                      (CONFIG_NAME, site.config.database)) \
+        and runs(site.config, code) \
+        and not any(d.code == code for d in diagnostics)
+
+
 def load_and_check(root: Path, cache: Cache, select: str = "", ignore: str = "") -> tuple[Site, list[Diagnostic]]:
     """A full check, never from the cache (for `fix`, which needs the fixes' exact spans)."""
     site = load_site(root, cache)
@@ -218,7 +231,8 @@ def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, s
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
-    found = run(Context(site.database, vocab, site.config, {}), rules)
+    site.worked_out = {}
+    found = run(Context(site.database, vocab, site.config, site.worked_out), rules)
     pages, digests = page_diagnostics(site, rules, dict.fromkeys(site.pages()), every=True)
     return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
 
@@ -275,7 +289,7 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
 
 
 def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
-                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> None:
+                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> dict[str, str | None]:
     """After build wrote (or removed: None) generated files, the stored check of the default
     selection is brought up to date, so that the hook's next `hugokit check` is served from the
     cache. Only the per-file rules read content/, so only their findings on the written pages
@@ -283,7 +297,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     read: the digests of the inputs before is the check of (a stored check of others is kept;
     None: unknown, nothing is kept). emitted: the written pages whose front-matter hugokit's YAML
     emitter wrote (the bundles'), which the front-matter rule need not parse again (see
-    finds_nothing_in_emitted)."""
+    finds_nothing_in_emitted). Returns the digest of each file written (None: removed)."""
     from hugokit.layout import is_page
     from hugokit.rules import front_matter
 
@@ -304,6 +318,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     if read is not None:
         RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
             changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
+    return changed
 
 
 def input_files(site: Site) -> list[str]:

@@ -72,7 +72,8 @@ SHORTCUTS = {
     "venue-spelling": [("hugokit.rules._common._worth_a_look", _all_entries)],
     "award-spelling": [("hugokit.rules._common._worth_a_look", _all_entries)],
     "topic-spelling": [("hugokit.rules._common._worth_a_look", _all_entries)],
-    "author-variant": [("hugokit.rules.author_variant._as_written", lambda name, people, canonical: False)],
+    "author-variant": [("hugokit.rules.author_variant._as_written", lambda name, people, canonical: False),
+                       ("hugokit.rules.author_variant.partnered", set)],  # every spelling's papers
 }
 
 
@@ -97,6 +98,14 @@ def test_titles_folded_once_serve_both_title_rules_as_before(publications: list[
     rules = all_rules()
     shared = [list(rules[code].check(context)) for code in ("duplicate-title", "repeated-title")]  # type: ignore[misc]
     assert shared == [_findings(code, publications) for code in ("duplicate-title", "repeated-title")]
+
+
+@given(st.one_of(st.text(), st.text(alphabet="aB1 _-:.\t\u212a\u0130", max_size=12)))
+def test_titles_are_folded_as_fold_does(title: str) -> None:
+    from hugokit.rules._common import folded_title
+    from hugokit.text import fold
+
+    assert folded_title(title) == fold(title)
 
 
 @given(st.lists(_value(_people), max_size=20))

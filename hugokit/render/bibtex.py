@@ -24,14 +24,18 @@ def citation_keys(publications: list[Publication]) -> list[str]:
     """Each entry's key: its id, or first author's last name + year + first title word, made unique."""
     keys, taken = [], {p.id for p in publications if p.id}
     tried: dict[str, int] = {}  # base -> the last suffix taken: the search resumes there (taken only grows)
+    surnames: dict[str, str] = {}  # first author -> the key's surname part (authors recur)
     for pub in publications:
         if pub.id:
             keys.append(pub.id)
             continue
-        words = split_marks(pub.authors[0])[0].split() if pub.authors else []
-        last = words[-1] if words else "anon"
-        words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
-        base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
+        first = pub.authors[0] if pub.authors else ""
+        surname = surnames.get(first)
+        if surname is None:
+            words = split_marks(first)[0].split()
+            surname = surnames[first] = ascii_slug(words[-1] if words else "anon").replace("-", "") or "anon"
+        word = next((w for w in ascii_slug(pub.title).split("-") if len(w) > 3), "untitled")
+        base = f"{surname}{pub.year}{word}"
         n = tried.get(base, 1)
         key = base if n == 1 else f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
         while key in taken:
@@ -53,9 +57,9 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
         entry_type = "mastersthesis"
     fields: list[tuple[str, str]] = [("title", pub.title)]
     if pub.authors:
-        fields.append(("author", " and ".join(_bibtex_name(a) for a in pub.authors)))
+        fields.append(("author", " and ".join(map(_bibtex_name, pub.authors))))
     if pub.editors:
-        fields.append(("editor", " and ".join(_bibtex_name(e) for e in pub.editors)))
+        fields.append(("editor", " and ".join(map(_bibtex_name, pub.editors))))
     container = CONTAINER.get(entry_type.replace("masters", "phd"), "howpublished")
     if venue.name:
         fields.append((container, venue.full))
@@ -73,9 +77,7 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
         fields.append(("url", pub.links["paper"]))
     if own_fields:
         fields += _own_fields(pub)
-    # A month is written as BibTeX's macro (oct), which every style prints in its own way.
-    body = "".join(f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
-                   for name, value in fields)
+    body = "".join([_line(name, value) for name, value in fields])
     return f"@{entry_type}{{{key},\n{body}}}\n"
 
 
@@ -90,6 +92,23 @@ def _own_fields(pub: Publication) -> list[tuple[str, str]]:
     if not pub.id:
         own.append(("generated-key", "yes"))
     return fields + [(f"hugokit-{name}", value) for name, value in own if value]
+
+
+def _line(name: str, value: str) -> str:
+    """A field's line; the venue's, the year's and the month's, which recur across entries, are
+    made once each."""
+    if name in _RECURRING:
+        return _recurring_line(name, value)
+    return f"  {name} = {{{_value(name, value)}}},\n"
+
+
+# (A month is written as BibTeX's macro, oct, which every style prints in its own way.)
+_RECURRING = frozenset(("booktitle", "journal", "school", "institution", "howpublished", "year", "month"))
+
+
+@lru_cache(maxsize=4096)
+def _recurring_line(name: str, value: str) -> str:
+    return f"  {name} = {value},\n" if name == "month" else f"  {name} = {{{_value(name, value)}}},\n"
 
 
 def _value(name: str, value: str) -> str:

@@ -64,10 +64,16 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary) -> s
     # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries.
     # json.dumps's encoder, made once; the data are lists and mappings of strings, never circular.
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-    lines = [f'{{"format":{FORMAT},\n"entries":{{']
-    lines.append(",\n".join(f"{dump(key)}:{dump(entry)}" for key, entry in entries.items()))
-    lines.append(f'}},\n"order":{dump(order)},\n"topics":{{')
-    lines.append(",\n".join(f"{dump(topic)}:{dump(keys)}" for topic, keys in topics.items()))
+    # (one join of it all: a join copies every character, and the text is large)
+    parts = [f'{{"format":{FORMAT},\n"entries":{{\n']
+    for key, entry in entries.items():
+        parts += (dump(key), ":", dump(entry), ",\n")
+    if entries:
+        parts[-1] = "\n"
+    else:
+        parts.append("\n")
+    parts.append(f'}},\n"order":{dump(order)},\n"topics":{{\n')
+    parts.append(",\n".join(f"{dump(topic)}:{dump(keys)}" for topic, keys in topics.items()))
     kinds = [{"name": name, "label": kind.label} for name, kind in KINDS.items()]
-    lines.append(f'}},\n"kinds":{dump(kinds)}}}\n')
-    return "\n".join(lines)
+    parts.append(f'\n}},\n"kinds":{dump(kinds)}}}\n')
+    return "".join(parts)

@@ -8,16 +8,20 @@ DEFAULT_FRONT_MATTER = 'title: "Publications"\nlayout: "publications"\nurl: "/pu
 YEAR_END = "&emsp;\n"
 
 
+# shortcode.PARAMS with each link kind taken out (None: a field), read once.
+_LEADING = tuple((param, source[6:] if source.startswith("links.") else None, source) for param, source in shortcode.PARAMS)
+
+
 def render_entry(pub: Publication) -> str:
-    params = [(param, pub.links.get(source[6:], "") if source.startswith("links.") else str(getattr(pub, source)))
-              for param, source in shortcode.PARAMS]
-    params += [(shortcode.link_param(kind), url) for kind, url in pub.links.items()
-               if kind not in shortcode.SHORTCODE_LINK_PARAMS]
-    params.append((shortcode.TOPICS_PARAM, shortcode.LIST_SEPARATOR.join(pub.topics)))
+    links, quote = pub.links, shortcode.quote
+    opening = [f"{name}={quote(links.get(kind, '') if kind is not None else str(getattr(pub, source)))}"
+               for name, kind, source in _LEADING]
+    opening += [f"{shortcode.link_param(kind)}={quote(url)}" for kind, url in links.items()
+                if kind not in shortcode.SHORTCODE_LINK_PARAMS]
+    opening.append(f"{shortcode.TOPICS_PARAM}={quote(shortcode.LIST_SEPARATOR.join(pub.topics))}")
     if pub.id:  # only then: the layouts find an entry without one by its title
-        params.append((shortcode.ID_PARAM, pub.id))
-    opening = " ".join(f"{name}={shortcode.quote(value)}" for name, value in params)
-    return (f"{{{{< {shortcode.NAME} {opening} >}}}}\n"
+        opening.append(f"{shortcode.ID_PARAM}={quote(pub.id)}")
+    return (f"{{{{< {shortcode.NAME} {' '.join(opening)} >}}}}\n"
             f"{shortcode.author_line(pub.authors, pub.editors)}\n"
             f"{{{{< /{shortcode.NAME} >}}}}\n")
 

@@ -66,11 +66,16 @@ def selected(config: SiteConfig, select: str = "", ignore: str = "") -> list[Rul
                 for option, codes in given.items() for code in codes if code not in known]
     if unknown:
         raise InputError(unknown)
-    chosen = given["--select"] or config.select
-    skipped = set(config.ignore + given["--ignore"])
     severity = dict(config.severity)
     return [rule._replace(severity=severity.get(code, rule.severity)) for code, rule in known.items()
-            if (not chosen or code in chosen) and code not in skipped]
+            if runs(config, code, select, ignore)]
+
+
+def runs(config: SiteConfig, code: str, select: str = "", ignore: str = "") -> bool:
+    """Whether a run with this --select and --ignore uses the rule code (without importing any
+    rule; selected() is what reports unknown codes)."""
+    chosen = _codes(select) or config.select
+    return (not chosen or code in chosen) and code not in {*config.ignore, *_codes(ignore)}
 
 
 def _unknown_code(ref: CodeRef, known: dict[str, Rule]) -> Diagnostic:

@@ -157,10 +157,20 @@ def titles_and_venues(context: "Context") -> list[tuple[Publication, str, str]]:
     venues: dict[str, str] = {}  # the same venues recur
     found = context.shared["titles_and_venues"] = []
     for pub in context.database.checked():
-        title = fold(pub.title) if pub.readable("title") else ""
+        title = folded_title(pub.title) if pub.readable("title") else ""
         if title:
             venue = venues.get(pub.venue) if pub.readable("venue") else ""
             if venue is None:
                 venue = venues[pub.venue] = fold(pub.venue)
             found.append((pub, title, venue))
     return found
+
+
+def folded_title(title: str) -> str:
+    """fold(title), at once for the many titles that are already ASCII words and digits
+    between single spaces, once lower-cased (fold would give them back as they are)."""
+    lowered = title.lower()
+    if title.isascii() and lowered.replace(" ", "").isalnum() and "  " not in lowered \
+            and lowered[:1] != " " and lowered[-1:] != " ":
+        return lowered
+    return fold(title)

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 from typing import Iterator, Sequence
 
-from hugokit.author_identity import group
+from hugokit.author_identity import group, partnered
 from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
@@ -42,14 +42,17 @@ def spelling_groups(publications: Sequence[Publication], people: Vocabulary) -> 
     spelling occurs. Spellings listed as aliases in people.yaml are left out (reported with their fix)."""
     every = set().union(*(pub.authors for pub in publications))
     bare = {author: split_marks(author)[0] for author in every}  # each author as written -> without marks
-    papers: defaultdict[str, set[int]] = defaultdict(set)
-    authors: list[list[str]] = []
-    for index, pub in enumerate(publications):
-        names = list(map(bare.__getitem__, pub.authors))
-        authors.append(names)
-        for name in names:
-            papers[name].add(index)
+    authors = [list(map(bare.__getitem__, pub.authors)) for pub in publications]
     counts: Counter[str] = Counter(chain.from_iterable(authors))
+    # The papers of the spellings that may be compared (see partnered): most spellings have no
+    # partner, and most papers none of those that do.
+    maybe = partnered(counts)
+    papers: defaultdict[str, set[int]] = defaultdict(set)
+    for index, names in enumerate(authors):
+        if not maybe.isdisjoint(names):
+            for name in names:
+                if name in maybe:
+                    papers[name].add(index)
     declared = {t.name for t in people.terms}
     undeclared = {s: n for s, n in counts.items() if not ((m := people.lookup(s)) and not m.canonical)}
     canonical: dict[str, str] = {}

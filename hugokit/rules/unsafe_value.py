@@ -14,7 +14,7 @@ Fix: edit the value in the database; there is no safe automatic fix.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from hugokit import shortcode
 from hugokit.diagnostics import Finding, Severity
@@ -27,7 +27,19 @@ _KIND = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def check(context: Context) -> Iterator[Finding]:
-    return findings(context.database.checked())
+    return iter(found_in(context.database.checked(), context.shared))
+
+
+def found_in(publications: list[Publication], shared: dict[str, Any]) -> list[Finding]:
+    """findings(publications), worked out once: kept in shared (a check's, see rules.Context)
+    with the very list it is of, so that build reuses the check it ran itself, and only for
+    that list (one database text read once: lists and entries are not changed after reading)."""
+    known = shared.get(CODE)
+    if known is not None and known[0] is publications:
+        return list(known[1])
+    found = list(findings(publications))
+    shared[CODE] = (publications, found)
+    return list(found)
 
 
 def findings(publications: list[Publication]) -> Iterator[Finding]:

@@ -46,11 +46,18 @@ _HOSTS = re.compile(r"github|gitlab|bitbucket|codeberg|youtu|vimeo|bilibili|arxi
 _GITHUB_SPECIAL = re.compile(r"(?:www\.)?github\.com/(?:orgs|sponsors|features|topics|settings)/")
 
 
+_FILES = _SOURCE + _VIDEO + _SLIDES
+
+
 def shown_kind(url: str) -> str:
     """The kind a URL unmistakably is, or ""."""
-    bare = re.sub(r"^https?://", "", url.strip().lower())
+    bare = url.strip().lower()
+    if bare.startswith("https://"):
+        bare = bare[8:]
+    elif bare.startswith("http://"):
+        bare = bare[7:]
     path = bare.split("?", 1)[0].split("#", 1)[0]
-    if not (_HOSTS.search(bare) or path.endswith(_SOURCE + _VIDEO + _SLIDES)):
+    if not (_HOSTS.search(bare) or path.endswith(_FILES)):
         return ""  # the common case, decided without trying every sign
     if _GITHUB_SPECIAL.match(bare):
         return ""
