@@ -1,7 +1,7 @@
 """Work shared out among forked processes (hugokit.workers): the same results, in order, as one
 process; what a worker raises reaches the caller after every worker has ended; a worker stops
 when its parent is killed; and a build --pages rendered by several processes writes the very
-files one process writes (bundles and the layouts' JSON)."""
+files one process writes."""
 import os
 import signal
 import subprocess
@@ -152,7 +152,7 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def test_bundles_and_layout_data_rendered_by_several_processes_are_what_one_process_writes(
+def test_bundles_rendered_by_several_processes_are_what_one_process_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     database = "".join(f'- title: "Paper {n}: on É and {{braces}}"\n  authors: ["Ada Lovelace*", "Zoë Ng"]\n'
                        f"  venue: OSDI {2000 + n % 20}\n  year: {2000 + n % 20}\n  topics: [T]\n"

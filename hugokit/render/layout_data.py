@@ -44,10 +44,7 @@ def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary,
 def render_layout_data(publications: list[Publication], venues: Vocabulary,
                        keys: list[str] | None = None) -> str:
     """JSON: entries by lookup key, the keys in page order, per topic its keys in page order, and
-    the venue kinds (keys: citation_keys(publications), when the caller has them). A
-    long list's entries are rendered by several processes (see hugokit.workers)."""
-    from hugokit.workers import mapped
-
+    the venue kinds (keys: citation_keys(publications), when the caller has them)."""
     in_order = [pub for _, group in by_year(publications) for pub in group]
     key_of = dict(zip(map(id, publications), keys or citation_keys(publications)))
     entries: list[tuple[str, Publication]] = []
@@ -77,7 +74,7 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary,
     # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries;
     # one join of it all: a join copies every character, and the text is large.
     kinds = [{"name": name, "label": kind.label} for name, kind in KINDS.items()]
-    return "".join([f'{{"format":{FORMAT},\n"entries":{{\n', ",\n".join(mapped(line, entries)),
+    return "".join([f'{{"format":{FORMAT},\n"entries":{{\n', ",\n".join(map(line, entries)),
                     f'\n}},\n"order":{dump(order)},\n"topics":{{\n',
                     ",\n".join(f"{dump(topic)}:{dump(listed)}" for topic, listed in topics.items()),
                     f'\n}},\n"kinds":{dump(kinds)}}}\n'])
