@@ -31,11 +31,16 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     config = site.config
     files = {config.page: render_page(site.database.publications, config.front_matter)}
     plan = BuildPlan(files, [], [])
+    publications = site.database.publications
+    with_pages = config.pages if pages is None else pages
+    keys = None
     if config.layout_data:
+        from hugokit.render.bibtex import citation_keys
         from hugokit.render.layout_data import render_layout_data
 
-        files[config.layout_data] = render_layout_data(site.database.publications, site.vocabularies()[0].venues)
-    if not (config.pages if pages is None else pages):
+        keys = citation_keys(publications) if with_pages else None  # the bundles' cite.bib use them too
+        files[config.layout_data] = render_layout_data(publications, site.vocabularies()[0].venues, keys)
+    if not with_pages:
         return plan
     from hugokit.render.bundles import BIB_MARK, MARK, render_bundles
 
@@ -44,7 +49,7 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     plan = plan._replace(bundles=folder)
     existing = _folders(config.path(folder))  # a bundle folder not there yet holds no file to look at
     looked_at: dict[str, str | None] = {}
-    for relative, text in render_bundles(site.database.publications, vocab.venues, folder).items():
+    for relative, text in render_bundles(publications, vocab.venues, folder, keys).items():
         slug = relative[len(folder) + 1:].partition("/")[0]
         if slug in existing:
             ours, looked_at[relative] = _look(site, relative, BIB_MARK if relative.endswith(".bib") else MARK)

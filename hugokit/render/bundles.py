@@ -71,9 +71,11 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
     return meta
 
 
-def render_bundles(publications: list[Publication], venues: Vocabulary, folder: str) -> dict[str, str]:
+def render_bundles(publications: list[Publication], venues: Vocabulary, folder: str,
+                   keys: list[str] | None = None) -> dict[str, str]:
     """Each bundle file (path relative to the site) and its text (many bundles are rendered in
-    several processes, see hugokit.workers)."""
+    several processes, see hugokit.workers; keys: citation_keys(publications), when the caller
+    has them)."""
     from hugokit.workers import mapped
 
     def render(bundle: tuple[Publication, str]) -> tuple[str, str]:
@@ -84,7 +86,7 @@ def render_bundles(publications: list[Publication], venues: Vocabulary, folder: 
         return f"---\n{MARK}\n{text}---\n", f"{BIB_MARK}\n{render_entry(pub, key, venues)}"
 
     files: dict[str, str] = {}
-    rendered = mapped(render, list(zip(publications, citation_keys(publications))))
+    rendered = mapped(render, list(zip(publications, keys or citation_keys(publications))))
     for slug, (page, bib) in zip(slugs(publications), rendered):
         files[f"{folder}/{slug}/index.md"] = page
         files[f"{folder}/{slug}/cite.bib"] = bib

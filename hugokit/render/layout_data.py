@@ -41,39 +41,40 @@ def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary,
     return entry
 
 
-def render_layout_data(publications: list[Publication], venues: Vocabulary) -> str:
+def render_layout_data(publications: list[Publication], venues: Vocabulary,
+                       keys: list[str] | None = None) -> str:
     """JSON: entries by lookup key, the keys in page order, per topic its keys in page order, and
-    the venue kinds."""
+    the venue kinds (keys: citation_keys(publications), when the caller has them)."""
     in_order = [pub for _, group in by_year(publications) for pub in group]
-    keys = dict(zip(map(id, publications), citation_keys(publications)))
-    entries: dict[str, object] = {}
+    key_of = dict(zip(map(id, publications), keys or citation_keys(publications)))
+    entries: list[tuple[str, Publication]] = []
+    taken: set[str] = set()
     order: list[str] = []
     topics: dict[str, list[str]] = {}
-    venue_by_name: dict[str, Venue] = {}  # a list names the same venues again and again
     for pub in in_order:
         key = lookup_key(pub)
-        if key in entries:  # a duplicate title (built with --force): the first one wins
+        if key in taken:  # a duplicate title (built with --force): the first one wins
             continue
-        venue = venue_by_name.get(pub.venue)
-        if venue is None:
-            venue = venue_by_name[pub.venue] = venue_of(pub, venues)
-        entries[key] = layout_entry(pub, keys[id(pub)], venues, venue)
+        taken.add(key)
+        entries.append((key, pub))
         order.append(key)
         for topic in pub.topics:
             topics.setdefault(topic, []).append(key)
-    # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries.
     # json.dumps's encoder, made once; the data are lists and mappings of strings, never circular.
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-    # (one join of it all: a join copies every character, and the text is large)
-    parts = [f'{{"format":{FORMAT},\n"entries":{{\n']
-    for key, entry in entries.items():
-        parts += (dump(key), ":", dump(entry), ",\n")
-    if entries:
-        parts[-1] = "\n"
-    else:
-        parts.append("\n")
-    parts.append(f'}},\n"order":{dump(order)},\n"topics":{{\n')
-    parts.append(",\n".join(f"{dump(topic)}:{dump(keys)}" for topic, keys in topics.items()))
+    venue_by_name: dict[str, Venue] = {}  # a list names the same venues again and again
+
+    def line(item: tuple[str, Publication]) -> str:
+        key, pub = item
+        venue = venue_by_name.get(pub.venue)
+        if venue is None:
+            venue = venue_by_name[pub.venue] = venue_of(pub, venues)
+        return f"{dump(key)}:{dump(layout_entry(pub, key_of[id(pub)], venues, venue))}"
+
+    # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries;
+    # one join of it all: a join copies every character, and the text is large.
     kinds = [{"name": name, "label": kind.label} for name, kind in KINDS.items()]
-    parts.append(f'\n}},\n"kinds":{dump(kinds)}}}\n')
-    return "".join(parts)
+    return "".join([f'{{"format":{FORMAT},\n"entries":{{\n', ",\n".join(map(line, entries)),
+                    f'\n}},\n"order":{dump(order)},\n"topics":{{\n',
+                    ",\n".join(f"{dump(topic)}:{dump(listed)}" for topic, listed in topics.items()),
+                    f'\n}},\n"kinds":{dump(kinds)}}}\n'])
