@@ -72,6 +72,7 @@ def init_command(source: Path | None, site: str, paths: PathDisplay) -> int:
               lambda: "hugokit's hooks; add under its repos:\n" + adopt.pre_commit_repo(where, site_dir),
               owned_by="hugokit-check")
     _new_file(repository, WORKFLOW, adopt.workflow(where, site_dir), lambda: "")
+    _ignore_lock(root)
     echo("\nhugokit check:")
     from hugokit.cli_check import check_command
 
@@ -190,8 +191,7 @@ def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], s
     (owned_by: a text whose presence means the file already has what init would add)."""
 
     path = base / relative
-    where = os.path.relpath(path)
-    where = (str(path) if where.startswith(os.pardir) else where).replace(os.sep, "/")
+    where = _shown(path)
     old = current_text(path)
     if old is None and not path.exists():
         put(path, relative, text, WriteBack.WRITE)
@@ -201,6 +201,33 @@ def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], s
     else:
         lacks = what_it_adds()
         echo(f"kept {where} (it exists)" + (f"; it lacks {lacks}" if lacks else ""))
+
+
+def _ignore_lock(root: Path) -> None:
+    """The site's .gitignore lists the lock a writing hugokit holds (.hugokit.lock, see
+    writeback.site_lock), so that a commit made while a build runs never takes it along."""
+    from hugokit.writeback import LOCK_NAME
+
+    path = root / ".gitignore"
+    where = _shown(path)
+    old = current_text(path)
+    if old is None and path.exists():
+        echo(f"kept {where} (unreadable); add {LOCK_NAME} to it")
+        return
+    listed = {line.strip() for line in (old or "").splitlines()}
+    if listed & {LOCK_NAME, "/" + LOCK_NAME, "*.lock"}:
+        echo(f"kept {where} (it lists {LOCK_NAME})")
+        return
+    text = (old or "") + ("\n" if old and not old.endswith("\n") else "") + LOCK_NAME + "\n"
+    put(path, ".gitignore", text, WriteBack.WRITE, based_on=old)
+    echo(f"{'wrote' if old is None else 'added ' + LOCK_NAME + ' to'} {where} (the lock a writing hugokit holds "
+         "while it runs)")
+
+
+def _shown(path: Path) -> str:
+    """A path as the user sees it: relative to the current folder when it is below it."""
+    where = os.path.relpath(path)
+    return (str(path) if where.startswith(os.pardir) else where).replace(os.sep, "/")
 
 
 def _missing_topics(vocab: Vocabularies, publications: list[Publication]) -> str:

@@ -49,6 +49,7 @@ def test_init_sets_up_a_bare_hugo_site_and_a_second_run_changes_nothing(bare_sit
     for written in ("data/topics.yaml", "data/people.yaml", ".pre-commit-config.yaml", ".github/workflows/hugokit.yml"):
         assert f"wrote {written}" in first.stdout
     assert "error[duplicate-link]" in first.stdout and "next steps:" in first.stdout
+    assert (bare_site / ".gitignore").read_text() == ".hugokit.lock\n"
 
     assert (bare_site / "content/publications.md").read_bytes() == SEED_PAGE.read_bytes()
     assert len(yaml.safe_load((bare_site / "data/publications.yaml").read_text())) == 47
@@ -96,6 +97,25 @@ def test_init_sets_up_a_bare_hugo_site_and_a_second_run_changes_nothing(bare_sit
     assert len(page.select(".hugokit-list .hugokit-pub__title")) == 47
     buttons = [b["data-hugokit-topic"] for b in page.select(".hugokit-filter button[data-hugokit-topic]")]
     assert buttons[:3] == ["", "Selected", "Large Language Models"]  # the order of data/topics.yaml
+
+
+@pytest.mark.parametrize("before, after", [
+    ("public/\nresources", "public/\nresources\n.hugokit.lock\n"),   # no final line break
+    ("# Hugo\npublic/\n", "# Hugo\npublic/\n.hugokit.lock\n"),
+    ("public/\n/.hugokit.lock\n", None),                             # listed already: untouched
+    ("*.lock\n", None),
+])
+def test_init_lists_the_site_lock_in_an_existing_gitignore(site: Path, before: str, after: str | None) -> None:
+    ignore = site / ".gitignore"
+    ignore.write_text(before)
+    mtime = ignore.stat().st_mtime_ns
+    run = hugokit("init", "--site", site)
+    assert ignore.read_text() == (after or before)
+    if after is None:
+        assert ignore.stat().st_mtime_ns == mtime and "kept .gitignore (it lists .hugokit.lock)" in run.stdout
+    else:
+        assert "added .hugokit.lock to .gitignore" in run.stdout
+        assert "kept .gitignore (it lists .hugokit.lock)" in hugokit("init", "--site", site).stdout
 
 
 def test_an_existing_file_is_kept_and_init_says_what_it_lacks(site: Path) -> None:
