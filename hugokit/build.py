@@ -29,9 +29,9 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     from hugokit.render.page import render_page
 
     config = site.config
-    files = {config.page: render_page(site.database.publications, config.front_matter)}
-    plan = BuildPlan(files, [], [])
     publications = site.database.publications
+    files = {config.page: render_page(publications, config.front_matter)}
+    plan = BuildPlan(files, [], [])
     with_pages = config.pages if pages is None else pages
     keys = None
     if config.layout_data:

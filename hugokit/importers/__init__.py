@@ -1,7 +1,7 @@
 """Importers turn other formats into publications; each reports what it could not read."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from hugokit.config import SiteConfig
