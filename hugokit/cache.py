@@ -14,7 +14,9 @@ without a folder), and every part of a run is handed the invocation's Cache.
 from __future__ import annotations
 
 import json
+import marshal
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -32,6 +34,7 @@ else:
         except ImportError:
             from hashlib import sha256
 
+_PYTHON = f"python{sys.version_info[0]}.{sys.version_info[1]}"
 FORMAT = 4  # of run entries (hugokit.run_cache); part of the code fingerprint
 SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
 BULK_BYTES = 256 * 1024  # from this size on, OpenSSL's SHA-256 (4× faster) repays loading it
@@ -170,22 +173,22 @@ class Cache:
     def _snapshot_path(self, text: str) -> Path | None:
         if self.folder is None or len(text) < SNAPSHOT_MIN_BYTES:
             return None
-        return self.folder / f"db-{text_digest(text)[:40]}.json"
+        return self.folder / f"db-{text_digest(text)[:40]}{SNAPSHOT_SUFFIX}"
 
     def load_snapshot(self, text: str) -> list[dict[str, Any]] | None:
         """The fields of every entry of a database text parsed before (no positions), if cached
-        by this version of hugokit for exactly this text, and well-formed."""
+        by this version of hugokit for exactly this text, undamaged and well-formed."""
         path = self._snapshot_path(text)
-        if path is None or not path.exists():
+        if path is None:
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = None
-        entries = data.get("entries") if isinstance(data, dict) else None
-        if not isinstance(data, dict) or data.get("hugokit") != _version() or data.get("sha256") != text_digest(text) \
-                or not isinstance(entries, list) or not all(map(_valid_fields, entries)) \
-                or (not entries and _has_entries(text)):
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            data = b""
+        entries = _snapshot_entries(data, text)
+        if entries is None or not all(map(_valid_fields, entries)) or (not entries and _has_entries(text)):
             self.ignored(path, "not a snapshot of this database by this version of hugokit")
             try:
                 path.unlink()  # so that the next full parse stores a sound one
@@ -198,8 +201,55 @@ class Cache:
         path = self._snapshot_path(text)
         if path is None or path.exists():
             return
-        # In ASCII (escapes for the rest): twice as fast to write as UTF-8 JSON, and as fast to read.
-        _store(path, {"hugokit": _version(), "sha256": text_digest(text), "entries": entries}, ascii=True)
+        payload = marshal.dumps(entries, 4)
+        try:
+            atomic_write(path, b"%s %s\n%s" % (_snapshot_name(text), digest(payload).encode("ascii"), payload),
+                         durable=False)
+        except OSError:
+            return  # an unwritable cache only costs speed
+        _forget_old_snapshots(path)
+
+
+# A snapshot: one line naming what it is (hugokit's version, the Python that wrote it, the
+# database text's SHA-256 and the payload's), then the entries in marshal's format: written 5×
+# and read 2× as fast as JSON. marshal is not made to read damaged bytes, so the payload is
+# read only when its digest matches the line; the line names the Python too, as marshal's format
+# may change between its versions. Each entry is still checked (_valid_fields) before use.
+SNAPSHOT_SUFFIX = ".snapshot"
+KEPT_SNAPSHOTS = 8  # the newest ones, of any database: a large one is tens of MB
+
+
+def _snapshot_name(text: str) -> bytes:
+    """The start of a snapshot's first line (its last word is the payload's digest)."""
+    return " ".join(("hugokit-snapshot", _version(), _PYTHON, text_digest(text))).encode("ascii")
+
+
+def _snapshot_entries(data: bytes, text: str) -> list[Any] | None:
+    """The entries of a snapshot's bytes, or None when they are not this text's undamaged snapshot."""
+    head, newline, payload = data.partition(b"\n")
+    name, _, payload_digest = head.rpartition(b" ")
+    if not newline or name != _snapshot_name(text) or payload_digest != digest(payload).encode("ascii"):
+        return None
+    try:
+        entries = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return entries if type(entries) is list else None
+
+
+def _forget_old_snapshots(kept: Path) -> None:
+    """Removes all but the KEPT_SNAPSHOTS newest snapshots (every edit of a large database makes one)."""
+    try:
+        found = [(entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(kept.parent)
+                 if entry.name.startswith("db-") and entry.name.endswith((SNAPSHOT_SUFFIX, ".json"))]
+    except OSError:
+        return
+    for _, path in sorted(found, reverse=True)[KEPT_SNAPSHOTS:]:
+        if path != str(kept):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
 
 
 def _version() -> str:
@@ -235,7 +285,7 @@ _FIELD_TYPES: dict[str, type] = {}
 
 
 def _field_types() -> dict[str, type]:
-    """Each database field's type in a snapshot (JSON: lists and mappings of strings)."""
+    """Each database field's type in a snapshot (lists and mappings of strings)."""
     if not _FIELD_TYPES:
         from hugokit.model import FIELDS
 
@@ -244,9 +294,9 @@ def _field_types() -> dict[str, type]:
     return _FIELD_TYPES
 
 
-def _store(path: Path, data: object, *, ascii: bool = False) -> None:
+def _store(path: Path, data: object) -> None:
     # (what is stored is never circular: lists and mappings made for it)
-    store_json(path, json.dumps(data, ensure_ascii=ascii, check_circular=False))
+    store_json(path, json.dumps(data, ensure_ascii=False, check_circular=False))
 
 
 def store_json(path: Path, text: str) -> None:

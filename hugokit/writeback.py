@@ -43,8 +43,9 @@ def unified_diff(old: str, new: str, shown: str) -> str:
                                         f"a/{shown}", f"b/{shown}"))
 
 
-def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
-    """Replaces path with text in one step; a crash leaves the old file or the new, never half.
+def atomic_write(path: Path, text: str | bytes, *, durable: bool = True) -> None:
+    """Replaces path with text (UTF-8) or bytes in one step; a crash leaves the old file or the
+    new, never half.
 
     durable also waits for the disk (fsync) before the swap, so that even a power cut cannot
     lose the file: for what only the user has (the database, the config). Generated files can be
@@ -54,11 +55,11 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
     remove_stale_temps(path)
     # A new, unguessable name beside the target (what tempfile.mkstemp does, without its import cost).
     tmp = str(path.parent / f".{path.name}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
+        with os.fdopen(fd, "wb", buffering=0) as handle:
+            _write_all(handle.fileno(), data)
             if durable:
                 os.fsync(handle.fileno())
         if path.exists():
@@ -191,11 +192,15 @@ def _write_new(path: str, data: bytes) -> None:
     """A new file of these bytes (as open(path, "xb") makes it, without its buffered layers)."""
     fd = os.open(path, _NEW_FILE, 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        _write_all(fd, data)
     finally:
         os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 _hidden_names = iter(range(1 << 62))

@@ -220,39 +220,115 @@ def _large_site(site: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 ENTRIES = 40
 
 
-@pytest.mark.parametrize("forgery", ["empty", "foreign version", "old format", "wrong fields", "other database"])
+def _snapshot_bytes(text: str, payload: bytes, *, version: str | None = None, python: str | None = None,
+                   payload_digest: str | None = None) -> bytes:
+    """A snapshot file as hugokit writes one, with any part of it chosen by the test."""
+    from hugokit import __version__
+    from hugokit.cache import digest, text_digest
+
+    head = " ".join(["hugokit-snapshot", version or __version__, python or f"python{sys.version_info[0]}.{sys.version_info[1]}",
+                     text_digest(text), payload_digest or digest(payload)])
+    return head.encode() + b"\n" + payload
+
+
+def _forgeries(text: str) -> dict[str, bytes]:
+    import marshal
+
+    from hugokit.cache import digest
+
+    entries = [{"title": "Only one", "year": 2020}]
+    good = marshal.dumps(entries)
+    sound = _snapshot_bytes(text, good)
+    return {
+        "empty": _snapshot_bytes(text, marshal.dumps([])),
+        "foreign version": _snapshot_bytes(text, good, version="0.0.0"),
+        "another Python": _snapshot_bytes(text, good, python="python2.7"),
+        "old JSON format": json.dumps({"hugokit": "0.1.0", "sha256": "0", "entries": entries}).encode(),
+        "wrong fields": _snapshot_bytes(text, marshal.dumps([{"title": "T", "year": "2020", "colour": "red"}])),
+        "a year that is a bool": _snapshot_bytes(text, marshal.dumps([{"title": "T", "year": True}])),
+        "a tuple of entries": _snapshot_bytes(text, marshal.dumps(tuple(entries))),
+        "a list of tuples": _snapshot_bytes(text, marshal.dumps([{"title": "T", "year": 2020, "authors": ("A",)}])),
+        "a code object": _snapshot_bytes(text, marshal.dumps(compile("1", "x", "eval"))),
+        "other database": _snapshot_bytes("x", good),
+        "truncated": sound[:-3],
+        "a byte changed": sound[:-4] + bytes([sound[-4] ^ 0x20]) + sound[-3:],
+        "payload digest of other bytes": _snapshot_bytes(text, good, payload_digest=digest(b"other")),
+        "marshal garbage with its digest": _snapshot_bytes(text, b"\xff\x00garbage"),
+        "no line break": sound.partition(b"\n")[0],
+        "empty file": b"",
+    }
+
+
+FORGERIES = list(_forgeries("").keys())
+
+
+@pytest.mark.parametrize("forgery", FORGERIES)
 def test_a_bad_snapshot_never_makes_build_drop_entries(site: Path, forgery: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from hugokit import __version__
-    from hugokit.cache import text_digest
-
     text = _large_site(site, monkeypatch)
     assert hugokit("check", "--site", site).exit_code == 0  # a full parse stores the snapshot
-    (snapshot,) = (site.parent / "cache").glob("db-*.json")
-    entries = [{"title": "Only one", "year": 2020}]
-    planted = {"empty": {"hugokit": __version__, "sha256": text_digest(text), "entries": []},
-               "foreign version": {"hugokit": "0.0.0", "sha256": text_digest(text), "entries": entries},
-               "old format": entries,
-               "wrong fields": {"hugokit": __version__, "sha256": text_digest(text),
-                                "entries": [{"title": "T", "year": "2020", "colour": "red"}]},
-               "other database": {"hugokit": __version__, "sha256": text_digest("x"), "entries": entries}}[forgery]
-    snapshot.write_text(json.dumps(planted))
+    (snapshot,) = (site.parent / "cache").glob("db-*.snapshot")
+    snapshot.write_bytes(_forgeries(text)[forgery])
     run = hugokit("build", "--site", site)
     assert run.exit_code == 0, run.output
     assert "note: ignored the cache file" in run.stderr
     assert (site / "content/publications.md").read_text().count("{{< publication ") == ENTRIES
+    assert not snapshot.exists() or snapshot.read_bytes().startswith(b"hugokit-snapshot ")  # replaced by a sound one
 
 
-def test_snapshots_carry_the_version_and_the_digest_of_their_text(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_sound_snapshot_is_what_build_reads(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check of the page is cached away; a planted snapshot with the right digests is believed,
+    so what the page shows proves that build read the snapshot and not the database."""
+    import marshal
+
+    text = _large_site(site, monkeypatch)
+    assert hugokit("check", "--site", site).exit_code == 0
+    (snapshot,) = (site.parent / "cache").glob("db-*.snapshot")
+    entries = marshal.loads(snapshot.read_bytes().partition(b"\n")[2])
+    assert len(entries) == ENTRIES and entries[0]["title"] == "Paper 0"
+    entries[0]["title"] = "Read from the snapshot"
+    snapshot.write_bytes(_snapshot_bytes(text, marshal.dumps(entries)))
+    run = hugokit("build", "--site", site)
+    assert run.exit_code == 0 and "ignored" not in run.stderr, run.output
+    assert "Read from the snapshot" in (site / "content/publications.md").read_text()
+
+
+def test_snapshots_carry_the_version_and_the_digests_of_their_text_and_payload(site: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import marshal
+
     from hugokit import __version__
-    from hugokit.cache import text_digest
+    from hugokit.cache import digest, text_digest
 
     text = _large_site(site, monkeypatch)
     hugokit("check", "--site", site)
-    (snapshot,) = (site.parent / "cache").glob("db-*.json")
-    stored = json.loads(snapshot.read_text())
-    assert stored["hugokit"] == __version__ and stored["sha256"] == text_digest(text)
-    assert len(stored["entries"]) == ENTRIES
+    (snapshot,) = (site.parent / "cache").glob("db-*.snapshot")
+    head, _, payload = snapshot.read_bytes().partition(b"\n")
+    magic, version, python, text_sha, payload_sha = head.decode().split(" ")
+    assert (magic, version, python) == ("hugokit-snapshot", __version__,
+                                        f"python{sys.version_info[0]}.{sys.version_info[1]}")
+    assert text_sha == text_digest(text) and payload_sha == digest(payload)
+    assert len(marshal.loads(payload)) == ENTRIES
+
+
+def test_only_the_newest_snapshots_are_kept(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every edit of a large database makes a snapshot: the cache keeps the newest few (the old
+    JSON ones of earlier versions count among them), and the one just made is always kept."""
+    from hugokit import cache as cache_module
+
+    cache = site.parent / "cache"
+    cache.mkdir()
+    for i in range(cache_module.KEPT_SNAPSHOTS + 2):
+        old = cache / f"db-{i:040x}{'.json' if i % 2 else '.snapshot'}"
+        old.write_bytes(b"old")
+        os.utime(old, ns=(10**18 + i, 10**18 + i))
+    _large_site(site, monkeypatch)
+    assert hugokit("check", "--site", site).exit_code == 0
+    left = sorted(p.name for p in cache.glob("db-*"))
+    assert len(left) == cache_module.KEPT_SNAPSHOTS
+    fresh = [name for name in left if not name.startswith("db-0000000000")]
+    assert len(fresh) == 1 and fresh[0].endswith(".snapshot")
+    assert f"db-{0:040x}.snapshot" not in left and f"db-{1:040x}.json" not in left  # the oldest went
 
 
 def test_an_entry_of_another_cache_format_is_replaced_without_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
