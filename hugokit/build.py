@@ -75,9 +75,10 @@ def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None
     that the run cache records the bytes the plan was made from)."""
     from hugokit.render.bundles import marked
 
+    from hugokit.inputs import read_bytes
+
     try:
-        with open(site.config.path(relative), "rb") as handle:
-            data = handle.read()
+        data = read_bytes(site.config.path(relative))
     except (FileNotFoundError, NotADirectoryError):
         return None, None
     except OSError:  # a folder, or unreadable: not hugokit's to touch, and never vouched for

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from hugokit.inputs import NotARegularFile, read_bytes
 from hugokit.layout import PACKAGE, defaults_dir
 from hugokit.writeback import atomic_write
 
@@ -35,7 +36,7 @@ else:
             from hashlib import sha256
 
 _PYTHON = f"python{sys.version_info[0]}.{sys.version_info[1]}"
-FORMAT = 4  # of run entries (hugokit.run_cache); part of the code fingerprint
+FORMAT = 5  # of run entries (hugokit.run_cache); part of the code fingerprint
 SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth caching
 BULK_BYTES = 256 * 1024  # from this size on, OpenSSL's SHA-256 (4× faster) repays loading it
 
@@ -72,10 +73,10 @@ def text_digest(text: str) -> str:
 
 
 def file_digest(path: Path | str) -> str | None:
+    """The SHA-256 of a file's bytes; None when there is no file to read (a pipe or a device is none)."""
     try:
-        with open(path, "rb") as handle:
-            return digest(handle.read())
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return digest(read_bytes(path))
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, NotARegularFile):
         return None
 
 

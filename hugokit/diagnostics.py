@@ -158,4 +158,4 @@ def os_error(exc: OSError) -> Diagnostic:
     name = errno.errorcode.get(exc.errno or 0, "")
     where = str(exc.filename) if exc.filename else "<system>"
     return error(Position(where), "os-error", f"{exc.strerror or exc}; nothing more was written",
-                 _OS_HINTS.get(name, "check the path and run again"))
+                 getattr(exc, "hint", None) or _OS_HINTS.get(name, "check the path and run again"))

@@ -5,6 +5,7 @@ hugokit.database_fast) reads them through here alone.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -18,14 +19,49 @@ MAX_FILE_BYTES = 64 * 1024 * 1024  # an input file (20,000 entries are about 5 M
 DECIMAL = re.compile(rf"[-+]?(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})")
 
 
+class NotARegularFile(OSError):
+    """A pipe, a socket or a device where hugokit reads a file: opening a pipe waits for a
+    writer, and reading one or a device may never end, so hugokit refuses it without waiting."""
+
+    hint = "replace it with a regular file, or move it out of the site"
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(errno.EINVAL, "it is not a regular file (a pipe, a socket or a device)", str(path))
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+_READ = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def open_regular(path: str | Path) -> int:
+    """A descriptor for reading path, a regular file (IsADirectoryError for a folder,
+    NotARegularFile for anything else), found out without blocking on a pipe."""
+    fd = os.open(path, _READ)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+            raise NotARegularFile(path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd  # (O_NONBLOCK changes nothing for a regular file)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A regular file's bytes (see open_regular for what else is refused)."""
+    with os.fdopen(open_regular(path), "rb") as handle:
+        return handle.read()
+
+
 def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
     """A file's text, or InputError naming why it cannot be read."""
     try:
         # newline="" keeps \r\n as written, so that value offsets match the file (for fixes).
-        with path.open(encoding="utf-8", newline="") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # a device or a pipe may never end
-                raise InputError([error(Position(shown), "unreadable", f"{shown} is not a regular file",
-                                        "give the path of a file")])
+        with os.fdopen(open_regular(path), encoding="utf-8", newline="") as handle:
             text = handle.read(MAX_FILE_BYTES + 1)  # characters: at least as many bytes
             if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
                 raise InputError([error(Position(shown), "too-long", f"{shown} is larger than hugokit's limit "
@@ -38,6 +74,9 @@ def read_text(path: Path, shown: str, missing_hint: str = "") -> str:
         # No line: there is no file to point into (GitHub annotates the run, not a made-up line).
         raise InputError([error(Position(shown, 0, 0), "unreadable", "the file does not exist", missing_hint)]) \
             from None
+    except NotARegularFile:
+        raise InputError([error(Position(shown), "unreadable", f"{shown} is not a regular file (a pipe, a socket or "
+                                "a device)", "give the path of a file")]) from None
     except UnicodeDecodeError as exc:
         raise InputError([error(Position(shown), "unreadable", f"{shown} is not UTF-8 text ({exc.reason})",
                                 "save the file as UTF-8")]) from None

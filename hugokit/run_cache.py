@@ -298,11 +298,12 @@ class RunEntry:
         # too): JSON reads a string of 40,000 escaped line breaks several times slower than this is split.
         paths = os.fsencode("\0".join(top + relative for relative in record.order()))
         head = {"format": FORMAT, "code": self.cache.code(), "top": top,
-                "paths": len(paths), "missing": "\n".join(record.missing),
+                "paths": len(paths), "missing": "\0".join(record.missing),
                 "statuses": status_digest(values) if trusted else None, "payload": payload}
-        tail = {"folders": "\n".join(record.folders), "files": "\n".join(record.files),
-                "digests": "\n".join(record.digests),
-                "listing": None if record.listing is None else "\n".join(record.listing),
+        # (joined by NULs, the one character no name holds: a line break may be in a file's name)
+        tail = {"folders": "\0".join(record.folders), "files": "\0".join(record.files),
+                "digests": "\0".join(record.digests),
+                "listing": None if record.listing is None else "\0".join(record.listing),
                 "statuses": binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")}
         assert self.path is not None
         store_json(self.path, b"%s\n%s%s" % (_json(head), paths, _json(tail)))
@@ -390,4 +391,5 @@ def _quads(values: array[int]) -> Iterable[tuple[int, ...]]:
 
 
 def _lines(text: str) -> list[str]:
-    return text.split("\n") if text else []
+    """The names a stored field joins."""
+    return text.split("\0") if text else []

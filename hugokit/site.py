@@ -84,7 +84,7 @@ class Site:
 
 def _digest(cache: Cache, path: Path) -> str | None:
     try:
-        return cache.data_digest(path.read_bytes())
+        return cache.data_digest(_read_bytes(str(path)))
     except OSError:
         return None
 
@@ -275,8 +275,9 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
 
 
 def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+    from hugokit.inputs import read_bytes
+
+    return read_bytes(path)
 
 
 def _finding_json(found: Finding) -> list[object]:

@@ -13,6 +13,8 @@ from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
+from hugokit.inputs import read_bytes
+
 
 class WriteBack(Enum):
     WRITE = "write"   # write what changed
@@ -113,8 +115,10 @@ def _umask() -> int:
 
 
 def current_text(path: Path) -> str | None:
+    """A generated file's text as it is now (None: none there, or not text); a pipe or a
+    device there is NotARegularFile, never waited for."""
     try:
-        return path.read_bytes().decode("utf-8")
+        return read_bytes(path).decode("utf-8")
     except (FileNotFoundError, UnicodeDecodeError):
         return None
 

@@ -99,5 +99,5 @@ def file_findings(rule: Rule, config: SiteConfig, shown: str, data: bytes | OSEr
     if rule.check_file is None:
         return []
     if isinstance(data, OSError):
-        return [Finding(Position(shown), f"cannot read this page: {data}", "make the file readable")]
+        return [Finding(Position(shown), f"cannot read this page: {data}", getattr(data, "hint", "make the file readable"))]
     return list(rule.check_file(config, shown, data))
