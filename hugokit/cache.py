@@ -40,13 +40,18 @@ SNAPSHOT_MIN_BYTES = 1_000_000  # below this, parsing is faster than it is worth
 BULK_BYTES = 256 * 1024  # from this size on, OpenSSL's SHA-256 (4× faster) repays loading it
 
 
+_openssl_sha256: Any = None  # once loaded (for a large text), used for every digest of the run
+
+
 def digest(data: bytes) -> str:
     """The SHA-256 of data, in hex."""
-    if len(data) >= BULK_BYTES:
-        from hashlib import sha256 as openssl_sha256
-
-        return openssl_sha256(data).hexdigest()
-    return str(sha256(data).hexdigest())
+    global _openssl_sha256
+    if _openssl_sha256 is None:
+        if len(data) < BULK_BYTES:
+            return str(sha256(data).hexdigest())
+        from hashlib import sha256 as _openssl_sha256
+    # (3× faster than the built-in one on a page bundle's 2 kB too: 40,000 of them in a large build)
+    return str(_openssl_sha256(data).hexdigest())
 
 
 _LARGE_DIGESTS: dict[int, tuple[str, str]] = {}  # id -> (text, digest): the text held, so its id stays its own

@@ -335,11 +335,14 @@ class RunEntry:
                 files[relative] = str(changed[relative])
                 old[relative] = UNTRUSTED
         folders, seen = set(record.folders), set()
-        for relative in changed:  # their folders' entries changed: each is listed again next time
+        top = self._top()
+        for relative, found in changed.items():  # their folders' entries changed: each is listed again next time
             parent = relative.rpartition("/")[0]
             while (parent.startswith(CONTENT_DIR + "/") or parent == CONTENT_DIR) and parent not in seen:
                 seen.add(parent)
-                if os.path.isdir(self._top() + parent):
+                # (a file just written is in a folder; should it be gone since, its status and
+                # listing, untrusted, are a miss)
+                if found is not None or os.path.isdir(top + parent):
                     folders.add(parent)
                     old[parent] = UNTRUSTED
                 else:

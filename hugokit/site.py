@@ -302,23 +302,31 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     from hugokit.rules import front_matter
 
     rules = _rules(site, "", "")
-    codes = {rule.code for rule in rules if rule.check_file is not None}
-    pages = {rel: text.encode("utf-8") for rel, text in written.items() if text is not None and is_page(rel)}
+    file_rules = [rule for rule in rules if rule.check_file is not None]
+    codes = {rule.code for rule in file_rules}
+    every_page = [rel for rel in written if is_page(rel)]
+    pages = [rel for rel in every_page if written[rel] is not None]
     known = {rel for rel in pages if rel in emitted and front_matter.finds_nothing_in_emitted(site.config, rel)}
-    new, digests = page_diagnostics(site, rules, {rel: data for rel, data in pages.items() if rel not in known})
-    others, more = page_diagnostics(site, [rule for rule in rules if rule.code != front_matter.CODE],
-                                    {rel: pages[rel] for rel in known})
-    new += others
-    digests.update(more)
+    new, digests = page_diagnostics(site, rules, {rel: _utf8(written[rel]) for rel in pages if rel not in known})
+    others = [rule for rule in file_rules if rule.code != front_matter.CODE]
+    if others:  # (the known pages are encoded only for a rule that reads them)
+        found, more = page_diagnostics(site, others, {rel: _utf8(written[rel]) for rel in known})
+        new += found
+        digests.update(more)
     kept = [d for d in before if not (d.code in codes and d.path in written)]
     changed = {rel: (digests[rel] if rel in digests else
                      site.cache.digest(text) if text is not None else None)
                for rel, text in written.items()}
-    recorded = [rel for rel in written if is_page(rel) and rel.startswith("content/")]
+    recorded = [rel for rel in every_page if rel.startswith("content/")]
     if read is not None:
         RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
             changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
     return changed
+
+
+def _utf8(text: str | None) -> bytes:
+    assert text is not None
+    return text.encode("utf-8")
 
 
 def input_files(site: Site) -> list[str]:

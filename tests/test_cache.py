@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,22 @@ def test_a_large_text_is_hashed_once_but_always_to_its_own_digest() -> None:
     for _ in range(2):
         for text in texts + [t[:-1] + "x" for t in texts]:
             assert text_digest(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_digests_are_sha256_before_and_after_openssl_takes_over() -> None:
+    """Small data is hashed by the built-in SHA-256 until a large text makes loading OpenSSL's
+    worth it; from then on OpenSSL hashes everything: the same digests either way."""
+    import subprocess
+
+    script = ("import hashlib, os\n"
+              "from hugokit import cache\n"
+              "small = [os.urandom(n) for n in (0, 1, 64, 2000)]\n"
+              "assert cache._openssl_sha256 is None\n"
+              "before = [cache.digest(d) for d in small]\n"
+              "assert cache._openssl_sha256 is None\n"
+              "big = os.urandom(cache.BULK_BYTES)\n"
+              "assert cache.digest(big) == hashlib.sha256(big).hexdigest()\n"
+              "assert cache._openssl_sha256 is not None\n"
+              "assert before == [cache.digest(d) for d in small] == [hashlib.sha256(d).hexdigest() for d in small]\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr

@@ -72,9 +72,12 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary,
         return f"{dump(key)}:{dump(layout_entry(pub, key_of[id(pub)], venues, venue))}"
 
     # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries;
-    # one join of it all: a join copies every character, and the text is large.
+    # one join of it all (the first and last lines carrying what comes before and after): a join
+    # copies every character, and the text is large.
     kinds = [{"name": name, "label": kind.label} for name, kind in KINDS.items()]
-    return "".join([f'{{"format":{FORMAT},\n"entries":{{\n', ",\n".join(map(line, entries)),
-                    f'\n}},\n"order":{dump(order)},\n"topics":{{\n',
-                    ",\n".join(f"{dump(topic)}:{dump(listed)}" for topic, listed in topics.items()),
-                    f'\n}},\n"kinds":{dump(kinds)}}}\n'])
+    lines = list(map(line, entries)) or [""]
+    lines[0] = f'{{"format":{FORMAT},\n"entries":{{\n' + lines[0]
+    lines[-1] += "".join([f'\n}},\n"order":{dump(order)},\n"topics":{{\n',
+                          ",\n".join(f"{dump(topic)}:{dump(listed)}" for topic, listed in topics.items()),
+                          f'\n}},\n"kinds":{dump(kinds)}}}\n'])
+    return ",\n".join(lines)
