@@ -58,6 +58,8 @@ def test_re_importing_an_export_with_volume_number_and_pages_fills_in_the_locato
         '  id: harris2020array\n  links: {paper: "https://doi.org/10.1038/s41586-020-2649-2"}\n'
     assert hugokit("import", bib, "--site", tmp_path).stdout.endswith(
         "imported 0 new and updated 0 existing publications in data/publications.yaml\n")
+    checked = hugokit("check", "--site", tmp_path)
+    assert (checked.exit_code, checked.output) == (0, "no problems\n")
 
 
 def test_a_flow_mapping_entry_s_venue_is_replaced_inside_it(tmp_path: Path) -> None:
