@@ -300,11 +300,12 @@ def _field_types() -> dict[str, type]:
 
 
 def _store(path: Path, data: object) -> None:
-    # (what is stored is never circular: lists and mappings made for it)
-    store_json(path, json.dumps(data, ensure_ascii=False, check_circular=False))
+    # (what is stored is never circular: lists and mappings made for it; in ASCII, so that a
+    # file name that is not UTF-8, a lone surrogate in Python, is kept as an escape)
+    store_json(path, json.dumps(data, check_circular=False))
 
 
-def store_json(path: Path, text: str) -> None:
+def store_json(path: Path, text: str | bytes) -> None:
     try:
         atomic_write(path, text, durable=False)
     except OSError:

@@ -76,11 +76,9 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
         mains = [gather.primary(client, ident) for ident in parsed]
         papers = [gather.Paper(m.arxiv, m.doi, m.title) for m in mains]
         answers = gather.about(client, papers)
-        entries = [gather.new_entry(m, records, finder, vocab.venues) for m, records in zip(mains, answers)]
-    from hugokit.refresh import left_out
-
-    notes = [f"note: {note}" for m, records, entry in zip(mains, answers, entries)
-             for note in [left_out([m, *records], finder, entry.venue)] if note]
+        made = [gather.new_entry(m, records, finder, vocab.venues) for m, records in zip(mains, answers)]
+    entries = [entry for entry, _ in made]
+    notes = [f"note: {note}" for _, said in made for note in said]
     unsafe = [error(on_command_line(written), "unsafe-answer",
                     f"what the sources answered for {written} cannot be written safely: {finding.message}",
                     "nothing was written: add the entry by hand, as the paper's own page writes it")

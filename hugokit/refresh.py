@@ -42,6 +42,7 @@ class Published(NamedTuple):
     url: str
     source: str
     known: bool      # the venue registry knows the venue
+    notes: tuple[str, ...] = ()  # what of the source's volume, issue and pages the venue could not hold
 
 
 class Finding(NamedTuple):
@@ -121,12 +122,40 @@ def published_version(records: list[Record], finder: VenueFinder, venues: Vocabu
     doi = next((r.doi for r in by_doi if r.doi), "")
     urls = [u for u in (record.url, *(r.url for r in published)) if u]
     url = next((u for u in urls if not doi_in_link(u)), "") or (f"https://doi.org/{doi}" if doi else "")
-    return Published(venue, record.venue_year, doi, url, record.source, known)
+    venue, notes = placed_locator(record, venue)
+    return Published(venue, record.venue_year, doi, url, record.source, known, tuple(notes))
+
+
+def placed_locator(record: Record, venue: str) -> tuple[str, list[str]]:
+    """The venue with the locator a journal article's volume, issue and pages give, as a BibTeX
+    import writes it (Nature 585(7825):357–362, 2020), and what of them it could not hold, as notes."""
+    if not any(text for _, text in record.locator):
+        return venue, []
+    from hugokit.importers.locator_fields import PIECES, Given, place_locator
+
+    volume, issue, pages = record.locator
+    given = {piece: Given(field, text, text) for piece, (field, text) in zip(PIECES, record.locator) if text}
+    placed, missed = place_locator(venue, given, lambda field, value: f'{field} "{value}"',
+                                   (volume[0], issue[0], pages[0]))
+    return placed, [f"{record.source}'s {m.message}, so it is not in the venue; to show it, write it into the venue "
+                    "by hand (Nature 585(7825):357–362, 2020)" for m in missed]
+
+
+def without_locator(venue: str) -> str:
+    """A one-part venue without its locator ("Nature 585(7825):357–362, 2020" → "Nature 2020")."""
+    from hugokit.venue_string import parse
+
+    parts = parse(venue)
+    if len(parts) != 1 or parts[0].locator is None:
+        return venue
+    part, locator = parts[0], parts[0].locator
+    return venue[:part.name.end] + venue[locator.end:].removeprefix(",")
 
 
 def left_out(records: list[Record], finder: VenueFinder, venue: str) -> str:
     """What of a source's proceedings title the venue read from it does not show, said as a note
     ("" where the venue is the source's text, or no source's title was read as it)."""
+    venue = without_locator(venue)
     reads = [(r, read) for r in records if r.published and r.venue
              for read in [finder.read(r.venue, r.venue_year)] if read is not None and read[0] == venue]
     if any(not rest for _, (_, rest) in reads):
@@ -143,7 +172,7 @@ def plan(candidate: Candidate, records: list[Record], finder: VenueFinder, venue
     if found is not None:
         if found.venue != pub.venue:
             changes.append(Change("venue", pub.venue, found.venue))
-            evidence += [note for note in [left_out(records, finder, found.venue)] if note]
+            evidence += [note for note in [left_out(records, finder, found.venue)] if note] + list(found.notes)
             if found.year != pub.year:  # moved to its venue's year; an entry keeping its venue keeps its year
                 changes.append(Change("year", pub.year, found.year))
         if found.doi and not pub.doi:

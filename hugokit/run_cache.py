@@ -114,7 +114,7 @@ class RunEntry:
             return None
         if read is None:
             self._answer = line
-        head["paths"] = block.decode("utf-8", errors="surrogateescape")
+        head["paths"] = block  # (bytes: os.stat takes them as they are, with no decoding either way)
         return head if head["code"] == self.cache.code() else None
 
     def _full(self, line_read: bytes | None = None) -> tuple[dict[str, Any], Record] | None:
@@ -132,7 +132,7 @@ class RunEntry:
         if head is None:
             return None
         try:
-            tail = json.loads(rest[len(head["paths"].encode("utf-8", errors="surrogateescape")):])
+            tail = json.loads(rest[len(head["paths"]):])
             values = array("q", binascii.a2b_base64(tail["statuses"]))
             record = Record(_lines(tail["folders"]), _lines(tail["files"]), _lines(tail["digests"]),
                             _lines(head["missing"]), None if tail["listing"] is None else _lines(tail["listing"]),
@@ -141,7 +141,7 @@ class RunEntry:
             record = None
         if record is None or len(record.digests) != len(record.files) \
                 or len(record.values) != 4 * (len(record.folders) + len(record.files)) \
-                or head["paths"] != "\0".join(head["top"] + relative for relative in record.order()):
+                or head["paths"] != os.fsencode("\0".join(head["top"] + relative for relative in record.order())):
             self.cache.ignored(self.path, "not a cache entry")
             return None
         return head, record
@@ -154,9 +154,10 @@ class RunEntry:
             return None
         top = self._top()
         if head["statuses"] is not None:
-            paths = head["paths"].split("\0") if head["paths"] else []
+            paths = head["paths"].split(b"\0") if head["paths"] else []
             if head["top"] != top:  # the same site, named otherwise
-                paths = [top + path[len(head["top"]):] for path in paths]
+                start, new_top = len(os.fsencode(head["top"])), os.fsencode(top)
+                paths = [new_top + path[start:] for path in paths]
             if all(absent(top + relative) for relative in _lines(head["missing"])):
                 values = status_values(paths)
                 if values is not None and status_digest(values) == head["statuses"]:
@@ -293,17 +294,18 @@ class RunEntry:
     def _dump(self, payload: Any, record: Record, trusted: bool) -> None:
         top = self._top()
         values = record.values
-        paths = "\0".join(top + relative for relative in record.order())  # after the first line: JSON
-        # reads a string of 40,000 escaped line breaks several times slower than this is split
+        # After the first line, the paths as the file system names them (a name that is not UTF-8
+        # too): JSON reads a string of 40,000 escaped line breaks several times slower than this is split.
+        paths = os.fsencode("\0".join(top + relative for relative in record.order()))
         head = {"format": FORMAT, "code": self.cache.code(), "top": top,
-                "paths": len(paths.encode("utf-8", errors="surrogateescape")), "missing": "\n".join(record.missing),
+                "paths": len(paths), "missing": "\n".join(record.missing),
                 "statuses": status_digest(values) if trusted else None, "payload": payload}
         tail = {"folders": "\n".join(record.folders), "files": "\n".join(record.files),
                 "digests": "\n".join(record.digests),
                 "listing": None if record.listing is None else "\n".join(record.listing),
                 "statuses": binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")}
         assert self.path is not None
-        store_json(self.path, json.dumps(head, ensure_ascii=False, check_circular=False) + "\n" + paths + json.dumps(tail, ensure_ascii=False, check_circular=False))
+        store_json(self.path, b"%s\n%s%s" % (_json(head), paths, _json(tail)))
 
     def amend(self, changed: dict[str, str | None], recorded: Iterable[str], payload: Any,
               read: dict[str, str | None]) -> bool:
@@ -375,6 +377,10 @@ def _parse(line: bytes) -> dict[str, Any] | None:
             or not isinstance(head.get("statuses"), (str, type(None))):
         return _FOREIGN
     return head
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, check_circular=False).encode("ascii")  # (in ASCII: a name's lone surrogate escaped)
 
 
 def _quads(values: array[int]) -> Iterable[tuple[int, ...]]:

@@ -160,3 +160,50 @@ def test_a_proceedings_title_from_crossref_becomes_its_venue_and_what_it_leaves_
         'note: SOSP 2023 was read from Crossref\'s "Proceedings of the 29th Symposium on Operating Systems '
         'Principles, SOSP 2023, Koblenz, Germany, October 23-26, 2023"; the rest of it ("Proceedings of the 29th '
         'Symposium on Operating Systems Principles, Koblenz, Germany, October 23-26, 2023") is not kept\n')
+
+
+def test_a_journal_article_s_volume_issue_and_pages_become_its_venue_s_locator(empty: Path,
+                                                                               server: SourcesServer) -> None:  # noqa: F811
+    """As a BibTeX import writes them (Nature 585(7825):357–362, 2020), from Crossref's volume,
+    issue and page and from DBLP's volume, number and pages (both recorded answers)."""
+    run = hugokit("add", "doi:10.1002/pssc.201200953", "dblp:journals/cacm/Szalay08", "--site", empty)
+    assert run.exit_code == 0, run.output
+    venues = [entry["venue"] for entry in yaml.safe_load(database(empty))]
+    assert venues == ["physica status solidi (c) 10(3):319–322, 2013", "Commun. ACM 51(11):58–65, 2008"]
+    exported = hugokit("export", "bibtex", "--site", empty)
+    assert "volume = {10}" in exported.stdout and "pages = {319--322}" in exported.stdout
+    assert "number = {11}" in exported.stdout and "pages = {58--65}" in exported.stdout
+
+
+@pytest.mark.parametrize(("fields", "venue", "said"), [
+    ({"volume": "8", "article-number": "e1078"}, "J. Test 8:e1078, 2020", []),
+    ({"volume": "8", "issue": "2", "page": "1-"}, "J. Test 8(2), 2020",
+     ["note: Crossref's page \"1-\" is not a page range, a page or an article number"]),
+    ({"volume": "Spring", "page": "12-34"}, "J. Test 2020",
+     ["note: Crossref's volume \"Spring\" is not a volume", "note: Crossref's page \"12-34\" cannot be written without"]),
+    ({"volume": "8"}, "J. Test 2020", ["note: Crossref's volume \"8\" has no issue or pages with it"]),
+])
+def test_what_of_a_source_s_locator_the_venue_cannot_hold_is_said(empty: Path, server: SourcesServer,  # noqa: F811
+                                                                  fields: dict[str, str], venue: str,
+                                                                  said: list[str]) -> None:
+    import json
+
+    from sources_server import Scripted
+
+    work = {"status": "ok", "message-type": "work", "message": {
+        "DOI": "10.5555/test", "type": "journal-article", "title": ["A Paper"],
+        "author": [{"given": "Ada", "family": "Lovelace"}], "published-print": {"date-parts": [[2020]]},
+        "container-title": ["J. Test"], **fields}}
+    server.script["/crossref/"] = [Scripted(200, json.dumps(work), {"Content-Type": "application/json"})]
+    run = hugokit("add", "doi:10.5555/test", "--site", empty)
+    assert run.exit_code == 0, run.output
+    assert yaml.safe_load(database(empty))[0]["venue"] == venue
+    notes = [line for line in run.stdout.splitlines() if line.startswith("note: Crossref's")]
+    assert [note[:len(expected)] for note, expected in zip(notes, said)] == said and len(notes) == len(said)
+
+
+def test_a_proceedings_volume_never_becomes_a_locator(empty: Path, server: SourcesServer) -> None:  # noqa: F811
+    """A proceedings article's volume is its series' (LNCS 12345), its pages the proceedings': the venue stays bare."""
+    run = hugokit("add", "doi:10.18653/v1/2024.findings-acl.366", "--site", empty)  # the recording has its page
+    assert run.exit_code == 0, run.output
+    assert yaml.safe_load(database(empty))[0]["venue"] == "Findings of ACL 2024"

@@ -107,6 +107,8 @@ CHANGES = {
     "broken _index.md added": lambda s: write(bundle(s) / "_index.md", BAD),
     "broken page in a new subfolder": lambda s: write(bundle(s) / "extra/page.md", BAD),
     "bundle replaced whole by a rename": lambda s: _swap(bundle(s, 1), bundle(s, 2)),
+    "bundle folder removed": lambda s: shutil.rmtree(bundle(s)),
+    "bundle folder emptied": lambda s: [path.unlink() for path in bundle(s).iterdir()],
     "generated bundle of no publication": lambda s: shutil.copytree(bundle(s, 3), s / "content/publication/gone"),
     "hand-written bundle gains the mark": lambda s: _marked_later(s),
     "hand edit drops the mark": lambda s: same_edit(bundle(s) / "index.md", "# Generated", "# Handmade "),

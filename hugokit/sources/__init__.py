@@ -91,6 +91,8 @@ class Record(NamedTuple):
     code: str = ""
     abstract: str = ""
     note: str = ""              # the source's words the finding rests on, for the evidence
+    locator: tuple[tuple[str, str], ...] = ()  # a journal article's volume, issue and pages: (the
+                                               # source's name for each, its text), in that order
 
 
 def first_text(value: object) -> str:

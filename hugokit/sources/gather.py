@@ -70,10 +70,12 @@ def _primary(client: Client, ident: Identifier) -> Record:
     return dblp.record(client, ident.value)
 
 
-def new_entry(main: Record, records: list[Record], finder: VenueFinder, venues: Vocabulary) -> Publication:
+def new_entry(main: Record, records: list[Record], finder: VenueFinder,
+              venues: Vocabulary) -> tuple[Publication, list[str]]:
     """An entry for the paper: its published version's venue and year when a source names one,
-    else a preprint's; the first source's title, authors and abstract."""
-    from hugokit.refresh import published_version
+    else a preprint's; the first source's title, authors and abstract. With it, what of the
+    sources' answers the entry does not hold, as notes."""
+    from hugokit.refresh import left_out, published_version
 
     found = published_version([main, *records], finder, venues)
     arxiv = main.arxiv or next((r.arxiv for r in records if r.arxiv), "")
@@ -95,5 +97,7 @@ def new_entry(main: Record, records: list[Record], finder: VenueFinder, venues: 
         links["code"] = code
     doi = found.doi if found else main.doi
     abstract = main.abstract or next((r.abstract for r in records if r.abstract), "")
-    return Publication(title=main.title, year=year, authors=list(main.authors), venue=venue, links=links,
-                       doi=doi, arxiv=arxiv, abstract=abstract)
+    entry = Publication(title=main.title, year=year, authors=list(main.authors), venue=venue, links=links,
+                        doi=doi, arxiv=arxiv, abstract=abstract)
+    return entry, [note for note in [left_out([main, *records], finder, venue)] if note] + \
+        list(found.notes if found else ())

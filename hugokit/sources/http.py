@@ -200,6 +200,6 @@ def _cache_write(path: Path | None, url: str, status: int, body: str, kind: str)
 
     entry = {"format": CACHE_FORMAT, "url": url, "fetched": time.time(), "status": status, "type": kind, "body": body}
     try:
-        atomic_write(path, json.dumps(entry, ensure_ascii=False), durable=False)
+        atomic_write(path, json.dumps(entry), durable=False)  # (ASCII: a lone surrogate escaped)
     except OSError:
         pass  # an unwritable cache only costs a rerun its offline answers
