@@ -2,7 +2,9 @@
 
 Entries are matched by DOI, arXiv id, `id`, then normalised title. A match gains the fields it
 lacks (and link kinds it lacks); a field it has already is never overwritten, and a different
-incoming value is reported as a conflict. New entries go in among the entries of their year.
+incoming value is reported as a conflict. A venue that is the same venue with a journal's
+locator it lacks (hugokit.venue_string.with_more_locator) counts as a field it lacks: it is
+replaced where it stands. New entries go in among the entries of their year.
 Everything else in the file — comments, key order, quoting — stays as it was.
 """
 from __future__ import annotations
@@ -14,10 +16,12 @@ from hugokit.inputs import bom_length
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
 from hugokit.text import clean_doi, fold
+from hugokit.venue_string import with_more_locator
 from hugokit.verify import copy
 
-# (offset, order, what to insert there: text, or a new entry to render)
-Edit = tuple[int, int, "str | Publication"]
+# (offset, order, what to put there: text, or a new entry to render; where the text it replaces
+# ends: offset for an insertion)
+Edit = tuple[int, int, "str | Publication", int]
 
 
 @dataclass(slots=True)
@@ -81,7 +85,7 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
             result.added.append(new)
             if new.year not in offsets:
                 offsets[new.year] = _new_entry_offset(text, database.publications, new.year)
-            edits.append((offsets[new.year], order, new))
+            edits.append((offsets[new.year], order, new, offsets[new.year]))
             continue
         old = database.publications[at]
         result.matched.append((new, old))
@@ -94,7 +98,13 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
         names = [name for name, value in target.fields().items() if value and name not in ("title", "year")]
         if names:
             result.updated.append((old, names))
-            edits.extend(_field_edits(text, old, target, names))
+            replaced = [name for name in names if name != "links" and getattr(old, name)]
+            for name in replaced:
+                where = old.at(name)
+                edits.append((where.offset, _FIELDS, render_value(name, getattr(target, name)), where.end))
+            added = [name for name in names if name not in replaced]
+            edits.extend((offset, order, body, offset) for offset, order, body in
+                         _field_edits(text, old, target, added))
             for name in names:
                 if name == "links":
                     expected[at].links.update(target.links)
@@ -119,6 +129,9 @@ def _gain(name: str, old: Publication, new: Publication, target: Publication, re
         return
     if not mine:
         setattr(target, name, theirs)
+    elif name == "venue" and (kept := with_more_locator(mine, theirs)) is not None:
+        if kept != mine:
+            setattr(target, name, kept)
     elif mine != theirs:
         _conflict(result, old, name, name, mine, theirs, source)
 
@@ -198,24 +211,25 @@ def _field_edits(text: str, old: Publication, target: Publication, names: list[s
 
 
 def _apply(text: str, edits: list[Edit], database: Database) -> str:
-    """The text with every insertion made, in one pass (linear in the file's size). Insertions at
-    one offset keep their order; new text uses the file's own line ending."""
+    """The text with every insertion and replacement made, in one pass (linear in the file's
+    size). Insertions at one offset keep their order; new text uses the file's own line ending."""
     indent = ""
     if database.publications:
         first = database.publications[0].at()
         line_start = _line_start(text, first.offset)
         indent = " " * (len(text[line_start:first.offset]) - len(text[line_start:first.offset].lstrip()))
     newline = "\r\n" if "\r\n" in text[:text.find("\n") + 1] else "\n"
-    rendered: list[tuple[int, int, str]] = []
-    for offset, order, body in edits:
-        body = render_entry(body, indent) if isinstance(body, Publication) else body
-        rendered.append((offset, order, body if newline == "\n" else body.replace("\n", newline)))
+    rendered: list[tuple[int, int, str, int]] = []
+    for offset, order, entry_or_text, until in edits:
+        body = render_entry(entry_or_text, indent) if isinstance(entry_or_text, Publication) else entry_or_text
+        rendered.append((offset, order, body if newline == "\n" else body.replace("\n", newline), until))
     end = len(text)
-    if text and not text.endswith("\n") and any(offset == end for offset, _, _ in rendered):
-        rendered.append((end, _LINE_END, newline))
-    pieces, done = [], 0
-    for offset, _, body in sorted(rendered, key=lambda e: (e[0], e[1])):
+    if text and not text.endswith("\n") and any(offset == end for offset, _, _, _ in rendered):
+        rendered.append((end, _LINE_END, newline, end))
+    pieces: list[str] = []
+    done = 0
+    for offset, _, body, until in sorted(rendered, key=lambda e: (e[0], e[1])):
         pieces += [text[done:offset], body]
-        done = offset
+        done = until
     pieces.append(text[done:])
     return "".join(pieces)

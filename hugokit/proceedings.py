@@ -31,8 +31,11 @@ _NOT_MAIN = re.compile(
 _YEARS = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d])|'(\d{2})\b")
 _ACRONYM_YEAR = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][\w&/\-]*\s+(?:'\d{2}|(?:19|20)\d{2})\b")
 _UMBRELLA = re.compile(r"\(?\b(?:held\s+)?(?:as\s+)?part\s+of\s+(?:the\s+)?[^,;:()]*\)?", re.I)
-_DECORATION = re.compile(r"^(?:the\s+|conference\s+record\s+of\s+(?:the\s+)?)", re.I)
-_ACRONYM_CONFERENCE = re.compile(r"(\S+)\s+Conference(\s+(?:'\d{2}|(?:19|20)\d{2}))?")
+_DECORATION = re.compile(r"^(?:the\s+|(?:conference\s+record|proceedings)\s+of\s+(?:the\s+)?)", re.I)
+# An acronym and the word Conference, its year after them ("{SIGMOD} Conference 2017") or before
+# them ("2009 EuroSys Conference").
+_ACRONYM_CONFERENCE = re.compile(r"(?:(?P<before>(?:19|20)\d{2})\s+)?(?P<acronym>\S+)\s+Conference"
+                                 r"(?P<after>\s+(?:'\d{2}|(?:19|20)\d{2}))?")
 _PAREN = re.compile(r"\(([^()]+)\)$")
 _VOLUME = re.compile(r"\s+\d{1,3}$")  # "Advances in Neural Information Processing Systems 33"
 
@@ -89,16 +92,19 @@ def read_proceedings(text: str, year: int | None, term_of: Callable[[str], Term 
 
 def _lookup(part: str, term_of: Callable[[str], Term | None]) -> Term | None:
     """The registry venue one part of a title is: as written, without its decorations ("The",
-    "Conference Record of", a volume number, "Conference" after an acronym: DBLP's "{SIGMOD}
-    Conference 2017"), or by the acronym in its parentheses ("… (OSDI '06)") where the words
-    before them name no other registry venue."""
+    "Proceedings of the", "Conference Record of", a volume number, "Conference" after an acronym,
+    with its year after it or before: DBLP's "{SIGMOD} Conference 2017" and "Proceedings of the
+    2009 EuroSys Conference"), or by the acronym in its parentheses ("… (OSDI '06)") where the
+    words before them name no other registry venue."""
     bare = _VOLUME.sub("", _DECORATION.sub("", part))
     term = term_of(bare)
     if term is None:
         acronym = _ACRONYM_CONFERENCE.fullmatch(bare)
-        term = term_of(acronym.group(1) + acronym.group(2)) if acronym else None
-        if term is not None and " " in _spelled(term, acronym.group(1) if acronym else ""):
-            term = None
+        if acronym:
+            year = acronym["after"] or (" " + acronym["before"] if acronym["before"] else "")
+            term = term_of(acronym["acronym"] + year)
+            if term is not None and " " in _spelled(term, acronym["acronym"]):
+                term = None  # a word of a full name before "Conference", not an acronym
     if term is None and (paren := _PAREN.search(bare)):
         inner = term_of(paren.group(1))
         if inner is not None and " " not in _spelled(inner, paren.group(1)) and \

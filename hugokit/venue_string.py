@@ -215,6 +215,40 @@ def _shape(part: VenuePart) -> tuple[str, str, str, str, tuple[str, ...]]:
             part.workshop.text if part.workshop else "", tuple(m.whole.text for m in part.marks))
 
 
+def with_more_locator(mine: str, theirs: str) -> str | None:
+    """Of two writings of one venue, the one that says more: they name the same venues part by
+    part (name, workshop, year, presentation marks and awards) and differ at most in locators
+    one of them lacks ("Nature 2020" and "Nature 585(7825):357–362, 2020" give the latter, and the
+    other way round too). Locators both write must be the same ("357-362" is "357–362"). None
+    when the venues differ otherwise, or each has a locator the other lacks."""
+    ours, others = parse(mine), parse(theirs)
+    if len(ours) != len(others) or any(_named(a) != _named(b) for a, b in zip(ours, others)):
+        return None
+    gains = keeps = False
+    for a, b in zip(ours, others):
+        if a.locator is not None and b.locator is not None:
+            if _pieces(a.locator) != _pieces(b.locator):
+                return None
+        elif b.locator is not None:
+            gains = True
+        elif a.locator is not None:
+            keeps = True
+    if gains and keeps:
+        return None
+    return theirs if gains else mine
+
+
+def _named(part: VenuePart) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
+    """What a part names, without its locator: marks by what they say, not how they are spaced."""
+    return (part.name.text, part.year.text if part.year else "", part.workshop.text if part.workshop else "",
+            tuple((m.kind, m.value.text.casefold()) for m in part.marks))
+
+
+def _pieces(locator: Span) -> tuple[str, ...]:
+    pieces = locator_pieces(locator)
+    return tuple(re.sub(r"\s*[-–—]+\s*", "–", piece) for piece in pieces)
+
+
 def replaced(venue: str, span: Span, new: str) -> str:
     return venue[: span.start] + new + venue[span.end:]
 

@@ -36,6 +36,7 @@ EXPECTED = {
     "DBLP:conf/sigmod/Pavlo17": "SIGMOD 2017",  # DBLP's "{SIGMOD} Conference 2017"
     "IshtiaqO01": "POPL 2001",  # "Conference Record of {POPL} 2001: The 28th …"
     "ZeldovichBKM06": "OSDI 2006",  # "… Design and Implementation (OSDI '06)": the parenthesised acronym
+    "YipNKM09": "EuroSys 2009",  # "Proceedings of the 2009 EuroSys Conference": the year before the acronym
     "DBLP:conf/spaa/BinghamCH03": "SPAA 2003",  # "(part of {FCRC} 2003)": the federation is not the venue
     # Kept as written: workshops (also WORKSHOP@CONF), venues the registry lacks (ESOP, FOSSACS, CSL).
     "Algehed18": "Proceedings of the 13th Workshop on Programming Languages and Analysis for Security, PLAS@CCS "
@@ -44,7 +45,6 @@ EXPECTED = {
                   "PLAS@CCS 2016, Vienna, Austria, October 24, 2016",
     "TomeV19": "Proceedings of the 14th ACM SIGSAC Workshop on Programming Languages and Analysis for Security, "
                "CCS 2019, London, United Kingdom, November 11-15, 2019",  # a workshop at CCS, not CCS
-    "YipNKM09": "Proceedings of the 2009 EuroSys Conference, Nuremberg, Germany, April 1-3, 2009",  # a miss: kept
     "Levy02": "Computer Science Logic, 16th International Workshop, CSL 2002, 11th Annual Conference of the EACSL, "
               "Edinburgh, Scotland, UK, September 22-25, 2002, Proceedings",
     "AltenkirchBKSS21": "Foundations of Software Science and Computation Structures - 24th International Conference, "
@@ -98,6 +98,23 @@ TITLES = {
      2020): "ECCV 2020",
     ("KDD '21: The 27th ACM SIGKDD Conference on Knowledge Discovery and Data Mining, Virtual Event, Singapore, "
      "August 14-18, 2021", 2021): "KDD 2021",
+    # The year before the acronym, as DBLP writes some titles:
+    ("Proceedings of the 2009 EuroSys Conference, Nuremberg, Germany, April 1-3, 2009", 2009): "EuroSys 2009",
+    ("Proceedings of the 2009 EuroSys Conference, Nuremberg", 2010): "EuroSys 2009",  # filed a year late
+    ("The 2016 {SIGMOD} Conference, San Francisco, CA, USA", 2016): "SIGMOD 2016",
+    ("2021 ICML Conference, Virtual Event", 2021): "ICML 2021",
+    # ... and never where it would not be the main conference, or the evidence is weak:
+    ("Companion Proceedings of the 2009 EuroSys Conference, Nuremberg, Germany", 2009): None,
+    ("Proceedings of the 2009 EuroSys Conference Workshops, Nuremberg, Germany", 2009): None,
+    ("Proceedings of the 2009 EuroSys Workshop on System-level Virtualization, Nuremberg", 2009): None,
+    ("Proceedings of the 2009 EuroSys Conference Posters and Demos, Nuremberg", 2009): None,
+    ("Findings of the 2021 EMNLP Conference, Punta Cana, Dominican Republic", 2021): None,
+    ("Proceedings of the 2009 EuroSys Conference, Nuremberg, Germany, April 1-3, 2010", 2009): None,  # two years
+    ("Proceedings of the 2009 EuroSys Conference, Nuremberg", 2015): None,  # the year is far off
+    ("Proceedings of the 2009 EuroSys Conference, CCS 2009, Chicago", 2009): None,  # joint proceedings
+    ("Proceedings of the 2009 ACM Conference, Chicago", 2009): None,  # no registry venue
+    ("Proceedings of the 2018 World Wide Web Conference, Lyon, France", 2018): None,  # words, no acronym
+    ("Proceedings of the 2009 Systems Conference, Nuremberg", 2009): None,  # a word of a full name
     # Never the main conference:
     ("Findings of the Association for Computational Linguistics: EMNLP 2020, Online Event, 16-20 November 2020",
      2020): None,
