@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from hugokit.inputs import NotARegularFile, read_bytes
+from hugokit.inputs import read_bytes
 from hugokit.layout import PACKAGE, defaults_dir
 from hugokit.writeback import atomic_write
 
@@ -73,10 +73,12 @@ def text_digest(text: str) -> str:
 
 
 def file_digest(path: Path | str) -> str | None:
-    """The SHA-256 of a file's bytes; None when there is no file to read (a pipe or a device is none)."""
+    """The SHA-256 of a file's bytes; None when there is none to read: missing, a folder, a pipe
+    or a device, unreadable (a link loop, no permission), which the run then reports where it
+    reads the file, and the cache never takes for the file it recorded."""
     try:
         return digest(read_bytes(path))
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, NotARegularFile):
+    except OSError:
         return None
 
 

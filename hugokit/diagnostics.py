@@ -148,14 +148,18 @@ _OS_HINTS = {"EACCES": "check the permissions of the file and its folder", "EPER
              "ELOOP": "a symbolic link leads back to itself: fix or remove it",
              "EISDIR": "a folder stands where hugokit reads or writes a file: move it",
              "ENOTDIR": "a file stands where hugokit expects a folder: move it",
-             "EFBIG": "the file is larger than this system allows", "ENAMETOOLONG": "use a shorter path"}
+             "EFBIG": "the file is larger than this system allows", "ENAMETOOLONG": "use a shorter path",
+             "ENOENT": "the file is gone, or a symbolic link leads nowhere: fix or remove it"}
+
+
+def os_hint(exc: OSError, otherwise: str = "check the path and run again") -> str:
+    """What to do about what the operating system refused."""
+    import errno
+
+    return getattr(exc, "hint", None) or _OS_HINTS.get(errno.errorcode.get(exc.errno or 0, ""), otherwise)
 
 
 def os_error(exc: OSError) -> Diagnostic:
     """One clear line for what the operating system refused (exit 2, nothing more written)."""
-    import errno
-
-    name = errno.errorcode.get(exc.errno or 0, "")
     where = str(exc.filename) if exc.filename else "<system>"
-    return error(Position(where), "os-error", f"{exc.strerror or exc}; nothing more was written",
-                 getattr(exc, "hint", None) or _OS_HINTS.get(name, "check the path and run again"))
+    return error(Position(where), "os-error", f"{exc.strerror or exc}; nothing more was written", os_hint(exc))

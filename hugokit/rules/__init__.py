@@ -12,7 +12,8 @@ from types import ModuleType
 from typing import Any, Callable, Iterator, NamedTuple
 
 from hugokit.config import CodeRef, SiteConfig
-from hugokit.diagnostics import Diagnostic, Finding, InputError, Position, Severity, did_you_mean, error, on_command_line
+from hugokit.diagnostics import (Diagnostic, Finding, InputError, Position, Severity, did_you_mean, error, on_command_line,
+                                 os_hint)
 from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
@@ -99,5 +100,6 @@ def file_findings(rule: Rule, config: SiteConfig, shown: str, data: bytes | OSEr
     if rule.check_file is None:
         return []
     if isinstance(data, OSError):
-        return [Finding(Position(shown), f"cannot read this page: {data}", getattr(data, "hint", "make the file readable"))]
+        return [Finding(Position(shown), f"cannot read this page: {data.strerror or data}",
+                        os_hint(data, "make the file readable"))]
     return list(rule.check_file(config, shown, data))

@@ -64,6 +64,20 @@ def test_a_pipe_as_the_database_is_unreadable(site: Path) -> None:
         assert "data/publications.yaml is not a regular file" in result.stderr + result.stdout
 
 
+def test_a_link_loop_or_a_dangling_link_among_the_pages_is_reported_and_the_check_goes_on(site: Path) -> None:
+    (site / "content/loop.md").symlink_to(site / "content/loop.md")
+    (site / "content/gone.md").symlink_to(site / "content/nowhere.md")
+    (site / "content/bad.md").write_bytes(BROKEN_PAGE)
+    for _ in range(2):
+        checked = run(site, "check", "--format", "json")
+        assert checked.returncode == 1, checked.stdout + checked.stderr
+        found = {d["path"]: (d["message"], d["hint"]) for d in json.loads(checked.stdout)["diagnostics"]}
+        assert found["content/loop.md"] == ("cannot read this page: Too many levels of symbolic links",
+                                            "a symbolic link leads back to itself: fix or remove it")
+        assert found["content/gone.md"][0] == "cannot read this page: No such file or directory"
+        assert "front-matter: a list in [ ] is not closed" in found["content/bad.md"][0]  # the other pages checked
+
+
 @pytest.mark.parametrize("name", [b"line\nbreak.md", b"caf\xff.md"], ids=["a line break", "not UTF-8"])
 def test_a_page_name_no_editor_makes_is_checked_and_cached(site: Path, name: bytes) -> None:
     with open(os.fsencode(site / "content") + b"/" + name, "wb") as page:
