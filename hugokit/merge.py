@@ -9,6 +9,7 @@ Everything else in the file — comments, key order, quoting — stays as it was
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from hugokit.diagnostics import Diagnostic, warning
@@ -110,9 +111,24 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
                     expected[at].links.update(target.links)
                 else:
                     setattr(expected[at], name, getattr(target, name))
+    empty = _empty_list(text, database) if result.added else None
+    if empty is not None:  # the new entries take its place (after it, the file would not be a list)
+        edits.append((empty[0], len(incoming), "", empty[1]))
     result.text = _apply(text, edits, database)
     result.expected = expected + [copy(pub) for pub in result.added]
     return result
+
+
+# A database with no entries written as an empty flow list, as hugokit init writes it.
+_EMPTY_LIST = re.compile(r"^\[[ \t]*\][ \t]*(?:#[^\n]*)?(?:\r?\n|\Z)", re.M)
+
+
+def _empty_list(text: str, database: Database) -> tuple[int, int] | None:
+    """Where a database without entries writes its empty list (its line), if it does."""
+    if database.publications or database.entries:
+        return None
+    found = _EMPTY_LIST.search(text)
+    return (found.start(), found.end()) if found else None
 
 
 def _gain(name: str, old: Publication, new: Publication, target: Publication, result: MergeResult,
@@ -230,6 +246,6 @@ def _apply(text: str, edits: list[Edit], database: Database) -> str:
     done = 0
     for offset, _, body, until in sorted(rendered, key=lambda e: (e[0], e[1])):
         pieces += [text[done:offset], body]
-        done = until
+        done = max(done, until)  # (an insertion where a replaced text began is not a step back)
     pieces.append(text[done:])
     return "".join(pieces)

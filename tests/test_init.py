@@ -162,6 +162,25 @@ def test_init_imports_a_bibtex_file_into_a_new_folder(tmp_path: Path) -> None:
                                                     "layouts and vocabularies\n\n" + MOUNT_TOML)
 
 
+@pytest.mark.parametrize("ending", ["\n", ""], ids=["a line break after []", "none"])
+def test_import_into_the_empty_database_init_writes(tmp_path: Path, ending: str) -> None:
+    """init writes `[]` under its example comment; a later import (a real file) replaces the `[]`
+    with the entries (it used to append them after it: an internal error, nothing imported)."""
+    site = tmp_path / "site"
+    assert hugokit("init", "--site", site).exit_code == 0
+    database = site / "data/publications.yaml"
+    empty = database.read_text(encoding="utf-8")
+    assert empty.endswith("\n[]\n")
+    database.write_text(empty.removesuffix("\n") + ending, encoding="utf-8")
+    run = hugokit("import", REPO / "tests/corpus/bibtex/aibasel-group.bib", "--site", site)
+    assert run.exit_code == 0 and "imported 48 new" in run.stdout, run.output
+    text = database.read_text(encoding="utf-8")
+    assert text.startswith(empty.removesuffix("[]\n")) and "\n[]" not in text  # the example comment kept
+    assert len(yaml.safe_load(text)) == 48
+    assert hugokit("build", "--force", "--site", site).exit_code == 0  # (its venues are not all in the registry)
+    assert (site / "content/publications.md").read_text(encoding="utf-8").count("{{< publication ") == 48
+
+
 def test_a_source_that_cannot_be_read_writes_nothing(tmp_path: Path) -> None:
     write(tmp_path / "hugo.toml", 'title = "Lab"\n')
     write(tmp_path / "content/publications.md", SEED_PAGE.read_text() + "\nstray text\n")
