@@ -63,8 +63,12 @@ def installed_pin() -> Pin:
 
 
 def topics_yaml(publications: Sequence[Publication]) -> str:
-    """data/topics.yaml: every topic in use, in the order the page first uses it."""
-    seen = list(dict.fromkeys(topic for pub in publications for topic in pub.topics))
+    """data/topics.yaml: every topic in use, in the order the page first uses it; spellings that
+    differ only by case are one topic (as the vocabulary reads them), first spelling first."""
+    first: dict[str, str] = {}
+    for topic in (topic for pub in publications for topic in pub.topics):
+        first.setdefault(topic.casefold(), topic)
+    seen = list(first.values())
     lines = ["# The site's topics, in the order the topic filter shows them (written by hugokit init",
              "# from the topics in use). Add a description with `- {name: X, description: ...}`."]
     return "\n".join(lines + [f"- {scalar(topic)}" for topic in seen]) + "\n"

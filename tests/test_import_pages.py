@@ -216,3 +216,15 @@ def test_map_reaches_every_database_field_and_venues_go_through_the_registry(tmp
                                                                  "1901.00001")
     assert (pub.authors, pub.keywords, pub.topics) == (["Ada Lovelace", "Alan Turing"], ["engines", "notes"],
                                                        ["Selected"])
+
+
+def test_a_bundles_named_links_become_link_kinds_the_check_accepts(tmp_path: Path) -> None:
+    # chrisdonahue/chrisdonahue.github.io @ dc3cb7c, content/publication/24-11-aria/index.md (abstract shortened):
+    # `links: [{name: Project Page, url: …}]`
+    run = hugokit("import", REPO / "tests/fixtures/real/chrisdonahue", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    (aria,) = database_of(tmp_path)
+    assert aria.links == {"paper": "https://arxiv.org/pdf/2502.08122.pdf", "arxiv": "https://arxiv.org/abs/2502.08122",
+                          "project_page": "https://hooktheory.com/hookpad/aria"}
+    check = hugokit("check", "--site", tmp_path)
+    assert "unsafe-value" not in check.stdout and "project_page" in check.stdout  # only unknown-link-kind, a warning

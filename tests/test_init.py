@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -342,3 +343,19 @@ def test_a_doks_site_mounting_every_folder_itself_gets_the_import_and_is_told_ab
     edited = (tmp_path / "config/_default/module.toml").read_text()
     assert edited == module + f'\n\n[[imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'
     assert (tmp_path / "config/_default/hugo.toml").read_text() == 'title = "Docs"\n'
+
+
+# A Hugo Blox bundle of zhanlilz/zhanlilz @ 3a0814c, content/publication/boucher-detecting-2020/index.md
+# (reduced: three authors, five of its tags, no abstract), whose tags differ only by case.
+ZHANLILZ = FIXTURES / "real/zhanlilz"
+
+
+def test_topics_that_differ_only_by_case_are_one_term_in_the_topics_init_writes(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(ZHANLILZ, site / "content/publication")
+    run = hugokit("init", "content/publication", "--site", site)
+    assert "duplicate-term" not in run.stdout  # the vocabulary init writes is one its check accepts
+    assert yaml.safe_load((site / "data/topics.yaml").read_text()) == ['"g-liht"', '"gedi"', '"lidar"']
+    assert run.stdout.count("warning[topic-spelling]") == 2  # "G-LiHT" and "GEDI": hugokit fix spells them
+    assert run.stdout.count("error[") == 1 and "error[unknown-venue]" in run.stdout  # Remote Sensing, in no registry
+    assert run.exit_code == 1, run.output
