@@ -18,7 +18,8 @@ HOOK_FILES = {
     "hugokit-check": r"(data/.+\.ya?ml|content/.+\.(md|markdown|html?)|hugokit\.yaml)",
     "hugokit-build": r"(data/.+\.ya?ml|content/.+|hugokit\.yaml)",
 }
-EMPTY_DATABASE = ("# The publication database: one entry per publication, in page order. For example:\n"
+EMPTY_DATABASE = ("# The publication database: one entry per publication, in page order. Replace the [] below\n"
+                  "# (an empty list) with the entries, for example:\n"
                   "# - title: \"A Paper\"\n#   authors: [Ada Lovelace, Alan Turing]\n#   year: 2024\n"
                   "#   venue: NeurIPS 2024\n#   links: {paper: \"https://arxiv.org/pdf/2401.00001\"}\n"
                   "#   topics: [Selected]\n[]\n")

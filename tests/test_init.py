@@ -359,3 +359,18 @@ def test_topics_that_differ_only_by_case_are_one_term_in_the_topics_init_writes(
     assert run.stdout.count("warning[topic-spelling]") == 2  # "G-LiHT" and "GEDI": hugokit fix spells them
     assert run.stdout.count("error[") == 1 and "error[unknown-venue]" in run.stdout  # Remote Sensing, in no registry
     assert run.exit_code == 1, run.output
+
+
+def test_entries_written_by_hand_after_the_empty_databases_brackets_are_told_to_replace_them(tmp_path: Path) -> None:
+    """The README's database example, pasted below the `[]` init writes: the error says what to do."""
+    site = tmp_path / "site"
+    assert hugokit("init", "--site", site).exit_code == 0
+    database = site / "data/publications.yaml"
+    database.write_text(database.read_text() + '- title: "Alpa"\n  year: 2022\n', encoding="utf-8")
+    run = hugokit("check", "--site", site)
+    assert run.exit_code == 2
+    line = len(database.read_text().splitlines()) - 1
+    assert run.stdout == (f"data/publications.yaml:{line}:1: error[yaml-syntax] YAML syntax error: more follows the "
+                          "file's one value (the [] of an empty list, a value at the top level) (delete the [] "
+                          "when you add entries below it; indent a line that belongs to the value above)\n")
+    assert "Replace the [] below" in database.read_text()  # the file says so itself
