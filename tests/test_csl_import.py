@@ -71,6 +71,12 @@ def test_every_date_form_gives_its_first_date_and_what_cannot_be_filed_is_an_err
         "files publications by a year of four digits (give the publication's own year; it was skipped)"]
     unused = {line.split('"')[1] for line in output.splitlines() if "csl-unused-field" in line}
     assert unused == {"original-date", "container", "event-date", "submitted", "accessed", "id"}
+    dates = [line.split(": warning[csl-date] ")[1] for line in output.splitlines() if "warning[csl-date]" in line]
+    assert dates == [  # what of a date has no place is said, never dropped without a word
+        '"issued" of item 1 is a range: only its start is imported (nothing to do if the start is the publication\'s date)',
+        '"issued" of item 6 is a range: only its start is imported (nothing to do if the start is the publication\'s date)',
+        '"issued" of item 7: its season has no place in the database; it was not imported (nothing to do if the year '
+        'is what the page needs)']
 
 
 def test_crossref_s_shapes_and_an_arxiv_preprint(tmp_path: Path) -> None:
@@ -131,3 +137,12 @@ def test_a_broken_item_is_named_and_nothing_is_written(tmp_path: Path) -> None:
     assert code == 1 and entries == []
     assert "bad.json:5:13: error[" in output and '"author" of item 1' in output
     assert 'error[bad-date] "issued" of item 2 is not a date' in output
+
+
+@pytest.mark.parametrize("issued", [{"raw": "someday"}, {"season": 2}, {"literal": "in press"}, "2020", [], {}])
+def test_an_unreadable_issued_date_is_an_error_never_a_silent_skip(tmp_path: Path, issued: object) -> None:
+    items = [{"type": "article-journal", "title": "T", "author": [{"family": "B"}], "issued": issued},
+             {"type": "article-journal", "title": "U", "author": [{"family": "C"}], "issued": {"raw": "2021-03"}}]
+    entries, output, code = imported(tmp_path, write(tmp_path / "d.json", json.dumps(items)), "--partial")
+    assert code == 1 and [(e["title"], e["year"], e.get("date")) for e in entries] == [("U", 2021, "2021-03")]
+    assert 'error[bad-date] "issued" of item 1 is not a date' in output, output

@@ -209,19 +209,30 @@ def _date(reader: Reader, node: yaml.Node | None, what: str) -> tuple[int, str] 
     date-parts, Crossref's bare list of them, or a `raw` or `literal` text starting with a year."""
     if node is None:
         return None
+    hint = 'write {"date-parts": [[2024, 5]]} (a year, and a month and day if known)'
     parts: yaml.Node | None = node
     if isinstance(node, yaml.MappingNode):
         fields = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        kept_out = [name for name in ("season", "circa") if name in fields]
+        if kept_out:
+            reader.diagnostics.append(warning(reader.pos(node), "csl-date", f'"issued" of {what}: its '
+                                              f'{" and ".join(kept_out)} has no place in the database; it was not '
+                                              "imported", "nothing to do if the year is what the page needs"))
         if "date-parts" not in fields:
             raw = fields.get("raw") or fields.get("literal")
             found = re.match(r"\s*((?:1[89]|20)\d{2})(?:-(\d{1,2}))?", raw.value) \
                 if isinstance(raw, yaml.ScalarNode) else None
-            return (int(found.group(1)), f"{found.group(1)}-{int(found.group(2)):02d}" if found.group(2) else "") \
-                if found else None
+            if found is None:
+                reader.report(node, "bad-date", f'"issued" of {what} is not a date', hint)
+                return None
+            return int(found.group(1)), f"{found.group(1)}-{int(found.group(2)):02d}" if found.group(2) else ""
         parts = fields["date-parts"]
     first = parts.value[0] if isinstance(parts, yaml.SequenceNode) and parts.value else None
     numbers = [p.value for p in first.value] if isinstance(first, yaml.SequenceNode) else []
-    hint = 'write {"date-parts": [[2024, 5]]} (a year, and a month and day if known)'
+    end = parts.value[1] if isinstance(parts, yaml.SequenceNode) and len(parts.value) > 1 else None
+    if isinstance(end, yaml.SequenceNode) and any(isinstance(p, yaml.ScalarNode) and p.value.strip("0 ") for p in end.value):
+        reader.diagnostics.append(warning(reader.pos(end), "csl-date", f'"issued" of {what} is a range: only its '
+                                          "start is imported", "nothing to do if the start is the publication's date"))
     if not numbers or not all(isinstance(n, str) and re.fullmatch(r"\s*-?\d{1,9}\s*", n) for n in numbers):
         reader.report(node, "bad-date", f'"issued" of {what} is not a date', hint)
         return None
