@@ -93,8 +93,8 @@ def test_crossref_s_shapes_and_an_arxiv_preprint(tmp_path: Path) -> None:
          "issued": {"date-parts": [["2024", "2", "28"]]}},
         {"type": "paper-conference", "title": "A Paper", "author": [{"given": "Ludwig", "non-dropping-particle": "van",
                                                                     "family": "Beethoven", "suffix": "Jr."}],
-         "container-title": "Proceedings of the 29th Symposium on Operating Systems Principles, SOSP 2023, Koblenz, "
-                            "Germany, October 23-26, 2023",
+         "event": {"name": "Proceedings of the 29th Symposium on Operating Systems Principles, SOSP 2023, Koblenz, "
+                            "Germany, October 23-26, 2023", "location": "Koblenz"},
          "issued": {"date-parts": [[2023, 10]]}, "page": "1-17", "volume": "12345"},
     ]
     source = write(tmp_path / "items.json", json.dumps(items))
@@ -109,7 +109,7 @@ def test_crossref_s_shapes_and_an_arxiv_preprint(tmp_path: Path) -> None:
     assert (paper["venue"], paper["authors"]) == ("SOSP 2023", ["Ludwig van Beethoven Jr."])
     unused = {line.split('"')[1] for line in output.splitlines() if "csl-unused-field" in line}
     assert unused == {"publisher", "page", "volume"}  # (a proceedings paper's pages and series volume)
-    assert 'warning[csl-proceedings] item 3: "container-title" "Proceedings of the 29th Symposium on Operating ' \
+    assert 'warning[csl-proceedings] item 3: "event" "Proceedings of the 29th Symposium on Operating ' \
            'Systems Principles, SOSP 2023, Koblenz, Germany, October 23-26, 2023" was read as SOSP 2023' in output
 
 

@@ -116,7 +116,9 @@ def _item(reader: Reader, node: yaml.Node, what: str, finder: VenueFinder,
     kind = text.get("type", "")
     arxiv = _arxiv(text)
     journal = kind in JOURNAL or kind == "article" and bool(text.get("container-title"))  # (a periodical's)
-    kept = READ - (set() if journal else _LOCATOR) - (set() if _ARXIV_NUMBER.match(text.get("number", "")) else {"number"})
+    kept = set(READ) if journal else set(READ - _LOCATOR)  # (a proceedings paper's pages are the proceedings')
+    if not _ARXIV_NUMBER.match(text.get("number", "")):
+        kept.discard("number")
     for key, key_node in spare:
         if key not in kept:
             count, first = unused.get(key, (0, key_node))
@@ -176,9 +178,13 @@ def _arxiv(text: dict[str, str]) -> str:
 
 
 def _text(reader: Reader, node: yaml.Node, what: str) -> str:
-    """A text field (a number too: "volume": 12; Crossref's lists of one: "title": ["…"])."""
+    """A text field (a number too: "volume": 12; Crossref's lists of one: "title": ["…"]; an
+    `event` object's name)."""
     if isinstance(node, yaml.SequenceNode):
         node = node.value[0] if node.value else yaml.ScalarNode("tag:yaml.org,2002:str", "")
+    if isinstance(node, yaml.MappingNode):
+        named = [value for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == "name"]
+        node = named[0] if named else node
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
         return str(node.value)
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
