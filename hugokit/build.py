@@ -91,7 +91,7 @@ def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None
     that the run cache records the bytes the plan was made from)."""
     from hugokit.render.bundles import marked
 
-    from hugokit.inputs import read_bytes
+    from hugokit.regular_files import read_bytes
 
     try:
         data = read_bytes(site.config.path(relative))

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from hugokit.inputs import read_bytes
+from hugokit.regular_files import read_bytes
 from hugokit.layout import PACKAGE, defaults_dir
 from hugokit.writeback import atomic_write
 

@@ -77,7 +77,7 @@ def init_command(source: Path | None, site: str, paths: PathDisplay) -> int:
     from hugokit.cli_check import check_command
 
     status = check_command(site, "auto", None, "", "", False, False, paths)
-    _next_steps(theme_step, bool(groups), status, where)
+    _next_steps(theme_step, bool(groups), status, where, empty=not publications)
     return status
 
 
@@ -252,7 +252,7 @@ def _as_given(folder: Path) -> Path:
     return Path(relative) if not relative.startswith(os.pardir) else folder
 
 
-def _next_steps(theme_step: str, people: bool, status: int, where: Pin) -> None:
+def _next_steps(theme_step: str, people: bool, status: int, where: Pin, *, empty: bool = False) -> None:
     from hugokit import HUGO_MODULE, REPOSITORY
 
     steps = []
@@ -268,6 +268,9 @@ def _next_steps(theme_step: str, people: bool, status: int, where: Pin) -> None:
     if not where.exact:
         steps.append(f"the hooks and the workflow are pinned to the tag {where.rev}; if it does not exist, "
                      "put a commit SHA of hugokit there")
+    if empty:
+        steps.append("fill the database: hugokit import my.bib (or a CSL-JSON export, a folder of publication pages), "
+                     "or hugokit add arXiv:2403.00835 doi:10.… (papers by identifier), or write entries by hand")
     steps += ["pre-commit install   (the hooks then run on every commit)",
               "edit data/publications.yaml, run hugokit build, and commit both"]
     echo("\nnext steps:\n" + "".join(f"  {n}. {step}\n" for n, step in enumerate(steps, 1)), nl=False)

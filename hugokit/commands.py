@@ -107,7 +107,8 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
             "Print the JSON Schema of data/publications.yaml (for editors' YAML language server)."),
     Command("import", "hugokit.cli_exchange:import_command",
             "Import a shortcode page, publication pages (a folder of Hugo Blox bundles or academicpages\n"
-            "pages, or one of them), a BibTeX file or a JSON list into data/publications.yaml.\n\n"
+            "pages, or one of them), a BibTeX file or a JSON list (CSL-JSON too: Zotero's, pandoc's) into\n"
+            "data/publications.yaml.\n\n"
             "Into an existing database the import merges: entries are matched by DOI, arXiv id, id or\n"
             "title; matches gain the fields they lack and never lose one; new entries go among their year.", (
                 Argument("source", path=True, folder_ok=True),

@@ -275,7 +275,7 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
 
 
 def _read_bytes(path: str) -> bytes:
-    from hugokit.inputs import read_bytes
+    from hugokit.regular_files import read_bytes
 
     return read_bytes(path)
 

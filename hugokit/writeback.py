@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
-from hugokit.inputs import read_bytes
+from hugokit.regular_files import read_bytes
 
 
 class WriteBack(Enum):

@@ -168,7 +168,8 @@ def test_import_into_the_empty_database_init_writes(tmp_path: Path, ending: str)
     """init writes `[]` under its example comment; a later import (a real file) replaces the `[]`
     with the entries (it used to append them after it: an internal error, nothing imported)."""
     site = tmp_path / "site"
-    assert hugokit("init", "--site", site).exit_code == 0
+    init = hugokit("init", "--site", site)
+    assert init.exit_code == 0 and "fill the database: hugokit import my.bib" in init.stdout  # a next step
     database = site / "data/publications.yaml"
     empty = database.read_text(encoding="utf-8")
     assert empty.endswith("\n[]\n")

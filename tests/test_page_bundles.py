@@ -66,6 +66,19 @@ def test_slugs_are_ascii_unique_and_stay_inside_the_folder(tmp_path: Path) -> No
     assert not (tmp_path / "etc").exists()
 
 
+def test_a_title_with_nothing_ascii_keeps_its_folder_when_entries_are_added_above(tmp_path: Path) -> None:
+    """Its folder (the page's URL) comes from its title's digest, not from its place in the list."""
+    cjk = '- {title: "日本語のタイトル", year: 2020, venue: OSDI 2020, authors: [A B], topics: [T]}\n'
+    write(tmp_path / "data/publications.yaml", cjk)
+    build(tmp_path)
+    (before,) = [p.name for p in (tmp_path / "content/publication").iterdir()]
+    assert before.startswith("publication-") and len(before) == len("publication-") + 10
+    write(tmp_path / "data/publications.yaml",
+          '- {title: "A newer paper", year: 2021, venue: OSDI 2021, authors: [A B], topics: [T]}\n' + cjk)
+    build(tmp_path)
+    assert sorted(p.name for p in (tmp_path / "content/publication").iterdir()) == sorted(["a-newer-paper", before])
+
+
 def test_stale_generated_pages_go_and_hand_written_pages_stay(tmp_path: Path) -> None:
     write(tmp_path / "data/publications.yaml", DATABASE)
     build(tmp_path)

@@ -57,8 +57,9 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
         imported = import_page(text, shown, mapping)
     elif fmt == "json":
         from hugokit.importers.json_list import import_json
+        from hugokit.vocab import load_vocabularies
 
-        imported = import_json(text, shown, mapping)
+        imported = import_json(text, shown, mapping, load_vocabularies(config.root)[0].venues)
     else:
         from hugokit.importers.bibtex import import_bibtex
         from hugokit.vocab import load_vocabularies

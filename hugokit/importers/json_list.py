@@ -19,11 +19,13 @@ import yaml
 
 from hugokit.dates import FORMS, filed_year, parse_date
 from hugokit.diagnostics import InputError, error, warning
+from hugokit.importers.csl_json import import_csl, looks_like_csl
 from hugokit.importers.imported import Imported
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.inputs import DECIMAL
 from hugokit.load import Reader, compose
 from hugokit.model import FIELD_BY_NAME, SELECTED_TOPIC, Publication
+from hugokit.vocab import Vocabulary
 
 KNOWN_NAMES: dict[str, str] = {
     **{name: name for name in FIELD_BY_NAME},
@@ -45,7 +47,10 @@ def targets() -> list[str]:
     return sorted(set(FIELD_BY_NAME) | {"date", "month", "selected"}) + ["links.KIND"]
 
 
-def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
+def import_json(text: str, path: str, mapping: dict[str, str] | None = None,
+                venues: Vocabulary | None = None) -> Imported:
+    """The publications of a JSON list; a CSL-JSON one (Zotero's, pandoc's, hugokit's export) is
+    read as CSL (see hugokit.importers.csl_json) unless mapping names fields."""
     names = {**KNOWN_NAMES, **(mapping or {})}
     result = Imported()
     text, shortened = _astral_escapes(text)
@@ -57,7 +62,12 @@ def import_json(text: str, path: str, mapping: dict[str, str] | None = None) -> 
     reader = Reader(path, text)
     if isinstance(root, yaml.MappingNode):  # a file holding one publication
         root = yaml.SequenceNode("tag:yaml.org,2002:seq", [root], root.start_mark, root.end_mark)
-    if root is not None and reader.expect(root, "the JSON file", "seq"):
+    if venues is not None and not mapping and looks_like_csl(root):
+        from hugokit.venue_names import finder_for
+
+        assert isinstance(root, yaml.SequenceNode)
+        result = import_csl(reader, root, finder_for(venues))
+    elif root is not None and reader.expect(root, "the JSON file", "seq"):
         for number, node in enumerate(root.value, 1):
             pub = _entry(reader, node, f"item {number}", names)
             if pub is not None:

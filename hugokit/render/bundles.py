@@ -20,10 +20,12 @@ URL_KEYS = ("pdf", "code", "project", "slides", "video", "poster", "dataset", "s
 
 
 def slugs(publications: list[Publication]) -> list[str]:
-    """Stable, unique, ASCII folder names: from the id, else the title; never a path."""
+    """Stable, unique, ASCII folder names: from the id, else the title; never a path. A title
+    with nothing ASCII to slug (日本語のタイトル) gets its digest's first digits, not its
+    position, which an entry added above would change, and with it the page's URL."""
     out, taken = [], set()
-    for number, pub in enumerate(publications, 1):
-        base = ascii_slug(pub.id or pub.title) or f"publication-{number}"
+    for pub in publications:
+        base = ascii_slug(pub.id or pub.title) or f"publication-{_short_digest(pub.id or pub.title)}"
         slug, n = base, 1
         while slug in taken:
             n += 1
@@ -31,6 +33,12 @@ def slugs(publications: list[Publication]) -> list[str]:
         taken.add(slug)
         out.append(slug)
     return out
+
+
+def _short_digest(text: str) -> str:
+    from hashlib import sha256
+
+    return sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
 def marked(data: bytes, mark: str) -> bool:

@@ -110,7 +110,29 @@ def json_sources() -> Inputs:
         ("unknown field", b'[{"title": "A", "year": 2020, "colour": "red"}]'),
         ("injection", json.dumps([{"title": s, "year": 2020, "url": s, "venue": s} for s in INJECTIONS]).encode()),
         ("duplicates", b'[{"title": "A", "year": 2020}, {"title": "a", "year": 2020}]'),
+        *_csl_sources(),
     ]
+
+
+def _csl_sources() -> Inputs:
+    """CSL-JSON items (what the CSL reader takes) with every part of the wrong shape."""
+    def item(**fields: object) -> dict[str, object]:
+        return {"type": "article-journal", "title": "A", "author": [{"family": "B"}],
+                "issued": {"date-parts": [[2020]]}, **fields}
+
+    cases = {
+        "names a string": item(author="Ada Lovelace"), "a name a list": item(author=[["B"]]),
+        "name parts of wrong types": item(author=[{"family": {"x": 1}, "given": [1], "literal": None}]),
+        "issued a string": item(issued="2020"), "date-parts empty": item(issued={"date-parts": []}),
+        "date-parts deep": item(issued={"date-parts": [[[[2020]]]]}), "date-parts huge": item(issued={"date-parts": [[10**40]]}),
+        "month 13": item(issued={"date-parts": [[2020, 13]]}), "year 0": item(issued={"date-parts": [[0]]}),
+        "raw not a date": item(issued={"raw": "someday"}), "title a list of objects": item(title=[{"a": 1}]),
+        "title all markup": item(title="<i></i>"), "container a mapping": item(**{"container-title": {"a": 1}}),
+        "locator of wrong forms": item(**{"container-title": "J", "volume": "XII", "issue": {"a": 1}, "page": "1-"}),
+        "arXiv number empty": item(type="article", number="arXiv:"), "injection in CSL": item(
+            title=INJECTIONS[0], **{"container-title": INJECTIONS[1], "URL": INJECTIONS[2], "DOI": INJECTIONS[0]}),
+    }
+    return [(f"CSL: {name}", json.dumps([value]).encode()) for name, value in cases.items()]
 
 
 _PARAMS = 'venue="V" paperLink="" codeLink="" award="" project="" data-topic="T"'
