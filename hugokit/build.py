@@ -105,7 +105,7 @@ def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None
 def _own_pages(site: Site, folder: str, others: set[str], looked_at: dict[str, str | None]) -> dict[str, str]:
     """The hand-written bundles among the folders no publication is built into: the folded title
     of each, to its index.md (recorded in looked_at, as the plan depends on it)."""
-    from hugokit.inputs import read_bytes
+    from hugokit.regular_files import read_bytes
     from hugokit.render.bundles import MARK, marked
     from hugokit.text import fold
 
