@@ -18,7 +18,8 @@ HOOK_FILES = {
     "hugokit-check": r"(data/.+\.ya?ml|content/.+\.(md|markdown|html?)|hugokit\.yaml)",
     "hugokit-build": r"(data/.+\.ya?ml|content/.+|hugokit\.yaml)",
 }
-EMPTY_DATABASE = ("# The publication database: one entry per publication, in page order. For example:\n"
+EMPTY_DATABASE = ("# The publication database: one entry per publication, in page order. Replace the [] below\n"
+                  "# (an empty list) with the entries, for example:\n"
                   "# - title: \"A Paper\"\n#   authors: [Ada Lovelace, Alan Turing]\n#   year: 2024\n"
                   "#   venue: NeurIPS 2024\n#   links: {paper: \"https://arxiv.org/pdf/2401.00001\"}\n"
                   "#   topics: [Selected]\n[]\n")
@@ -63,8 +64,12 @@ def installed_pin() -> Pin:
 
 
 def topics_yaml(publications: Sequence[Publication]) -> str:
-    """data/topics.yaml: every topic in use, in the order the page first uses it."""
-    seen = list(dict.fromkeys(topic for pub in publications for topic in pub.topics))
+    """data/topics.yaml: every topic in use, in the order the page first uses it; spellings that
+    differ only by case are one topic (as the vocabulary reads them), first spelling first."""
+    first: dict[str, str] = {}
+    for topic in (topic for pub in publications for topic in pub.topics):
+        first.setdefault(topic.casefold(), topic)
+    seen = list(first.values())
     lines = ["# The site's topics, in the order the topic filter shows them (written by hugokit init",
              "# from the topics in use). Add a description with `- {name: X, description: ...}`."]
     return "\n".join(lines + [f"- {scalar(topic)}" for topic in seen]) + "\n"

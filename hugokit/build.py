@@ -42,15 +42,31 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
         files[config.layout_data] = render_layout_data(publications, site.vocabularies()[0].venues, keys)
     if not with_pages:
         return plan
-    from hugokit.render.bundles import BIB_MARK, MARK, render_bundles
+    from hugokit.render.bundles import BIB_MARK, MARK, render_bundles, slugs
+    from hugokit.text import fold
 
     vocab, _ = site.vocabularies()
     folder = config.pages_dir.strip("/")
     plan = plan._replace(bundles=folder)
     existing = _folders(config.path(folder))  # a bundle folder not there yet holds no file to look at
     looked_at: dict[str, str | None] = {}
+    named = dict(zip(slugs(publications), publications))
+    own_pages = _own_pages(site, folder, existing - named.keys(), looked_at)
+    written_by_hand: set[str] = set()
+    for slug, pub in named.items():
+        page = own_pages.get(fold(pub.title)) if slug not in existing else None
+        if page:  # the site's own page of it (the one it was imported from, usually), by another name
+            written_by_hand.add(slug)
+            plan.diagnostics.append(warning(
+                Position(page), "hand-written-page",
+                f'{page} is a hand-written page of "{pub.title}"; it was left as it is, and no {folder}/{slug}/ '
+                "was written beside it (the site would list the publication twice)",
+                f"to let hugokit generate it, rename the folder to {folder}/{slug} and delete its "
+                "index.md and cite.bib (its other files stay)"))
     for relative, text in render_bundles(publications, vocab.venues, folder, keys).items():
         slug = relative[len(folder) + 1:].partition("/")[0]
+        if slug in written_by_hand:
+            continue
         if slug in existing:
             ours, looked_at[relative] = _look(site, relative, BIB_MARK if relative.endswith(".bib") else MARK)
             if ours is False:
@@ -84,6 +100,50 @@ def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None
     except OSError:  # a folder, or unreadable: not hugokit's to touch, and never vouched for
         return False, None
     return marked(data, mark), site.cache.data_digest(data)
+
+
+def _own_pages(site: Site, folder: str, others: set[str], looked_at: dict[str, str | None]) -> dict[str, str]:
+    """The hand-written bundles among the folders no publication is built into: the folded title
+    of each, to its index.md (recorded in looked_at, as the plan depends on it)."""
+    from hugokit.regular_files import read_bytes
+    from hugokit.render.bundles import MARK, marked
+    from hugokit.text import fold
+
+    titles: dict[str, str] = {}
+    for slug in sorted(others):
+        relative = f"{folder}/{slug}/index.md"
+        try:
+            data = read_bytes(site.config.path(relative))
+        except OSError:  # none there, a folder, or unreadable: no page to compare
+            continue
+        if not marked(data, MARK):
+            looked_at[relative] = site.cache.data_digest(data)
+            title = front_matter_title(data)
+            if title:
+                titles.setdefault(fold(title), relative)
+    return titles
+
+
+def front_matter_title(data: bytes) -> str:
+    """The title a page's YAML or TOML front-matter gives, else ""."""
+    import tomllib
+
+    import yaml
+
+    from hugokit.text import front_matter_close
+
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    for opener, parse in (("---", yaml.safe_load), ("+++", tomllib.loads)):
+        end = front_matter_close(lines, opener)
+        if end is None:
+            continue
+        try:
+            meta = parse("\n".join(lines[1:end]))
+        except (yaml.YAMLError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError
+            return ""  # names no publication here (check reports the front-matter)
+        title = meta.get("title") if isinstance(meta, dict) else None
+        return title.strip() if isinstance(title, str) else ""
+    return ""
 
 
 def _folders(path: Path) -> set[str]:

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from hugokit.diagnostics import Diagnostic, warning
 from hugokit.model import Publication
-from hugokit.text import ARXIV_ID, clean_doi
+from hugokit.text import ARXIV_ID, INVISIBLE, clean_doi
 
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\\{}]*)?")  # the common case, decided at once
 _SITE_PATH = re.compile(r"/(?!/)[^\s\\{}]*")
@@ -89,9 +89,10 @@ def target(url: str) -> str:
 
 
 def repaired(url: str) -> str:
-    """The link as it is meant, where that is certain: spaces around it gone, and https:// before
-    a web address written without a scheme (www.example.org/x). Else url unchanged."""
-    url = url.strip()
+    """The link as it is meant, where that is certain: spaces and invisible characters around it
+    gone, and https:// before a web address written without a scheme (www.example.org/x). Else
+    url unchanged."""
+    url = url.strip().strip(INVISIBLE).strip()
     return "https://" + url if re.fullmatch(_NO_SCHEME, url) else url
 
 

@@ -92,6 +92,9 @@ _EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
     (r"found undefined alias", "an alias (*name) refers to no anchor (&name)", "define the anchor, or write the value out"),
     (r"found unexpected end of stream", "a quoted value is not closed", "end it with the same quote it starts with"),
     (r"found duplicate anchor", "an anchor (&name) is defined twice", "rename one of them"),
+    (r"(?:did not find )?expected '?<document start>", "more follows the file's one value (the [] of an empty "
+     "list, a value at the top level)", "delete the [] when you add entries below it; indent a line that belongs "
+     "to the value above"),
 )
 
 

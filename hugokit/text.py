@@ -5,6 +5,11 @@ import re
 import unicodedata
 
 MARKS = "*†‡"  # equal-contribution marks after an author's name
+# Characters that show as nothing, which text copied from a PDF or a word processor brings along:
+# zero-width space, word joiner, zero-width no-break space (a byte-order mark inside the text).
+# (The zero-width joiner and non-joiner are left alone: some scripts need them.)
+INVISIBLE = "\u200b\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 # An arXiv identifier without its version: 2403.00835, or an old-style hep-th/9901001 or math.GT/0601001.
 ARXIV_ID = r"\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
@@ -41,6 +46,11 @@ def front_matter_close(lines: list[str], opener: str = "---") -> int | None:
     if not lines or lines[0].rstrip("\r") != opener:
         return None
     return next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == opener), None)
+
+
+def tidy_spaces(text: str) -> str:
+    """text with single spaces between words, none around them, and no invisible characters."""
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def split_marks(author: str) -> tuple[str, str]:

@@ -79,3 +79,35 @@ def test_missing_source_is_a_usage_error(tmp_path: Path) -> None:
     run = hugokit("import", tmp_path / "nope.md", "--site", tmp_path)
     assert run.exit_code == 2
     assert "does not exist" in run.stdout
+
+
+# valentinp72/vpelloin.eu @ cd24312, content/_index.md (reduced: its TOML front-matter, the first
+# year heading and the first entry): a multi-line `{{< publication` opening, a BibTeX body.
+VPELLOIN = Path(__file__).parent / "fixtures/real/vpelloin-index.md"
+
+
+def test_a_toml_front_matter_and_a_multi_line_entry_are_one_error_each(tmp_path: Path) -> None:
+    run = hugokit("import", VPELLOIN, "--site", tmp_path, "--map", "where=venue", "--map", "pdf=links.paper")
+    shown = str(VPELLOIN)
+    assert run.stdout.splitlines() == [
+        f"{shown}:1:1: error[unparsed-line] the front-matter is TOML (between +++ lines); hugokit keeps and writes "
+        'YAML front-matter (between --- lines) (rewrite it as YAML between --- lines (title = "X" becomes title: "X"), '
+        "then import again)",
+        f"{shown}:20:1: error[unparsed-entry] the 5 lines between this publication shortcode and its "
+        "{{< /publication >}} (line 25) are not one author line (each entry is three lines: the shortcode, the "
+        "authors, the closing shortcode; move the rest to the shortcode's parameters or another page)",
+        f"{shown}:1:1: error[no-entries] none of the publications in {shown} could be imported (nothing was written; "
+        "check that this is the file or folder meant)"]
+    assert run.exit_code == 1 and not (tmp_path / "data").exists()
+
+
+def test_an_opening_shortcode_whose_name_ends_its_line_is_an_entry(tmp_path: Path) -> None:
+    """The entry above with its BibTeX body taken out reads, with the parameters on the lines after."""
+    lines = VPELLOIN.read_text(encoding="utf-8").splitlines(keepends=True)
+    page = write(tmp_path / "page.md", "".join(lines[9:19] + lines[24:]))
+    (tmp_path / "site").mkdir()
+    run = hugokit("import", page, "--site", tmp_path / "site", "--map", "where=venue", "--map", "pdf=links.paper")
+    assert run.exit_code == 0, run.output
+    text = (tmp_path / "site/data/publications.yaml").read_text(encoding="utf-8")
+    assert "- id: lrec2026_a\n" in text and "paper: \"https://arxiv.org/pdf/2604.09472\"" in text
+    assert "authors: [Valentin Pelloin, Lina Bekkali, Reda Dehak, David Doukhan]" in text

@@ -216,3 +216,37 @@ def test_map_reaches_every_database_field_and_venues_go_through_the_registry(tmp
                                                                  "1901.00001")
     assert (pub.authors, pub.keywords, pub.topics) == (["Ada Lovelace", "Alan Turing"], ["engines", "notes"],
                                                        ["Selected"])
+
+
+def test_a_bundles_named_links_become_link_kinds_the_check_accepts(tmp_path: Path) -> None:
+    # chrisdonahue/chrisdonahue.github.io @ dc3cb7c, content/publication/24-11-aria/index.md (abstract shortened):
+    # `links: [{name: Project Page, url: …}]`
+    run = hugokit("import", REPO / "tests/fixtures/real/chrisdonahue", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    (aria,) = database_of(tmp_path)
+    assert aria.links == {"paper": "https://arxiv.org/pdf/2502.08122.pdf", "arxiv": "https://arxiv.org/abs/2502.08122",
+                          "project_page": "https://hooktheory.com/hookpad/aria"}
+    check = hugokit("check", "--site", tmp_path)
+    assert "unsafe-value" not in check.stdout and "project_page" in check.stdout  # only unknown-link-kind, a warning
+
+
+def test_invisible_characters_pasted_into_pages_are_repaired_or_fixed(tmp_path: Path) -> None:
+    # pinshuai/academicpages.github.io @ 05b92fb, _publications/2016-01-01-Nutrient-in-parafluvial-
+    # hyporheic-zone.md and 2017-01-01-Tidal-pulse-propagation.md (front-matter only): a U+FEFF
+    # pasted before the venue, the paperurl and the citation.
+    site = tmp_path / "site"
+    run = hugokit("init", REPO / "tests/fixtures/real/pinshuai", "--site", site)
+    assert "warning[link-repaired] the paper link '\\ufeffhttp://doi.wiley.com/10.1111/gwat.12509'" in run.stdout
+    assert "bad-link" not in run.stdout
+    assert ("warning[stray-whitespace] the venue '\\ufeffGroundwater' has stray spaces or invisible characters "
+            '(write "Groundwater" (hugokit fix does it))') in run.stdout
+    assert "warning[stray-whitespace] author 'P. \\ufeffShuai' has stray spaces" in run.stdout
+    assert "- name: P. Shuai\n" in (site / "data/people.yaml").read_text()  # the proposal's name is the tidy one
+    assert hugokit("fix", "--site", site).exit_code == 1  # the venues are in no registry: errors left
+    pubs = database_of(site)
+    assert [p.venue for p in pubs] == ["Hydrogeology Journal", "Groundwater"]
+    assert [p.authors[0] for p in pubs] == ["A. C. Briody", "P. Shuai"]
+    assert pubs[1].links["paper"] == "http://doi.wiley.com/10.1111/gwat.12509"
+    again = hugokit("check", "--site", site)
+    assert "stray-whitespace" not in again.stdout and "author-variant" not in again.stdout, again.stdout
+    assert "\ufeff" not in (site / "data/publications.yaml").read_text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -343,3 +344,34 @@ def test_a_doks_site_mounting_every_folder_itself_gets_the_import_and_is_told_ab
     edited = (tmp_path / "config/_default/module.toml").read_text()
     assert edited == module + f'\n\n[[imports]]\n  path = "{HUGO_MODULE}"  # hugokit\'s layouts and vocabularies\n'
     assert (tmp_path / "config/_default/hugo.toml").read_text() == 'title = "Docs"\n'
+
+
+# A Hugo Blox bundle of zhanlilz/zhanlilz @ 3a0814c, content/publication/boucher-detecting-2020/index.md
+# (reduced: three authors, five of its tags, no abstract), whose tags differ only by case.
+ZHANLILZ = FIXTURES / "real/zhanlilz"
+
+
+def test_topics_that_differ_only_by_case_are_one_term_in_the_topics_init_writes(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(ZHANLILZ, site / "content/publication")
+    run = hugokit("init", "content/publication", "--site", site)
+    assert "duplicate-term" not in run.stdout  # the vocabulary init writes is one its check accepts
+    assert yaml.safe_load((site / "data/topics.yaml").read_text()) == ['"g-liht"', '"gedi"', '"lidar"']
+    assert run.stdout.count("warning[topic-spelling]") == 2  # "G-LiHT" and "GEDI": hugokit fix spells them
+    assert run.stdout.count("error[") == 1 and "error[unknown-venue]" in run.stdout  # Remote Sensing, in no registry
+    assert run.exit_code == 1, run.output
+
+
+def test_entries_written_by_hand_after_the_empty_databases_brackets_are_told_to_replace_them(tmp_path: Path) -> None:
+    """The README's database example, pasted below the `[]` init writes: the error says what to do."""
+    site = tmp_path / "site"
+    assert hugokit("init", "--site", site).exit_code == 0
+    database = site / "data/publications.yaml"
+    database.write_text(database.read_text() + '- title: "Alpa"\n  year: 2022\n', encoding="utf-8")
+    run = hugokit("check", "--site", site)
+    assert run.exit_code == 2
+    line = len(database.read_text().splitlines()) - 1
+    assert run.stdout == (f"data/publications.yaml:{line}:1: error[yaml-syntax] YAML syntax error: more follows the "
+                          "file's one value (the [] of an empty list, a value at the top level) (delete the [] "
+                          "when you add entries below it; indent a line that belongs to the value above)\n")
+    assert "Replace the [] below" in database.read_text()  # the file says so itself

@@ -205,3 +205,30 @@ def test_a_bundle_another_run_made_meanwhile_is_updated_file_by_file(tmp_path: P
     assert sorted(p.name for p in bundle.iterdir()) == ["cite.bib", "index.md"]
     assert "Alpa: Automating Parallelism" in (bundle / "index.md").read_text()
     assert not [p for p in bundle.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_hugo_blox_sites_own_bundles_imported_into_the_database_are_not_written_twice(tmp_path: Path) -> None:
+    # The bundle of chrisdonahue/chrisdonahue.github.io @ dc3cb7c (tests/fixtures/real/chrisdonahue),
+    # imported as `hugokit init content/publication` does, then built with --pages: its generated
+    # bundle (named from the title) beside the site's own would list the paper twice on the site.
+    import shutil
+
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "real/chrisdonahue", tmp_path / "content/publication")
+    assert hugokit("import", "content/publication", "--site", tmp_path).exit_code == 0
+    own = tmp_path / "content/publication/24-11-aria/index.md"
+    before = own.read_bytes()
+    run = build(tmp_path)
+    assert run.exit_code == 0, run.output
+    assert sorted(p.name for p in (tmp_path / "content/publication").iterdir()) == ["24-11-aria"]
+    assert own.read_bytes() == before
+    assert ('content/publication/24-11-aria/index.md:1:1: warning[hand-written-page] content/publication/'
+            '24-11-aria/index.md is a hand-written page of "Hookpad Aria: A Copilot for Songwriters"') in run.stdout
+    # the way out the hint names: the folder renamed to the slug, its page deleted (its other files stay)
+    own.parent.rename(tmp_path / "content/publication/hookpad-aria-a-copilot-for-songwriters")
+    (tmp_path / "content/publication/hookpad-aria-a-copilot-for-songwriters/index.md").unlink()
+    run = build(tmp_path)
+    assert run.exit_code == 0 and "hand-written-page" not in run.output, run.output
+    page = frontmatter.loads((tmp_path / "content/publication/hookpad-aria-a-copilot-for-songwriters/index.md").read_text())
+    assert page["title"] == "Hookpad Aria: A Copilot for Songwriters"

@@ -13,7 +13,7 @@ from hugokit.text import front_matter_close
 
 # Any shortcode at the start of a line opens an entry: hugokit's own `publication`, or another
 # site's dialect (`pub`, `paper`, …) whose parameters are mapped to fields or reported.
-_OPEN = re.compile(r"\{\{<\s*([A-Za-z][\w-]*)(?=\s|/?>)")
+_OPEN = re.compile(r"\{\{<\s*([A-Za-z][\w-]*)(?=\s|/?>|$)")
 _HEADING = re.compile(r"#{1,6}\s+(.*?)\s*$")
 _SEPARATORS = {"", "&emsp;", "&nbsp;", "<br>", "<br/>", "<br />"}
 
@@ -32,6 +32,14 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> 
                                       "the front-matter opened on line 1 is never closed",
                                       "end it with a line holding only ---"))
         return page
+    toml_end = front_matter_close(lines, "+++")
+    if front_matter is None and toml_end is not None:  # one error for it, not one per line
+        page.diagnostics.append(error(Position(path, 1, 1), "unparsed-line",
+                                      "the front-matter is TOML (between +++ lines); hugokit keeps and writes "
+                                      "YAML front-matter (between --- lines)",
+                                      'rewrite it as YAML between --- lines (title = "X" becomes title: "X"), '
+                                      "then import again"))
+        index = toml_end + 1
     year: int | None = None
     while index < len(lines):
         line = lines[index]
@@ -92,6 +100,14 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
     elif _ends_entry(following):
         pass  # self-closing too: no author line follows
     else:
+        closed_at = _closing_line(lines, end + 1, closing)
+        if closed_at is not None:  # a body of several lines (a BibTeX entry, an abstract): one error for it
+            page.diagnostics.append(error(Position(path, end + 2, 1), "unparsed-entry",
+                                          f"the {closed_at - end - 1} lines between this {name} shortcode and its "
+                                          f"{{{{< /{name} >}}}} (line {closed_at + 1}) are not one author line",
+                                          "each entry is three lines: the shortcode, the authors, the closing "
+                                          "shortcode; move the rest to the shortcode's parameters or another page"))
+            return closed_at + 1
         page.diagnostics.append(error(Position(path, end + 3, 1), "unparsed-entry",
                                       f"expected {{{{< /{name} >}}}} after the author line",
                                       "each entry is three lines: the shortcode, the authors, the closing shortcode"))
@@ -105,6 +121,16 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
     if pub is not None:
         page.publications.append(pub)
     return after
+
+
+def _closing_line(lines: list[str], start: int, closing: re.Pattern[str]) -> int | None:
+    """The index of the closing shortcode at or after start, before any other shortcode opens."""
+    for index in range(start, len(lines)):
+        if closing.match(lines[index]):
+            return index
+        if _OPEN.match(lines[index].lstrip()):
+            return None
+    return None
 
 
 def _ends_entry(line: str) -> bool:

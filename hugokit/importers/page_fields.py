@@ -228,7 +228,7 @@ def _links(reader: Reader, node: yaml.Node, not_kept: NotKept) -> dict[str, str]
         url = fields.pop("url", ("", item))[0].strip()
         for key, (_, key_node) in fields.items():
             not_kept.add(f"links.{key}", reader.pos(key_node))
-        kind = re.sub(r"\W+", "-", name.strip().lower()).strip("-")
+        kind = re.sub(r"\W+", "_", name.strip().lower()).strip("_")  # a plain word, as link kinds are
         if not url or not kind:
             reader.report(item, "missing-key", f"{what} needs a name and a url; it was not imported")
             continue

@@ -28,7 +28,7 @@ from hugokit.diagnostics import Finding, Severity, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
-from hugokit.text import fold, split_marks
+from hugokit.text import fold, split_marks, tidy_spaces
 from hugokit.vocab import Vocabulary
 
 CODE = "author-variant"
@@ -97,11 +97,13 @@ def _as_written(name: str, people: Vocabulary, canonical: dict[str, str]) -> boo
 
 def _canonical(members: list[str], counts: Counter[str]) -> str:
     """The spelling most written, counting together those that differ only in case, accents or
-    dots; among those, the one with its initials dotted (`Joseph E. Gonzalez`)."""
+    dots; among those, the one with its initials dotted (`Joseph E. Gonzalez`). Never one with
+    stray spaces or an invisible character while a tidy one is there (stray-whitespace fixes it)."""
     by_form: Counter[str] = Counter()
     for member in members:
         by_form[fold(member)] += counts[member]
-    return max(members, key=lambda m: (by_form[fold(m)], not _UNDOTTED.search(m), counts[m], len(m), m))
+    return max(members, key=lambda m: (tidy_spaces(m) == m, by_form[fold(m)], not _UNDOTTED.search(m), counts[m],
+                                       len(m), m))
 
 
 def _places(count: int) -> str:
