@@ -1,5 +1,6 @@
 """author-marker: an author name with stray characters: a mark not at the end (`Hao* Zhang`), an
-unknown mark (`Hao Zhang#`, `Hao Zhang1`), doubled spaces, or a leftover `and`.
+unknown mark (`Hao Zhang#`, `Hao Zhang1`), or a leftover `and`. (Doubled spaces and invisible
+characters in a name are stray-whitespace's, which fixes them.)
 
 Only `*`, `†` and `‡` right after the name are marks (equal contribution); they stay literal on
 the page and become superscripts in hugokit's layout. Real names are accepted as they are
@@ -17,7 +18,7 @@ from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
-from hugokit.text import MARKS, split_marks
+from hugokit.text import MARKS, split_marks, tidy_spaces
 
 CODE = "author-marker"
 SEVERITY = Severity.WARNING
@@ -35,14 +36,12 @@ _CORPORATE = re.compile(r"\{[^{}]*[^\W\d_][^{}]*\}")
 
 
 def problem(author: str) -> str:
-    name, _ = split_marks(author)
+    name = tidy_spaces(split_marks(author)[0])
     if _PLAIN_NAME.fullmatch(name) or _CORPORATE.fullmatch(name):
         return ""
     stray = [c for c in name if c in MARKS]
     if stray:
         return f"has the mark {stray[0]!r} inside the name; put it at the end"
-    if "  " in name:
-        return "has doubled spaces"
     if name.lower().startswith("and "):
         return 'starts with "and"'
     if not re.fullmatch(_NAME, name):
