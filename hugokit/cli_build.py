@@ -35,8 +35,9 @@ def build_command(site: str, check_only: bool, diff: bool, force: bool, pages: b
     if result.refused == "hand-edits":
         report(result.problems, paths)
         page = paths.shown(result.problems[0].path)
-        echo(f"{page} was edited by hand; nothing was written (merge it with "
-             f"hugokit import {page}, or pass --force to overwrite it)", err=True)
+        echo(f"{page} was edited by hand; nothing was written (make the changes in the database instead: "
+             f"hugokit import {page} merges the entries it lacks and shows a changed one as merge-conflict; "
+             "or pass --force to overwrite the page)", err=True)
         return exit_code(refused=True)
     changed = result.changed
     for outcome in changed:

@@ -267,3 +267,11 @@ def test_a_database_with_errors_is_never_edited(tmp_path: Path, command: tuple[s
     assert "data/publications.yaml:1:1: error[bad-database] the database has errors; fix them before hugokit " \
            "changes it (run hugokit check)" in run.output
     assert (tmp_path / "data/publications.yaml").read_text() == broken
+
+
+def test_a_missing_source_says_where_it_was_looked_for(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    run = hugokit("import", tmp_path / "nowhere.bib", "--site", tmp_path)
+    assert run.exit_code == 2
+    assert "error[unreadable] the file does not exist (check the path: it is read from the folder hugokit runs in, " \
+           "not from --site)" in run.stdout + run.stderr

@@ -41,7 +41,8 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     if fmt is None:
         raise InputError([error(Position(shown), "bad-format", f"cannot tell the format of {shown}",
                                 "pass --format markdown, pages, bibtex or json")])
-    text = "" if source.is_dir() else read_text(source, shown)
+    text = "" if source.is_dir() else read_text(source, shown, "check the path: it is read from the folder hugokit "
+                                                               "runs in, not from --site")
     if fmt == "markdown":
         from hugokit.importers.pages import looks_like_publication_page
 
