@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from hugokit.regular_files import read_bytes
 from hugokit.layout import PACKAGE, defaults_dir
+from hugokit.regular_files import read_bytes
 from hugokit.writeback import atomic_write
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ class Cache:
         self._code: str | None = None
 
     data_digest = staticmethod(digest)  # of bytes (before the class's own `digest` below hides the function)
+    file_digest = staticmethod(file_digest)  # of a file's bytes (None: none to read)
     digest = staticmethod(text_digest)  # of text
 
     def code(self) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Mapping
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
+from hugokit.regular_files import read_bytes
 from hugokit.run_cache import RunEntry
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Site:
             def key(digests: Iterable[str | None]) -> str:
                 return "\0".join([str(root.resolve()), *(digest or "-" for digest in digests)])
 
-            memo = cache.recall("vocab", key(_digest(cache, path) for path in files))
+            memo = cache.recall("vocab", key(cache.file_digest(path) for path in files))
             self._vocab = from_json(memo) if memo is not None else None
             if self._vocab is None:
                 read: dict[Path, str] = {}
@@ -80,13 +81,6 @@ class Site:
     def pages(self) -> list[str]:
         """The files under content/ that Hugo reads as pages."""
         return [rel for rel in self.content() if is_page(rel)]
-
-
-def _digest(cache: Cache, path: Path) -> str | None:
-    try:
-        return cache.data_digest(_read_bytes(str(path)))
-    except OSError:
-        return None
 
 
 def load_site(root: Path, cache: Cache, *, positions: bool = True) -> Site:
@@ -249,7 +243,7 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
     if not file_rules:
         return [], {}
     cache, config = site.cache, site.config
-    key = "\0".join([str(config.root.resolve()), _digest(cache, config.path(CONFIG_NAME)) or "-"])
+    key = "\0".join([str(config.root.resolve()), cache.file_digest(config.path(CONFIG_NAME)) or "-"])
     memo = cache.recall("pages", key) or {}
     out: list[Diagnostic] = []
     digests: dict[str, str | None] = {}
@@ -257,7 +251,7 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
     top = os.path.join(str(config.root), "")  # plain strings, as the cache's: no Path per page
     for shown, given in texts.items():
         try:
-            data: bytes | OSError = _read_bytes(top + shown) if given is None else given
+            data: bytes | OSError = read_bytes(top + shown) if given is None else given
         except OSError as exc:
             data = exc
         digest = digests[shown] = cache.data_digest(data) if isinstance(data, bytes) else None
@@ -272,12 +266,6 @@ def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | 
     if changed:
         cache.remember("pages", key, {shown: found for shown, found in memo.items() if not every or shown in texts})
     return out, digests
-
-
-def _read_bytes(path: str) -> bytes:
-    from hugokit.regular_files import read_bytes
-
-    return read_bytes(path)
 
 
 def _finding_json(found: Finding) -> list[object]:
@@ -306,12 +294,13 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     file_rules = [rule for rule in rules if rule.check_file is not None]
     codes = {rule.code for rule in file_rules}
     every_page = [rel for rel in written if is_page(rel)]
-    pages = [rel for rel in every_page if written[rel] is not None]
-    known = {rel for rel in pages if rel in emitted and front_matter.finds_nothing_in_emitted(site.config, rel)}
-    new, digests = page_diagnostics(site, rules, {rel: _utf8(written[rel]) for rel in pages if rel not in known})
+    texts = {rel: text for rel in every_page if (text := written[rel]) is not None}  # (None: removed)
+    known = {rel for rel in texts if rel in emitted and front_matter.finds_nothing_in_emitted(site.config, rel)}
+    new, digests = page_diagnostics(site, rules, {rel: text.encode("utf-8") for rel, text in texts.items()
+                                                  if rel not in known})
     others = [rule for rule in file_rules if rule.code != front_matter.CODE]
     if others:  # (the known pages are encoded only for a rule that reads them)
-        found, more = page_diagnostics(site, others, {rel: _utf8(written[rel]) for rel in known})
+        found, more = page_diagnostics(site, others, {rel: texts[rel].encode("utf-8") for rel in known})
         new += found
         digests.update(more)
     kept = [d for d in before if not (d.code in codes and d.path in written)]
@@ -323,11 +312,6 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
         RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
             changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
     return changed
-
-
-def _utf8(text: str | None) -> bytes:
-    assert text is not None
-    return text.encode("utf-8")
 
 
 def input_files(site: Site) -> list[str]:

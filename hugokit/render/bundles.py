@@ -6,6 +6,7 @@ hand-written page in the same folder is never touched.
 """
 from __future__ import annotations
 
+from hugokit.cache import digest
 from hugokit.dates import full_date
 from hugokit.model import SELECTED_TOPIC, Publication
 from hugokit.render.bibtex import citation_keys, render_entry
@@ -25,7 +26,7 @@ def slugs(publications: list[Publication]) -> list[str]:
     position, which an entry added above would change, and with it the page's URL."""
     out, taken = [], set()
     for pub in publications:
-        base = ascii_slug(pub.id or pub.title) or f"publication-{_short_digest(pub.id or pub.title)}"
+        base = ascii_slug(pub.id or pub.title) or f"publication-{digest((pub.id or pub.title).encode('utf-8'))[:10]}"
         slug, n = base, 1
         while slug in taken:
             n += 1
@@ -33,12 +34,6 @@ def slugs(publications: list[Publication]) -> list[str]:
         taken.add(slug)
         out.append(slug)
     return out
-
-
-def _short_digest(text: str) -> str:
-    from hashlib import sha256
-
-    return sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
 def marked(data: bytes, mark: str) -> bool:
