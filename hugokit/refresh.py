@@ -141,20 +141,11 @@ def placed_locator(record: Record, venue: str) -> tuple[str, list[str]]:
                     "by hand (Nature 585(7825):357–362, 2020)" for m in missed]
 
 
-def without_locator(venue: str) -> str:
-    """A one-part venue without its locator ("Nature 585(7825):357–362, 2020" → "Nature 2020")."""
-    from hugokit.venue_string import parse
-
-    parts = parse(venue)
-    if len(parts) != 1 or parts[0].locator is None:
-        return venue
-    part, locator = parts[0], parts[0].locator
-    return venue[:part.name.end] + venue[locator.end:].removeprefix(",")
-
-
 def left_out(records: list[Record], finder: VenueFinder, venue: str) -> str:
     """What of a source's proceedings title the venue read from it does not show, said as a note
     ("" where the venue is the source's text, or no source's title was read as it)."""
+    from hugokit.venue_string import without_locator
+
     venue = without_locator(venue)
     reads = [(r, read) for r in records if r.published and r.venue
              for read in [finder.read(r.venue, r.venue_year)] if read is not None and read[0] == venue]

@@ -210,6 +210,16 @@ def with_locator(venue: str, locator: Locator) -> str | None:
         else None
 
 
+def without_locator(venue: str) -> str:
+    """with_locator undone: a one-part venue without its locator ("Nature 585(7825):357–362, 2020"
+    → "Nature 2020"); any other venue as it is."""
+    parts = parse(venue)
+    if len(parts) != 1 or parts[0].locator is None:
+        return venue
+    part, locator = parts[0], parts[0].locator
+    return venue[:part.name.end] + venue[locator.end:].removeprefix(",")
+
+
 def _shape(part: VenuePart) -> tuple[str, str, str, str, tuple[str, ...]]:
     return (part.name.text, part.locator.text if part.locator else "", part.year.text if part.year else "",
             part.workshop.text if part.workshop else "", tuple(m.whole.text for m in part.marks))

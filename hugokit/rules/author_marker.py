@@ -36,9 +36,10 @@ _CORPORATE = re.compile(r"\{[^{}]*[^\W\d_][^{}]*\}")
 
 
 def problem(author: str) -> str:
-    name = tidy_spaces(split_marks(author)[0])
+    name = split_marks(author)[0]
     if _PLAIN_NAME.fullmatch(name) or _CORPORATE.fullmatch(name):
         return ""
+    name = tidy_spaces(name)  # (doubled spaces and invisible characters are stray-whitespace's)
     stray = [c for c in name if c in MARKS]
     if stray:
         return f"has the mark {stray[0]!r} inside the name; put it at the end"
