@@ -119,7 +119,10 @@ def test_build_writes_one_version_of_a_database_saved_while_it_runs(site: Path, 
             stop.set()
             thread.join()
             sys.setswitchinterval(switching)
-        assert run.exit_code in (0, 1) and "edited by hand" not in run.output, run.output  # 1: errors read
+        # 1: errors read; 2, only for an in-place save: a read torn between two versions (the kernel
+        # does not order a read and a write of one file), which is a YAML syntax error, nothing written
+        torn = in_place and run.exit_code == 2 and "error[yaml-syntax]" in run.output
+        assert (run.exit_code in (0, 1) or torn) and "edited by hand" not in run.output, run.output
         tree = _tree(site / "content")
         assert not in_place and tree in expected or in_place and b"Nope" not in b"".join(tree.values()), run.output
         final = randomly.choice(WRITTEN)
