@@ -184,3 +184,27 @@ def test_venues_of_several_registry_venues_cite_the_first() -> None:
     assert "  booktitle = {USENIX Annual Technical Conference},\n" in text
     marked = Publication("A", 2019, ["Ada Lovelace"], venue="Workshop on Foo 2019 (Oral), Vancouver, Canada")
     assert "{Workshop on Foo 2019, Vancouver, Canada}" in render_entry(marked, "k", VENUES, own_fields=False)
+
+
+def test_every_whole_proceedings_title_of_a_real_dblp_file_is_exported_whole(tmp_path: Path) -> None:
+    """Every venue the import of tests/corpus/bibtex/dblp-pl-systems.bib keeps as written with a
+    part that names no venue (workshops, ETAPS volumes) is the standard fields' whole text; the
+    others are their registry venue's full name."""
+    from hugokit.venue_kinds import venue_of
+
+    site = tmp_path / "site"
+    site.mkdir()
+    hugokit("import", REPO / "tests/corpus/bibtex/dblp-pl-systems.bib", "--site", site, "--partial")
+    pubs = database_of(site)
+    exported = pybtex.database.parse_string(hugokit("export", "bibtex", "--site", site, "--force").stdout, "bibtex")
+    items = json.loads(hugokit("export", "csl-json", "--site", site, "--force").stdout)
+    whole = 0
+    for pub, record, item in zip(pubs, exported.entries.values(), items):
+        container = next(record.fields[f] for f in ("booktitle", "journal", "howpublished") if f in record.fields)
+        assert container == item["container-title"]
+        if ", " in pub.venue and len(pub.venue) > 60:  # a proceedings title kept as written
+            assert container == pub.venue
+            whole += 1
+        else:
+            assert container == venue_of(pub, VENUES).full and VENUES.lookup(container) is not None, pub.venue
+    assert whole == 6
