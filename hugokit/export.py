@@ -87,8 +87,8 @@ def output_problem(config: SiteConfig, output: Path) -> Diagnostic | None:
 
 def refusal_message(result: Export) -> str:
     if result.refused == "unreadable":
-        return (f"{len(result.problems)} entr{'y' if len(result.problems) == 1 else 'ies'} of the database could "
-                "not be read; nothing was exported, even with --force (fix them: the export would lack them)")
+        return (f"{len(result.problems)} error(s) in reading the database; nothing was exported, even with --force "
+                "(fix them: the export would lack what they leave out)")
     return (f"the database has {len(result.problems)} error(s); nothing was exported "
             "(fix them, or pass --force to export anyway)")
 
