@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -31,7 +31,8 @@ KEYS = {
 _MAPPED = {"venue": "venue_short", "selected": "featured"}
 _ADDING_UP = {"topics", "keywords", "editors"}
 _MAPPABLE = re.compile(r"[^\s.()=]+")  # a front-matter key of its own (not "(page text)", not "links.x")
-_EQUAL = re.compile(r"equal", re.IGNORECASE)
+_EQUAL = re.compile(r"\bequal|\bco-?(?:first|senior|last|lead)|\bjoint (?:first|senior|last)", re.IGNORECASE)
+_CONTRIBUTION = re.compile(r"equal(?:ly)? contribut|contributed equally|\bco-?first|\bjoint first", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
 _CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
 _PROFILE_NAMES = {"admin"}
@@ -67,10 +68,21 @@ def page_target(key: str, mapping: dict[str, str]) -> str | None:
                              if key.startswith("url_") and len(key) > 4 else None)
 
 
+# A Hugo Blox profile's display name, given its username and where the page names it (or None).
+ProfileName = Callable[[str, Position], "str | None"]
+
+
 def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: NotKept,
-              mapping: dict[str, str] | None = None) -> Publication | None:
+              mapping: dict[str, str] | None = None, profile: ProfileName | None = None) -> Publication | None:
     if not reader.expect(node, "the front-matter", "map"):
         return None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "draft" and "draft" not in (mapping or {}) \
+                and _true(value_node):
+            reader.diagnostics.append(warning(reader.pos(key_node), "draft-page",
+                                              "this page is a draft (draft: true), which Hugo does not publish; "
+                                              "it was not imported", "to import it, set draft: false and import again"))
+            return None
     raw: dict[str, tuple[Any, yaml.Node]] = {}
     # A bundle hugokit wrote derives its publication_types from the venue: nothing is lost.
     derived = {"publication_types"} if any(k.value == "hugokit" for k, _ in node.value
@@ -121,12 +133,16 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
     extra = {name: raw[name][0] for name in ("id", "editors", "arxiv", "keywords") if name in raw}
     return Publication(
         **extra, title=str(raw["title"][0]).strip(), year=year, date=date,
-        authors=own.get("authors") or _authors(reader, raw, not_kept),
+        authors=own.get("authors") or _authors(reader, raw, not_kept, profile),
         venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
         links=links, award=text.get("award", ""), topics=topics, doi=clean_doi(text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""),
         where={"": reader.pos(node), **{target: reader.pos(value_node) for target, (_, value_node) in raw.items()
                                         if target.startswith("links.")}})
+
+
+def _true(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool") and node.value.lower() in ("true", "yes", "on")
 
 
 def _empty(node: yaml.Node) -> bool:
@@ -173,7 +189,8 @@ def _date(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], own: dict[str, 
     return date
 
 
-def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept) -> list[str]:
+def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept,
+             profile: ProfileName | None) -> list[str]:
     if "authors" not in raw:
         if "citation" in raw:
             found = _authors_in_citation(str(raw["citation"][0]))
@@ -183,21 +200,49 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
         return []
     authors: list[str] = raw["authors"][0]
     node = raw["authors"][1]
-    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
-        if isinstance(item, yaml.ScalarNode) and item.value in _PROFILE_NAMES:
+    for index, item in enumerate(node.value if isinstance(node, yaml.SequenceNode) else []):
+        if not isinstance(item, yaml.ScalarNode) or index >= len(authors) or authors[index] != item.value.strip():
+            continue
+        name = profile(authors[index], reader.pos(item)) if profile else None
+        if name:
+            authors[index] = name
+        elif item.value in _PROFILE_NAMES:
             reader.diagnostics.append(warning(reader.pos(item), "profile-author",
                                               f'author "{item.value}" is a Hugo Blox user profile, not a name',
                                               "replace it with the person's name in the database"))
-    notes = raw.get("author_notes", ([], node))[0]
-    for index, (note, note_node) in enumerate(notes):
-        if index >= len(authors) or not note.strip():
-            continue
-        if _EQUAL.search(note):
-            if not authors[index].endswith(tuple(MARKS)):
-                authors[index] += "*"
-        else:
-            not_kept.add("author_notes", reader.pos(note_node), "notes other than equal contribution")
+    _mark_notes(reader, authors, raw.get("author_notes", ([], node))[0], not_kept)
     return authors
+
+
+def _mark_notes(reader: Reader, authors: list[str], notes: list[tuple[str, yaml.Node]], not_kept: NotKept) -> None:
+    """Marks the authors that share an "equal …" note: one mark per note, so that "Equal
+    contribution" and "Equal supervision" stay two groups (`*` for equal contribution, else the
+    mark the note starts with, else the next free one of *, † and ‡). Other notes, the words of a
+    note that is not equal contribution, and notes past the last author are reported."""
+    marks: dict[str, str] = {}
+    for index, (note, note_node) in enumerate(notes):
+        text = note.strip()
+        if not text:
+            continue
+        if index >= len(authors):
+            not_kept.add("author_notes", reader.pos(note_node), "a note after the last author")
+            continue
+        words = " ".join(text.lstrip(MARKS + " ").casefold().split())
+        if not _EQUAL.search(words):
+            not_kept.add("author_notes", reader.pos(note_node), "notes other than equal contribution")
+            continue
+        if words not in marks:
+            wanted = MARKS.index(text[0]) if text[0] in MARKS else 0 if _CONTRIBUTION.search(words) else 1
+            free = [m for m in MARKS[wanted:] + MARKS[:wanted] if m not in marks.values()]
+            if not free:
+                not_kept.add("author_notes", reader.pos(note_node), "a fourth kind of note, past *, † and ‡")
+                continue
+            marks[words] = free[0]
+            if not _CONTRIBUTION.search(words):
+                not_kept.add("author_notes", reader.pos(note_node),
+                             f"the words of a note other than equal contribution: its authors are marked {free[0]}")
+        if not authors[index].endswith(tuple(MARKS)):
+            authors[index] += marks[words]
 
 
 def _authors_in_citation(citation: str) -> list[str]:
@@ -223,7 +268,9 @@ def _links(reader: Reader, node: yaml.Node, not_kept: NotKept) -> dict[str, str]
         what = f'link {number} of "links"'
         if not reader.expect(item, what, "map"):
             continue
-        fields = {k: (v, n) for k, _, v, n in reader.string_map(item, what) or []}
+        # Hugo Blox's own template leaves `icon_pack:` and `icon:` empty: an empty value says nothing
+        given = [(k, kn, vn) for k, kn, vn in reader.items(item, what) if not _empty(vn)]
+        fields = {k: (v, kn) for k, kn, vn in given if (v := reader.string(vn, f'"{k}" in {what}')) is not None}
         name = (fields.pop("name", None) or fields.pop("type", None) or fields.pop("label", None) or ("", item))[0]
         url = fields.pop("url", ("", item))[0].strip()
         for key, (_, key_node) in fields.items():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from hugokit.diagnostics import InputError, Position, Severity, error
+from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, error, warning
 from hugokit.importers.imported import Imported
 from hugokit.inputs import read_text
 from hugokit.load import Reader, compose
@@ -24,6 +24,7 @@ from hugokit.vocab import Vocabulary
 
 if TYPE_CHECKING:
     from hugokit.importers.page_fields import NotKept
+    from hugokit.importers.profiles import Profiles
 
 PAGE_NAMES = ("index.md", "index.markdown")
 SECTION_PAGE = "_index.md"  # a Hugo section's list page, not a publication
@@ -55,20 +56,24 @@ def page_files(source: Path) -> list[Path]:
 
 def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str, str] | None = None) -> Imported:
     from hugokit.importers.page_fields import NotKept
+    from hugokit.importers.profiles import Profiles
 
     result = Imported()
     not_kept = NotKept()
+    profiles = Profiles(source)
     for path in page_files(source):
         label = shown if path == source else str(Path(shown) / path.relative_to(source))
-        pub = _page(path, label, venues, result, not_kept, mapping or {})
+        pub = _page(path, label, venues, result, not_kept, mapping or {}, profiles)
         if pub is not None:
             result.publications.append(pub)
+    result.diagnostics[:] = _once_per_field(result.diagnostics)
+    result.diagnostics.extend(profiles.diagnostics())
     result.diagnostics.extend(not_kept.diagnostics())
     return result
 
 
 def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept,
-          mapping: dict[str, str]) -> Publication | None:
+          mapping: dict[str, str], profiles: Profiles) -> Publication | None:
     from hugokit.importers.page_fields import read_page
     from hugokit.venue_names import finder_for
 
@@ -84,7 +89,8 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
                                         "a publication page starts with ---, its fields, and ---"))
         return None
     reader = Reader(label, text)
-    pub = read_page(reader, node, finder_for(venues), not_kept, mapping)
+    pub = read_page(reader, node, finder_for(venues), not_kept, mapping,
+                    lambda username, where: profiles.name(path, username, where))
     result.diagnostics.extend(reader.diagnostics)
     if pub is None:
         return None
@@ -96,6 +102,32 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
     if path.name.lower() in PAGE_NAMES and cite.is_file():
         _fill_from_citation(pub, cite, str(Path(label).parent / "cite.bib"), venues, result)
     return pub
+
+
+_UNUSED_FIELD = re.compile(r'field "([^"]+)" is not imported \(1 entry; first at line \d+\)')
+
+
+def _once_per_field(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The bundles' cite.bib fields hugokit keeps no place for, reported once per field with the
+    number of files (as the front-matter's keys are), not once per bundle."""
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    out: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        found = _UNUSED_FIELD.fullmatch(diagnostic.message) if diagnostic.code == "bibtex-unused-field" else None
+        if found is None:
+            out.append(diagnostic)
+            continue
+        name = found.group(1)
+        counts[name] = counts.get(name, 0) + 1
+        if name not in first:
+            first[name] = len(out)
+            out.append(diagnostic)
+    for name, at in first.items():
+        if counts[name] > 1:
+            out[at] = out[at]._replace(message=f'field "{name}" is not imported: {counts[name]} cite.bib files, '
+                                               "the first here")
+    return out
 
 
 def _scalars(node: yaml.Node, keys: tuple[str, ...]) -> dict[str, str]:
@@ -148,8 +180,31 @@ def _fill_from_citation(pub: Publication, cite: Path, label: str, venues: Vocabu
     if not cited.publications:
         return
     bib = cited.publications[0]
+    if pub.venue and bib.venue and pub.venue != bib.venue:
+        _venue_locator(pub, bib.venue, label, result)
     for name in ("id", "doi", "arxiv", "abstract", "keywords", "authors", "venue", "date"):
         if not getattr(pub, name) and getattr(bib, name):
             setattr(pub, name, getattr(bib, name))
     for kind, url in bib.links.items():
         pub.links.setdefault(kind, url)
+
+
+def _venue_locator(pub: Publication, cited: str, label: str, result: Imported) -> None:
+    """The cite.bib's volume, issue and pages for the page's venue, which pages seldom write
+    (`publication: '*Information Processing & Management*'` beside `volume = {58}, number = {5},
+    pages = {1-26}`): kept where the two name one venue, else reported, never dropped unsaid."""
+    from hugokit.venue_string import parse, with_more_locator
+
+    if not any(part.locator for part in parse(cited)):
+        return
+    year = f", {pub.year}"
+    for candidate in (cited, cited[:-len(year)] if cited.endswith(year) else None):
+        kept = with_more_locator(pub.venue, candidate) if candidate else None
+        if kept is not None:
+            pub.venue = kept
+            return
+    result.diagnostics.append(warning(Position(label, 1, 1), "not-imported",
+                                      f'the venue of {label} ("{cited}") is not imported: the page names '
+                                      f'"{pub.venue}", which the database keeps',
+                                      "if the page's venue is that one, write its volume, issue and pages "
+                                      "into the database's venue (Nature 585(7825):357–362, 2020)"))

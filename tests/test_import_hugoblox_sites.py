@@ -1,0 +1,138 @@
+"""Hugo Blox sites nobody here wrote, imported where their sites keep them (tests/corpus/README.md):
+author notes, user profiles, drafts, a cite.bib's journal locator, the template's empty link
+icons, bundle files written as site paths, and what `build --pages` does beside the bundles."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import REPO, hugokit, write
+from hugokit.database import parse_database
+from hugokit.model import Publication
+
+HUGOBLOX = REPO / "tests" / "corpus" / "hugoblox"
+BORBA_SLUG = "2023using_acceptance_tests_to_predict_merge_conflict_risk"
+BORBA_FILES = ("2023-Rocha-Using acceptance tests to predict merge conflict risk_1 copy.pdf",
+               "2023-Rocha-Using acceptance tests to predict merge conflict risk slides.pdf")
+
+
+def database_of(site: Path) -> list[Publication]:
+    database, problems = parse_database((site / "data/publications.yaml").read_text(encoding="utf-8"), "db")
+    assert problems == []
+    return database.publications
+
+
+def test_two_kinds_of_equal_notes_stay_two_groups_and_a_draft_is_not_imported(tmp_path: Path) -> None:
+    run = hugokit("import", HUGOBLOX / "animadversio", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    (xiao,) = database_of(tmp_path)  # the draft example page is not among them
+    # "† Equal contribution" keeps the site's own †; "Equal supervision" is another group, not *
+    assert xiao.authors == ["Zhuocheng Xiao†", "Binxu Wang†", "Andrew T Sornborger‡", "Louis Tao‡"]
+    where = "tests/corpus/hugoblox/animadversio"
+    assert (f'{where}/xiao-2018-mutual/index.md:13:3: warning[not-imported] "author_notes" (the words of a note '
+            "other than equal contribution: its authors are marked ‡) is not imported: 1 page") in run.stdout
+    assert (f"{where}/conference-paper/index.md:30:1: warning[draft-page] this page is a draft (draft: true), "
+            "which Hugo does not publish; it was not imported (to import it, set draft: false and import again)") \
+        in run.stdout
+    assert '"summary" is not imported' not in run.stdout  # only the draft has one: its keys are not counted
+    # the cite.bib's volume, issue and pages join the page's journal, which names no locator
+    assert (xiao.id, xiao.venue) == ("xiao2018mutual", "Entropy 20(2):102")
+
+
+def test_notes_past_the_last_author_and_a_fourth_kind_are_reported(tmp_path: Path) -> None:
+    write(tmp_path / "p/x/index.md", "---\ntitle: X\nauthors: [A B, C D, E F, G H]\ndate: 2021-05-01\n"
+                                     "author_notes: ['Equal contribution', 'Co-senior author', 'Equal advising',"
+                                     " 'Equal supervision', 'Equal contribution']\n---\n")
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    (pub,) = database_of(tmp_path)
+    assert pub.authors == ["A B*", "C D†", "E F‡", "G H"]
+    assert '"author_notes" (the words of a note other than equal contribution: its authors are marked †)' \
+        in run.stdout
+    # one key, reported once: its first place is the first note not kept
+    assert run.stdout.count('"author_notes"') == 1
+
+
+def test_profile_usernames_become_the_names_the_site_shows(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(HUGOBLOX / "pwr-ai-department", site / "content")
+    run = hugokit("import", site / "content/publication", "--site", site)
+    assert run.exit_code == 0, run.output
+    (pub,) = database_of(site)
+    assert pub.authors == ["Jan Kocoń", "Alicja Figas", "Marcin Gruza", "Daria Puchalska", "Tomasz Kajdanowicz",
+                           "Przemysław Kazienko"]
+    page = f"{site}/content/publication/000231492-kocon-2021-offensive/index.md"
+    assert (f'{page}:8:3: warning[profile-author] author "kocon" is the Hugo Blox profile '
+            f'{site}/content/authors/kocon/: imported as its name "Jan Kocoń" (1 page, the first here)') in run.stdout
+    assert pub.venue == "Information Processing & Management 58(5):1–26"  # the cite.bib's locator
+    assert pub.doi == "10.1016/j.ipm.2021.102643"
+    assert '"draft" is not imported' in run.stdout  # draft: false pages are imported, the key named
+
+
+def test_without_a_profile_admin_stays_and_is_named(tmp_path: Path) -> None:
+    write(tmp_path / "content/publication/x/index.md", "---\ntitle: X\nauthors: [admin, kocon]\ndate: 2021\n---\n")
+    run = hugokit("import", tmp_path / "content/publication", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    assert database_of(tmp_path)[0].authors == ["admin", "kocon"]
+    assert 'warning[profile-author] author "admin" is a Hugo Blox user profile' in run.stdout
+    write(tmp_path / "content/authors/admin/_index.md", "---\nname: Binxu Wang\n---\n")  # older profiles: name
+    (tmp_path / "data/publications.yaml").unlink()
+    run = hugokit("import", tmp_path / "content/publication", "--site", tmp_path)
+    assert database_of(tmp_path)[0].authors == ["Binxu Wang", "kocon"]
+
+
+def borba_site(tmp_path: Path, config: str = "") -> Path:
+    site = tmp_path / "borba"
+    shutil.copytree(HUGOBLOX / "pauloborba", site / "content/publication")
+    for name in BORBA_FILES:
+        write(site / "content/publication" / BORBA_SLUG / name, "%PDF stand-in\n")
+    if config:
+        write(site / "config/_default/config.toml", config)
+    return site
+
+
+def test_empty_link_icons_and_bundle_files_written_as_site_paths(tmp_path: Path) -> None:
+    # the source site's config holds `defaultContentLanguageInSubdir = false`, which changes nothing
+    site = borba_site(tmp_path, 'baseurl = "https://pauloborba.cin.ufpe.br/"\ndefaultContentLanguageInSubdir = false\n'
+                                '[permalinks]\n  tags = "/tag/:slug/"\n')
+    run = hugokit("import", site / "content/publication", "--site", site)
+    assert run.exit_code == 0, run.output  # `icon_pack:` and `icon:` left empty are no error
+    (pub,) = database_of(site)
+    base = f"/publication/{BORBA_SLUG}/"
+    assert pub.links == {
+        "paper": base + "2023-Rocha-Using%20acceptance%20tests%20to%20predict%20merge%20conflict%20risk_1%20copy.pdf",
+        "slides": base + "2023-Rocha-Using%20acceptance%20tests%20to%20predict%20merge%20conflict%20risk%20slides.pdf",
+        "replication_package": "https://thaisabr.github.io/conflict-risk-prediction-study-site/"}
+    assert "bad-link" not in run.stdout and "wrong-type" not in run.stdout
+    assert (pub.venue, pub.date) == ("Empirical Software Engineering", "2023-01-01")
+
+
+def test_a_multilingual_content_dir_keeps_bundle_paths_as_written(tmp_path: Path) -> None:
+    # content/en/… is published without its language folder: the path is not certain, so kept
+    site = borba_site(tmp_path, '[languages.en]\n  contentDir = "content/en"\n')
+    run = hugokit("import", site / "content/publication", "--site", site)
+    (pub,) = database_of(site)
+    assert pub.links["slides"].startswith(f"publication/{BORBA_SLUG}/2023-Rocha-Using acceptance")
+    assert "warning[bad-link] the slides link contains a space" in run.stdout
+    # such a link, kept with its spaces, survives export and import whole
+    exported = tmp_path / "export.bib"
+    assert hugokit("export", "bibtex", "--site", site, "--force", "-o", exported).exit_code == 0
+    again = tmp_path / "again"
+    again.mkdir()
+    assert hugokit("import", exported, "--site", again).exit_code == 0
+    assert database_of(again) == [pub]
+
+
+def test_build_pages_leaves_the_sites_own_bundles_alone(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(HUGOBLOX / "animadversio", site / "content/publication")
+    before = {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()}
+    assert hugokit("init", "content/publication", "--site", site).exit_code in (0, 1)
+    run = hugokit("build", "--pages", "--site", site, "--force")
+    assert run.exit_code == 0, run.output
+    assert {p: p.read_bytes() for p in before} == before  # every hand-written file as it was
+    assert "warning[hand-written-page] content/publication/xiao-2018-mutual/index.md is a hand-written page" \
+        in run.stdout
+    written = sorted(str(p.relative_to(site)) for p in (site / "content").rglob("*")
+                     if p.is_file() and p not in before)
+    assert written == ["content/publications.md"]  # no second bundle beside the site's own
