@@ -136,3 +136,28 @@ def test_build_pages_leaves_the_sites_own_bundles_alone(tmp_path: Path) -> None:
     written = sorted(str(p.relative_to(site)) for p in (site / "content").rglob("*")
                      if p.is_file() and p not in before)
     assert written == ["content/publications.md"]  # no second bundle beside the site's own
+
+
+def test_hugo_academic_toml_pages(tmp_path: Path) -> None:
+    run = hugokit("import", HUGOBLOX / "crankshaw-academic-toml", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    clipper, queue = database_of(tmp_path)  # the theme's example page is a draft
+    # the site's bold for its owner is no mark of equal contribution
+    assert clipper.authors[0] == "Daniel Crankshaw" and queue.authors == ["Daniel Crankshaw", "Joseph E. Gonzalez"]
+    assert (clipper.date, clipper.venue) == ("2017-03-27", "NSDI 2017")
+    assert clipper.links == {
+        "paper": "https://www.usenix.org/system/files/conference/nsdi17/nsdi17-crankshaw.pdf",
+        "slides": "https://www.usenix.org/sites/default/files/conference/protected-files/nsdi17_slides_crankshaw.pdf",
+        "video": "https://www.usenix.org/conference/nsdi17/technical-sessions/presentation/crankshaw",
+        "code": "https://github.com/amplab/clipper-v0", "project": "http://clipper.ai"}
+    assert clipper.topics == []  # selected = false
+    # Hugo Academic's old names: url_custom for links, selected for featured
+    assert queue.links == {"url": "https://queue.acm.org/detail.cfm?id=3210557"} and queue.topics == ["Selected"]
+    assert (queue.title, queue.venue) == ("Research for Practice: Prediction-Serving Systems", "ACM Queue")
+    where = "tests/corpus/hugoblox/crankshaw-academic-toml"
+    # each key is placed at its own line of the TOML text
+    assert f'{where}/clipper-pub.md:6:11: warning[not-imported] "authors" (the Markdown emphasis around a name' \
+        in run.stdout
+    assert f'{where}/clipper-pub.md:17:21: warning[not-imported] "publication_types" is not imported: 2 pages' \
+        in run.stdout
+    assert f"{where}/person-re-identification.md:4:9: warning[draft-page]" in run.stdout

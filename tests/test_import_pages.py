@@ -143,11 +143,13 @@ def test_a_folder_without_bundles_is_an_error(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()
 
 
-def test_toml_front_matter_is_named(tmp_path: Path) -> None:
-    write(tmp_path / "p/x/index.md", '+++\ntitle = "X"\n+++\n')
+def test_toml_front_matter_that_does_not_parse_is_named_at_its_line(tmp_path: Path) -> None:
+    write(tmp_path / "p/x/index.md", '+++\ntitle = "X"\ndate = 2020-01-01\nauthors = [A B]\n+++\n')
     run = hugokit("import", tmp_path / "p", "--site", tmp_path)
     assert run.exit_code == 1
-    assert "x/index.md:1:1: error[not-a-publication]" in run.stdout and "TOML front-matter" in run.stdout
+    assert "x/index.md:4:" in run.stdout and "error[bad-front-matter] the TOML front-matter does not parse" \
+        in run.stdout
+    assert not (tmp_path / "data").exists()
 
 
 ITEMS = sorted(p for folder in ("hugoblox", "academicpages", "json", "markdown") for p in (CORPUS / folder).iterdir()

@@ -26,6 +26,8 @@ KEYS = {
     "abstract": "abstract", "excerpt": "excerpt", "doi": "doi", "tags": "topics", "featured": "featured",
     "links": "links", "award": "award", "hugokit": "own", "citation": "citation",
     "paperurl": "links.paper", "slidesurl": "links.slides", "bibtexurl": "links.bibtex",
+    # Hugo Academic's names before version 4: custom links, and the featured flag
+    "url_custom": "links", "selected": "featured",
 }
 # --map FIELD → what that key becomes here, where a page's own key differs from the field.
 _MAPPED = {"venue": "venue_short", "selected": "featured"}
@@ -210,8 +212,27 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
             reader.diagnostics.append(warning(reader.pos(item), "profile-author",
                                               f'author "{item.value}" is a Hugo Blox user profile, not a name',
                                               "replace it with the person's name in the database"))
+    for index, author in enumerate(authors):
+        plain = _without_emphasis(author)
+        if plain != author:
+            authors[index] = plain
+            where = node.value[index] if isinstance(node, yaml.SequenceNode) and index < len(node.value) else node
+            not_kept.add("authors", reader.pos(where), "the Markdown emphasis around a name (**Ada Lovelace**), which "
+                          "hugokit's owner setting gives the site's owner")
     _mark_notes(reader, authors, raw.get("author_notes", ([], node))[0], not_kept)
     return authors
+
+
+def _without_emphasis(name: str) -> str:
+    """A name without the Markdown emphasis a theme renders around it (`__**Ada Lovelace**__`),
+    which would otherwise read as equal-contribution marks."""
+    while len(name) > 2:
+        wrap = next((w for w in ("**", "__", "*", "_") if name.startswith(w) and name.endswith(w)
+                     and len(name) > 2 * len(w)), "")
+        if not wrap:
+            break
+        name = name[len(wrap):-len(wrap)].strip()
+    return name
 
 
 def _mark_notes(reader: Reader, authors: list[str], notes: list[tuple[str, yaml.Node]], not_kept: NotKept) -> None:

@@ -30,14 +30,14 @@ PAGE_NAMES = ("index.md", "index.markdown")
 SECTION_PAGE = "_index.md"  # a Hugo section's list page, not a publication
 # Keys only a publication page has: a page with none of them is some other kind of page.
 _PUBLICATION_KEY = re.compile(r"^(?:publication|publication_types|publication_short|authors|venue|paperurl|"
-                              r"citation|url_pdf|doi|hugokit)\s*:", re.MULTILINE)
+                              r"citation|url_pdf|doi|hugokit)\s*[:=]", re.MULTILINE)
 
 
 def looks_like_publication_page(text: str) -> bool:
     """Whether a Markdown file is a page about one publication (its front-matter says so)
     rather than a shortcode page listing many."""
     lines = text.split("\n")
-    end = front_matter_close(lines)
+    end = front_matter_close(lines) or front_matter_close(lines, "+++")  # YAML, or TOML (Hugo Academic)
     return end is not None and bool(_PUBLICATION_KEY.search("\n".join(lines[1:end])))
 
 
@@ -137,24 +137,24 @@ def _scalars(node: yaml.Node, keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _front_matter(text: str, label: str) -> tuple[yaml.Node | None, int]:
-    """The front-matter's node tree, positions as in the file (None: the page has none), and
-    the index of its closing line."""
+    """The front-matter's node tree (YAML, or TOML between +++ lines), positions as in the file
+    (None: the page has none), and the index of its closing line."""
     lines = text.split("\n")
     first = lines[0].rstrip("\r") if lines else ""
-    if first == "+++":
-        raise InputError([error(Position(label, 1, 1), "not-a-publication",
-                                f"{label} has TOML front-matter (+++), which hugokit does not import",
-                                "convert it to YAML between --- lines (hugo convert toYAML)")])
-    if first != "---":
+    if first not in ("---", "+++"):
         return None, 0
-    end = front_matter_close(lines)
+    end = front_matter_close(lines, first)
+    if end is not None and first == "+++":
+        from hugokit.importers.toml_front_matter import toml_front_matter
+
+        return toml_front_matter(lines, end, label), end
     if end is not None:
         # The opening --- starts the YAML document, so lines and columns are the file's own.
         node = compose("\n".join(lines[:end]) + "\n", label)
         return (node if node is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])), end
     raise InputError([error(Position(label, 1, 1), "unclosed-front-matter",
                             "the front-matter opened on line 1 is never closed",
-                            "end it with a line holding only ---")])
+                            f"end it with a line holding only {first}")])
 
 
 def _body(text: str, end: int, label: str, not_kept: NotKept) -> None:
