@@ -161,3 +161,44 @@ def test_hugo_academic_toml_pages(tmp_path: Path) -> None:
     assert f'{where}/clipper-pub.md:17:21: warning[not-imported] "publication_types" is not imported: 2 pages' \
         in run.stdout
     assert f"{where}/person-re-identification.md:4:9: warning[draft-page]" in run.stdout
+
+
+# The source site's config/_default/languages.yaml, reduced to its content folders.
+PJOX_LANGUAGES = "en:\n  languageCode: en-us\n  contentDir: content/en\nfr:\n  languageCode: fr-fr\n  contentDir: content/fr\n"
+
+
+def test_a_multilingual_site_builds_beside_its_own_nested_bundles(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(HUGOBLOX / "pjox-multilingual", site / "content/en/publication")
+    write(site / "config/_default/languages.yaml", PJOX_LANGUAGES)
+    write(site / "config/_default/config.yaml", "title: Pedro Ortiz Suarez\n")
+    before = {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()}
+    run = hugokit("init", site / "content/en/publication", "--site", site)
+    assert "Traceback" not in run.output
+    # the bundles and the list page go where the site's English content is, not to content/
+    assert (site / "hugokit.yaml").read_text() == ("# hugokit site configuration\n"
+                                                   "pages_dir: content/en/publication\npage: content/en/publications.md\n")
+    (pub,) = database_of(site)
+    assert pub.authors[:4] == ["Louis Martin*", "Benjamin Muller*", "admin*", "Yoann Dupont"]
+    assert pub.links["acl_anthology"] == "https://www.aclweb.org/anthology/2020.acl-main.645/"
+    assert (pub.venue, pub.topics) == ("ACL 2020", ["Selected"])
+    run = hugokit("build", "--pages", "--site", site, "--force")
+    assert run.exit_code == 0, run.output
+    assert {p: p.read_bytes() for p in before} == before
+    assert ("content/en/publication/2020/ACL/CamemBERT/index.md is a hand-written page of "
+            '"CamemBERT: a Tasty French Language Model"') in run.stdout
+    written = sorted(str(p.relative_to(site)) for p in (site / "content").rglob("*") if p.is_file() and p not in before)
+    assert written == ["content/en/publications.md"]
+
+
+def test_build_pages_leaves_hugo_academics_loose_pages_alone(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(HUGOBLOX / "crankshaw-academic-toml", site / "content/publication")
+    assert hugokit("import", site / "content/publication", "--site", site).exit_code == 0
+    run = hugokit("build", "--pages", "--site", site, "--force")
+    assert run.exit_code == 0, run.output
+    assert ("content/publication/clipper-pub.md is a hand-written page of "
+            '"Clipper: A Low-Latency Online Prediction Serving System"') in run.stdout
+    assert "delete content/publication/clipper-pub.md (and a cite.bib beside it)" in run.stdout
+    assert sorted(p.name for p in (site / "content/publication").iterdir()) == [
+        "clipper-pub.md", "model-serving-rfp-acm-queue.md", "person-re-identification.md"]
