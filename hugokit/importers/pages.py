@@ -61,11 +61,13 @@ def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str
     result = Imported()
     not_kept = NotKept()
     profiles = Profiles(source)
+    cited: list[tuple[str, Publication, Position]] = []  # the ids cite.bib files gave
     for path in page_files(source):
         label = shown if path == source else str(Path(shown) / path.relative_to(source))
-        pub = _page(path, label, venues, result, not_kept, mapping or {}, profiles)
+        pub = _page(path, label, venues, result, not_kept, mapping or {}, profiles, cited)
         if pub is not None:
             result.publications.append(pub)
+    _placeholder_keys(cited, result)
     result.diagnostics[:] = _once_per_field(result.diagnostics)
     result.diagnostics.extend(profiles.diagnostics())
     result.diagnostics.extend(not_kept.diagnostics())
@@ -73,7 +75,8 @@ def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str
 
 
 def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept,
-          mapping: dict[str, str], profiles: Profiles) -> Publication | None:
+          mapping: dict[str, str], profiles: Profiles,
+          cited: list[tuple[str, Publication, Position]]) -> Publication | None:
     from hugokit.importers.page_fields import read_page
     from hugokit.venue_names import finder_for
 
@@ -100,11 +103,30 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
     publish_bundle_links(pub, path, _scalars(node, ("url", "slug")))
     cite = path.parent / "cite.bib"
     if path.name.lower() in PAGE_NAMES and cite.is_file():
-        _fill_from_citation(pub, cite, str(Path(label).parent / "cite.bib"), venues, result)
+        _fill_from_citation(pub, cite, str(Path(label).parent / "cite.bib"), venues, result, cited)
     return pub
 
 
 _UNUSED_FIELD = re.compile(r'field "([^"]+)" is not imported \(1 entry; first at line \d+\)')
+
+
+def _placeholder_keys(cited: list[tuple[str, Publication, Position]], result: Imported) -> None:
+    """A citation key that several bundles' cite.bib share (`type-your-key-here`, a template's)
+    identifies none of them: it is not made their id (hugokit makes one), and that is said once."""
+    by_key: dict[str, list[tuple[str, Publication, Position]]] = {}
+    for key, pub, where in cited:
+        by_key.setdefault(key.lower(), []).append((key, pub, where))
+    for sharing in by_key.values():
+        if len(sharing) < 2:
+            continue
+        for _, pub, _ in sharing:
+            pub.id = ""
+        key, _, first = sharing[0]
+        result.diagnostics.append(warning(first, "not-imported",
+                                          f'the citation key "{key}" is not imported as an id: {len(sharing)} '
+                                          "cite.bib files share it, the first here",
+                                          "hugokit makes each publication's key; give each entry its own key "
+                                          "to keep it"))
 
 
 def _once_per_field(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -166,7 +188,8 @@ def _body(text: str, end: int, label: str, not_kept: NotKept) -> None:
             return
 
 
-def _fill_from_citation(pub: Publication, cite: Path, label: str, venues: Vocabulary, result: Imported) -> None:
+def _fill_from_citation(pub: Publication, cite: Path, label: str, venues: Vocabulary, result: Imported,
+                        keys: list[tuple[str, Publication, Position]]) -> None:
     """What the bundle's cite.bib adds: the citation key as id, and any field the front-matter lacks."""
     from hugokit.importers.bibtex import import_bibtex
 
@@ -180,6 +203,8 @@ def _fill_from_citation(pub: Publication, cite: Path, label: str, venues: Vocabu
     if not cited.publications:
         return
     bib = cited.publications[0]
+    if not pub.id and bib.id:
+        keys.append((bib.id, pub, Position(label, 1, 1)))
     if pub.venue and bib.venue and pub.venue != bib.venue:
         _venue_locator(pub, bib.venue, label, result)
     for name in ("id", "doi", "arxiv", "abstract", "keywords", "authors", "venue", "date"):
