@@ -207,3 +207,43 @@ def test_build_pages_leaves_hugo_academics_loose_pages_alone(tmp_path: Path) -> 
     assert "delete content/publication/clipper-pub.md (and a cite.bib beside it)" in run.stdout
     assert sorted(p.name for p in (site / "content/publication").iterdir()) == [
         "clipper-pub.md", "model-serving-rfp-acm-queue.md", "person-re-identification.md"]
+
+
+def test_the_current_hugo_blox_template(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(HUGOBLOX / "wings-uhm", site / "content")
+    run = hugokit("import", site / "content/publications", "--site", site)
+    assert run.exit_code == 0, run.output  # the template's `url: ""` links are no error
+    conference, journal = database_of(site)
+    assert conference.authors == journal.authors == ["Xiaochan Xue*", "Robert Ford*"]
+    assert (conference.id, conference.doi, conference.venue) == ("example1", "10.5555/123456", "ICW")  # hugoblox.ids
+    assert journal.arxiv == "1512.04133v1"
+    assert journal.links == {"paper": "http://arxiv.org/pdf/1512.04133v1",
+                             "code": "https://github.com/HugoBlox/hugo-blox-builder",
+                             "slides": "https://www.slideshare.net/"}
+    assert '"hugoblox' not in run.stdout  # every id it holds is imported
+
+
+def test_nested_publication_and_links_of_generic_or_repeated_types(tmp_path: Path) -> None:
+    # the schema Hugo Blox documents for publication:, links: and hugoblox.ids
+    write(tmp_path / "p/x/index.md", "---\ntitle: X\nauthors: [A B]\ndate: '2024-08-01T00:00:00Z'\n"
+                                     "publication:\n  name: IEEE Transactions on Circuits and Systems for Video "
+                                     "Technology\n  volume: 34\n  issue: '8'\n  pages: 7467-7483\n"
+                                     "  location: 'Nara, JAPAN'\n"
+                                     "hugoblox:\n  ids:\n    doi: 10.1109/TCSVT.2024.1\n    pmid: '123'\n"
+                                     "doi: 10.1109/TCSVT.2024.1\n"
+                                     "links:\n- type: custom\n  label: Conference\n  url: https://example.org/conf\n"
+                                     "- type: custom\n  label: Proceedings\n  url: https://example.org/proc\n"
+                                     "- type: source\n  url: https://example.org/a\n"
+                                     "- type: source\n  url: https://example.org/b\n---\n")
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    (pub,) = database_of(tmp_path)
+    assert pub.venue == "IEEE Transactions on Circuits and Systems for Video Technology 34(8):7467–7483"
+    assert pub.doi == "10.1109/TCSVT.2024.1"  # given twice, the same: no duplicate-key
+    assert pub.links == {"conference": "https://example.org/conf", "proceedings": "https://example.org/proc",
+                         "source": "https://example.org/a"}
+    assert ('warning[not-imported] link 4 of "links" is a second source link (https://example.org/b); '
+            "it was not imported") in run.stdout
+    assert '"publication.location" is not imported' in run.stdout and '"hugoblox.ids.pmid" is not imported' \
+        in run.stdout

@@ -17,6 +17,7 @@ from hugokit.diagnostics import Diagnostic, Position, warning
 from hugokit.load import Reader
 from hugokit.model import SELECTED_TOPIC, Publication
 from hugokit.text import MARKS, clean_doi
+from hugokit.importers.nested_keys import NESTED_KEYS, flat_items, with_locator
 from hugokit.venue_names import VenueFinder
 
 # Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).
@@ -38,6 +39,7 @@ _CONTRIBUTION = re.compile(r"equal(?:ly)? contribut|contributed equally|\bco-?fi
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
 _CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
 _PROFILE_NAMES = {"admin"}
+_GENERIC_LINK_TYPES = {"custom", "site", "link", "url"}
 
 
 class NotKept:
@@ -66,7 +68,7 @@ def page_target(key: str, mapping: dict[str, str]) -> str | None:
     field, date, month, selected or links.KIND), then the keys Hugo Blox and academicpages write."""
     if key in mapping:
         return _MAPPED.get(mapping[key], mapping[key])
-    return KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
+    return KEYS.get(key) or NESTED_KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
                              if key.startswith("url_") and len(key) > 4 else None)
 
 
@@ -90,7 +92,7 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
     derived = {"publication_types"} if any(k.value == "hugokit" for k, _ in node.value
                                            if isinstance(k, yaml.ScalarNode)) else set()
     given: dict[str, str] = {}
-    for key, key_node, value_node in reader.items(node, "the front-matter"):
+    for key, key_node, value_node in flat_items(reader, node):
         target = page_target(key, mapping or {})
         if _empty(value_node):
             continue
@@ -98,11 +100,13 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
             if key not in derived:
                 not_kept.add(key, reader.pos(key_node))
             continue
-        if target in given and target not in _ADDING_UP:
-            reader.report(key_node, "duplicate-key", f'"{key}" gives {target} a second time (after "{given[target]}"); '
-                          "it was not imported", f"map one of them to another field with --map {key}=FIELD")
-            continue
         value = _read(reader, target, key, value_node, not_kept)
+        if target in given and target not in _ADDING_UP:
+            if value != raw[target][0]:  # the same value twice (doi and hugoblox.ids.doi) says nothing new
+                reader.report(key_node, "duplicate-key", f'"{key}" gives {target} a second time (after '
+                              f'"{given[target]}"); it was not imported',
+                              f"map one of them to another field with --map {key}=FIELD")
+            continue
         if value is not None:
             if target in raw and isinstance(value, list):  # several keys mapped to one list add up
                 value = raw[target][0] + [v for v in value if v not in raw[target][0]]
@@ -131,12 +135,16 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
         topics.insert(0, SELECTED_TOPIC)
     links: dict[str, str] = {target[6:]: value for target, (value, _) in raw.items() if target.startswith("links.")}
     for kind, url in raw.get("links", ({}, node))[0].items():
-        links.setdefault(kind, url)
+        if links.setdefault(kind, url) != url:
+            reader.diagnostics.append(warning(reader.pos(raw["links"][1]), "not-imported",
+                                              f'the {kind} link of "links" ({url}) is not imported: the page\'s '
+                                              f"url_{'pdf' if kind == 'paper' else kind} gives another one",
+                                              "give it a name of its own (name: …) to keep both"))
     extra = {name: raw[name][0] for name in ("id", "editors", "arxiv", "keywords") if name in raw}
     return Publication(
         **extra, title=str(raw["title"][0]).strip(), year=year, date=date,
         authors=own.get("authors") or _authors(reader, raw, not_kept, profile),
-        venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
+        venue=own["venue"] if "venue" in own else with_locator(_venue(raw, year, finder, not_kept, reader), raw, reader),
         links=links, award=text.get("award", ""), topics=topics, doi=clean_doi(text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""),
         where={"": reader.pos(node), **{target: reader.pos(value_node) for target, (_, value_node) in raw.items()
@@ -158,6 +166,8 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
     if target == "featured":
         return reader.boolean(node, what)
     if target == "date":
+        return node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, what)
+    if target.startswith("locator."):  # a volume may be a number (volume: 12)
         return node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, what)
     if target in ("year", "month"):
         number = reader.integer(node, what)
@@ -292,15 +302,27 @@ def _links(reader: Reader, node: yaml.Node, not_kept: NotKept) -> dict[str, str]
         # Hugo Blox's own template leaves `icon_pack:` and `icon:` empty: an empty value says nothing
         given = [(k, kn, vn) for k, kn, vn in reader.items(item, what) if not _empty(vn)]
         fields = {k: (v, kn) for k, kn, vn in given if (v := reader.string(vn, f'"{k}" in {what}')) is not None}
-        name = (fields.pop("name", None) or fields.pop("type", None) or fields.pop("label", None) or ("", item))[0]
         url = fields.pop("url", ("", item))[0].strip()
+        if not url:  # the template's `- type: dataset` with `url: ""`, as an empty url_dataset
+            continue
+        # A generic type (Hugo Blox's `type: custom` or `site`) is named by its label
+        generic = fields.get("type", ("", item))[0].strip().lower() in _GENERIC_LINK_TYPES and "label" in fields
+        name = (fields.pop("name", None) or (fields.pop("label") if generic else None) or fields.pop("type", None)
+                or fields.pop("label", None) or ("", item))[0]
+        if generic:
+            fields.pop("type")
         for key, (_, key_node) in fields.items():
             not_kept.add(f"links.{key}", reader.pos(key_node))
         kind = re.sub(r"\W+", "_", name.strip().lower()).strip("_")  # a plain word, as link kinds are
-        if not url or not kind:
-            reader.report(item, "missing-key", f"{what} needs a name and a url; it was not imported")
-            continue
-        out["paper" if kind == "pdf" else kind] = url
+        kind = "paper" if kind == "pdf" else kind
+        if not kind:
+            reader.report(item, "missing-key", f"{what} needs a name or a type; it was not imported")
+        elif kind in out and out[kind] != url:
+            reader.diagnostics.append(warning(reader.pos(item), "not-imported",
+                                              f"{what} is a second {kind} link ({url}); it was not imported",
+                                              "give it a name of its own (name: …) to keep both"))
+        else:
+            out[kind] = url
     return out
 
 
