@@ -247,3 +247,15 @@ def test_nested_publication_and_links_of_generic_or_repeated_types(tmp_path: Pat
             "it was not imported") in run.stdout
     assert '"publication.location" is not imported' in run.stdout and '"hugoblox.ids.pmid" is not imported' \
         in run.stdout
+
+
+def test_a_profile_of_the_current_template_in_data_authors(tmp_path: Path) -> None:
+    # data/authors/me.yaml as Hugo Blox's current template writes it (AlexandreAmice.github.io's, reduced)
+    write(tmp_path / "data/authors/me.yaml", 'schema: "hugoblox/author/v"\nslug: "me"\nis_owner: true\nname:\n'
+                                             '  display: "Alexandre Amice"\n  given: "Alexandre"\n  family: "Amice"\n')
+    write(tmp_path / "content/publications/x/index.md", "---\ntitle: X\nauthors: [Thomas Cohn, me]\ndate: 2026\n---\n")
+    run = hugokit("import", tmp_path / "content/publications", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    assert database_of(tmp_path)[0].authors == ["Thomas Cohn", "Alexandre Amice"]
+    assert (f'{tmp_path}/content/publications/x/index.md:3:24: warning[profile-author] author "me" is the Hugo '
+            f'Blox profile {tmp_path}/data/authors/me.yaml: imported as its name "Alexandre Amice"') in run.stdout

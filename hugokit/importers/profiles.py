@@ -2,15 +2,17 @@
 `content/authors/kazienko/_index.md`.
 
 Hugo Blox shows such an author under the profile's `title` (the display name; older profiles
-call it `name`) and links it to the profile. The database keeps names, so the import writes the
-name the site shows, and says so once per profile. A profile is looked for in an `authors`
-folder beside the pages' section and in every folder above it up to `content/` or the imported folder's (a multilingual
-site keeps one per language: `content/en/authors/`).
+call it `name`; the current template keeps profiles in `data/authors/<slug>.yaml`, under
+`name: {display: …}`) and links it to the profile. The database keeps names, so the import
+writes the name the site shows, and says so once per profile. A profile is looked for in an
+`authors` folder beside the pages' section and in every folder above it, up to `content/` or the
+imported folder's parent (a multilingual site keeps one per language: `content/en/authors/`).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -32,19 +34,29 @@ class Profiles:
         """The display name of the profile `username` for this page, or None when there is none."""
         if not username or "/" in username or "\\" in username or username.startswith("."):
             return None
-        for depth, folder in enumerate(_folders_up_to(page.resolve().parent, self._top)):
-            # Hugo finds the profile at the term's URL: lower case, spaces as hyphens
-            profile = folder / "authors" / "-".join(username.lower().split())
+        # Hugo finds the profile at the term's URL: lower case, spaces as hyphens
+        slug = "-".join(username.lower().split())
+        for profile, shown in self._places(page, slug, where):
             if profile not in self._names:
-                self._names[profile] = _display_name(profile)
+                self._names[profile] = _display_name(profile) if profile.suffix != ".yaml" else _data_name(profile)
             found = self._names[profile]
             if found == username:
                 return None
             if found:
-                count, first, name, shown = self._used.get(username, (0, where, found, _shown(depth, username, where)))
+                count, first, name, _ = self._used.get(username, (0, where, found, shown))
                 self._used[username] = (count + 1, first, name, shown)
                 return found
         return None
+
+    def _places(self, page: Path, slug: str, where: Position) -> Iterator[tuple[Path, str]]:
+        """Where the profile may be, and how to show it: an authors/ folder up to content/, then
+        (Hugo Blox's current template) data/authors/<slug>.yaml beside content/."""
+        base = os.path.dirname(where.path)
+        for depth, folder in enumerate(_folders_up_to(page.resolve().parent, self._top)):
+            yield folder / "authors" / slug, _shown(base, [".."] * depth + ["authors", slug]) + "/"
+            if folder.name == "content":
+                yield (folder.parent / "data" / "authors" / f"{slug}.yaml",
+                       _shown(base, [".."] * (depth + 1) + ["data", "authors", f"{slug}.yaml"]))
 
     def diagnostics(self) -> list[Diagnostic]:
         out = []
@@ -88,6 +100,20 @@ def _display_name(profile: Path) -> str | None:
     return None
 
 
-def _shown(depth: int, username: str, where: Position) -> str:
-    """The profile's folder as the page's path is shown: `depth` folders above the page's, then authors/."""
-    return os.path.normpath(os.path.join(os.path.dirname(where.path), *[".."] * depth, "authors", username)) + "/"
+def _data_name(path: Path) -> str | None:
+    """The display name in a data/authors/<slug>.yaml profile: `name: {display: …}` or `name: …`."""
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    name = data.get("name") if isinstance(data, dict) else None
+    if isinstance(name, dict):
+        name = name.get("display") or " ".join(str(name[k]) for k in ("given", "family") if name.get(k))
+    return " ".join(name.split()) if isinstance(name, str) and name.strip() else None
+
+
+def _shown(base: str, parts: list[str]) -> str:
+    """A profile's path as the page's path is shown: from the page's folder."""
+    return os.path.normpath(os.path.join(base, *parts))
