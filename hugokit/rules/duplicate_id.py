@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.model import Publication
 from hugokit.rules import Context
 
@@ -28,4 +28,4 @@ def check(context: Context) -> Iterator[Finding]:
         if seen is not pub:
             where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
                      else f"the entry at line {seen.at().line}")
-            yield Finding(pub.at("id"), f'id "{pub.id}" is also the id of {where}', "ids must be unique: rename one")
+            yield Finding(pub.at("id"), f"id {quoted(pub.id)} is also the id of {where}", "ids must be unique: rename one")

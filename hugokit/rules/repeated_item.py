@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.rules import Context
 from hugokit.text import split_marks
 
@@ -31,6 +31,6 @@ def check(context: Context) -> Iterator[Finding]:
             seen: set[str] = set()
             for i, name in enumerate(names):
                 if name in seen:
-                    yield Finding(pub.at(f"{key}.{i}"), f"{pub.label()} lists the {what} {name!r} twice",
+                    yield Finding(pub.at(f"{key}.{i}"), f"{pub.label()} lists the {what} {quoted(name)} twice",
                                   "delete the second one")
                 seen.add(name)
