@@ -110,6 +110,7 @@ class Database(NamedTuple):
     # Every entry in file order, the incomplete ones (no readable title or year) too: what rules
     # check. Empty when it would equal publications.
     entries: list[Publication] = []
+    text: str = ""  # what it was read from, which the positions point into ("" when not read from a text)
 
     def checked(self) -> list[Publication]:
         return self.entries or self.publications
