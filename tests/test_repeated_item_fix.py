@@ -83,3 +83,14 @@ def test_the_fix_is_checked_to_delete_whole_items_only(tmp_path: Path) -> None:
     first = text.index("Ion Stoica")
     with pytest.raises(InputError):
         fix_database(text, "p.yaml", [Fix("p.yaml", first, first + len("Ion Stoica"), "Ion, Stoica")])
+
+
+def test_block_lists_in_the_common_shape_are_fixed_alike(tmp_path: Path) -> None:
+    """(Without comments, the fast reader reads them: its positions are the ones the fix uses.)"""
+    from hugokit.database_fast import read_common
+
+    database = ENTRY + "  authors:\n    - Hao Zhang\n    - Ion Stoica\n    - Hao Zhang\n  topics: [ML Systems, Compilers]\n" \
+                       "  keywords:\n  - x\n  - x\n  - y\n"
+    assert read_common(database, "data/publications.yaml") is not None
+    assert _fixed(_site(tmp_path, database)) == ENTRY + "  authors:\n    - Hao Zhang\n    - Ion Stoica\n" \
+                                                        "  topics: [ML Systems, Compilers]\n  keywords:\n  - x\n  - y\n"
