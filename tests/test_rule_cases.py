@@ -92,7 +92,7 @@ def test_duplicate_link_knows_a_doi_in_any_of_its_forms_and_an_address_in_its_us
 
 
 # What quotes a value in a rule's message: every rule module, and the helpers whose words rules pass on.
-_MESSAGE_SOURCES = [*sorted((REPO / "hugokit" / "rules").glob("*.py"))]
+_MESSAGE_SOURCES = [*sorted((REPO / "hugokit" / "rules").glob("*.py")), REPO / "hugokit" / "links.py"]
 
 
 def _doubling_templates(source: str, name: str) -> list[str]:

@@ -42,7 +42,7 @@ def check(context: Context) -> Iterator[Finding]:
             for i, name in enumerate(names):
                 if name in seen:
                     same = values[i] in values[:i]
-                    fix = _deletion(text, context.database.path, pub, key, i) if same else None
+                    fix = _deletion(text, pub, key, i) if same else None
                     first = values[names.index(name)]
                     hint = "delete the second one" if same else \
                         f"the first is written {quoted(first)}: keep the one with the right mark and delete the other"
@@ -51,13 +51,13 @@ def check(context: Context) -> Iterator[Finding]:
                 seen.add(name)
 
 
-def _deletion(text: str, path: str, pub: Publication, key: str, i: int) -> Fix | None:
+def _deletion(text: str, pub: Publication, key: str, i: int) -> Fix | None:
     """The fix that deletes item i of the list (never its first) and nothing else, or None when
     that cannot be done without touching a comment or a line of something else."""
     item, before, whole = pub.where.get(f"{key}.{i}"), pub.where.get(f"{key}.{i - 1}"), pub.where.get(key)
     if not text or item is None or before is None or whole is None or min(item[3], before[4], whole[3]) < 0:
         return None
-    start, end = item[3], item[4]
+    path, start, end = item[0], item[3], item[4]
     if "\n" in text[start:end] or text[start:end] == "" or end > len(text):
         return None
     if text.startswith("[", whole[3]):  # a flow list: the copy and the separator before it
