@@ -10,12 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLE_SITE, hugokit
+from hugokit.file_status import RACY_NS
 
 # Runs the command lines given in a fresh interpreter; writes the annotation strings that typing
 # parsed (each makes a ForwardRef) to the file named first.
@@ -101,6 +103,7 @@ def test_a_check_after_a_database_edit_reads_each_page_once(tmp_path: Path, monk
     shutil.copytree(EXAMPLE_SITE, site, ignore=shutil.ignore_patterns("public", "resources"))
     monkeypatch.setenv("HUGOKIT_CACHE_DIR", str(tmp_path / "cache"))
     assert hugokit("check", "--site", site).exit_code == 0
+    time.sleep((RACY_NS + 30_000_000) / 1e9)  # the pages were copied clearly before the next check began
     database = site / "data/publications.yaml"
     database.write_text(database.read_text(encoding="utf-8").replace('title: "', 'title: "Edited: ', 1),
                         encoding="utf-8")
