@@ -13,6 +13,8 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 # An arXiv identifier without its version: 2403.00835, or an old-style hep-th/9901001 or math.GT/0601001.
 ARXIV_ID = r"\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+# What ends or breaks a BibTeX citation key (an entry's id is its key).
+BIBTEX_KEY_BREAKERS = r"[\s,{}()\"#%'=\\~]"
 
 
 def split_venue(venue: str) -> tuple[str, int | None]:
@@ -83,7 +85,7 @@ def ascii_slug(text: str, limit: int = 60) -> str:
 
 
 PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "di", "da", "du", "del", "della", "dos", "das", "ter"}
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"}  # (lower case)
 
 
 def name_parts(author: str) -> tuple[str, str, str, str]:
