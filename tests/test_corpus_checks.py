@@ -120,7 +120,7 @@ def test_links_written_as_html_anchors_are_imported_as_their_targets(tmp_path: P
     assert all(p.links["paper"].startswith("https://doi.org/10.") for p in pubs) and len(pubs) == 6
     repaired = [line for line in output.splitlines() if "warning[link-repaired]" in line]
     assert len(repaired) == 6 and repaired[0].endswith(
-        "is not an http(s) URL: imported as 'https://doi.org/10.1007/s10237-026-02064-8' (check it in the database)")
+        'is not an http(s) URL: imported as "https://doi.org/10.1007/s10237-026-02064-8" (check it in the database)')
     assert checked(tmp_path / "site", "bad-link") == []
     database = tmp_path / "site/data/publications.yaml"
     text = database.read_text(encoding="utf-8")
