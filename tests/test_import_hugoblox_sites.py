@@ -259,3 +259,13 @@ def test_a_profile_of_the_current_template_in_data_authors(tmp_path: Path) -> No
     assert database_of(tmp_path)[0].authors == ["Thomas Cohn", "Alexandre Amice"]
     assert (f'{tmp_path}/content/publications/x/index.md:3:24: warning[profile-author] author "me" is the Hugo '
             f'Blox profile {tmp_path}/data/authors/me.yaml: imported as its name "Alexandre Amice"') in run.stdout
+
+
+def test_a_bundle_folder_whose_name_hugo_rewrites_keeps_its_links_as_written(tmp_path: Path) -> None:
+    site = borba_site(tmp_path)
+    bundles = site / "content/publication"
+    (bundles / BORBA_SLUG).rename(bundles / "journal-article1 copy 10")  # a lab site's copied template folder
+    run = hugokit("import", bundles, "--site", site)
+    _, pub = database_of(site)
+    assert pub.links["slides"].startswith(f"publication/{BORBA_SLUG}/")  # not made a path Hugo would not publish
+    assert "warning[bad-link] the slides link contains a space" in run.stdout

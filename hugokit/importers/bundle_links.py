@@ -4,7 +4,8 @@ publishes them at.
 Hugo publishes a leaf bundle's files beside its page: content/publication/exli/exli-slides.pdf
 at /publication/exli/exli-slides.pdf (the page's URL, then the file's path in the bundle). That
 path is certain only for a bundle under the site's content/ folder, holding the file, whose URL
-nothing else changes: no `url` in its front-matter (a `slug` replaces the last segment), no
+nothing else changes: a folder name Hugo keeps as it is (no space: `journal-article1 copy 10` is
+published as `journal-article1-copy-10`), no `url` in its front-matter (a `slug` replaces the last segment), no
 `permalinks` for its section, no `uglyURLs`, no language subfolder or `contentDir` (a
 multilingual site's pages sit under content/en/, published under another path), no `disablePathToLower`.
 Hugo lower-cases the page's path, not the file's name (checked with Hugo 0.168:
@@ -13,6 +14,7 @@ link is left as it is, for the import to report.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 from hugokit.layout import HUGO_CONFIG_NAMES
@@ -20,6 +22,7 @@ from hugokit.links import RELATIVE, problem
 from hugokit.model import Publication
 
 _CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+_PLAIN_PATH = re.compile(r"[a-z0-9/._~-]+")
 _URL_CHANGING = ("uglyurls", "defaultcontentlanguageinsubdir", "disablepathtolower")
 
 
@@ -57,7 +60,10 @@ def _page_path(page: Path, front_matter: dict[str, str]) -> str | None:
         return None
     if front_matter.get("slug"):
         segments[-1] = front_matter["slug"].strip("/")
-    return ("/" + "/".join(segments) + "/").lower()
+    path = ("/" + "/".join(segments) + "/").lower()
+    # Hugo makes a folder's name a URL its own way (`journal-article1 copy 10` → `…-copy-10`):
+    # only a name it keeps as it is gives a certain path
+    return path if _PLAIN_PATH.fullmatch(path) else None
 
 
 def _url_changed(site: Path, section: str) -> bool:
