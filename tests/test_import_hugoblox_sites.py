@@ -22,15 +22,16 @@ def database_of(site: Path) -> list[Publication]:
     return database.publications
 
 
-def test_two_kinds_of_equal_notes_stay_two_groups_and_a_draft_is_not_imported(tmp_path: Path) -> None:
+def test_equal_supervision_is_no_equal_contribution_and_a_draft_is_not_imported(tmp_path: Path) -> None:
     run = hugokit("import", HUGOBLOX / "animadversio", "--site", tmp_path)
     assert run.exit_code == 0, run.output
     (xiao,) = database_of(tmp_path)  # the draft example page is not among them
-    # "† Equal contribution" keeps the site's own †; "Equal supervision" is another group, not *
-    assert xiao.authors == ["Zhuocheng Xiao†", "Binxu Wang†", "Andrew T Sornborger‡", "Louis Tao‡"]
+    # "† Equal contribution" keeps the site's own †; the supervisors get no mark, which would
+    # say equal contribution too, and their note is reported
+    assert xiao.authors == ["Zhuocheng Xiao†", "Binxu Wang†", "Andrew T Sornborger", "Louis Tao"]
     where = "tests/corpus/hugoblox/animadversio"
-    assert (f'{where}/xiao-2018-mutual/index.md:13:3: warning[not-imported] "author_notes" (the words of a note '
-            "other than equal contribution: its authors are marked ‡) is not imported: 1 page") in run.stdout
+    assert (f'{where}/xiao-2018-mutual/index.md:13:3: warning[not-imported] "author_notes" (notes other than '
+            "equal contribution) is not imported: 1 page") in run.stdout
     assert (f"{where}/conference-paper/index.md:30:1: warning[draft-page] this page is a draft (draft: true), "
             "which Hugo does not publish; it was not imported (to import it, set draft: false and import again)") \
         in run.stdout
@@ -39,17 +40,18 @@ def test_two_kinds_of_equal_notes_stay_two_groups_and_a_draft_is_not_imported(tm
     assert (xiao.id, xiao.venue) == ("xiao2018mutual", "Entropy 20(2):102")
 
 
-def test_notes_past_the_last_author_and_a_fourth_kind_are_reported(tmp_path: Path) -> None:
+def test_two_groups_of_equal_contributors_and_notes_past_the_last_author(tmp_path: Path) -> None:
     write(tmp_path / "p/x/index.md", "---\ntitle: X\nauthors: [A B, C D, E F, G H]\ndate: 2021-05-01\n"
-                                     "author_notes: ['Equal contribution', 'Co-senior author', 'Equal advising',"
-                                     " 'Equal supervision', 'Equal contribution']\n---\n")
+                                     "author_notes: ['Equal contribution', 'Equal contribution', "
+                                     "'These authors contributed equally', 'Co-senior author', "
+                                     "'Equal contribution']\n---\n")
     run = hugokit("import", tmp_path / "p", "--site", tmp_path)
     assert run.exit_code == 0, run.output
     (pub,) = database_of(tmp_path)
-    assert pub.authors == ["A B*", "C D†", "E F‡", "G H"]
-    assert '"author_notes" (the words of a note other than equal contribution: its authors are marked †)' \
-        in run.stdout
-    # one key, reported once: its first place is the first note not kept
+    assert pub.authors == ["A B*", "C D*", "E F†", "G H"]
+    # one key, reported once per page, at the first note not kept
+    assert f'{tmp_path / "p"}/x/index.md:5:97: warning[not-imported] "author_notes" (notes other than equal ' \
+           "contribution) is not imported: 1 page" in run.stdout
     assert run.stdout.count('"author_notes"') == 1
 
 

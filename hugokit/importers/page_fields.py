@@ -34,7 +34,6 @@ KEYS = {
 _MAPPED = {"venue": "venue_short", "selected": "featured"}
 _ADDING_UP = {"topics", "keywords", "editors"}
 _MAPPABLE = re.compile(r"[^\s.()=]+")  # a front-matter key of its own (not "(page text)", not "links.x")
-_EQUAL = re.compile(r"\bequal|\bco-?(?:first|senior|last|lead)|\bjoint (?:first|senior|last)", re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"equal(?:ly)? contribut|contributed equally|\bco-?first|\bjoint first", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
 _CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
@@ -246,34 +245,36 @@ def _without_emphasis(name: str) -> str:
 
 
 def _mark_notes(reader: Reader, authors: list[str], notes: list[tuple[str, yaml.Node]], not_kept: NotKept) -> None:
-    """Marks the authors that share an "equal …" note: one mark per note, so that "Equal
-    contribution" and "Equal supervision" stay two groups (`*` for equal contribution, else the
-    mark the note starts with, else the next free one of *, † and ‡). Other notes, the words of a
-    note that is not equal contribution, and notes past the last author are reported."""
+    """Marks the authors an equal-contribution note names: `*`, or the mark the note starts with
+    (`† Equal contribution`); two such notes worded apart are two groups, each its own mark.
+    Every other note (`Equal supervision`, `Corresponding author`: hugokit's marks mean equal
+    contribution, so such authors stay unmarked) and notes past the last author are reported,
+    once per page."""
     marks: dict[str, str] = {}
+    unkept: dict[str, yaml.Node] = {}
     for index, (note, note_node) in enumerate(notes):
         text = note.strip()
+        words = " ".join(text.lstrip(MARKS + " ").casefold().split())
         if not text:
             continue
         if index >= len(authors):
-            not_kept.add("author_notes", reader.pos(note_node), "a note after the last author")
+            unkept.setdefault("a note after the last author", note_node)
             continue
-        words = " ".join(text.lstrip(MARKS + " ").casefold().split())
-        if not _EQUAL.search(words):
-            not_kept.add("author_notes", reader.pos(note_node), "notes other than equal contribution")
+        if not _CONTRIBUTION.search(words):
+            unkept.setdefault("notes other than equal contribution", note_node)
             continue
         if words not in marks:
-            wanted = MARKS.index(text[0]) if text[0] in MARKS else 0 if _CONTRIBUTION.search(words) else 1
+            wanted = MARKS.index(text[0]) if text[0] in MARKS else 0
             free = [m for m in MARKS[wanted:] + MARKS[:wanted] if m not in marks.values()]
             if not free:
-                not_kept.add("author_notes", reader.pos(note_node), "a fourth kind of note, past *, † and ‡")
+                unkept.setdefault("a fourth group of equal contributors, past *, † and ‡", note_node)
                 continue
             marks[words] = free[0]
-            if not _CONTRIBUTION.search(words):
-                not_kept.add("author_notes", reader.pos(note_node),
-                             f"the words of a note other than equal contribution: its authors are marked {free[0]}")
         if not authors[index].endswith(tuple(MARKS)):
             authors[index] += marks[words]
+    if unkept:  # once per page, at the first note not kept
+        what, note_node = next(iter(unkept.items()))
+        not_kept.add("author_notes", reader.pos(note_node), what)
 
 
 def _authors_in_citation(citation: str) -> list[str]:
