@@ -71,7 +71,9 @@ class VenueFinder:
         """The registry venue text exactly is (see short_name), or None."""
         term = self._term(text)
         if term is None:
-            text = text.strip().rstrip(",.;: ")
+            # "International Conference on Learning Representations (ICLR) 2026": the year after
+            # the parenthesis is the year read, not part of the name
+            text = _TRAILING_YEAR.sub("", text.strip()).rstrip(",.;: ")
             paren = _PAREN.search(text)
             core = _core(text[: paren.start()] if paren else text)
             term = self._term(core) if core else None

@@ -25,7 +25,9 @@ def database_of(site: Path) -> list[Publication]:
 def test_equal_supervision_is_no_equal_contribution_and_a_draft_is_not_imported(tmp_path: Path) -> None:
     run = hugokit("import", HUGOBLOX / "animadversio", "--site", tmp_path)
     assert run.exit_code == 0, run.output
-    (xiao,) = database_of(tmp_path)  # the draft example page is not among them
+    rabbit, xiao = database_of(tmp_path)  # the draft example page is not among them
+    # the full name with its abbreviation, then the year: a registry venue
+    assert (rabbit.venue, rabbit.year) == ("ICLR 2026", 2025)
     # "† Equal contribution" keeps the site's own †; the supervisors get no mark, which would
     # say equal contribution too, and their note is reported
     assert xiao.authors == ["Zhuocheng Xiao†", "Binxu Wang†", "Andrew T Sornborger", "Louis Tao"]
