@@ -218,8 +218,9 @@ def test_names_and_editors_survive_export_then_import_and_show_on_the_page(tmp_p
     ('booktitle = "Sets and Parts Workshop @ NeurIPS 2019 (oral)"', "Sets and Parts Workshop @ NeurIPS 2019 (Oral)"),
     ('publisher = "AAAI Press"', ""),  # a publisher names no venue of a paper
     ('howpublished = "\\url{https://www.example.org/paper.pdf}"', ""),  # a URL is a link, never WWW
+    # the year the title writes is the venue's, as ICLR 2023 filed under 2022 stays ICLR 2023
     ('booktitle = "Proceedings of the Thirty-Seventh {AAAI} Conference on Artificial Intelligence ({AAAI} 2023)"',
-     "AAAI 2022"),
+     "AAAI 2023"),
     ('booktitle = "Proceedings of the 16th USENIX Symposium on Operating Systems Design and Implementation"',
      "OSDI 2022"),
     ('journal = "Neural Information Processing Systems (NeurIPS)"', "NeurIPS 2022"),

@@ -188,3 +188,57 @@ def test_refresh_gives_what_a_proceedings_title_leaves_out_as_evidence() -> None
     exact = records + [Record("DBLP", "conf/icml/X21", "A Paper", [], 2021, venue="ICML", venue_year=2021,
                               published=True, note="ICML 2021")]
     assert len(plan(Candidate(pub, "2101.00001", ""), exact, FINDER, VENUES).evidence) == 2
+
+
+ONE_PART = REPO / "tests/corpus/bibtex/dblp-one-part-titles.bib"
+
+
+def test_one_part_titles_name_the_registry_conference_and_nothing_else(tmp_path: Path) -> None:
+    """DBLP's condensed `{SIGMOD} Conference` (no year: the entry's), `SIGMOD Conference 2023`;
+    the journal SIGMOD Record and a workshop at SIGMOD keep their names (real entries: see
+    tests/corpus/README.md)."""
+    from conftest import hugokit
+    import yaml
+
+    run = hugokit("import", ONE_PART, "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    entries = yaml.safe_load((tmp_path / "data/publications.yaml").read_text())
+    assert {e["id"]: e["venue"] for e in entries} == {
+        "DBLP:conf/sigmod/Sha19GCGT": "SIGMOD 2019, pp. 775–792",
+        "2023khatiwadasantos": "SIGMOD 2023",
+        "DBLP:conf/sigmod/Guttman84": "SIGMOD 1984, pp. 47–57",
+        "miniHive": "SIGMOD Rec. 48(2):33–38, 2019",
+        "DBLP:conf/dbtest-ws/Belloni0SR22": "DBTest@SIGMOD 2022, pp. 1–9",
+        "pmlr-v162-wan22a": "ICML 2022, pp. 22475–22490",
+    }
+    # The PMLR volume is its series': said once, at the entry, with the reason.
+    text = ONE_PART.read_text()
+    line = text[:text.index("@InProceedings{pmlr-v162-wan22a")].count("\n") + 1
+    assert f'{ONE_PART}:{line}:1: warning[bibtex-unused-field] field "volume" is not imported (1 entry; first at ' \
+           f"line {line}) (a proceedings paper's volume and number are its series'" in run.stdout
+    assert "bibtex-locator" not in run.stdout and '"pages"' not in run.stdout
+    # build shows them, export bibtex gives them back
+    assert hugokit("build", "--site", tmp_path, "--force").exit_code == 0
+    page = (tmp_path / "content/publications.md").read_text()
+    assert 'title="GPU-based Graph Traversal on Compressed Graphs" venue="SIGMOD 2019, pp. 775–792"' in page
+    exported = hugokit("export", "bibtex", "--site", tmp_path).stdout
+    from pybtex.database import parse_string
+
+    entry = parse_string(exported, "bibtex").entries["DBLP:conf/sigmod/Guttman84"]
+    assert (entry.type, entry.fields["booktitle"], entry.fields["pages"], entry.fields["year"]) == (
+        "inproceedings", "ACM SIGMOD International Conference on Management of Data", "47--57", "1984")
+
+
+def test_pages_a_whole_title_kept_as_written_has_no_room_for_are_reported_at_their_field() -> None:
+    text = CORPUS.read_text()
+    result = import_bibtex(text, "dblp.bib", VENUES)
+    said = [d for d in result.diagnostics if d.code == "bibtex-locator"]
+    assert {d.message.split('"')[1] for d in said} == {
+        "Algehed18", "VassenaR16", "TomeV19", "Levy02", "AltenkirchBKSS21", "DBLP:conf/esop/BouajjaniEEH13"}
+    first = next(d for d in said if '"Algehed18"' in d.message)
+    pages = text.index("pages", text.index("{Algehed18,"))
+    assert (first.line, first.col, first.is_error) == (text[:pages].count("\n") + 1, 15, False)
+    assert first.message.startswith('entry "Algehed18": pages "24--28" do not fit into the venue "Proceedings of the '
+                                    "13th Workshop on Programming Languages and Analysis for Security, PLAS@CCS")
+    assert first.hint == ("pages go after the year of a venue of one part: write it as the conference's name and year "
+                          "with them (OSDI 2022, pp. 559–578), by hand")
