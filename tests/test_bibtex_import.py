@@ -357,3 +357,19 @@ def test_name_lists_split_as_pybtex_splits_them(pieces: list[str]) -> None:
 
     value = " ".join("".join(pieces).split())
     assert _names(value) == [raw for raw in split_name_list(value) if raw.strip()]
+
+
+def test_names_listed_with_commas_are_read_as_names_and_said(tmp_path: Path) -> None:
+    """pybtex raised on a name with more than two commas (a traceback); such a list is names
+    separated by commas instead of "and" (as tests/corpus/markdown/valentinp72-publications.md has)."""
+    bib = write(tmp_path / "x.bib", "@inproceedings{k,\n  title = {T},\n  author = {Gaëlle Laperrière, Valentin "
+                                    "Pelloin, Antoine Caubrière, Salima Mdhaffar},\n  booktitle = {X},\n"
+                                    "  year = {2022},\n}\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    run = hugokit("import", bib, "--site", site)
+    assert run.exit_code == 0 and "Traceback" not in run.output
+    assert f"{bib}:3:12: warning[bibtex-name] entry \"k\": author lists 4 names separated by commas, which BibTeX " \
+           'separates with "and"; they were read as 4 names' in run.stdout
+    assert "authors: [Gaëlle Laperrière, Valentin Pelloin, Antoine Caubrière, Salima Mdhaffar]" in \
+           (site / "data/publications.yaml").read_text()

@@ -94,6 +94,7 @@ class _Texts:
     def __init__(self, fields: dict[str, str]) -> None:
         self.fields = fields
         self.latex: list[str] = []
+        self.comma_lists: list[tuple[str, int]] = []  # (field, names) written "A, B, C" instead of "A and B and C"
         self._cache: dict[str, str] = {}
 
     def __getitem__(self, name: str) -> str:
@@ -113,9 +114,15 @@ class _Texts:
     def name_list(self, name: str) -> list[str]:
         out = []
         for person in _names(" ".join(self.fields.get(name, "").split())):
-            shown, unknown = _display(person)
-            out.append(shown)
-            self.latex.extend(unknown)
+            from pybtex.bibtex.utils import split_tex_string
+
+            parts = split_tex_string(person, ",")
+            if len(parts) > 3:  # no BibTeX name has more than two commas: names listed with commas
+                self.comma_lists.append((name, len(parts)))
+            for part in parts if len(parts) > 3 else [person]:
+                shown, unknown = _display(part)
+                out.append(shown)
+                self.latex.extend(unknown)
         return out
 
 
@@ -136,6 +143,10 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     else:
         pub = _inferred(entry, text, finder, title, int(year_text), used, left_out)
     pub.where[""] = Position(path, entry.line, 1)
+    for name, count in text.comma_lists:
+        left_out.append(("bibtex-name", name, f"{name} lists {count} names separated by commas, which BibTeX "
+                                              f"separates with \"and\"; they were read as {count} names",
+                         'check them, and write the names separated by " and " in the .bib file'))
     unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
     return Mapped(pub, "", unused, text.latex, left_out)
 
