@@ -29,7 +29,9 @@ _NULL = TAG + "null"
 # as the complement of those it allows, which takes milliseconds to compile.)
 _UNUSUAL = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 _BLOCKS = frozenset((">", ">-", "|", "|-"))  # block headers read here: folded or literal, clipped or stripped
-_LINE = re.compile(r"(- |  )([a-z]+): (?=\S)")  # then the value, which ends in no space
+_LINE = re.compile(r"(- |  )([a-z]+):(?: (?=\S)|$)")  # then the value, which ends in no space (or a block list)
+_ITEM = re.compile(r"(  +)- (?=\S)")  # a block list's item line
+_PAIR = re.compile(r"(  +)([a-z][a-z_-]*): (?=\S)")  # a block mapping's line
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\["\\])*)"')  # only the escapes \" and \\
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _UNESCAPE = re.compile(r"\\([\"\\])")
@@ -53,7 +55,8 @@ def read_common(text: str, path: str) -> list[Publication] | None:
     known_in_flow: dict[str, tuple[str | None, str]] = {}
     offset = 0
     lines = text.split("\n")
-    skip = 0  # the lines of a block scalar read with its header, still to pass over
+    skip = 0  # the lines of a block scalar or list read with its header, still to pass over
+    open_list = ""  # a block list or mapping read, whose end is where the next key (or entry) starts
     for number, line in enumerate(lines, 1):
         start = offset
         offset += len(line) + 1
@@ -70,6 +73,9 @@ def read_common(text: str, path: str) -> list[Publication] | None:
             return None  # (" #": a comment after the value, or a # in a quoted one: the full reader decides)
         lead, key = match.groups()
         raw = line[match.end():]
+        if open_list:
+            where[open_list] = where[open_list][:4] + (start + 2 if lead == "  " else start,)
+            open_list = ""
         if lead == "- ":
             if where and not _finish(entries, values, where, start):
                 return None
@@ -81,7 +87,13 @@ def read_common(text: str, path: str) -> list[Publication] | None:
             return None
         at = start + len(key) + 4  # the value's offset: after "- " or "  ", the key and ": "
         column = at - start + 1
-        if raw[0] == "[":
+        if not raw:
+            collection = _block_collection(lines, number, path, offset, known, where, key, spec.kind) \
+                if spec.kind in ("list", "map") else None
+            if collection is None:
+                return None
+            values[key], skip, open_list = collection, len(collection), key
+        elif raw[0] == "[":
             if spec.kind != "list" or raw[-1] != "]":
                 return None
             where[key] = (path, number, column, at, at + len(raw))
@@ -126,9 +138,55 @@ def read_common(text: str, path: str) -> list[Publication] | None:
             where[key] = (path, number, column, at, at + len(raw))
         if key == "venue":
             where["venue:key"] = (path, number, column - len(key) - 2, at - len(key) - 2, at - 2)
+    if open_list:
+        where[open_list] = where[open_list][:4] + (len(text),)
     if not where or not _finish(entries, values, where, len(text)):
         return None
     return entries
+
+
+def _block_collection(lines: list[str], header: int, path: str, at: int, known: dict[str, tuple[str | None, str]],
+                      where: dict[str, Mark], key: str, kind: str) -> list[str] | dict[str, str] | None:
+    """A block list (`- item` lines) or mapping (`name: value` lines) from the lines after its
+    key's (lines[header - 1], whose next line starts at offset at), at one indentation of 2 or
+    more (3 or more for a mapping), each item or value a scalar alone on its line, as after `key: `, each name a word. Each
+    item's position is put in where as key.N, each value's as key.name, and the collection's
+    start as key (its end is the next key's start, which the caller puts in). None when the lines
+    are anything else: none, an item of another kind, a comment among them, a name twice."""
+    pattern = _ITEM if kind == "list" else _PAIR
+    items: list[str] = []
+    pairs: dict[str, str] = {}
+    names = _ITEM_NAMES.get(key) or _ITEM_NAMES.setdefault(key, [f"{key}.{i}" for i in range(32)])
+    indent = 0
+    for number in range(header, len(lines)):
+        line = lines[number]
+        match = pattern.match(line)
+        if match is None or (indent and len(match.group(1)) != indent):
+            break
+        if line[-1] == " " or " #" in line:
+            return None
+        raw = line[match.end():]
+        value, tag = known.get(raw) or _scalar(raw, known)
+        if value is None or tag != _STR or len(value) > MAX_VALUE_CHARS:
+            return None
+        if not indent:
+            indent = len(match.group(1))
+            if kind != "list" and indent == 2:  # (a list may stand at its key's indentation; a mapping there is the entry's)
+                return None
+            where[key] = (path, number + 1, indent + 1, at + indent, -1)
+        mark = (path, number + 1, match.end() + 1, at + match.end(), at + len(line))
+        if kind == "list":
+            i = len(items)
+            where[names[i] if i < len(names) else f"{key}.{i}"] = mark
+            items.append(value)
+        else:
+            name = match.group(2)
+            if name in pairs or plain_tag(name) != _STR:  # (`on`, `no`: booleans to YAML)
+                return None
+            where[f"{key}.{name}"] = mark
+            pairs[name] = value
+        at += len(line) + 1
+    return (items or None) if kind == "list" else (pairs or None)
 
 
 def _block(lines: list[str], header: int, style: str) -> tuple[str, int, int] | None:

@@ -23,6 +23,9 @@ ARXIV_LINK = re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+
 DOI_LINK = re.compile(r"https?://(?:dx\.)?doi\.org/(10\..+)$", re.I)
 ARXIV_VERSIONED = re.compile(rf"({ARXIV_ID})(?:v\d+)?")  # an id as arXiv writes it, version and all
 _PARTS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://(?:[^@/?#]*@)?([^/?#:]*)(?::\d*)?)?([^?#]*)(?:\?([^#]*))?")
+# A link written as an HTML anchor, perhaps after a label (`doi:<a href="https://doi.org/…">…</a>`, as
+# some sites' .bib files hold it); `<ahref` too: BibTeX's url field loses its spaces on import.
+_ANCHOR = r"(?is)(?:[a-z]+:\s*)?<a\s*href\s*=\s*(\"|')([^\"'<>]+)\1[^<>]*>[^<>]*</a>"
 RELATIVE = "is a relative path"
 NO_SCHEME = "has no scheme"
 
@@ -90,9 +93,12 @@ def target(url: str) -> str:
 
 def repaired(url: str) -> str:
     """The link as it is meant, where that is certain: spaces and invisible characters around it
-    gone, and https:// before a web address written without a scheme (www.example.org/x). Else
-    url unchanged."""
+    gone, an HTML anchor's target for the anchor (`<a href="https://…">…</a>`), and https://
+    before a web address written without a scheme (www.example.org/x). Else url unchanged."""
     url = url.strip().strip(INVISIBLE).strip()
+    anchor = re.fullmatch(_ANCHOR, url) if "<" in url else None
+    if anchor:
+        url = anchor.group(2).strip().strip(INVISIBLE).strip()
     return "https://" + url if re.fullmatch(_NO_SCHEME, url) else url
 
 

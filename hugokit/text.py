@@ -83,7 +83,7 @@ def ascii_slug(text: str, limit: int = 60) -> str:
 
 
 PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "di", "da", "du", "del", "della", "dos", "das", "ter"}
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"}  # (lower case)
 
 
 def name_parts(author: str) -> tuple[str, str, str, str]:

@@ -179,6 +179,54 @@ def test_editors_braced_corporate_names_and_protected_commas() -> None:
     assert pubs["ed"].editors == ["David J. Lipcoll", "D. H. Lawrie"] and pubs["ed"].authors == []
 
 
+def test_a_generational_suffix_is_placed_after_the_name_in_any_order_it_is_written() -> None:
+    """BibTeX's order is `Last, Jr, First`; EndNote and PubMed exports write `Last, First, Jr`
+    (`Kelleher, R. J., 3rd`, tests/corpus: the 3c-lab site), and people `Last, First Jr`. Read by
+    BibTeX's rule alone, the first name would be "3rd" ("3rd Kelleher R. J."); the suffix is no
+    first name, so it goes after the name whichever way it was written, and export writes BibTeX's
+    order."""
+    pubs, _ = imported(r"""
+@article{a, title = "T", journal = "J", year = 2001, author = "Kelleher, 3rd, R. J. and Kelleher, R. J., 3rd and
+  Smith, John, Jr. and Smith, John Jr. and Doe, Jane, II and {\"U}nal, Jr., Ay{\c{s}}e and King, Jr., Martin Luther"}
+""")
+    assert pubs["a"].authors == ["R. J. Kelleher 3rd", "R. J. Kelleher 3rd", "John Smith Jr.", "John Smith Jr.",
+                                 "Jane Doe II", "Ayşe Ünal Jr.", "Martin Luther King Jr."]
+    from hugokit.render.bibtex import render_entry
+
+    bib = render_entry(pubs["a"], "a", load_vocabularies(REPO / "data")[0].venues)
+    assert "author = {Kelleher, 3rd, R. J. and Kelleher, 3rd, R. J. and Smith, Jr., John and Smith, Jr., John and " \
+           "Doe, II, Jane and Ünal, Jr., Ayşe and King, Jr., Martin Luther}" in bib
+
+
+def test_keywords_one_a_line_or_with_a_braced_comma_are_not_split_at_their_own_commas(tmp_path: Path) -> None:
+    """EndNote writes PubMed's MeSH terms one a line (`Oligonucleotides, Antisense/*therapeutic
+    use` is one term: tests/corpus/bibtex/3c-lab-endnote.bib); a comma list may be wrapped over
+    lines too (each line then ends in its comma); `{,}` is a keyword's own comma. Export braces a
+    keyword's comma, so even a lone one reads back as it was."""
+    pubs, _ = imported(r"""
+@article{endnote, title = "T", author = "A B", journal = "J", year = 2001, keywords = {Animals
+Oligonucleotides, Antisense/*therapeutic use
+*Rett syndrome}}
+@article{wrapped, title = "T", author = "A B", journal = "J", year = 2001, keywords = {deep learning,
+  vision; graphs}}
+@article{braced, title = "T", author = "A B", journal = "J", year = 2001, keywords = {
+  Chemistry Techniques{,} Synthetic, Caf{\'e}
+}}
+""")
+    assert pubs["endnote"].keywords == ["Animals", "Oligonucleotides, Antisense/*therapeutic use", "*Rett syndrome"]
+    assert pubs["wrapped"].keywords == ["deep learning", "vision", "graphs"]
+    assert pubs["braced"].keywords == ["Chemistry Techniques, Synthetic", "Café"]
+    site = tmp_path / "site"
+    site.mkdir()
+    write(site / "data/publications.yaml", '- id: t\n  title: "T"\n  year: 2020\n  keywords: ["Oligonucleotides, Antisense"]\n'
+                                           '- id: u\n  title: "U"\n  year: 2021\n  keywords: ["a; b", c]\n')
+    out = tmp_path / "out.bib"
+    assert hugokit("export", "bibtex", "--site", site, "-o", out).exit_code == 0
+    assert "keywords = {Oligonucleotides{,} Antisense}" in out.read_text() and "keywords = {a{;} b, c}" in out.read_text()
+    again, _ = imported(out.read_text())
+    assert [p.keywords for p in again.values()] == [["Oligonucleotides, Antisense"], ["a; b", "c"]]
+
+
 def test_names_and_editors_survive_export_then_import_and_show_on_the_page(tmp_path: Path) -> None:
     bib = write(tmp_path / "x.bib", r"""
 @book{zog, author = "{Zillions of Games}", title = "Zillions", year = 1998}

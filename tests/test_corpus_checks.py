@@ -111,6 +111,27 @@ def test_web_addresses_without_a_scheme_are_imported_with_https(tmp_path: Path) 
     assert checked(tmp_path / "site", "bad-link") == []
 
 
+def test_links_written_as_html_anchors_are_imported_as_their_targets(tmp_path: Path) -> None:
+    """A lab site's .bib holds every url as `doi:<a href="https://doi.org/…">…</a>` (its own
+    templates render it); the link is the anchor's target, said so at import, and `fix` repairs
+    such a link already in a database the same way."""
+    output, pubs = imported(CORPUS / "bibtex/4c-multiphysics-anchor-urls.bib", tmp_path / "site")
+    assert pubs[0].links == {"paper": "https://doi.org/10.1007/s10237-026-02064-8"}
+    assert all(p.links["paper"].startswith("https://doi.org/10.") for p in pubs) and len(pubs) == 6
+    repaired = [line for line in output.splitlines() if "warning[link-repaired]" in line]
+    assert len(repaired) == 6 and repaired[0].endswith(
+        "is not an http(s) URL: imported as 'https://doi.org/10.1007/s10237-026-02064-8' (check it in the database)")
+    assert checked(tmp_path / "site", "bad-link") == []
+    database = tmp_path / "site/data/publications.yaml"
+    text = database.read_text(encoding="utf-8")
+    database.write_text(text.replace('"https://doi.org/10.1007/s10237-026-02064-8"',
+                                     '"doi:<a href=\'https://doi.org/10.1007/s10237-026-02064-8\'>10.1007/…</a>"'),
+                        encoding="utf-8")
+    assert len(checked(tmp_path / "site", "bad-link")) == 1
+    hugokit("fix", "--site", tmp_path / "site", "--select", "bad-link")
+    assert database.read_text(encoding="utf-8") == text
+
+
 def test_one_paper_at_two_workshops_is_a_warning_naming_both(tmp_path: Path) -> None:
     imported(CORPUS / "bibtex/aibasel-group.bib", tmp_path / "site")
     found = checked(tmp_path / "site", "duplicate-title", "repeated-title")

@@ -153,9 +153,31 @@ def _block(draw: st.DrawFn, key: str) -> str:
 
 
 @st.composite
+def _block_list(draw: st.DrawFn, key: str) -> str:
+    """A block list (or, for links, mapping) as a field's value (its lines each indented in full,
+    at 2 or 4), now and then with what makes it another shape: items at two indentations, a
+    comment or blank line among them, an item that is a list or mapping itself, no item at all."""
+    indent = draw(st.sampled_from([2, 4])) if not _now_and_then(draw) else draw(st.sampled_from([0, 1, 3, 6]))
+    items = []
+    for _ in range(draw(st.integers(0 if _now_and_then(draw) else 1, 4))):
+        if _now_and_then(draw):
+            items.append(draw(st.sampled_from(["", "# c", " " * indent + "# c", " " * (indent + 2) + "- x",
+                                               " " * indent + "- - x", " " * indent + "- a: b", " " * indent + "-",
+                                               " " * indent + "- x  # c", " " * indent + "- [x]", "      more"])))
+        else:
+            word = draw(_good_value("venue")) if draw(st.integers(0, 5)) else draw(_scalar())
+            name = draw(st.sampled_from(["paper", "code", "paper", "x y", "on", "Slides", "a:b"])) + ": " \
+                if key == "links" else "- "
+            items.append(" " * indent + name + word)
+    return f"{key}:" + "".join("\n" + line for line in items)
+
+
+@st.composite
 def _line(draw: st.DrawFn, key: str) -> str:
     if draw(st.integers(0, 5)) == 3 and (key in _TEXTS or _now_and_then(draw)):
         return draw(_block(key))
+    if draw(st.integers(0, 3)) == 1 and (key in _LISTS or key == "links" or _now_and_then(draw)):
+        return draw(_block_list(key))
     value = draw(_value()) if _now_and_then(draw) else draw(_good_value(key))
     colon = ": " if not _now_and_then(draw) else draw(st.sampled_from([":", ":  "]))
     end = "" if not _now_and_then(draw) else draw(st.sampled_from([" ", "  # note", "\r"]))
@@ -203,6 +225,45 @@ def test_every_database_gets_the_full_readers_entries_and_diagnostics(text: str)
                 [(d, d.fix) for d in diagnostics])
 
     assert outcome(database.parse_database) == outcome(database_full.parse_composed)
+
+
+def test_block_lists_are_read_as_the_full_reader_reads_them() -> None:
+    """Lists (and links) written one item a line, as people write them by hand: indented under their key or
+    not (compact), before another key, another entry (after a blank line and a comment) or the
+    file's end, items plain or quoted, with `, ` and brackets inside."""
+    text = ("- title: A\n"
+            "  authors:\n"
+            "    - Ana Díaz\n"
+            '    - "Bo Li*"\n'
+            "    - O'Brien, Jr.\n"
+            "  year: 2024\n"
+            "  topics:\n"
+            "  - Systems [for ML]\n"
+            "  - 'a: b'\n"
+            "\n"
+            "# the next one\n"
+            "- keywords:\n"
+            "  - k\n"
+            "  title: B\n"
+            "  year: 2020\n"
+            "  links:\n"
+            "    paper: https://example.org/b.pdf\n"
+            '    code: "https://github.com/example/b"\n'
+            "  editors:\n"
+            "    - E. Ditor")
+    assert agrees(text)
+    assert agrees(text + "\n")
+    assert agrees(text + "\n\n  # trailing\n")
+    pubs = read_common(text, "data/publications.yaml")
+    assert pubs is not None and pubs[0].authors == ["Ana Díaz", "Bo Li*", "O'Brien, Jr."]
+    assert pubs[1].links == {"paper": "https://example.org/b.pdf", "code": "https://github.com/example/b"}
+    assert pubs[0].where["topics"][1:] == (8, 3, text.index("  - Systems") + 2, text.index("- keywords"))  # (the next token)
+    # Near misses go to the full reader: a comment among the items, two indentations, no item,
+    # a link kind twice.
+    for odd in ("    # c\n    - y\n", "      - y\n", "  - y\n"):
+        assert read_common(text.replace("    - E. Ditor", "    - x\n" + odd.rstrip("\n")), "data/publications.yaml") is None
+    assert read_common("- title: A\n  year: 2024\n  authors:\n", "data/publications.yaml") is None
+    assert read_common(text.replace("    code:", "    paper:"), "data/publications.yaml") is None
 
 
 def test_block_scalars_are_read_as_the_full_reader_reads_them() -> None:
@@ -323,3 +384,25 @@ def test_the_characters_left_to_the_full_reader_are_those_yaml_refuses_or_reads_
         char = chr(code)
         assert bool(unusual.match(char)) == (not allowed.match(char)), hex(code)
         assert not (char.isprintable() and unusual.match(char)), hex(code)
+
+
+def test_the_example_site_written_with_block_lists_is_read_the_same() -> None:
+    """The example site's database with every flow list and mapping rewritten one item a line
+    (as hand-written databases often are) is still read without composing nodes, the same as
+    the full reader reads it, and gives the same publications as the flow-style original."""
+    import re
+
+    original = (REPO / "examples/site/data/publications.yaml").read_text(encoding="utf-8")
+
+    def blocked(match: re.Match[str]) -> str:
+        lead, key, inner = match.groups()
+        items = inner.split(", ")
+        indent = "    " if key == "links" or len(items) % 2 else "  "  # compact lists too
+        return f"{lead}{key}:" + "".join(f"\n{indent}{'' if key == 'links' else '- '}{item}" for item in items)
+
+    rewritten = re.sub(r"^(- |  )(authors|editors|topics|keywords|links): [\[{](.+)[\]}]$", blocked, original,
+                       flags=re.M)
+    assert rewritten.count("\n") > original.count("\n") + 100
+    assert agrees(rewritten)
+    fields = [p.fields() for p in read_common(original, "p") or []]
+    assert [p.fields() for p in read_common(rewritten, "p") or []] == fields

@@ -15,7 +15,7 @@ from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
 from hugokit.latex import decode, group_end
-from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, clean_doi
+from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, SUFFIXES, clean_doi
 from hugokit.model import SELECTED_TOPIC, Publication
 
 ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATTERN})(?:v\d+)?", re.I)
@@ -111,6 +111,29 @@ class _Texts:
     def get(self, name: str) -> str:
         return self[name] if name in self.fields else ""
 
+    def keywords(self) -> list[str]:
+        """The keywords: one a line where they are written so (EndNote's PubMed records:
+        `Oligonucleotides, Antisense/*therapeutic use` is one), else separated by commas or
+        semicolons outside braces (`{,}` is a keyword's own, as biblatex reads it)."""
+        raw = self.fields.get("keywords", "")
+        lines = [line for line in raw.splitlines() if line.strip()]
+        if len(lines) > 1 and not any(line.rstrip().endswith((",", ";")) for line in lines[:-1]):
+            parts = lines
+        else:
+            parts, depth, start = [], 0, 0
+            for at, char in enumerate(raw):
+                depth += (char == "{") - (char == "}")
+                if char in ",;" and depth == 0:
+                    parts.append(raw[start:at])
+                    start = at + 1
+            parts.append(raw[start:])
+        found = []
+        for part in parts:
+            value, unknown = decode(" ".join(part.split()))
+            self.latex.extend(unknown)
+            found.append(value.strip())
+        return [k for k in found if k]
+
     def name_list(self, name: str) -> list[str]:
         out = []
         for person in _names(" ".join(self.fields.get(name, "").split())):
@@ -161,7 +184,7 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
         authors=_split(own.get("authors", "")), editors=_split(own.get("editors", "")), venue=own.get("venue", ""),
         links=links, award=own.get("award", ""), topics=_split(own.get("topics", "")), date=own.get("date", ""),
         doi=doi(text.get("doi")),
-        arxiv=text.get("eprint"), abstract=text.get("abstract"), keywords=_split(text.get("keywords")),
+        arxiv=text.get("eprint"), abstract=text.get("abstract"), keywords=text.keywords(),
     )
 
 
@@ -192,7 +215,7 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
         award=", ".join(a for a in (award, "" if venue else presentation) if a),
         topics=[SELECTED_TOPIC] if text.get("selected").lower() in _TRUE else [],
         doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
-        keywords=[k.strip() for k in re.split(r"[,;]", text.get("keywords")) if k.strip()],
+        keywords=text.keywords(),
     )
 
 
@@ -234,6 +257,9 @@ def _display(raw: str) -> tuple[str, tuple[str, ...]]:
         return "et al.", ()
     if _SIMPLE_NAME.fullmatch(raw):  # "Last, First" or "First Last": no braces, LaTeX, von or Jr
         last, _, first = raw.partition(", ")
+        given = first.split()
+        if len(given) > 1 and given[-1].lower() in SUFFIXES:  # "Smith, John Jr.": the Jr after the last name
+            return f"{' '.join(given[:-1])} {last} {given[-1]}", ()
         return (f"{first} {last}" if first else last), ()
     from pybtex.database import Person
 
@@ -242,10 +268,14 @@ def _display(raw: str) -> tuple[str, tuple[str, ...]]:
         # "{St-Hilaire,} S.": the braces were meant to keep "Last," together, not to make one word
         raw = f"{{{raw[1:end - 2]}}}, {raw[end:].strip()}"
     person = Person(raw)
+    given, lineage = person.first_names + person.middle_names, person.lineage_names
+    if len(given) == 1 and given[0].lower() in SUFFIXES and lineage and lineage[-1].lower() not in SUFFIXES:
+        given, lineage = lineage, given  # "Kelleher, R. J., 3rd", as EndNote and PubMed write it: not a first name 3rd
+    elif len(given) > 1 and given[-1].lower() in SUFFIXES and not lineage:
+        given, lineage = given[:-1], given[-1:]  # "Smith, John Jr."
     words: list[str] = []
     latex: list[str] = []
-    for part in person.first_names + person.middle_names + person.prelast_names + person.last_names \
-            + person.lineage_names:
+    for part in given + person.prelast_names + person.last_names + lineage:
         text, unknown = decode(part)
         latex.extend(unknown)
         words.append(text)

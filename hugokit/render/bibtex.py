@@ -83,7 +83,7 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
 
 def _own_fields(pub: Publication) -> list[tuple[str, str]]:
     """The abstract and keywords, and the hugokit-* fields that make an import give the entry back."""
-    fields = [(name, value) for name, value in (("abstract", pub.abstract), ("keywords", ", ".join(pub.keywords)))
+    fields = [(name, value) for name, value in (("abstract", pub.abstract), ("keywords", "\n".join(pub.keywords)))
               if value]
     own = [("year", str(pub.year)), ("date", pub.date), ("venue", pub.venue), ("authors", ", ".join(pub.authors)),
            ("editors", ", ".join(pub.editors)),
@@ -116,6 +116,8 @@ def _value(name: str, value: str) -> str:
         return value  # _bibtex_name has encoded each name
     if name in ("pages", "volume") and re.fullmatch(r"[\w-]+", value):
         return value  # 357--362 is the en dash BibTeX means: to_latex would escape it
+    if name == "keywords":  # separated by commas; one's own comma or semicolon braced, as biblatex reads them
+        return ", ".join(to_latex(k).replace(",", "{,}").replace(";", "{;}") for k in value.split("\n"))
     if name in ("url", "doi", "eprint") or name == "hugokit-links":
         return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
     return to_latex(value)

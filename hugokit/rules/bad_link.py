@@ -9,8 +9,8 @@ web addresses without a scheme (`www.example.org/x`), and relative paths (`slide
 shows them. The importers write the same links: what they cannot make one of these they keep,
 and report when importing.
 
-Fix: write the full URL, starting with https:// (`hugokit fix` adds it before `www.…` and trims
-spaces), or the file's path from the site's root.
+Fix: write the full URL, starting with https:// (`hugokit fix` adds it before `www.…`, trims
+spaces, and takes an HTML anchor's target for the anchor), or the file's path from the site's root.
 """
 from __future__ import annotations
 
