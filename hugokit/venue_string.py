@@ -106,7 +106,7 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
     text = venue[start:end]
     marks, stop = _marks(text, start, len(text.rstrip()))
     locator = None
-    found = re.search(_PAGES_ALONE_END, text[:stop]) if "p" in text else None
+    found = re.search(_PAGES_ALONE_END, text[:stop]) if "p." in text else None
     if found:  # OSDI 2022, pp. 559–578 (Oral); ICML 2020 (Oral), pp. 1–10
         more, before = _marks(text, start, found.start())
         # after a volume or an issue (Proc. IEEE 86(11), pp. 2278–2324) they are a journal's locator's

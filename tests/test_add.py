@@ -203,7 +203,8 @@ def test_what_of_a_source_s_locator_the_venue_cannot_hold_is_said(empty: Path, s
 
 
 def test_a_proceedings_volume_never_becomes_a_locator(empty: Path, server: SourcesServer) -> None:  # noqa: F811
-    """A proceedings article's volume is its series' (LNCS 12345), its pages the proceedings': the venue stays bare."""
-    run = hugokit("add", "doi:10.18653/v1/2024.findings-acl.366", "--site", empty)  # the recording has its page
+    """A proceedings article's volume is its series' (LNCS 12345) and never becomes a locator; its
+    pages come with the record whose venue is taken (DBLP's, which has none here, not Crossref's)."""
+    run = hugokit("add", "doi:10.18653/v1/2024.findings-acl.366", "--site", empty)  # Crossref's recording has its page
     assert run.exit_code == 0, run.output
     assert yaml.safe_load(database(empty))[0]["venue"] == "Findings of ACL 2024"

@@ -137,9 +137,11 @@ class _Texts:
     def name_list(self, name: str) -> list[str]:
         out = []
         for person in _names(" ".join(self.fields.get(name, "").split())):
-            from pybtex.bibtex.utils import split_tex_string
+            parts = [person]
+            if person.count(",") > 2:  # (rare: most names have one comma or none)
+                from pybtex.bibtex.utils import split_tex_string
 
-            parts = split_tex_string(person, ",")
+                parts = split_tex_string(person, ",")
             if len(parts) > 3:  # no BibTeX name has more than two commas: names listed with commas
                 self.comma_lists.append((name, len(parts)))
             for part in parts if len(parts) > 3 else [person]:
