@@ -59,7 +59,9 @@ def test_without_a_venue_parameter_the_entry_s_venue_and_pages_are_imported(tmp_
     run = hugokit("import", PAGE, "--site", tmp_path, "--map", "pdf=links.paper", "--map", "hal=links.hal",
                   "--partial")
     assert run.exit_code == 1  # "where" is still an unknown parameter: reported, not dropped
-    assert 'unknown shortcode parameter "where"' in run.stdout
+    where = line_of(PAGE.read_text(encoding="utf-8"), 'where="Interspeech 2024, Kos, Greece"')
+    # at its own line and column, though the shortcode's parameters run over several lines
+    assert f'{PAGE}:{where}:2: error[unknown-parameter] unknown shortcode parameter "where"' in run.stdout
     got = entries(tmp_path)
     assert got["interspeech2024_a"]["venue"] == "Interspeech 2024, pp. 3055–3059"
     assert got["icassp2021"]["venue"] == "ICASSP 2021, pp. 7448–7452"

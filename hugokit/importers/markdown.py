@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, Callable
 
@@ -94,8 +95,10 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
     """Reads the entry opening at line index start; returns the index after it."""
     opening, end = lines[start], start
     name = _OPEN.match(opening).group(1)  # type: ignore[union-attr]
+    starts = [0]  # where each line of the opening begins in the joined text
     while not opening.rstrip().endswith(">}}") and end + 1 < len(lines):
         end += 1
+        starts.append(len(opening) + 1)
         opening += " " + lines[end]
     here = Position(path, start + 1, 1)
     if not opening.rstrip().endswith(">}}"):
@@ -138,8 +141,13 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
     opened = _OPEN.match(opening)
     assert opened is not None  # the caller found the entry by this pattern
     params_text = opening.rstrip().removesuffix(">}}").removesuffix("/")[opened.end():]
-    offset = len(opening) - len(opening.lstrip()) + opened.end()
-    pub = _publication(name, params_text, offset, here, year, Position(path, end + 2, 1), author_line, page, mapping,
+    offset = opened.end()
+
+    def position(at: int) -> Position:  # a parameter's place in the page, on whichever line it stands
+        line = bisect_right(starts, offset + at) - 1
+        return Position(path, start + 1 + line, offset + at - starts[line] + 1)
+
+    pub = _publication(name, params_text, position, here, year, Position(path, end + 2, 1), author_line, page, mapping,
                        body, venues)
     if pub is not None:
         page.publications.append(pub)
@@ -162,7 +170,7 @@ def _ends_entry(line: str) -> bool:
     return not line.strip() or bool(_HEADING.fullmatch(line)) or line.lstrip().startswith("{{<")
 
 
-def _publication(name: str, body: str, offset: int, here: Position, year: int | None, authors_at: Position,
+def _publication(name: str, body: str, position: Callable[[int], Position], here: Position, year: int | None, authors_at: Position,
                  author_line: str, page: Imported, mapping: dict[str, str],
                  embedded: tuple[str, Position] | None = None,
                  venues: Callable[[], Vocabulary] | None = None) -> Publication | None:
@@ -172,7 +180,7 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
     params, bad = shortcode.parse_params(body)
 
     def col(at: int) -> Position:
-        return Position(here.path, here.line, offset + at + 1)
+        return position(at)
 
     if bad is not None:
         page.diagnostics.append(error(col(bad), "unparsed-entry", "cannot read the shortcode parameters here: "
