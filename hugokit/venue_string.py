@@ -11,7 +11,8 @@ oral, and two workshops at conferences. `OSDI 2021(Jay Lepreau Best Paper Award!
 with an award written into it. `Nature 585(7825):357–362` is the journal Nature with its volume,
 issue and pages (the locator), as Hugo Blox pages and citations write a journal article's
 venue; `PeerJ Computer Science 8, e1078`, `Phys. Rev. 47:777–780` and `Aquaculture 426–427:231–237`
-(a double volume) are others; `OSDI 2022, pp. 559–578` is a proceedings paper's pages, which
+(a double volume) and `Proc. ACM Program. Lang. 3(POPL):73:1–73:29` (an issue named by its
+conference, ACM's article and page) are others; `OSDI 2022, pp. 559–578` is a proceedings paper's pages, which
 have no volume and so stand after the year, behind "pp." (the one locator a part may have). A bare number
 after a name (`Web 3`) is part of the name. A ", " separates parts only after a year or a mark, so a name
 that contains a comma (`Foo, Bar 2020`) stays one part. A parenthesis that is neither a
@@ -31,17 +32,19 @@ PRESENTATIONS = ("oral", "spotlight", "poster", "highlight", "talk", "contribute
 _AWARD_WORDS = r"(?i)\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b"
 _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
-_PAGE = r"[A-Za-z]{0,3}\d+"  # 357, e1078, S12, fnw102 (an article number)
+_PAGE = r"(?:\d+:)?[A-Za-z]{0,3}\d+"  # 357, e1078, S12, fnw102 (an article number), ACM's 73:1 (article:page)
 _PAGES = rf"(?:pp?\.\s?)?{_PAGE}(?:\s?[-–—]{{1,2}}\s?{_PAGE})?"
 _VOLUME = r"\d+(?:[-–]\d+|[A-Z])?"  # 585, a double volume 426–427, 45B
 _ISSUE = r"(?:S|Suppl\.?\s?|Pt\.?\s?)?\d+(?:[-–/]\d+)?[A-Za-z]?"  # 7825, 3-4, S1, Suppl. 2
+# ACM's PACM journals number an issue by its conference (3(POPL), 7(OOPSLA2)): only with pages after it.
+_ACRONYM = r"[A-Z]{2,}\d?"
 # Compiled on first use (the re module keeps them): most venues end in no digit and have no locator.
-_LOCATOR = rf"\s({_VOLUME}(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?)\.?$"
-_LOCATOR_PIECES = rf"({_VOLUME})(?:\s?\(({_ISSUE})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?"
+_LOCATOR = rf"\s({_VOLUME}(?:(?:\s?\(({_ISSUE})\))?(?:(:\s?|,\s){_PAGES})?|\s?\(({_ACRONYM})\)(?::\s?|,\s){_PAGES}))\.?$"
+_LOCATOR_PIECES = rf"({_VOLUME})(?:\s?\(({_ISSUE}|{_ACRONYM})\))?(?:(?::\s?|,\s)(?:pp?\.\s?)?(.+))?"
 # Pages without a volume, after the year: ", pp. 559–578" (the comma is the part's, not a separator).
 _PAGES_ALONE = rf"pp?\.\s?{_PAGE}(?:\s?[-–—]{{1,2}}\s?{_PAGE})?"
 _PAGES_ALONE_END = rf",\s({_PAGES_ALONE})$"
-_VOLUME_ISSUE_END = rf"\s{_VOLUME}(?:\s?\(({_ISSUE})\))?$"
+_VOLUME_ISSUE_END = rf"\s{_VOLUME}(?:\s?\(({_ISSUE}|{_ACRONYM})\))?$"
 _PAGES_ALONE_NEXT = rf"{_PAGES_ALONE}(?=\s?\(|,\s|\s*$)"
 
 
@@ -123,7 +126,7 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
     last = core.rstrip(".")[-1:]
     # a journal's locator ends so
     found = re.search(_LOCATOR, core) if locator is None and (last.isdigit() or last == ")") else None
-    if found and (found.group(2) or found.group(3)):
+    if found and (found.group(2) or found.group(3) or found.group(4)):
         at = start + lead + found.start(1)
         locator = Span(at, at + len(found.group(1)), found.group(1))
         core = core[: found.start()].rstrip().rstrip(",")
@@ -191,7 +194,7 @@ def locator_pieces(locator: Span) -> Locator:
 _VOLUME_FIELD = rf"(?i)(?:vol(?:ume)?\.?\s*)?({_VOLUME})"
 _ISSUE_FIELD = rf"(?i)(?:no\.?\s*|nr\.?\s*)?({_ISSUE})"
 _PAGES_FIELD = rf"(?:pp?\.\s*)?({_PAGE}(?:–{_PAGE})?)"
-ISSUE_FORMS = "7825, 3-4, S1, Suppl. 2"
+ISSUE_FORMS = "7825, 3-4, S1, Suppl. 2, or POPL with pages"
 
 
 def locator_from(volume: str, issue: str, pages: str) -> tuple[Locator | None, dict[str, str]]:
@@ -210,6 +213,8 @@ def locator_from(volume: str, issue: str, pages: str) -> tuple[Locator | None, d
         if piece != "issue":  # a range's dash as the venue writes it: 357–362, 426–427
             value = re.sub(r"\s*[-–—]+\s*", "–", value.strip())
         found = re.fullmatch(form, value.strip())
+        if piece == "issue" and not found and pages.strip():
+            found = re.fullmatch(f"({_ACRONYM})", value.strip())  # Proc. ACM Program. Lang. 3(POPL):73:1–73:29
         if value.strip() and not found:
             problems[piece] = "form"
         pieces.append(found.group(1) if found else "")

@@ -210,6 +210,8 @@ def test_one_part_titles_name_the_registry_conference_and_nothing_else(tmp_path:
         "miniHive": "SIGMOD Rec. 48(2):33–38, 2019",
         "DBLP:conf/dbtest-ws/Belloni0SR22": "DBTest@SIGMOD 2022, pp. 1–9",
         "pmlr-v162-wan22a": "ICML 2022, pp. 22475–22490",
+        # a PACM journal: its issue named by the conference, ACM's article:page
+        "DBLP:journals/pacmpl/ShiSL19": "Proc. ACM Program. Lang. 3(POPL):73:1–73:29, 2019",
     }
     # The PMLR volume is its series': said once, at the entry, with the reason.
     text = ONE_PART.read_text()
