@@ -129,7 +129,8 @@ def test_a_proceedings_paper_s_pages_are_its_locator_and_its_series_volume_is_re
     hints = {d.message.split('"')[1]: d.hint for d in result.diagnostics if d.code == "bibtex-unused-field"}
     assert hints["volume"].startswith("a proceedings paper's volume and number are its series' (DBLP writes the "
                                       "LNCS, PMLR or LIPIcs volume), not the conference's")
-    assert hints["series"] == "hugokit keeps no such field; it stays only in the .bib file"
+    assert hints["series"] == ("a proceedings volume's series (LNCS, PMLR) is no part of the venue, which shows the "
+                               "conference: it stays only in the .bib file")
 
 
 @pytest.mark.parametrize(("entry", "venue", "reported"), [

@@ -34,7 +34,9 @@ _SERIES = ("a proceedings paper's volume and number are its series' (DBLP writes
 _NO_VENUE_PAGES = ("only a journal article's or a proceedings paper's pages become its venue's locator (Nature "
                    "585(7825):357–362, 2020; OSDI 2022, pp. 559–578); a book's, a thesis's or a report's stay only in "
                    "the .bib file")
-_UNUSED_HINTS = {"volume": _SERIES, "number": _SERIES, "pages": _NO_VENUE_PAGES, "eid": _NO_VENUE_PAGES}
+_UNUSED_HINTS = {"volume": _SERIES, "number": _SERIES, "pages": _NO_VENUE_PAGES, "eid": _NO_VENUE_PAGES,
+                 "series": "a proceedings volume's series (LNCS, PMLR) is no part of the venue, which shows the "
+                           "conference: it stays only in the .bib file"}
 
 
 def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,
