@@ -55,11 +55,6 @@ def walk_content(root: Path) -> Listing:
     return Listing(sorted(files), sorted(folders), taken_at)
 
 
-def content_files(root: Path) -> list[str]:
-    """Every file under content/, relative to the site, sorted."""
-    return walk_content(root).files
-
-
 def is_page(relative: str) -> bool:
     """Whether Hugo reads the file as a page: its suffix, and no name on its path starting with a
     dot (Hugo skips those files and folders; hugokit's half-written bundles are such folders)."""
