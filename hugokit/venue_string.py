@@ -91,7 +91,7 @@ def parse(venue: str) -> tuple[VenuePart, ...]:
         comma = venue.find(", ", search_from)
         if comma < 0:
             break
-        if "p" in venue[comma + 2: comma + 3] and re.match(_PAGES_ALONE_NEXT, venue[comma + 2:]):
+        if venue.startswith("p", comma + 2) and re.match(_PAGES_ALONE_NEXT, venue[comma + 2:]):
             search_from = comma + 2  # ", pp. 12–34": the pages of the part before, not a part
             continue
         part = _part(venue, start, comma)
@@ -107,7 +107,8 @@ def parse(venue: str) -> tuple[VenuePart, ...]:
 
 def _part(venue: str, start: int, end: int) -> VenuePart:
     text = venue[start:end]
-    marks, stop = _marks(text, start, len(text.rstrip()))
+    stop = len(text.rstrip())
+    marks, stop = _marks(text, start, stop) if text.endswith(")", 0, stop) else ([], stop)
     locator = None
     found = re.search(_PAGES_ALONE_END, text[:stop]) if "p." in text else None
     if found:  # OSDI 2022, pp. 559–578 (Oral); ICML 2020 (Oral), pp. 1–10
