@@ -34,14 +34,16 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
     stream.flush()
 
 
-def report(diagnostics: list[Diagnostic], paths: PathDisplay, output_format: str = "auto") -> None:
-    """Prints diagnostics in the format asked for, their paths shown as paths says."""
+def report(diagnostics: list[Diagnostic], paths: PathDisplay, output_format: str = "auto", *,
+           err: bool = False) -> None:
+    """Prints diagnostics in the format asked for, their paths shown as paths says (to standard
+    error with err: for a command whose standard output is data)."""
     diagnostics = paths.relocate(diagnostics)
     if reporters.resolve(output_format) == "json":
-        echo(reporters.as_json(diagnostics), nl=False)
+        echo(reporters.as_json(diagnostics), err=err, nl=False)
         return
     if diagnostics:
-        echo(reporters.render(output_format, diagnostics), nl=False)
+        echo(reporters.render(output_format, diagnostics), err=err, nl=False)
 
 
 def step_summary(markdown: str) -> None:

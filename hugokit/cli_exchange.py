@@ -13,7 +13,6 @@ from hugokit.diagnostics import InputError, error, on_command_line
 from hugokit.importers import NO_ENTRIES, import_file
 from hugokit.layout import CONFIG_NAME, site_root
 from hugokit.outcome import CLEAN, exit_code, verb
-from hugokit.site import load_site
 from hugokit.writeback import WriteBack, put
 
 if TYPE_CHECKING:
@@ -112,34 +111,23 @@ class _progress:
             self.bar.__exit__(*exc)
 
 
-def export_command(fmt: str, site: str, output: Path | None, paths: PathDisplay) -> int:
-    loaded = load_site(site_root(site), Cache.from_environment())
-    structural = [d for d in loaded.diagnostics if d.is_error]
-    if structural:
-        report(structural, paths)
-        echo("the database has structural errors; nothing was exported", err=True)
+def export_command(fmt: str, site: str, output: Path | None, force: bool, paths: PathDisplay) -> int:
+    from hugokit.export import export, output_problem, refusal_message
+
+    root = site_root(site)
+    problem = output_problem(load_config(root), output) if output is not None else None
+    if problem is not None:
+        raise InputError([problem])
+    # Diagnostics go to standard error: standard output is the export, when no file is named.
+    result = export(root, Cache.from_environment(), fmt, force=force)
+    if result.refused:
+        report(result.problems, paths, err=True)
+        echo(refusal_message(result), err=True)
         return exit_code(refused=True)
-    vocab, _ = loaded.vocabularies()
-    if fmt == "bibtex":
-        from hugokit.render.bibtex import render_bibliography
-
-        text = render_bibliography(loaded.database.publications, vocab.venues)
-    else:
-        from hugokit.render.csl import render_csl
-
-        text = render_csl(loaded.database.publications, vocab.venues)
+    report(result.notes, paths, err=True)
     if output is None:
-        echo(text, nl=False)
+        echo(result.text, nl=False)
         return CLEAN
-    from hugokit.config import overwrites_input
-
-    if overwrites_input(loaded.config, output):
-        from hugokit.diagnostics import InputError, error, on_command_line
-
-        raise InputError([error(on_command_line("--output"), "bad-option",
-                                f"--output {output} would overwrite one of the site's inputs; nothing was written",
-                                "write the export elsewhere, e.g. static/publications.bib")])
-    outcome = put(output, str(output), text, WriteBack.WRITE)
-    echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} "
-         f"({len(loaded.database.publications)} publications)", err=True)
+    outcome = put(output, str(output), result.text, WriteBack.WRITE)
+    echo(f"{'wrote' if outcome.written else 'unchanged:'} {output} ({result.exported} publications)", err=True)
     return CLEAN

@@ -143,7 +143,9 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
                 Argument("fmt", metavar="FORMAT", choices=("bibtex", "csl-json")),
                 SITE,
                 Option(("-o", "--output"), "output", "Write to this file (atomically; untouched when unchanged) "
-                       "instead of printing.", path=True))),
+                       "instead of printing; its folder must exist.", path=True),
+                _flag("--force", "force", "Export even though the database has errors (every key is still "
+                      "written once)."))),
 )}
 
 

@@ -13,6 +13,8 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 # An arXiv identifier without its version: 2403.00835, or an old-style hep-th/9901001 or math.GT/0601001.
 ARXIV_ID = r"\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+# What ends or breaks a BibTeX citation key (an entry's id is its key).
+BIBTEX_KEY_BREAKERS = r"[\s,{}()\"#%'=\\~]"
 
 
 def split_venue(venue: str) -> tuple[str, int | None]:

@@ -239,7 +239,7 @@ def test_names_and_editors_survive_export_then_import_and_show_on_the_page(tmp_p
         folder.mkdir()
     assert hugokit("import", bib, "--site", site).exit_code == 0
     out = tmp_path / "out.bib"
-    assert hugokit("export", "bibtex", "--site", site, "-o", out).exit_code == 0
+    assert hugokit("export", "bibtex", "--site", site, "--force", "-o", out).exit_code == 0
     exported = out.read_text()
     assert "author = {{Zillions of Games}}" in exported and "editor = {Lipcoll, David J. and Lawrie, D. H.}" in exported
     assert hugokit("import", out, "--site", again).exit_code == 0

@@ -120,7 +120,7 @@ def test_export_csl_json_reads_back(tmp_path: Path, name: str) -> None:
     """What CSL can hold comes back: titles, authors (without their marks, which CSL has no place
     for), the year, the venue with its locator, the date, the DOI and the abstract."""
     first, _, _ = imported(tmp_path / "a", CORPUS / "bibtex" / name, "--partial")
-    exported = hugokit("export", "csl-json", "--site", tmp_path / "a/site")
+    exported = hugokit("export", "csl-json", "--site", tmp_path / "a/site", "--force")
     assert exported.exit_code == 0
     again, output, code = imported(tmp_path / "b", write(tmp_path / "x.json", exported.stdout))
     assert code == 0, output

@@ -167,7 +167,7 @@ def test_corpus_items_are_counted_and_survive_export(item: Path, tmp_path: Path)
     skipped = [line for line in run.stdout.splitlines() if "error[missing-key]" in line or "error[bad-date]" in line]
     assert len(database_of(site)) + len(skipped) == expected
     exported = tmp_path / "export.bib"
-    assert hugokit("export", "bibtex", "--site", site, "-o", exported).exit_code == 0
+    assert hugokit("export", "bibtex", "--site", site, "--force", "-o", exported).exit_code == 0
     assert hugokit("import", exported, "--site", again).exit_code == 0
     assert database_of(again) == database_of(site)
 

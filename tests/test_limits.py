@@ -208,7 +208,7 @@ def test_backslashes_survive_bibtex_export_and_import(tmp_path: Path) -> None:
                 "  venue: 'V\\x 2024'\n  authors: ['Erwin Schr\\\"odinger', 'A\\B']\n"
                 "  links: {paper: 'https://x.org/a%5Cb\"c%20~'}\n  id: k1\n")
     site = _site(tmp_path, database)
-    write(tmp_path / "out.bib", hugokit("export", "bibtex", "--site", site).stdout)
+    write(tmp_path / "out.bib", hugokit("export", "bibtex", "--site", site, "--force").stdout)  # an unknown venue: forced
     other = tmp_path / "other"
     other.mkdir()
     assert hugokit("import", tmp_path / "out.bib", "--site", other).exit_code == 0

@@ -229,7 +229,7 @@ def test_a_real_bib_file_s_locators_survive_import_export_import(tmp_path: Path)
 
     source = REPO / "tests/corpus/bibtex/msc-thesis-references.bib"
     assert hugokit("import", source, "--site", tmp_path, "--partial").exit_code in (0, 1)
-    exported = hugokit("export", "bibtex", "--site", tmp_path)
+    exported = hugokit("export", "bibtex", "--site", tmp_path, "--force")
     entry = parse_string(exported.stdout, "bibtex").entries["boninsegni2006worm"]
     assert {k: entry.fields[k] for k in ("journal", "volume", "number", "pages", "hugokit-venue")} == {
         "journal": "Physical Review E", "volume": "74", "number": "3", "pages": "036701",

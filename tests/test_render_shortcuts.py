@@ -4,6 +4,7 @@ databases full of recurring authors and venues, dates with months, and values to
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
@@ -11,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 from hugokit import shortcode
 from hugokit.model import Publication, by_year
 from hugokit.render import bibtex, layout_data, page
-from hugokit.text import ascii_slug, split_marks
+from hugokit.text import BIBTEX_KEY_BREAKERS, ascii_slug, split_marks
 from hugokit.vocab import load_vocabularies
 from test_roundtrip_property import database_publications
 
@@ -30,28 +31,34 @@ def _publication(draw: st.DrawFn) -> Publication:
     pub.venue = draw(st.one_of(_venues, _venues, st.just(pub.venue)))
     pub.year = draw(st.sampled_from([2020, 2021, 2022]))
     pub.date = draw(st.sampled_from(["", "2021", "2021-03", "2022-11-05"]))
-    pub.id = draw(st.sampled_from(["", "", "", pub.id]))
+    pub.id = draw(st.sampled_from(["", "", "", pub.id, pub.id.upper(), "a b", "a-b"]))
     return pub
 
 
 def _citation_keys(publications: list[Publication]) -> list[str]:
-    keys, taken = [], {p.id for p in publications if p.id}
-    tried: dict[str, int] = {}
-    for pub in publications:
-        if pub.id:
+    """Each key searched from its first suffix (no memo of the last one taken), compared folded."""
+    def usable(key: str) -> bool:
+        return bool(key) and re.search(BIBTEX_KEY_BREAKERS, key) is None
+
+    firsts = {}
+    for at, pub in reversed(list(enumerate(publications))):
+        if usable(pub.id):
+            firsts[pub.id.lower()] = at
+    keys, taken = [], set(firsts)
+    for at, pub in enumerate(publications):
+        if usable(pub.id) and firsts[pub.id.lower()] == at:
             keys.append(pub.id)
             continue
-        words = split_marks(pub.authors[0])[0].split() if pub.authors else []
-        last = words[-1] if words else "anon"
-        words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
-        base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
-        n = tried.get(base, 1)
-        key = base if n == 1 else f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
-        while key in taken:
-            n += 1
-            key = f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
-        tried[base] = n
-        taken.add(key)
+        if pub.id:
+            base = re.sub(BIBTEX_KEY_BREAKERS, "-", pub.id)
+        else:
+            words = split_marks(pub.authors[0])[0].split() if pub.authors else []
+            last = words[-1] if words else "anon"
+            words = [w for w in ascii_slug(pub.title).split("-") if len(w) > 3] or ["untitled"]
+            base = f"{ascii_slug(last).replace('-', '') or 'anon'}{pub.year}{words[0]}"
+        suffixes = [""] + [chr(c) for c in range(ord("a"), ord("z") + 1)] + [str(n) for n in range(28, 10_000)]
+        key = next(base + suffix for suffix in suffixes if (base + suffix).lower() not in taken)
+        taken.add(key.lower())
         keys.append(key)
     return keys
 

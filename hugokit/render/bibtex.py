@@ -12,7 +12,7 @@ from functools import lru_cache
 from hugokit.dates import month_of
 from hugokit.latex import to_latex
 from hugokit.model import Publication
-from hugokit.text import PARTICLES, ascii_slug, name_parts, split_marks
+from hugokit.text import BIBTEX_KEY_BREAKERS, PARTICLES, ascii_slug, name_parts, split_marks
 from hugokit.venue_kinds import Venue, venue_of
 from hugokit.vocab import Vocabulary
 
@@ -21,28 +21,40 @@ CONTAINER = {"inproceedings": "booktitle", "article": "journal", "phdthesis": "s
 
 
 def citation_keys(publications: list[Publication]) -> list[str]:
-    """Each entry's key: its id, or first author's last name + year + first title word, made unique."""
-    keys, taken = [], {p.id for p in publications if p.id}
+    """Each entry's key: its id, or first author's last name + year + first title word; unique as
+    BibTeX and pybtex compare keys (ignoring case), so that no file holds one key twice. An id
+    that cannot be its entry's key (another entry's before it, or with a character a key cannot
+    hold: errors the check reports) is written with a suffix, or with "-" for that character."""
+    keys: list[str] = []
+    breaks = re.compile(BIBTEX_KEY_BREAKERS)
+    first_of: dict[str, int] = {}  # an id, folded -> the place of its first usable holder
+    for at, pub in enumerate(publications):
+        if pub.id and not breaks.search(pub.id):
+            first_of.setdefault(pub.id.lower(), at)
+    taken = set(first_of)
     tried: dict[str, int] = {}  # base -> the last suffix taken: the search resumes there (taken only grows)
     surnames: dict[str, str] = {}  # first author -> the key's surname part (authors recur)
-    for pub in publications:
-        if pub.id:
+    for at, pub in enumerate(publications):
+        if pub.id and first_of.get(pub.id.lower()) == at:
             keys.append(pub.id)
             continue
-        first = pub.authors[0] if pub.authors else ""
-        surname = surnames.get(first)
-        if surname is None:
-            words = split_marks(first)[0].split()
-            surname = surnames[first] = ascii_slug(words[-1] if words else "anon").replace("-", "") or "anon"
-        word = next((w for w in ascii_slug(pub.title).split("-") if len(w) > 3), "untitled")
-        base = f"{surname}{pub.year}{word}"
+        if pub.id:
+            base = breaks.sub("-", pub.id)
+        else:
+            first = pub.authors[0] if pub.authors else ""
+            surname = surnames.get(first)
+            if surname is None:
+                words = split_marks(first)[0].split()
+                surname = surnames[first] = ascii_slug(words[-1] if words else "anon").replace("-", "") or "anon"
+            word = next((w for w in ascii_slug(pub.title).split("-") if len(w) > 3), "untitled")
+            base = f"{surname}{pub.year}{word}"
         n = tried.get(base, 1)
         key = base if n == 1 else f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
-        while key in taken:
+        while key.lower() in taken:
             n += 1
             key = f"{base}{chr(ord('a') + n - 2)}" if n <= 27 else f"{base}{n}"
         tried[base] = n
-        taken.add(key)
+        taken.add(key.lower())
         keys.append(key)
     return keys
 
@@ -143,6 +155,7 @@ def _corporate(name: str) -> bool:
     return any(w == "&" or (w[:1].islower() and w not in PARTICLES) for w in words)
 
 
-def render_bibliography(publications: list[Publication], venues: Vocabulary) -> str:
-    keys = citation_keys(publications)
+def render_bibliography(publications: list[Publication], venues: Vocabulary, keys: list[str] | None = None) -> str:
+    """The whole database, each entry under its key (citation_keys, unless given)."""
+    keys = citation_keys(publications) if keys is None else keys
     return "\n".join(render_entry(pub, key, venues) for pub, key in zip(publications, keys))

@@ -55,7 +55,8 @@ def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
     return out
 
 
-def render_csl(publications: list[Publication], venues: Vocabulary) -> str:
-    keys = citation_keys(publications)
+def render_csl(publications: list[Publication], venues: Vocabulary, keys: list[str] | None = None) -> str:
+    """The whole database, each item under its key (citation_keys, unless given)."""
+    keys = citation_keys(publications) if keys is None else keys
     items = [item(pub, key, venues) for pub, key in zip(publications, keys)]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

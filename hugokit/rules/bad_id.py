@@ -13,10 +13,11 @@ from typing import Iterator
 
 from hugokit.diagnostics import Finding, Severity
 from hugokit.rules import Context
+from hugokit.text import BIBTEX_KEY_BREAKERS
 
 CODE = "bad-id"
 SEVERITY = Severity.ERROR
-_BREAKS_BIBTEX = re.compile(r"[\s,{}()\"#%'=\\~]")
+_BREAKS_BIBTEX = re.compile(BIBTEX_KEY_BREAKERS)
 
 
 def check(context: Context) -> Iterator[Finding]:

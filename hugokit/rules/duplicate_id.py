@@ -1,6 +1,7 @@
 """duplicate-id: two entries with the same `id`.
 
-Ids name per-publication pages and BibTeX keys, so they must be unique.
+Ids name per-publication pages and BibTeX keys, so they must be unique; as BibTeX keys, ids
+that differ only in case (`Lovelace2019`, `lovelace2019`) are the same.
 
 Fix: rename one of them.
 """
@@ -21,11 +22,12 @@ def check(context: Context) -> Iterator[Finding]:
     # (a flow list), or be one node repeated through a YAML alias.
     first: dict[str, Publication] = {}
     for pub in context.database.checked():
-        key = pub.id
-        if not key:
+        if not pub.id:
             continue
-        seen = first.setdefault(key, pub)
+        seen = first.setdefault(pub.id.lower(), pub)
         if seen is not pub:
             where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
                      else f"the entry at line {seen.at().line}")
-            yield Finding(pub.at("id"), f'id "{pub.id}" is also the id of {where}', "ids must be unique: rename one")
+            spelled = f' (as "{seen.id}": BibTeX keys ignore case)' if seen.id != pub.id else ""
+            yield Finding(pub.at("id"), f'id "{pub.id}" is also the id of {where}{spelled}',
+                          "ids must be unique: rename one")
