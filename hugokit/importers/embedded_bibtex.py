@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hugokit.diagnostics import Diagnostic, Position, error, warning
+from hugokit.diagnostics import Diagnostic, Position, error, quoted, warning
 from hugokit.model import Publication
 from hugokit.vocab import Vocabulary
 
@@ -75,8 +75,8 @@ def _differs(at: Position, name: str, theirs: object, mine: object) -> Diagnosti
     def shown(value: object) -> str:
         return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
-    return warning(at, CODE, f'the BibTeX entry\'s {name} "{shown(theirs)}" differs from the shortcode\'s '
-                             f'"{shown(mine)}"; the shortcode\'s was kept',
+    return warning(at, CODE, f"the BibTeX entry's {name} {quoted(shown(theirs))} differs from the shortcode's "
+                             f"{quoted(shown(mine))}; the shortcode's was kept",
                    "nothing to do if the shortcode is right (the page keeps its BibTeX as written); "
                    "else correct the shortcode's parameter")
 
