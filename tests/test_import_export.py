@@ -121,7 +121,7 @@ def test_merge_gains_fields_keeps_existing_reports_conflicts_and_keeps_comments(
     preview = hugokit("import", bib, "--site", tmp_path, "--dry-run")
     assert preview.exit_code == 1 and "would import 2 new and updated 1 existing" in preview.stdout  # as build --diff
     assert "+  doi: 10.5555/pollux" in preview.stdout
-    assert f"kept 'https://arxiv.org/pdf/2008.12260.pdf' (edit the database by hand if {bib} is right)" \
+    assert f'kept "https://arxiv.org/pdf/2008.12260.pdf" (edit the database by hand if {bib} is right)' \
         in preview.stdout  # the conflict, reported
     assert database.read_text().count("title:") == 2  # nothing written
 
