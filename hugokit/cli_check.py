@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from hugokit import reporters
 from hugokit.cache import Cache
 from hugokit.cli_common import echo, report, step_summary
+from hugokit.diagnostics import quoted
 from hugokit.layout import site_root
 from hugokit.outcome import CLEAN, FINDINGS, USAGE, exit_code, verb
 from hugokit.site import checked
@@ -51,7 +52,7 @@ def rules_command(code: str | None) -> int:
     known = rules.all_rules()
     if code:
         if code not in known:
-            echo(f"unknown rule {code!r}; known: {', '.join(known)}", err=True)
+            echo(f"unknown rule {quoted(code)}; known: {', '.join(known)}", err=True)
             return USAGE
         rule = known[code]
         echo(f"{rule.code} ({rule.severity.value}{', fixable' if rule.fixable else ''})\n\n{rule.doc}")

@@ -94,11 +94,13 @@ def test_duplicate_link_knows_a_doi_in_any_of_its_forms_and_an_address_in_its_us
 
 # What quotes a value in a message: every rule module, the helpers whose words rules pass on, and
 # the modules that report on what a user wrote outside the rules (the readers of the database, the
-# vocabularies and the config, the importers, the merge, add and refresh, a hand-edited page).
+# vocabularies and the config, dates, the importers, the merge, add and refresh, build's and
+# export's notes, a hand-edited page, the command line's options).
 _MESSAGE_SOURCES = [*sorted((REPO / "hugokit" / "rules").glob("*.py")), REPO / "hugokit" / "links.py",
                     *sorted((REPO / "hugokit" / "importers").glob("*.py")),
-                    *(REPO / "hugokit" / f"{name}.py" for name in ("load", "vocab", "config_read", "merge",
-                                                                    "cli_sources", "provenance"))]
+                    *(REPO / "hugokit" / f"{name}.py" for name in (
+                        "load", "database_full", "vocab", "config_read", "dates", "merge", "refresh", "build",
+                        "export", "provenance", "cli_check", "cli_exchange", "cli_sources"))]
 
 
 def _doubling_templates(source: str, name: str) -> list[str]:
