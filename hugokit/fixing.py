@@ -2,7 +2,7 @@
 
 One fix can make another: `topic-spelling` turns `[GEDI, gedi]` into a repeated item that
 `repeated-item` then deletes, and `stray-whitespace` and `venue-spelling` both rewrite a venue
-`NIPS 2020 ` (overlapping fixes, of which one pass applies one). So the fixes of a check are
+`"NIPS  2020"` (overlapping fixes, of which one pass applies one). So the fixes of a check are
 applied, the edited text checked again, and so on, up to MAX_PASSES passes. Each pass's text is
 verified to read back as the database its fixes meant (hugokit.verify), so the last one is, step
 by step, what all of them meant; nothing is written here.

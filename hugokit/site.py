@@ -222,7 +222,7 @@ def found_nothing(served: dict[str, str | None] | None, diagnostics: list[Diagno
 
 
 def load_and_check(root: Path, cache: Cache, select: str = "", ignore: str = "") -> tuple[Site, list[Diagnostic]]:
-    """A full check, never from the cache (for `fix`, which needs the fixes' exact spans)."""
+    """A full check of the site as it is now, never from the cache."""
     site = load_site(root, cache)
     return site, check(site, selected_rules(site, select, ignore))
 
