@@ -119,3 +119,10 @@ def test_the_seed_page_imported_and_fixed_leaves_nothing_fixable(site: Path) -> 
     assert "(hugokit fix does it)" in hugokit("check", "--site", site).stdout
     hugokit("fix", "--site", site)
     assert "hugokit fix does it" not in hugokit("check", "--site", site).stdout
+
+
+def test_check_with_fix_fixes_to_the_end_before_it_checks(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    run = hugokit("check", "--fix", "--site", site, "--strict")
+    assert (run.exit_code, run.stdout) == (0, "")
+    assert _database(site).decode("utf-8") == FIXED
