@@ -5,7 +5,7 @@ import re
 
 from hugokit import shortcode
 from hugokit.dates import FORMS, filed_year, parse_date
-from hugokit.diagnostics import Mark, Position, error
+from hugokit.diagnostics import Mark, Position, error, quoted
 from hugokit.importers.imported import Imported
 from hugokit.inputs import BOM
 from hugokit.model import FIELD_BY_NAME, Publication
@@ -54,7 +54,7 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> 
                 year = int(title)
             else:
                 page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
-                                              f'heading "{title}" is not a year',
+                                              f'heading {quoted(title)} is not a year',
                                               "headings on the page must be years (### 2024); move other text elsewhere"))
             continue
         opened = _OPEN.match(line)
@@ -141,7 +141,7 @@ def _ends_entry(line: str) -> bool:
 
 def _publication(name: str, body: str, offset: int, here: Position, year: int | None, authors_at: Position,
                  author_line: str, page: Imported, mapping: dict[str, str]) -> Publication | None:
-    what = "publication" if name == shortcode.NAME else f'"{name}" shortcode'
+    what = "publication" if name == shortcode.NAME else f'{quoted(name)} shortcode'
     params, bad = shortcode.parse_params(body)
 
     def col(at: int) -> Position:
@@ -162,13 +162,13 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
             unmapped.append((param, at))
             continue
         if param in seen:
-            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter "{param}" appears twice'))
+            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter {quoted(param)} appears twice'))
             continue
         seen.add(param)
         spec = FIELD_BY_NAME.get(target)
         if (target in values and not (spec and spec.kind == "list")) or target[6:] in links and target[:6] == "links.":
             page.diagnostics.append(error(col(at), "duplicate-parameter",
-                                          f'parameter "{param}" gives {target} a second time'))
+                                          f'parameter {quoted(param)} gives {target} a second time'))
             continue
         where[target] = col(at)
         if not value:
@@ -184,7 +184,7 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
             elif converted is not None:
                 values[target] = converted
     if unmapped:
-        names = ", ".join(f'"{p}"' for p, _ in unmapped)
+        names = ", ".join(quoted(p) for p, _ in unmapped)
         plural = "s" if len(unmapped) > 1 else ""
         example = " ".join(f"--map {p}=FIELD" for p, _ in unmapped)
         page.diagnostics.append(error(col(unmapped[0][1]), "unknown-parameter",
@@ -236,7 +236,7 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
         return date or None
     if spec is not None and spec.kind == "int":
         if not value.strip().isdigit():
-            page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {value!r}"))
+            page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {quoted(value)}"))
             return None
         return int(value)
     if spec is not None and spec.kind == "list":
@@ -250,4 +250,4 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
 
 def _clip(text: str, limit: int = 60) -> str:
     text = text.strip()
-    return repr(text if len(text) <= limit else text[:limit] + "…")
+    return quoted(text if len(text) <= limit else text[:limit] + "…")
