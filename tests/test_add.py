@@ -87,7 +87,7 @@ def test_a_new_paper_goes_among_its_year_keeping_comments(seeded: Path, server: 
 
 
 @pytest.mark.parametrize(("argument", "message"), [
-    ("not-an-id", "not-an-id: error[bad-identifier] cannot read 'not-an-id' as an arXiv id, a DOI or a DBLP key"),
+    ("not-an-id", 'not-an-id: error[bad-identifier] cannot read "not-an-id" as an arXiv id, a DOI or a DBLP key'),
     ("arXiv:2999.99999", "arXiv: error[service-error] has no paper 2999.99999 (check the arXiv identifier)"),
     ("doi:10.1000/unknown", "Crossref: error[service-error] does not know the DOI 10.1000/unknown"),
     ("conf/icml/Nobody24", "DBLP: error[service-error] has no record conf/icml/Nobody24 (check the key"),

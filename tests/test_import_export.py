@@ -92,7 +92,7 @@ def test_json_mapping_and_unknown_fields(tmp_path: Path) -> None:
     assert (pub.title, pub.year, pub.authors, pub.links["paper"], pub.abstract) == \
         ("A Paper", 2019, ["A B", "C D"], "https://x.org/a.pdf", "1")
     bad = hugokit("import", source, "--site", tmp_path / "site", "--map", "name=titel")
-    assert bad.exit_code == 2 and "cannot read --map 'name=titel'" in bad.stdout
+    assert bad.exit_code == 2 and 'cannot read --map "name=titel"' in bad.stdout
 
 
 def test_merge_gains_fields_keeps_existing_reports_conflicts_and_keeps_comments(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_merge_gains_fields_keeps_existing_reports_conflicts_and_keeps_comments(
     preview = hugokit("import", bib, "--site", tmp_path, "--dry-run")
     assert preview.exit_code == 1 and "would import 2 new and updated 1 existing" in preview.stdout  # as build --diff
     assert "+  doi: 10.5555/pollux" in preview.stdout
-    assert f"kept 'https://arxiv.org/pdf/2008.12260.pdf' (edit the database by hand if {bib} is right)" \
+    assert f'kept "https://arxiv.org/pdf/2008.12260.pdf" (edit the database by hand if {bib} is right)' \
         in preview.stdout  # the conflict, reported
     assert database.read_text().count("title:") == 2  # nothing written
 

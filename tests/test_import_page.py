@@ -41,7 +41,7 @@ def test_lines_it_cannot_read_are_reported_with_position_and_nothing_is_written(
 
     assert run.exit_code == 1
     assert f"{page}:{intro}:1: error[unparsed-line] this line is not part of a publication entry: " \
-           "'Some intro text.'" in run.stdout
+           '"Some intro text."' in run.stdout
     column = lines[slides - 1].index("slides=x") + 1
     assert f'{page}:{slides}:{column}: error[unknown-parameter] unknown shortcode parameter "slides"' in run.stdout
     assert "nothing was written" in run.stderr
@@ -67,7 +67,7 @@ def test_broken_entries_are_reported(tmp_path: Path) -> None:
     assert ":11:1: error[missing-key] this publication has no title (or an empty one)" in out
     assert ":17:1: error[unparsed-entry] expected {{< /publication >}} after the author line" in out
     assert ":16:" not in out and ":17:1: error[unparsed-line]" not in out
-    assert ":19:17: error[unparsed-entry] cannot read the shortcode parameters here: 'title=\"Unterminated'" in out
+    assert ':19:17: error[unparsed-entry] cannot read the shortcode parameters here: "title=\\"Unterminated"' in out
 
 
 def test_unclosed_front_matter(tmp_path: Path) -> None:

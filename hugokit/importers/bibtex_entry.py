@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from hugokit.dates import month_number
-from hugokit.diagnostics import Position
+from hugokit.diagnostics import Position, quoted
 from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
@@ -157,7 +157,7 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     title = text.get("title")
     year_text = own.get("year") or text.get("year")
     if not title or not re.fullmatch(r"[0-9]{4}", year_text):
-        problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
+        problem = "has no title" if not title else (f'has year {quoted(year_text)}, not a four-digit year' if year_text
                                                    else "has no year")
         return Mapped(None, problem, [], text.latex, [])
     used = set(_USED)
@@ -343,8 +343,8 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     read = finder.read(raw, year) if raw else None
     venue = read[0] if read is not None else None
     if read is not None and read[1]:
-        left_out.append(("bibtex-proceedings", source, f'{source} "{raw}" was read as {venue}; the rest of it '
-                         f'("{read[1]}") is not imported',
+        left_out.append(("bibtex-proceedings", source, f'{source} {quoted(raw)} was read as {venue}; the rest of it '
+                         f'({quoted(read[1])}) is not imported',
                          "nothing to do if that is the venue (the .bib file keeps the whole title); if the "
                          "paper is in a workshop or companion volume, write that venue in the database"))
     # al-folio's abbr is the site's short label. It names the venue only where the entry has no

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
+from hugokit.diagnostics import quoted
 from hugokit.venue_string import ISSUE_FORMS, locator_from, parse, with_locator
 
 PIECES = ("volume", "issue", "pages")
@@ -79,6 +80,6 @@ def place_locator(venue: str, given: dict[str, Given], example: Callable[[str, s
     for piece in PIECES:
         if piece in why:
             message, hint = _LEFT_OUT[(piece, why[piece])]
-            left_out.append(LeftOut(piece, f'{given[piece].field} "{given[piece].written}" '
+            left_out.append(LeftOut(piece, f'{given[piece].field} {quoted(given[piece].written)} '
                                            f"{message.format(venue=venue)}", hint.format(**examples)))
     return placed or venue, left_out

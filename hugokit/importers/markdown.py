@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 from hugokit import shortcode
 from hugokit.dates import FORMS, filed_year, parse_date
-from hugokit.diagnostics import Mark, Position, error
+from hugokit.diagnostics import Mark, Position, error, quoted
 from hugokit.importers.imported import Imported
 from hugokit.inputs import BOM
 from hugokit.model import FIELD_BY_NAME, Publication
@@ -63,7 +63,7 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None,
                 year = int(title)
             else:
                 page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
-                                              f'heading "{title}" is not a year',
+                                              f'heading {quoted(title)} is not a year',
                                               "headings on the page must be years (### 2024); move other text elsewhere"))
             continue
         opened = _OPEN.match(line)
@@ -170,13 +170,13 @@ def _ends_entry(line: str) -> bool:
     return not line.strip() or bool(_HEADING.fullmatch(line)) or line.lstrip().startswith("{{<")
 
 
-def _publication(name: str, body: str, position: Callable[[int], Position], here: Position, year: int | None, authors_at: Position,
-                 author_line: str, page: Imported, mapping: dict[str, str],
+def _publication(name: str, body: str, position: Callable[[int], Position], here: Position, year: int | None,
+                 authors_at: Position, author_line: str, page: Imported, mapping: dict[str, str],
                  embedded: tuple[str, Position] | None = None,
                  venues: Callable[[], Vocabulary] | None = None) -> Publication | None:
     """The entry the shortcode's parameters (body) give, and its author line or its BibTeX
     (embedded: a body, or a `bibtex` parameter, with where it starts)."""
-    what = "publication" if name == shortcode.NAME else f'"{name}" shortcode'
+    what = "publication" if name == shortcode.NAME else f'{quoted(name)} shortcode'
     params, bad = shortcode.parse_params(body)
 
     def col(at: int) -> Position:
@@ -201,13 +201,13 @@ def _publication(name: str, body: str, position: Callable[[int], Position], here
             unmapped.append((param, at))
             continue
         if param in seen:
-            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter "{param}" appears twice'))
+            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter {quoted(param)} appears twice'))
             continue
         seen.add(param)
         spec = FIELD_BY_NAME.get(target)
         if (target in values and not (spec and spec.kind == "list")) or target[6:] in links and target[:6] == "links.":
             page.diagnostics.append(error(col(at), "duplicate-parameter",
-                                          f'parameter "{param}" gives {target} a second time'))
+                                          f'parameter {quoted(param)} gives {target} a second time'))
             continue
         where[target] = col(at)
         if not value:
@@ -223,7 +223,7 @@ def _publication(name: str, body: str, position: Callable[[int], Position], here
             elif converted is not None:
                 values[target] = converted
     if unmapped:
-        names = ", ".join(f'"{p}"' for p, _ in unmapped)
+        names = ", ".join(quoted(p) for p, _ in unmapped)
         plural = "s" if len(unmapped) > 1 else ""
         example = " ".join(f"--map {p}=FIELD" for p, _ in unmapped)
         page.diagnostics.append(error(col(unmapped[0][1]), "unknown-parameter",
@@ -291,7 +291,7 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
         return clean_doi(value)  # https://doi.org/10.1/x is the DOI 10.1/x, as every other import reads it
     if spec is not None and spec.kind == "int":
         if not value.strip().isdigit():
-            page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {value!r}"))
+            page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {quoted(value)}"))
             return None
         return int(value)
     if spec is not None and spec.kind == "list":
@@ -305,4 +305,4 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
 
 def _clip(text: str, limit: int = 60) -> str:
     text = text.strip()
-    return repr(text if len(text) <= limit else text[:limit] + "…")
+    return quoted(text if len(text) <= limit else text[:limit] + "…")
