@@ -128,8 +128,9 @@ def published_version(records: list[Record], finder: VenueFinder, venues: Vocabu
 
 
 def placed_locator(record: Record, venue: str) -> tuple[str, list[str]]:
-    """The venue with the locator a journal article's volume, issue and pages give, as a BibTeX
-    import writes it (Nature 585(7825):357–362, 2020), and what of them it could not hold, as notes."""
+    """The venue with the locator a journal article's volume, issue and pages, or a proceedings
+    paper's pages give, as a BibTeX import writes it (Nature 585(7825):357–362, 2020; OSDI 2022,
+    pp. 559–578), and what of them it could not hold, as notes."""
     if not any(text for _, text in record.locator):
         return venue, []
     from hugokit.importers.locator_fields import PIECES, Given, place_locator

@@ -41,7 +41,8 @@ def test_real_world_bibtex(tmp_path: Path) -> None:
     pubs = by_id(tmp_path)
     alpa = pubs["zheng2022alpa"]
     assert alpa.title == "Alpa: Automating Inter-and Intra-Operator Parallelism for Distributed Deep Learning"
-    assert alpa.venue == "OSDI 2022"  # the @string's proceedings title, mapped through the registry
+    # the @string's proceedings title, mapped through the registry, with the paper's pages
+    assert alpa.venue == "OSDI 2022, pp. 559–578"
     assert alpa.authors == ["Lianmin Zheng", "Zhuohan Li", "Hao Zhang", "Yonghao Zhuang", "et al."]
     dblp = pubs["DBLP:journals/corr/abs-2309-06180"]
     assert (dblp.venue, dblp.arxiv, dblp.doi) == ("Preprint 2023", "2309.06180", "10.48550/ARXIV.2309.06180")

@@ -28,10 +28,15 @@ _ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _CLOSE = {"{": "}", "(": ")"}
-_NOT_A_JOURNAL = ("only a journal's volume, number and pages become its venue's locator (Nature 585(7825):357–362, "
-                  "2020); a proceedings paper's, a book's or a report's (a series volume, a report number) stay only "
-                  "in the .bib file")
-_UNUSED_HINTS = {name: _NOT_A_JOURNAL for name in ("volume", "number", "pages", "eid")}
+_SERIES = ("a proceedings paper's volume and number are its series' (DBLP writes the LNCS, PMLR or LIPIcs volume), "
+           "not the conference's, and a report's number is its report number: the venue shows only the "
+           "conference and the paper's pages (OSDI 2022, pp. 559–578), so they stay only in the .bib file")
+_NO_VENUE_PAGES = ("only a journal article's or a proceedings paper's pages become its venue's locator (Nature "
+                   "585(7825):357–362, 2020; OSDI 2022, pp. 559–578); a book's, a thesis's or a report's stay only in "
+                   "the .bib file")
+_UNUSED_HINTS = {"volume": _SERIES, "number": _SERIES, "pages": _NO_VENUE_PAGES, "eid": _NO_VENUE_PAGES,
+                 "series": "a proceedings volume's series (LNCS, PMLR) is no part of the venue, which shows the "
+                           "conference: it stays only in the .bib file"}
 
 
 def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,
@@ -61,7 +66,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
             continue
         result.publications.append(mapped.publication)
         for code, name, why, hint in mapped.left_out:
-            said = why if code == "bibtex-proceedings" else f"{why}; it was not imported"
+            said = why if code in ("bibtex-proceedings", "bibtex-name") else f"{why}; it was not imported"
             result.diagnostics.append(warning(_field_position(text, path, entry, name), code,
                                               f'entry {quoted(entry.key)}: {said}', hint))
         for name in mapped.unused:

@@ -6,7 +6,8 @@ and names as objects (`{"family": …, "given": …}`), dates as `{"date-parts":
 The venue is read from `container-title-short` or `container-title` through the venue registry,
 as `hugokit add` reads Crossref's (a proceedings title names its conference: "Proceedings of the
 29th Symposium on Operating Systems Principles" → SOSP 2023), else kept as written with the year;
-a journal article's `volume`, `issue` and `page` become its locator. Fields hugokit has no place
+a journal article's `volume`, `issue` and `page` become its locator, and so does a proceedings
+paper's or a chapter's `page` (`OSDI 2022, pp. 559–578`). Fields hugokit has no place
 for (`publisher`, `ISSN`, `note`, …) are reported once per file with a count, never dropped
 without a word.
 """
@@ -45,6 +46,7 @@ _MARKUP = re.compile(r'</?(?:i|b|sc|sup|sub)>|<span\s+(?:style="font-variant:\s*
 READ = frozenset(("title", "author", "editor", "issued", "container-title", "container-title-short", "event",
                   "event-title", "volume", "issue", "page", "number", "DOI", "URL", "abstract", "keyword", "type"))
 _LOCATOR = frozenset(("volume", "issue", "page"))
+_IN_CONTAINER = frozenset(("paper-conference", "chapter"))
 
 
 def looks_like_csl(root: yaml.Node | None) -> bool:
@@ -116,7 +118,8 @@ def _item(reader: Reader, node: yaml.Node, what: str, finder: VenueFinder,
     kind = text.get("type", "")
     arxiv = _arxiv(text)
     journal = kind in JOURNAL or kind == "article" and bool(text.get("container-title"))  # (a periodical's)
-    kept = set(READ) if journal else set(READ - _LOCATOR)  # (a proceedings paper's pages are the proceedings')
+    # A proceedings paper's or a chapter's pages are its own; their volume and issue are the series'.
+    kept = set(READ) if journal else set(READ - _LOCATOR) | ({"page"} if kind in _IN_CONTAINER else set())
     if not _ARXIV_NUMBER.match(text.get("number", "")):
         kept.discard("number")
     for key, key_node in spare:
@@ -156,9 +159,10 @@ def _venue(reader: Reader, fields: dict[str, yaml.Node], text: dict[str, str], j
     venue = known or (read[0] if read else venue_text(raw, year, finder)[0] if raw else "")
     if not venue and preprint:
         return f"Preprint {year}"
-    if journal and venue:
+    if (journal or text.get("type") in _IN_CONTAINER) and venue:
         given = {piece: Given(field, text[field], text[field]) for piece, field in
-                 (("volume", "volume"), ("issue", "issue"), ("pages", "page")) if text.get(field)}
+                 (("volume", "volume"), ("issue", "issue"), ("pages", "page")) if text.get(field)
+                 and (journal or piece == "pages")}
         venue, missed = place_locator(venue, given, lambda field, value: f'{quoted(field)}: {quoted(value)}',
                                       ("volume", "issue", "page"))
         reader.diagnostics += [warning(reader.pos(fields["page" if m.piece == "pages" else m.piece]), "json-locator",

@@ -261,6 +261,23 @@ def clean_venue(text: str) -> str:
     return text[3:].strip() if text.startswith("In ") else text
 
 
+def _with_full_locator(venue: str, full: str, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept,
+                       reader: Reader) -> str:
+    """The venue with the locator the full venue name writes (`*Nature* 585(7825):357–362`, `*…*,
+    pp. 47–57`), which publication_short lacks; said where the venue has no place for it."""
+    from hugokit.venue_string import locator_pieces, parse, with_locator
+
+    located = [part.locator for part in parse(full) if part.locator is not None]
+    if not located or any(part.locator is not None for part in parse(venue)):
+        return venue
+    placed = with_locator(venue, locator_pieces(located[0])) if len(located) == 1 else None
+    if placed is None:
+        not_kept.add("publication", reader.pos(raw["venue_full"][1]), "the volume, issue or pages of the full "
+                     "venue name, which its venue has no place for")
+        return venue
+    return placed
+
+
 def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, finder: VenueFinder, not_kept: NotKept,
            reader: Reader) -> str:
     short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
@@ -271,7 +288,7 @@ def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, finder: VenueFinder
             if found[1]:
                 not_kept.add("publication", reader.pos(raw[name][1]),
                              "the part of a proceedings title its venue does not show")
-            return found[0]
+            return _with_full_locator(found[0], full if name == "venue_short" else "", raw, not_kept, reader)
     if short and full and short != full:
         not_kept.add("publication", reader.pos(raw["venue_full"][1]),
                      "the full venue name, where publication_short gives the venue")
