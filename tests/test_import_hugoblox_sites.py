@@ -190,7 +190,7 @@ def test_a_multilingual_site_builds_beside_its_own_nested_bundles(tmp_path: Path
     (pub,) = database_of(site)
     assert pub.authors[:4] == ["Louis Martin*", "Benjamin Muller*", "admin*", "Yoann Dupont"]
     assert pub.links["acl_anthology"] == "https://www.aclweb.org/anthology/2020.acl-main.645/"
-    assert (pub.venue, pub.topics) == ("ACL 2020", ["Selected"])
+    assert (pub.venue, pub.topics) == ("ACL 2020, pp. 7203–7219", ["Selected"])  # the pages from its cite.bib
     run = hugokit("build", "--pages", "--site", site, "--force")
     assert run.exit_code == 0, run.output
     assert {p: p.read_bytes() for p in before} == before

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from hugokit.dates import month_number
-from hugokit.diagnostics import Position
+from hugokit.diagnostics import Position, quoted
 from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
@@ -42,9 +42,11 @@ _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
 MASTERS = "Master's Thesis"
-# The venue fields whose volume, number and pages are the venue's own (a journal's); a
-# booktitle's are its proceedings' or series' (DBLP: an LNCS or PMLR volume), a publisher's a book series'.
-_LOCATED = {"journal", "howpublished"}
+# The venue fields whose locator fields are the venue's own: a journal's volume, number and
+# pages; a booktitle's pages (its volume and number are its series': DBLP's LNCS or PMLR volume).
+# A publisher's (a book's) are a book series'.
+_LOCATED = {"journal": ("volume", "issue", "pages"), "howpublished": ("volume", "issue", "pages"),
+            "booktitle": ("pages",)}
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
 
 
@@ -92,6 +94,7 @@ class _Texts:
     def __init__(self, fields: dict[str, str]) -> None:
         self.fields = fields
         self.latex: list[str] = []
+        self.comma_lists: list[tuple[str, int]] = []  # (field, names) written "A, B, C" instead of "A and B and C"
         self._cache: dict[str, str] = {}
 
     def __getitem__(self, name: str) -> str:
@@ -134,9 +137,17 @@ class _Texts:
     def name_list(self, name: str) -> list[str]:
         out = []
         for person in _names(" ".join(self.fields.get(name, "").split())):
-            shown, unknown = _display(person)
-            out.append(shown)
-            self.latex.extend(unknown)
+            parts = [person]
+            if person.count(",") > 2:  # (rare: most names have one comma or none)
+                from pybtex.bibtex.utils import split_tex_string
+
+                parts = split_tex_string(person, ",")
+            if len(parts) > 3:  # no BibTeX name has more than two commas: names listed with commas
+                self.comma_lists.append((name, len(parts)))
+            for part in parts if len(parts) > 3 else [person]:
+                shown, unknown = _display(part)
+                out.append(shown)
+                self.latex.extend(unknown)
         return out
 
 
@@ -146,7 +157,7 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     title = text.get("title")
     year_text = own.get("year") or text.get("year")
     if not title or not re.fullmatch(r"[0-9]{4}", year_text):
-        problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
+        problem = "has no title" if not title else (f'has year {quoted(year_text)}, not a four-digit year' if year_text
                                                    else "has no year")
         return Mapped(None, problem, [], text.latex, [])
     used = set(_USED)
@@ -157,6 +168,10 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     else:
         pub = _inferred(entry, text, finder, title, int(year_text), used, left_out)
     pub.where[""] = Position(path, entry.line, 1)
+    for name, count in text.comma_lists:
+        left_out.append(("bibtex-name", name, f"{name} lists {count} names separated by commas, which BibTeX "
+                                              f"separates with \"and\"; they were read as {count} names",
+                         'check them, and write the names separated by " and " in the .bib file'))
     unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
     return Mapped(pub, "", unused, text.latex, left_out)
 
@@ -185,7 +200,7 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     if volume_taken:
         used.add("volume")  # DBLP's CoRR entries: the arXiv id once more
     if source in _LOCATED and venue:
-        venue = _located(text, venue, used, left_out, volume_taken)
+        venue = _located(text, venue, _LOCATED[source], used, left_out, volume_taken)
     month = month_number(text.get("month"))
     if month is not None:
         used.add("month")
@@ -329,8 +344,8 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     read = finder.read(raw, year) if raw else None
     venue = read[0] if read is not None else None
     if read is not None and read[1]:
-        left_out.append(("bibtex-proceedings", source, f'{source} "{raw}" was read as {venue}; the rest of it '
-                         f'("{read[1]}") is not imported',
+        left_out.append(("bibtex-proceedings", source, f'{source} {quoted(raw)} was read as {venue}; the rest of it '
+                         f'({quoted(read[1])}) is not imported',
                          "nothing to do if that is the venue (the .bib file keeps the whole title); if the "
                          "paper is in a workshop or companion volume, write that venue in the database"))
     # al-folio's abbr is the site's short label. It names the venue only where the entry has no
@@ -359,13 +374,13 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     return f"{name}{',' if located else ''} {year}", presentation, source
 
 
-def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str, str, str, str]],
-             volume_taken: bool) -> str:
-    """The venue with the locator the entry's volume, number and pages give (biblatex's eid where
-    there are no pages); volume_taken: the volume was read as something else."""
+def _located(text: _Texts, venue: str, pieces: tuple[str, ...], used: set[str],
+             left_out: list[tuple[str, str, str, str]], volume_taken: bool) -> str:
+    """The venue with the locator the entry's fields for pieces give (volume, number, pages;
+    biblatex's eid where there are no pages); volume_taken: the volume was read as something else."""
     fields = {"volume": "volume", "issue": "number", "pages": "pages" if text.get("pages") else "eid"}
     given = {piece: Given(field, text[field], " ".join(text.fields[field].split())) for piece, field in fields.items()
-             if text.get(field) and not (piece == "volume" and volume_taken)}
+             if piece in pieces and text.get(field) and not (piece == "volume" and volume_taken)}
     used.update(g.field for g in given.values())
     venue, missed = place_locator(venue, given, lambda field, value: f"{field} = {{{value.replace('-', '--')}}}",
                                   ("volume", "number", "pages"))

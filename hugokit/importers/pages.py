@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, error, warning
+from hugokit.diagnostics import Diagnostic, InputError, Position, Severity, error, quoted, warning
 from hugokit.importers.imported import Imported
 from hugokit.inputs import read_text
 from hugokit.load import Reader, compose
@@ -123,7 +123,7 @@ def _placeholder_keys(cited: list[tuple[str, Publication, Position]], result: Im
             pub.id = ""
         key, _, first = sharing[0]
         result.diagnostics.append(warning(first, "not-imported",
-                                          f'the citation key "{key}" is not imported as an id: {len(sharing)} '
+                                          f"the citation key {quoted(key)} is not imported as an id: {len(sharing)} "
                                           "cite.bib files share it, the first here",
                                           "hugokit makes each publication's key; give each entry its own key "
                                           "to keep it"))
@@ -147,7 +147,7 @@ def _once_per_field(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             out.append(diagnostic)
     for name, at in first.items():
         if counts[name] > 1:
-            out[at] = out[at]._replace(message=f'field "{name}" is not imported: {counts[name]} cite.bib files, '
+            out[at] = out[at]._replace(message=f"field {quoted(name)} is not imported: {counts[name]} cite.bib files, "
                                                "the first here")
     return out
 
@@ -229,7 +229,7 @@ def _venue_locator(pub: Publication, cited: str, label: str, result: Imported) -
             pub.venue = kept
             return
     result.diagnostics.append(warning(Position(label, 1, 1), "not-imported",
-                                      f'the venue of {label} ("{cited}") is not imported: the page names '
-                                      f'"{pub.venue}", which the database keeps',
+                                      f"the venue of {label} ({quoted(cited)}) is not imported: the page names "
+                                      f"{quoted(pub.venue)}, which the database keeps",
                                       "if the page's venue is that one, write its volume, issue and pages "
                                       "into the database's venue (Nature 585(7825):357–362, 2020)"))

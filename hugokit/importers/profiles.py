@@ -16,7 +16,7 @@ from typing import Iterator
 
 import yaml
 
-from hugokit.diagnostics import Diagnostic, Position, warning
+from hugokit.diagnostics import Diagnostic, Position, quoted, warning
 from hugokit.text import front_matter_close
 
 _PROFILE_PAGES = ("_index.md", "index.md")
@@ -63,8 +63,8 @@ class Profiles:
         for username, (count, first, name, shown) in self._used.items():
             pages = "1 page" if count == 1 else f"{count} pages"
             out.append(warning(first, "profile-author",
-                               f'author "{username}" is the Hugo Blox profile {shown}: imported as its name '
-                               f'"{name}" ({pages}, the first here)',
+                               f"author {quoted(username)} is the Hugo Blox profile {shown}: imported as its name "
+                               f"{quoted(name)} ({pages}, the first here)",
                                "nothing to do if that is the person; the database keeps names, so a page "
                                "hugokit generates names the person without linking the profile"))
         return out
