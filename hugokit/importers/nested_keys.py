@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from hugokit.diagnostics import warning
+from hugokit.diagnostics import quoted, warning
 from hugokit.load import Reader
 
 NESTED_KEYS = {
@@ -28,7 +28,7 @@ def flat_items(reader: Reader, node: yaml.MappingNode) -> Iterator[tuple[str, ya
         if key not in _HOLDING_KEYS or not isinstance(value_node, yaml.MappingNode):
             yield key, key_node, value_node
             continue
-        for sub, sub_key, sub_value in reader.items(value_node, f'"{key}"'):
+        for sub, sub_key, sub_value in reader.items(value_node, quoted(key)):
             if key == "hugoblox" and sub == "ids" and isinstance(sub_value, yaml.MappingNode):
                 for name, name_key, name_value in reader.items(sub_value, '"ids" of "hugoblox"'):
                     yield f"hugoblox.ids.{name}", name_key, name_value

@@ -302,7 +302,7 @@ def _links(reader: Reader, node: yaml.Node, not_kept: NotKept) -> dict[str, str]
             continue
         # Hugo Blox's own template leaves `icon_pack:` and `icon:` empty: an empty value says nothing
         given = [(k, kn, vn) for k, kn, vn in reader.items(item, what) if not _empty(vn)]
-        fields = {k: (v, kn) for k, kn, vn in given if (v := reader.string(vn, f'"{k}" in {what}')) is not None}
+        fields = {k: (v, kn) for k, kn, vn in given if (v := reader.string(vn, f"{quoted(k)} in {what}")) is not None}
         url = fields.pop("url", ("", item))[0].strip()
         if not url:  # the template's `- type: dataset` with `url: ""`, as an empty url_dataset
             continue
