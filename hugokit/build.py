@@ -62,7 +62,9 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
                 f'{page} is a hand-written page of {quoted(pub.title)}; it was left as it is, and no {folder}/{slug}/ '
                 "was written beside it (the site would list the publication twice)",
                 f"to let hugokit generate it, rename the folder to {folder}/{slug} and delete its "
-                "index.md and cite.bib (its other files stay)"))
+                "index.md and cite.bib (its other files stay)" if page.count("/") == folder.count("/") + 2
+                else f"to let hugokit generate it, delete {page} (and a cite.bib beside it), keeping its other files "
+                     f"in {folder}/{slug}/"))
     for relative, text in render_bundles(publications, vocab.venues, folder, keys).items():
         slug = relative[len(folder) + 1:].partition("/")[0]
         if slug in written_by_hand:
@@ -110,8 +112,7 @@ def _own_pages(site: Site, folder: str, others: set[str], looked_at: dict[str, s
     from hugokit.text import fold
 
     titles: dict[str, str] = {}
-    for slug in sorted(others):
-        relative = f"{folder}/{slug}/index.md"
+    for relative in _site_pages(site.config.path(folder), folder, others):
         try:
             data = read_bytes(site.config.path(relative))
         except OSError:  # none there, a folder, or unreadable: no page to compare
@@ -144,6 +145,28 @@ def front_matter_title(data: bytes) -> str:
         title = meta.get("title") if isinstance(meta, dict) else None
         return title.strip() if isinstance(title, str) else ""
     return ""
+
+
+def _site_pages(base: Path, folder: str, others: set[str]) -> list[str]:
+    """The pages a site may keep of its publications where no bundle is built: each other
+    folder's index.md, else the bundles nested in it (content/en/publication/2020/ACL/CamemBERT/,
+    as some sites sort them), and the loose pages beside them (Hugo Academic's clipper-pub.md)."""
+    found = []
+    for slug in sorted(others):
+        if (base / slug / "index.md").is_file():
+            found.append(f"{folder}/{slug}/index.md")
+            continue
+        for parent, names, files in sorted(os.walk(base / slug)):
+            names[:] = [n for n in names if not n.startswith(".")]
+            if "index.md" in files:
+                found.append(f"{folder}/{Path(parent, 'index.md').relative_to(base).as_posix()}")
+    try:
+        with os.scandir(base) as entries:
+            found += sorted(f"{folder}/{e.name}" for e in entries
+                            if e.name.endswith(".md") and e.name != "_index.md" and e.is_file())
+    except OSError:
+        pass
+    return found
 
 
 def _folders(path: Path) -> set[str]:

@@ -53,6 +53,8 @@ def init_command(source: Path | None, site: str, paths: PathDisplay) -> int:
     root.mkdir(parents=True, exist_ok=True)
     theme_step = _wire_theme(root, config.database, paths)
     _write_database(config, planned, paths)
+    if source is not None and source.is_dir() and planned.plan is not None:
+        _pages_where_they_are(config, source, paths)
 
     loaded = load_site(root, Cache(None))  # no snapshot: init reads the database it just wrote
     vocab, _ = loaded.vocabularies()
@@ -122,6 +124,32 @@ def _write_database(config: SiteConfig, planned: _Import, paths: PathDisplay) ->
         from hugokit.cli_exchange import keep_front_matter
 
         keep_front_matter(config, plan.front_matter_note, paths)
+
+
+def _pages_where_they_are(config: SiteConfig, source: Path, paths: PathDisplay) -> None:
+    """Bundles imported from another folder than pages_dir (a multilingual site's
+    content/en/publication/) are the ones `build --pages` must write, and its hand-written pages
+    the ones it must leave alone: hugokit.yaml says so, and puts the shortcode page beside them."""
+    from hugokit.layout import CONFIG_NAME, CONTENT_DIR
+
+    try:
+        folder = source.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return
+    if folder == config.pages_dir or not folder.startswith(CONTENT_DIR + "/"):
+        return
+    settings = {"pages_dir": folder}
+    parent = folder.rsplit("/", 1)[0]
+    if parent != CONTENT_DIR:
+        settings["page"] = f"{parent}/publications.md"
+    lines = "".join(f"{key}: {value}\n" for key, value in settings.items())
+    if config.file is None:
+        put(config.root / CONFIG_NAME, CONFIG_NAME, "# hugokit site configuration\n" + lines, WriteBack.WRITE)
+        echo(f"wrote {paths.shown(CONFIG_NAME)}: the page bundles are built where they were imported from "
+             f"({folder})")
+    else:
+        echo(f"the page bundles were imported from {folder}; to build them there, set in "
+             f"{paths.shown(CONFIG_NAME)}:\n{lines}", err=True)
 
 
 def _keep_page(loaded: Site, paths: PathDisplay) -> None:

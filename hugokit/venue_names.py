@@ -29,6 +29,7 @@ _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty)-?)?(?:{_UNITS}
 _LEADING = re.compile(r"^(?:in\s+)?(?:(?:the\s+)?proceedings\s+of\s+(?:the\s+)?|proc\.?\s+(?:of\s+)?(?:the\s+)?)",
                       re.I)
 _YEAR = re.compile(r"(?:'|\b(?:19|20))\d{2}\b")
+_TRAILING_YEAR = re.compile(r"\s(?:19|20)\d{2}[\s,.;:]*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)$")
 # DBLP's name for a conference by its acronym: "{SIGMOD} Conference" (its year, if any, already off).
 _ACRONYM_CONFERENCE = re.compile(r"(?:(?:ACM|IEEE|USENIX)\s+)?(\S+)\s+Conference", re.I)
@@ -74,7 +75,9 @@ class VenueFinder:
         """The registry venue text exactly is (see short_name), or None."""
         term = self._term(text)
         if term is None:
-            text = text.strip().rstrip(",.;: ")
+            # "International Conference on Learning Representations (ICLR) 2026": the year after
+            # the parenthesis is the year read, not part of the name
+            text = _TRAILING_YEAR.sub("", text.strip()).rstrip(",.;: ")
             paren = _PAREN.search(text)
             core = _core(text[: paren.start()] if paren else text)
             term = self._term(core) if core else None

@@ -178,7 +178,8 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
 
 def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publication:
     links = {}
-    for pair in own.get("links", "").split():
+    # kind=url pairs, one space apart; a link kept with a space inside (a file's name) stays whole
+    for pair in re.split(r" (?=\w+=)", own.get("links", "")) if own.get("links") else []:
         kind, _, link = pair.partition("=")
         links[kind] = link
     return Publication(

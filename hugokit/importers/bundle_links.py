@@ -4,8 +4,10 @@ publishes them at.
 Hugo publishes a leaf bundle's files beside its page: content/publication/exli/exli-slides.pdf
 at /publication/exli/exli-slides.pdf (the page's URL, then the file's path in the bundle). That
 path is certain only for a bundle under the site's content/ folder, holding the file, whose URL
-nothing else changes: no `url` in its front-matter (a `slug` replaces the last segment), no
-`permalinks` for its section, no `uglyURLs`, no language subfolder, no `disablePathToLower`.
+nothing else changes: a folder name Hugo keeps as it is (no space: `journal-article1 copy 10` is
+published as `journal-article1-copy-10`), no `url` in its front-matter (a `slug` replaces the last segment), no
+`permalinks` for its section, no `uglyURLs`, no language subfolder or `contentDir` (a
+multilingual site's pages sit under content/en/, published under another path), no `disablePathToLower`.
 Hugo lower-cases the page's path, not the file's name (checked with Hugo 0.168:
 content/publication/Mixed/Slides-A.pdf → /publication/mixed/Slides-A.pdf). Any other relative
 link is left as it is, for the import to report.
@@ -20,7 +22,8 @@ from hugokit.links import RELATIVE, problem
 from hugokit.model import Publication
 
 _CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
-_URL_CHANGING = re.compile(r"uglyurls|defaultcontentlanguageinsubdir|disablepathtolower", re.IGNORECASE)
+_PLAIN_PATH = re.compile(r"[a-z0-9/._~-]+")
+_URL_CHANGING = ("uglyurls", "defaultcontentlanguageinsubdir", "disablepathtolower")
 
 
 def publish_bundle_links(pub: Publication, page: Path, front_matter: dict[str, str]) -> None:
@@ -30,9 +33,13 @@ def publish_bundle_links(pub: Publication, page: Path, front_matter: dict[str, s
     if base is None:
         return
     for kind, url in pub.links.items():
-        if problem(url) != RELATIVE or not _in_bundle(page.parent, url):
+        if problem(url.replace(" ", "%20")) != RELATIVE:  # a file's name may hold spaces
             continue
-        pub.links[kind] = base + url
+        # the file's path in the bundle, or its published path written without the leading /
+        # (`publication/exli/exli-slides.pdf`, which Hugo Blox reads from the site's root)
+        name = url[len(base) - 1:] if url.lower().startswith(base[1:]) else url
+        if _in_bundle(page.parent, name):
+            pub.links[kind] = base + name.replace(" ", "%20")
 
 
 def _in_bundle(bundle: Path, url: str) -> bool:
@@ -53,19 +60,47 @@ def _page_path(page: Path, front_matter: dict[str, str]) -> str | None:
         return None
     if front_matter.get("slug"):
         segments[-1] = front_matter["slug"].strip("/")
-    return ("/" + "/".join(segments) + "/").lower()
+    path = ("/" + "/".join(segments) + "/").lower()
+    # Hugo makes a folder's name a URL its own way (`journal-article1 copy 10` → `…-copy-10`):
+    # only a name it keeps as it is gives a certain path
+    return path if _PLAIN_PATH.fullmatch(path) else None
 
 
 def _url_changed(site: Path, section: str) -> bool:
-    """Whether the site's configuration may publish the section somewhere else than its folder."""
+    """Whether the site's configuration may publish the section somewhere else than its folder
+    (a file that does not parse counts as one that does)."""
+    from hugokit.theme_wiring import parse
+
     files = [site / name for name in HUGO_CONFIG_NAMES]
     if (site / "config").is_dir():
         files += [p for p in (site / "config").rglob("*") if p.suffix in _CONFIG_SUFFIXES]
     for path in files:
         if not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if _URL_CHANGING.search(text) or ("permalinks" in text.lower()
-                                         and re.search(rf"^\s*['\"]?{re.escape(section)}['\"]?\s*[:=]", text, re.M)):
+        try:
+            data: object = parse(path.name, path.read_text(encoding="utf-8", errors="replace"))
+        except ValueError:
+            return True
+        if path.parent != site and path.stem not in ("config", "hugo"):  # config/_default/permalinks.toml
+            data = {path.stem: data}
+        if _changes_urls(data, section.lower()):
+            return True
+    return False
+
+
+def _changes_urls(data: object, section: str, under: str = "") -> bool:
+    """Whether these settings (at any depth: a language's own, Hugo's newer permalinks.page) set
+    a URL-changing option or a permalink for the section."""
+    if not isinstance(data, dict):
+        return False
+    for key, value in data.items():
+        name = str(key).lower()
+        if name in _URL_CHANGING and value is True:
+            return True
+        if name == "contentdir" and str(value).strip("/") != "content":
+            return True
+        if under == "permalinks" and name == section:
+            return True
+        if _changes_urls(value, section, "permalinks" if name == "permalinks" or under == "permalinks" else ""):
             return True
     return False

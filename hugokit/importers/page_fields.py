@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -17,6 +17,7 @@ from hugokit.diagnostics import Diagnostic, Position, warning, quoted
 from hugokit.load import Reader
 from hugokit.model import SELECTED_TOPIC, Publication
 from hugokit.text import MARKS, clean_doi
+from hugokit.importers.nested_keys import NESTED_KEYS, flat_items, with_locator
 from hugokit.venue_names import VenueFinder
 
 # Key → what it becomes. url_<kind> keys become links of that kind (url_pdf: the paper).
@@ -26,15 +27,18 @@ KEYS = {
     "abstract": "abstract", "excerpt": "excerpt", "doi": "doi", "tags": "topics", "featured": "featured",
     "links": "links", "award": "award", "hugokit": "own", "citation": "citation",
     "paperurl": "links.paper", "slidesurl": "links.slides", "bibtexurl": "links.bibtex",
+    # Hugo Academic's names before version 4: custom links, and the featured flag
+    "url_custom": "links", "selected": "featured",
 }
 # --map FIELD → what that key becomes here, where a page's own key differs from the field.
 _MAPPED = {"venue": "venue_short", "selected": "featured"}
 _ADDING_UP = {"topics", "keywords", "editors"}
 _MAPPABLE = re.compile(r"[^\s.()=]+")  # a front-matter key of its own (not "(page text)", not "links.x")
-_EQUAL = re.compile(r"equal", re.IGNORECASE)
+_CONTRIBUTION = re.compile(r"equal(?:ly)? contribut|contributed equally|\bco-?first|\bjoint first", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
 _CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
 _PROFILE_NAMES = {"admin"}
+_GENERIC_LINK_TYPES = {"custom", "site", "link", "url"}
 
 
 class NotKept:
@@ -63,20 +67,31 @@ def page_target(key: str, mapping: dict[str, str]) -> str | None:
     field, date, month, selected or links.KIND), then the keys Hugo Blox and academicpages write."""
     if key in mapping:
         return _MAPPED.get(mapping[key], mapping[key])
-    return KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
+    return KEYS.get(key) or NESTED_KEYS.get(key) or ("links." + ("paper" if key == "url_pdf" else key[4:])
                              if key.startswith("url_") and len(key) > 4 else None)
 
 
+# A Hugo Blox profile's display name, given its username and where the page names it (or None).
+ProfileName = Callable[[str, Position], "str | None"]
+
+
 def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: NotKept,
-              mapping: dict[str, str] | None = None) -> Publication | None:
+              mapping: dict[str, str] | None = None, profile: ProfileName | None = None) -> Publication | None:
     if not reader.expect(node, "the front-matter", "map"):
         return None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "draft" and "draft" not in (mapping or {}) \
+                and _true(value_node):
+            reader.diagnostics.append(warning(reader.pos(key_node), "draft-page",
+                                              "this page is a draft (draft: true), which Hugo does not publish; "
+                                              "it was not imported", "to import it, set draft: false and import again"))
+            return None
     raw: dict[str, tuple[Any, yaml.Node]] = {}
     # A bundle hugokit wrote derives its publication_types from the venue: nothing is lost.
     derived = {"publication_types"} if any(k.value == "hugokit" for k, _ in node.value
                                            if isinstance(k, yaml.ScalarNode)) else set()
     given: dict[str, str] = {}
-    for key, key_node, value_node in reader.items(node, "the front-matter"):
+    for key, key_node, value_node in flat_items(reader, node):
         target = page_target(key, mapping or {})
         if _empty(value_node):
             continue
@@ -84,11 +99,13 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
             if key not in derived:
                 not_kept.add(key, reader.pos(key_node))
             continue
-        if target in given and target not in _ADDING_UP:
-            reader.report(key_node, "duplicate-key", f'{quoted(key)} gives {target} a second time (after {quoted(given[target])}); '
-                          "it was not imported", f"map one of them to another field with --map {key}=FIELD")
-            continue
         value = _read(reader, target, key, value_node, not_kept)
+        if target in given and target not in _ADDING_UP:
+            if value != raw[target][0]:  # the same value twice (doi and hugoblox.ids.doi) says nothing new
+                reader.report(key_node, "duplicate-key", f"{quoted(key)} gives {target} a second time (after "
+                              f"{quoted(given[target])}); it was not imported",
+                              f"map one of them to another field with --map {key}=FIELD")
+            continue
         if value is not None:
             if target in raw and isinstance(value, list):  # several keys mapped to one list add up
                 value = raw[target][0] + [v for v in value if v not in raw[target][0]]
@@ -117,16 +134,24 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
         topics.insert(0, SELECTED_TOPIC)
     links: dict[str, str] = {target[6:]: value for target, (value, _) in raw.items() if target.startswith("links.")}
     for kind, url in raw.get("links", ({}, node))[0].items():
-        links.setdefault(kind, url)
+        if links.setdefault(kind, url) != url:
+            reader.diagnostics.append(warning(reader.pos(raw["links"][1]), "not-imported",
+                                              f'the {kind} link of "links" ({url}) is not imported: the page\'s '
+                                              f"url_{'pdf' if kind == 'paper' else kind} gives another one",
+                                              "give it a name of its own (name: …) to keep both"))
     extra = {name: raw[name][0] for name in ("id", "editors", "arxiv", "keywords") if name in raw}
     return Publication(
         **extra, title=str(raw["title"][0]).strip(), year=year, date=date,
-        authors=own.get("authors") or _authors(reader, raw, not_kept),
-        venue=own["venue"] if "venue" in own else _venue(raw, year, finder, not_kept, reader),
+        authors=own.get("authors") or _authors(reader, raw, not_kept, profile),
+        venue=own["venue"] if "venue" in own else with_locator(_venue(raw, year, finder, not_kept, reader), raw, reader),
         links=links, award=text.get("award", ""), topics=topics, doi=clean_doi(text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""),
         where={"": reader.pos(node), **{target: reader.pos(value_node) for target, (_, value_node) in raw.items()
                                         if target.startswith("links.")}})
+
+
+def _true(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool") and node.value.lower() in ("true", "yes", "on")
 
 
 def _empty(node: yaml.Node) -> bool:
@@ -140,6 +165,8 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
     if target == "featured":
         return reader.boolean(node, what)
     if target == "date":
+        return node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, what)
+    if target.startswith("locator."):  # a volume may be a number (volume: 12)
         return node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, what)
     if target in ("year", "month"):
         number = reader.integer(node, what)
@@ -173,7 +200,8 @@ def _date(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], own: dict[str, 
     return date
 
 
-def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept) -> list[str]:
+def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept,
+             profile: ProfileName | None) -> list[str]:
     if "authors" not in raw:
         if "citation" in raw:
             found = _authors_in_citation(str(raw["citation"][0]))
@@ -183,21 +211,70 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
         return []
     authors: list[str] = raw["authors"][0]
     node = raw["authors"][1]
-    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
-        if isinstance(item, yaml.ScalarNode) and item.value in _PROFILE_NAMES:
+    for index, item in enumerate(node.value if isinstance(node, yaml.SequenceNode) else []):
+        if not isinstance(item, yaml.ScalarNode) or index >= len(authors) or authors[index] != item.value.strip():
+            continue
+        name = profile(authors[index], reader.pos(item)) if profile else None
+        if name:
+            authors[index] = name
+        elif item.value in _PROFILE_NAMES:
             reader.diagnostics.append(warning(reader.pos(item), "profile-author",
                                               f'author {quoted(item.value)} is a Hugo Blox user profile, not a name',
                                               "replace it with the person's name in the database"))
-    notes = raw.get("author_notes", ([], node))[0]
-    for index, (note, note_node) in enumerate(notes):
-        if index >= len(authors) or not note.strip():
-            continue
-        if _EQUAL.search(note):
-            if not authors[index].endswith(tuple(MARKS)):
-                authors[index] += "*"
-        else:
-            not_kept.add("author_notes", reader.pos(note_node), "notes other than equal contribution")
+    for index, author in enumerate(authors):
+        plain = _without_emphasis(author)
+        if plain != author:
+            authors[index] = plain
+            where = node.value[index] if isinstance(node, yaml.SequenceNode) and index < len(node.value) else node
+            not_kept.add("authors", reader.pos(where), "the Markdown emphasis around a name (**Ada Lovelace**), which "
+                          "hugokit's owner setting gives the site's owner")
+    _mark_notes(reader, authors, raw.get("author_notes", ([], node))[0], not_kept)
     return authors
+
+
+def _without_emphasis(name: str) -> str:
+    """A name without the Markdown emphasis a theme renders around it (`__**Ada Lovelace**__`),
+    which would otherwise read as equal-contribution marks."""
+    while len(name) > 2:
+        wrap = next((w for w in ("**", "__", "*", "_") if name.startswith(w) and name.endswith(w)
+                     and len(name) > 2 * len(w)), "")
+        if not wrap:
+            break
+        name = name[len(wrap):-len(wrap)].strip()
+    return name
+
+
+def _mark_notes(reader: Reader, authors: list[str], notes: list[tuple[str, yaml.Node]], not_kept: NotKept) -> None:
+    """Marks the authors an equal-contribution note names: `*`, or the mark the note starts with
+    (`† Equal contribution`); two such notes worded apart are two groups, each its own mark.
+    Every other note (`Equal supervision`, `Corresponding author`: hugokit's marks mean equal
+    contribution, so such authors stay unmarked) and notes past the last author are reported,
+    once per page."""
+    marks: dict[str, str] = {}
+    unkept: dict[str, yaml.Node] = {}
+    for index, (note, note_node) in enumerate(notes):
+        text = note.strip()
+        words = " ".join(text.lstrip(MARKS + " ").casefold().split())
+        if not text:
+            continue
+        if index >= len(authors):
+            unkept.setdefault("a note after the last author", note_node)
+            continue
+        if not _CONTRIBUTION.search(words):
+            unkept.setdefault("notes other than equal contribution", note_node)
+            continue
+        if words not in marks:
+            wanted = MARKS.index(text[0]) if text[0] in MARKS else 0
+            free = [m for m in MARKS[wanted:] + MARKS[:wanted] if m not in marks.values()]
+            if not free:
+                unkept.setdefault("a fourth group of equal contributors, past *, † and ‡", note_node)
+                continue
+            marks[words] = free[0]
+        if not authors[index].endswith(tuple(MARKS)):
+            authors[index] += marks[words]
+    if unkept:  # once per page, at the first note not kept
+        what, note_node = next(iter(unkept.items()))
+        not_kept.add("author_notes", reader.pos(note_node), what)
 
 
 def _authors_in_citation(citation: str) -> list[str]:
@@ -223,16 +300,30 @@ def _links(reader: Reader, node: yaml.Node, not_kept: NotKept) -> dict[str, str]
         what = f'link {number} of "links"'
         if not reader.expect(item, what, "map"):
             continue
-        fields = {k: (v, n) for k, _, v, n in reader.string_map(item, what) or []}
-        name = (fields.pop("name", None) or fields.pop("type", None) or fields.pop("label", None) or ("", item))[0]
+        # Hugo Blox's own template leaves `icon_pack:` and `icon:` empty: an empty value says nothing
+        given = [(k, kn, vn) for k, kn, vn in reader.items(item, what) if not _empty(vn)]
+        fields = {k: (v, kn) for k, kn, vn in given if (v := reader.string(vn, f"{quoted(k)} in {what}")) is not None}
         url = fields.pop("url", ("", item))[0].strip()
+        if not url:  # the template's `- type: dataset` with `url: ""`, as an empty url_dataset
+            continue
+        # A generic type (Hugo Blox's `type: custom` or `site`) is named by its label
+        generic = fields.get("type", ("", item))[0].strip().lower() in _GENERIC_LINK_TYPES and "label" in fields
+        name = (fields.pop("name", None) or (fields.pop("label") if generic else None) or fields.pop("type", None)
+                or fields.pop("label", None) or ("", item))[0]
+        if generic:
+            fields.pop("type")
         for key, (_, key_node) in fields.items():
             not_kept.add(f"links.{key}", reader.pos(key_node))
         kind = re.sub(r"\W+", "_", name.strip().lower()).strip("_")  # a plain word, as link kinds are
-        if not url or not kind:
-            reader.report(item, "missing-key", f"{what} needs a name and a url; it was not imported")
-            continue
-        out["paper" if kind == "pdf" else kind] = url
+        kind = "paper" if kind == "pdf" else kind
+        if not kind:
+            reader.report(item, "missing-key", f"{what} needs a name or a type; it was not imported")
+        elif kind in out and out[kind] != url:
+            reader.diagnostics.append(warning(reader.pos(item), "not-imported",
+                                              f"{what} is a second {kind} link ({url}); it was not imported",
+                                              "give it a name of its own (name: …) to keep both"))
+        else:
+            out[kind] = url
     return out
 
 
