@@ -16,6 +16,7 @@ from typing import Any
 
 from hugokit.diagnostics import Position, error, warning
 from hugokit.importers.imported import Imported, Progress
+from hugokit.importers.aas_macros import JOURNAL_MACROS, VENUE_FIELDS
 from hugokit.importers.bibtex_entry import Entry, map_entry
 from hugokit.venue_names import finder_for
 from hugokit.latex import Macros, expand_macros, preamble_macros
@@ -61,7 +62,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
             continue
         result.publications.append(mapped.publication)
         for code, name, why, hint in mapped.left_out:
-            said = why if code == "bibtex-proceedings" else f"{why}; it was not imported"
+            said = why if code in ("bibtex-proceedings", "bibtex-date") else f"{why}; it was not imported"
             result.diagnostics.append(warning(_field_position(text, path, entry, name), code,
                                               f'entry "{entry.key}": {said}', hint))
         for name in mapped.unused:
@@ -71,12 +72,20 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
 
 
 def _read(text: str, path: str, result: Imported, progress: Progress | None) -> tuple[list[Entry], Macros]:
-    from pybtex.database.input.bibtex import LowLevelParser, month_names
+    from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
     from pybtex.utils import CaseInsensitiveDict
 
     errors: list[Any] = []  # pybtex's TokenRequired errors (pybtex is untyped)
+    undefined: list[tuple[str, str, Any]] = []  # (macro, field, error): the value reads as empty
+
+    def handle_error(exc: Any) -> None:
+        if isinstance(exc, UndefinedMacro):
+            undefined.append((exc.args[0], (parser.current_field_name or "").lower(), exc))
+        else:
+            errors.append(exc)
+
     macros = _bounded_macros(CaseInsensitiveDict)(month_names)
-    parser = LowLevelParser(text, macros=macros, handle_error=errors.append, filename=path)
+    parser = LowLevelParser(text, macros=macros, handle_error=handle_error, filename=path)
     lines = _LineCounter(text)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
@@ -84,6 +93,9 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     done = 0
     for command, body in parser:
         line = lines.line_of(parser.command_start or 0)
+        if undefined and not macros.exceeded and not errors:
+            _report_undefined(text, path, parser.command_start or 0, undefined, result)
+        undefined.clear()
         if macros.exceeded:
             result.diagnostics.append(error(Position(path, line, 1), "too-long",
                                             f"the @string macros used here expand to more than "
@@ -130,6 +142,20 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     return entries, preamble_macros("".join(preamble))
 
 
+def _report_undefined(text: str, path: str, start: int, undefined: list[tuple[str, str, Any]],
+                      result: Imported) -> None:
+    """BibTeX reads a macro no @string defines as empty and goes on (a warning, not an error):
+    al-folio's template writes `publisher = aps` without its @string. So does this import."""
+    named = _KEY.match(text, start)
+    entry = f'entry "{named.group(1)}"' if named else "an entry"
+    for macro, field, exc in undefined:
+        _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
+        result.diagnostics.append(warning(
+            Position(path, lineno or 1, (colno or 0) + 1), "bibtex-undefined-macro",
+            f'{entry}: {field or "a value"} = {macro} names no @string macro; it was read as empty',
+            f"write the value in braces ({field or 'field'} = {{{macro}}}) or define it: @string{{{macro} = {{…}}}}"))
+
+
 def _bounded_macros(base: type) -> type:
     """pybtex's macro table, made to serve at most MAX_VALUE_CHARS characters per command: a
     chain of @string macros that each double the last would otherwise take all memory (30 lines
@@ -174,6 +200,9 @@ def _resolved(entry: Entry, by_key: dict[str, Entry], macros: Macros, path: str,
             if macros:
                 inherited = {n: expand_macros(v, macros) if "\\" in v else v for n, v in inherited.items()}
             fields = {**inherited, **fields}
+    for name in VENUE_FIELDS:  # after the @preamble's own commands, which may define them otherwise
+        if "\\" in fields.get(name, ""):
+            fields = {**fields, name: expand_macros(fields[name], JOURNAL_MACROS)}
     return entry._replace(fields=fields)
 
 

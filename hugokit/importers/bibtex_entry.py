@@ -45,7 +45,11 @@ MASTERS = "Master's Thesis"
 # The venue fields whose volume, number and pages are the venue's own (a journal's); a
 # booktitle's are its proceedings' or series' (DBLP: an LNCS or PMLR volume), a publisher's a book series'.
 _LOCATED = {"journal", "howpublished"}
+# biblatex's date: ISO 8601 (`2023`, `2023-05`, `2023-05-12`), or a range whose start is taken (`2017/2021`).
+_DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
+# An arXiv id written into a venue, bracketed or after a comma: taken out before the venue is read.
+_ARXIV_MENTION = re.compile(rf"\s*[(\[]\s*{ARXIV_ID.pattern}\s*[)\]]|,?\s*{ARXIV_ID.pattern}\s*$", re.I)
 
 
 class Entry(NamedTuple):
@@ -76,6 +80,14 @@ def url(value: str) -> str:
     if value.startswith("{") and value.endswith("}"):
         value = value[1:-1]
     return _URL_ESCAPE.sub(r"\1", value)
+
+
+def _file_name(value: str) -> str:
+    """A file name as al-folio's pdf, slides or poster field holds it: its spaces are the file's
+    (`2019 tmap GenomeBiology.pdf`), written as a link writes them (%20); only a line break
+    with the indentation around it is the writer's."""
+    value = re.sub(r"\s*\n\s*", "", value.strip())
+    return url(value.replace(" ", "%20"))
 
 
 def doi(value: str) -> str:
@@ -144,7 +156,8 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     text = _Texts(entry.fields)
     own = {name.removeprefix("hugokit-"): text[name] for name in entry.fields if name.startswith("hugokit-")}
     title = text.get("title")
-    year_text = own.get("year") or text.get("year")
+    dated = _DATE.fullmatch(text.get("date")) if "year" not in own else None
+    year_text = own.get("year") or text.get("year") or (dated.group(1) if dated else "")
     if not title or not re.fullmatch(r"[0-9]{4}", year_text):
         problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
                                                    else "has no year")
@@ -156,6 +169,14 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
         used |= _EXPORTED
     else:
         pub = _inferred(entry, text, finder, title, int(year_text), used, left_out)
+        start = dated.group(1) + (dated.group(2) or "") if dated else ""
+        if dated and dated.group(1) == year_text and (start.startswith(pub.date) or pub.date.startswith(start)):
+            used.add("date")  # biblatex's date, as precise as it is, where the year and month fields agree
+            pub.date = max(start, pub.date, key=len) if len(start) > 4 or pub.date else ""
+            if dated.group(3):
+                left_out.append(("bibtex-date", "date", f'date "{dated.group()}" is a range: only its start '
+                                 f"({start}) was imported", "the database holds one date; the .bib file "
+                                 "keeps the range"))
     pub.where[""] = Position(path, entry.line, 1)
     unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
     return Mapped(pub, "", unused, text.latex, left_out)
@@ -275,7 +296,7 @@ def _arxiv(text: _Texts) -> str:
         return text["eprint"]
     if _ARXIV_BARE.fullmatch(text.get("arxiv")):
         return re.sub(r"v\d+$", "", text["arxiv"])
-    for name in ("arxiv", "eprint", "journal", "url", "note", "howpublished"):
+    for name in ("arxiv", "eprint", "journal", "booktitle", "url", "note", "howpublished"):
         found = ARXIV_ID.search(text.get(name))
         if found:
             return found.group(1)
@@ -289,7 +310,7 @@ def _links(text: _Texts, arxiv: str) -> dict[str, str]:
         if not link or link in links.values():
             continue
         if name in _AL_FOLIO_FILES and not is_url(link) and not link.startswith("/"):
-            link = "/assets/pdf/" + link
+            link = "/assets/pdf/" + _file_name(text.fields[name])
         kind = next((k for k in kinds if k not in links), None)
         if kind is not None:
             links[kind] = link
@@ -322,6 +343,9 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     source = next((f for f in fields if text.get(f) and not is_url(url(text.get(f)))), "")
     raw = text.get(source) if source else ""
     used.add(source)
+    if arxiv and source:
+        # `ICML 2025 (arXiv:2502.12892)`: the id is the arxiv field's; the venue is what is left
+        raw = _ARXIV_MENTION.sub("", raw).strip(" ,;:-") or raw
     found = PRESENTATION.search(raw)
     if found:
         presentation, raw = found.group(1).capitalize(), raw[:found.start()]

@@ -1,0 +1,81 @@
+"""What the import makes of real sites' .bib files (tests/corpus/README.md names each source):
+the values that once landed wrong or nowhere, entry by entry."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import REPO, hugokit
+from hugokit.database import parse_database
+from hugokit.model import Publication
+
+BIBTEX = REPO / "tests" / "corpus" / "bibtex"
+
+
+def imported(name: str, site: Path) -> tuple[dict[str, Publication], str]:
+    site.mkdir(exist_ok=True)
+    run = hugokit("import", BIBTEX / name, "--site", site, "--partial")
+    assert run.exit_code in (0, 1) and "Traceback" not in run.output, run.output
+    database, problems = parse_database((site / "data/publications.yaml").read_text(encoding="utf-8"), "db")
+    assert [p for p in problems if p.is_error] == []
+    return {p.id: p for p in database.publications}, run.stdout
+
+
+def test_an_arxiv_id_beside_a_venue_is_the_arxiv_field_and_the_venue_stays_published(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-animadversio-arxiv-venues.bib", tmp_path)
+    assert (pubs["fel2025archetypal"].venue, pubs["fel2025archetypal"].arxiv) == ("ICML 2025", "2502.12892")
+    assert (pubs["wang2024unreasonable"].venue, pubs["wang2024unreasonable"].arxiv) == ("TMLR 2024", "2412.09726")
+    # a workshop stays a workshop, its id taken out of the name
+    hidden = pubs["wang2023hidden"]
+    assert (hidden.venue, hidden.arxiv) == ("NeurIPS 2023 Workshop on Diffusion Models", "2311.10892")
+    assert pubs["wang2021use"].venue == "NeurIPS 2021 SVRHM Workshop"
+    # only an arXiv journal is a preprint
+    assert pubs["wang2023diffusion"].venue == "Preprint 2023" and pubs["wang2025analytical"].venue == "Preprint 2025"
+    assert ':29:1: error[bibtex-incomplete] entry "wangdiffusion" has no year' in out
+
+
+def test_an_al_folio_file_name_keeps_its_spaces(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-444thliao-file-names.bib", tmp_path)
+    assert pubs["liao2019tmap"].links == {"paper": "/assets/pdf/2019%20tmap%20GenomeBiology"}
+    assert pubs["tao2021evolutionary"].links == {"paper": "/assets/pdf/2021%20Tao.%20Brady%20ISME%20J.pdf"}
+    assert "bad-link" not in out
+    assert hugokit("check", "--site", tmp_path).exit_code in (0, 1)
+    assert "bad-link" not in hugokit("check", "--site", tmp_path).stdout
+
+
+def test_ads_journal_macros_are_the_journals_abbreviations(tmp_path: Path) -> None:
+    pubs, out = imported("ads-alecthomson-astronomy.bib", tmp_path)
+    assert pubs["2026A&A...710L..32M"].venue == "A&A 710:L32, 2026"
+    assert pubs["2026MNRAS.547ag394O"].venue == "MNRAS 547(4), 2026"
+    assert pubs["2025AJ....170..295V"].venue == "AJ 170(5):295, 2025"
+    assert pubs["2024ApJ...971..100M"].venue == "ApJ 971(1):100, 2024"
+    assert pubs["2026arXiv260631440K"].venue == "Preprint 2026"
+    assert "bibtex-latex" not in out
+
+
+def test_biblatex_dates_give_the_year_and_the_day(tmp_path: Path) -> None:
+    pubs, out = imported("zotero-trevail-ecology-dates.bib", tmp_path)
+    assert (pubs["grémillet2023"].year, pubs["grémillet2023"].date) == (2023, "2023-05-02")
+    assert pubs["langley2023"].date == "2023-05-18"
+    assert pubs["trevail_elevated_2015"].date == "2015-07"  # year and month alone
+    assert 'field "date"' not in out
+    grants, out = imported("cv-harmon-grants-biblatex.bib", tmp_path / "cv")
+    assert (grants["Carney:2017"].year, grants["Carney:2017"].date) == (2017, "")  # date = {2017/2021}, no year
+    assert ':38:8: warning[bibtex-date] entry "Carney:2017": date "2017/2021" is a range: only its start (2017) ' \
+           'was imported' in out
+    # the entry commented out with % is reported, the live one of the same key imported
+    assert ':9:27: error[bibtex-syntax] BibTeX syntax error in entry "Streete:2025"' in out
+    assert grants["Streete:2025"].venue == "2025 ACSA 113th Annual Meeting Paper and Project Proceedings"
+
+
+def test_an_undefined_string_macro_empties_its_field_not_the_entry(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-1saacrankin-undefined-string.bib", tmp_path)
+    epr = pubs["PhysRev.47.777"]
+    assert (epr.venue, epr.doi, epr.date) == ("Phys. Rev. 47:777–780, 1935", "10.1103/PhysRev.47.777", "1935-05")
+    assert ':64:16: warning[bibtex-undefined-macro] entry "PhysRev.47.777": publisher = aps names no @string ' \
+           'macro; it was read as empty' in out
+
+
+def test_an_entry_whose_key_lacks_its_comma_is_read(tmp_path: Path) -> None:
+    pubs, _ = imported("repec-meyer-gohde-economics.bib", tmp_path)
+    assert pubs["meyer-gohde_neuhoff_2015"].authors == ["Alexander Meyer-Gohde", "Daniel Neuhoff"]
+    assert pubs["meyer-gohde_neuhoff_2015"].venue == "Economics Letters 133:89–91, 2015"
