@@ -100,6 +100,11 @@ def _decode(value: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(decoder.unknown)
 
 
+# The TeX family's logos, in titles of manuals and theses; pylatexenc drops them.
+_LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
+          "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "AmS": "AMS", "AMSTeX": "AMS-TeX"}
+
+
 @lru_cache(maxsize=1)
 def _decoder() -> Any:
     from pylatexenc.latex2text import LatexNodes2Text
@@ -111,6 +116,8 @@ def _decoder() -> Any:
 
         def macro_node_to_text(self, node: Any) -> str:
             name = str(node.macroname)
+            if name in _LOGOS:  # `The \\LaTeX Companion`: the space after it is the reader's
+                return _LOGOS[name] + str(node.macro_post_space or "")
             if self.latex_context.get_macro_spec(name) is None:
                 self.unknown.append("\\" + name)
                 return "\\" + name + str(node.macro_post_space or "")

@@ -79,3 +79,17 @@ def test_an_entry_whose_key_lacks_its_comma_is_read(tmp_path: Path) -> None:
     pubs, _ = imported("repec-meyer-gohde-economics.bib", tmp_path)
     assert pubs["meyer-gohde_neuhoff_2015"].authors == ["Alexander Meyer-Gohde", "Daniel Neuhoff"]
     assert pubs["meyer-gohde_neuhoff_2015"].venue == "Economics Letters 133:89–91, 2015"
+
+
+def test_ties_and_tex_logos_of_a_report_survive_export_and_import(tmp_path: Path) -> None:
+    pubs, out = imported("report-conflictlab-latex-manuals.bib", tmp_path)
+    assert pubs["Downes04:amsart"].title == "The amsart, amsproc, and amsbook document\u00a0classes"  # ~ is a tie
+    assert pubs["Lamport94"].title == "LaTeX: a Document Preparation System"
+    assert pubs["TeXFAQ"].authors == ["UK TeX Users Group"]
+    assert "bibtex-latex" not in out
+    exported = tmp_path / "export.bib"
+    assert hugokit("export", "bibtex", "--site", tmp_path, "--force", "-o", exported).exit_code == 0
+    again = tmp_path / "again"
+    again.mkdir()
+    assert hugokit("import", exported, "--site", again).exit_code == 0
+    assert (again / "data/publications.yaml").read_text() == (tmp_path / "data/publications.yaml").read_text()

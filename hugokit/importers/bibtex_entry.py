@@ -15,7 +15,8 @@ from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
 from hugokit.latex import decode, group_end
-from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, SUFFIXES, clean_doi
+from hugokit.importers.bibtex_values import doi, file_name, is_url, spaced, url
+from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, SUFFIXES
 from hugokit.model import SELECTED_TOPIC, Publication
 
 ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATTERN})(?:v\d+)?", re.I)
@@ -33,8 +34,6 @@ _AL_FOLIO_FILES = {"pdf", "supp", "poster", "slides"}
 VERBATIM = {"doi", "eprint", "file", "archiveprefix", "eprinttype", "hugokit-links", "arxiv", *LINK_FIELDS}
 _USED = {"title", "author", "editor", "year", "doi", "eprint", "archiveprefix",
          "eprinttype", "primaryclass", "abstract", "keywords", "crossref", "arxiv", "selected", *LINK_FIELDS}
-_URL_ESCAPE = re.compile(r"\\([_%&#~$])")
-_URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
 _EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month", "volume", "number", "pages"}
@@ -71,33 +70,6 @@ class Mapped(NamedTuple):
     left_out: list[tuple[str, str, str, str]]
 
 
-def url(value: str) -> str:
-    """A URL as written in a .bib file: unwrapped from \\url{…}, unescaped, its line breaks gone."""
-    value = "".join(value.split())
-    wrapped = _URL_WRAP.match(value)
-    if wrapped:
-        value = wrapped.group(1)
-    if value.startswith("{") and value.endswith("}"):
-        value = value[1:-1]
-    return _URL_ESCAPE.sub(r"\1", value)
-
-
-def _file_name(value: str) -> str:
-    """A file name as al-folio's pdf, slides or poster field holds it: its spaces are the file's
-    (`2019 tmap GenomeBiology.pdf`), written as a link writes them (%20); only a line break
-    with the indentation around it is the writer's."""
-    value = re.sub(r"\s*\n\s*", "", value.strip())
-    return url(value.replace(" ", "%20"))
-
-
-def doi(value: str) -> str:
-    return clean_doi(url(value))
-
-
-def is_url(value: str) -> bool:
-    return bool(re.match(r"^(?:(?:https?|ftp)://|www\.)", value))
-
-
 class _Texts:
     """Decoded field values, collecting the LaTeX commands nothing understood."""
 
@@ -112,7 +84,7 @@ class _Texts:
             if name in VERBATIM:
                 value = " ".join(raw.split()) if name == "hugokit-links" else url(raw)
             else:
-                value, unknown = decode(" ".join(raw.split()))  # BibTeX: runs of white space are one space
+                value, unknown = decode(spaced(raw))
                 self.latex.extend(unknown)
             self._cache[name] = value.strip()
         return self._cache[name]
@@ -138,7 +110,7 @@ class _Texts:
             parts.append(raw[start:])
         found = []
         for part in parts:
-            value, unknown = decode(" ".join(part.split()))
+            value, unknown = decode(spaced(part))
             self.latex.extend(unknown)
             found.append(value.strip())
         return [k for k in found if k]
@@ -310,7 +282,7 @@ def _links(text: _Texts, arxiv: str) -> dict[str, str]:
         if not link or link in links.values():
             continue
         if name in _AL_FOLIO_FILES and not is_url(link) and not link.startswith("/"):
-            link = "/assets/pdf/" + _file_name(text.fields[name])
+            link = "/assets/pdf/" + file_name(text.fields[name])
         kind = next((k for k in kinds if k not in links), None)
         if kind is not None:
             links[kind] = link
