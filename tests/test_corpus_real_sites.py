@@ -93,3 +93,24 @@ def test_ties_and_tex_logos_of_a_report_survive_export_and_import(tmp_path: Path
     again.mkdir()
     assert hugokit("import", exported, "--site", again).exit_code == 0
     assert (again / "data/publications.yaml").read_text() == (tmp_path / "data/publications.yaml").read_text()
+
+
+def test_biblatex_journaltitle_date_and_eprints_of_a_zotero_export(tmp_path: Path) -> None:
+    pubs, out = imported("bbt-biblatex-journaltitle-dates.bib", tmp_path)
+    assert pubs["Adams2001"].venue == "Bulletin of Volcanology 62:493–518, 2001"
+    staiger = pubs["Staiger1985"]
+    assert (staiger.venue, staiger.links) == ("Cinema Journal 24(3):4–23, 1985",
+                                              {"paper": "https://www.jstor.org/stable/1225428"})
+    assert (pubs["t4"].year, pubs["t4"].date) == (2014, "2014-12-31")
+    assert ':39:10: warning[bibtex-date] entry "t3": date "2014-12-31/" is a range' in out
+    assert ':49:1: error[bibtex-incomplete] entry "t5" has no year' in out  # date = {-0333}
+    assert 'field "journaltitle"' not in out and 'field "eprint"' not in out
+
+
+def test_an_eprint_no_resolver_knows_is_reported_not_dropped(tmp_path: Path) -> None:
+    source = tmp_path / "ssrn.bib"
+    source.write_text("@article{k, title={T}, author={A, B}, year={2020}, journal={J},\n"
+                      "  eprint={3512345}, eprinttype={ssrn}}\n", encoding="utf-8")
+    run = hugokit("import", source, "--site", tmp_path)
+    assert 'warning[bibtex-unused-field] field "eprint" is not imported' in run.stdout
+    assert 'field "eprinttype" is not imported' in run.stdout

@@ -32,18 +32,23 @@ LINK_FIELDS: dict[str, tuple[str, ...]] = {
 _AL_FOLIO_FILES = {"pdf", "supp", "poster", "slides"}
 # Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
 VERBATIM = {"doi", "eprint", "file", "archiveprefix", "eprinttype", "hugokit-links", "arxiv", *LINK_FIELDS}
-_USED = {"title", "author", "editor", "year", "doi", "eprint", "archiveprefix",
-         "eprinttype", "primaryclass", "abstract", "keywords", "crossref", "arxiv", "selected", *LINK_FIELDS}
+_USED = {"title", "author", "editor", "year", "doi", "abstract", "keywords", "crossref", "arxiv", "selected",
+         *LINK_FIELDS}
+_EPRINT = ("eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass")
+# biblatex's resolvers for the other eprint types (its eprint handlers): the eprint is a link there.
+_EPRINT_LINKS = {"jstor": "https://www.jstor.org/stable/", "hdl": "https://hdl.handle.net/",
+                 "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com/books?id="}
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
-_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month", "volume", "number", "pages"}
+_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month", "volume", "number", "pages",
+             *_EPRINT}
 _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection"}
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
 MASTERS = "Master's Thesis"
 # The venue fields whose volume, number and pages are the venue's own (a journal's); a
 # booktitle's are its proceedings' or series' (DBLP: an LNCS or PMLR volume), a publisher's a book series'.
-_LOCATED = {"journal", "howpublished"}
+_LOCATED = {"journal", "journaltitle", "howpublished"}
 # biblatex's date: ISO 8601 (`2023`, `2023-05`, `2023-05-12`), or a range whose start is taken (`2017/2021`).
 _DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
@@ -172,6 +177,14 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
               left_out: list[tuple[str, str, str, str]]) -> Publication:
     arxiv = _arxiv(text)
     links = _links(text, arxiv)
+    eprint, resolver = text.get("eprint"), _EPRINT_LINKS.get((text.get("eprinttype") or text.get("archiveprefix")).lower())
+    if not eprint or arxiv and _bare_arxiv(eprint) == _bare_arxiv(arxiv):
+        used.update(_EPRINT)  # the arXiv id (or no eprint at all: a class alone says nothing)
+    elif resolver:
+        link = resolver + eprint
+        if link not in links.values():
+            links.setdefault("paper" if "paper" not in links else "url", link)
+        used.update(_EPRINT)
     venue, presentation, source = _venue(entry.kind, text, arxiv, finder, year, used, left_out)
     volume_taken = bool(arxiv) and text.get("volume").lower() == f"abs/{arxiv}".lower()
     if volume_taken:
@@ -268,11 +281,15 @@ def _arxiv(text: _Texts) -> str:
         return text["eprint"]
     if _ARXIV_BARE.fullmatch(text.get("arxiv")):
         return re.sub(r"v\d+$", "", text["arxiv"])
-    for name in ("arxiv", "eprint", "journal", "booktitle", "url", "note", "howpublished"):
+    for name in ("arxiv", "eprint", "journal", "journaltitle", "booktitle", "url", "note", "howpublished"):
         found = ARXIV_ID.search(text.get(name))
         if found:
             return found.group(1)
     return ""
+
+
+def _bare_arxiv(value: str) -> str:
+    return re.sub(r"v\d+$", "", value.removeprefix("arXiv:").removeprefix("arxiv:"))
 
 
 def _links(text: _Texts, arxiv: str) -> dict[str, str]:
@@ -304,14 +321,14 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     if is_url(url(text.get("howpublished"))):
         used.add("howpublished")  # the links take it
     if kind in ("phdthesis", "mastersthesis", "thesis"):  # @thesis is biblatex's, with its type
-        used.update(("school", "type"))
+        used.update(("school", "institution", "type"))  # biblatex: institution
         thesis = text.get("type").lower()
         what = "PhD Dissertation" if kind == "phdthesis" or "phd" in thesis else \
             MASTERS if kind == "mastersthesis" or "master" in thesis or thesis == "mathesis" else "Thesis"
-        return f"{text.get('school')} {what} {year}".strip(), "", ""
+        return f"{text.get('school') or text.get('institution')} {what} {year}".strip(), "", ""
     if kind == "techreport":
         return f"Tech Report {year}", "", ""
-    fields = ["booktitle", "journal", "howpublished"] + (["publisher"] if kind in _BOOK_KINDS else [])
+    fields = ["booktitle", "journal", "journaltitle", "howpublished"] + (["publisher"] if kind in _BOOK_KINDS else [])
     source = next((f for f in fields if text.get(f) and not is_url(url(text.get(f)))), "")
     raw = text.get(source) if source else ""
     used.add(source)
