@@ -114,3 +114,16 @@ def test_an_eprint_no_resolver_knows_is_reported_not_dropped(tmp_path: Path) -> 
     run = hugokit("import", source, "--site", tmp_path)
     assert 'warning[bibtex-unused-field] field "eprint" is not imported' in run.stdout
     assert 'field "eprinttype" is not imported' in run.stdout
+
+
+def test_a_link_field_with_no_kind_left_is_reported_not_dropped(tmp_path: Path) -> None:
+    source = tmp_path / "links.bib"
+    source.write_text("@article{k, title={T}, author={A, B}, year={2020}, journal={J},\n"
+                      "  pdf={a.pdf}, paper={https://x.org/p}, url={https://x.org/u}, website={https://x.org/w},\n"
+                      "  project={https://x.org/pr}, howpublished={\\url{https://x.org/h}}}\n", encoding="utf-8")
+    run = hugokit("import", source, "--site", tmp_path)
+    assert 'field "paper" is not imported (1 entry; first at line 1) (each link kind it may be was taken' in run.stdout
+    assert 'field "project" is not imported' in run.stdout
+    pubs, _ = imported(str(source), tmp_path / "again")  # an absolute path: BIBTEX / it is the path
+    assert pubs["k"].links == {"paper": "/assets/pdf/a.pdf", "project": "https://x.org/u",
+                               "website": "https://x.org/w", "url": "https://x.org/h"}

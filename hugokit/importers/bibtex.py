@@ -17,7 +17,7 @@ from typing import Any
 from hugokit.diagnostics import Position, error, warning
 from hugokit.importers.imported import Imported, Progress
 from hugokit.importers.aas_macros import JOURNAL_MACROS, VENUE_FIELDS
-from hugokit.importers.bibtex_entry import Entry, map_entry
+from hugokit.importers.bibtex_entry import LINK_FIELDS, Entry, map_entry
 from hugokit.venue_names import finder_for
 from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.inputs import MAX_VALUE_CHARS
@@ -33,6 +33,11 @@ _NOT_A_JOURNAL = ("only a journal's volume, number and pages become its venue's 
                   "2020); a proceedings paper's, a book's or a report's (a series volume, a report number) stay only "
                   "in the .bib file")
 _UNUSED_HINTS = {name: _NOT_A_JOURNAL for name in ("volume", "number", "pages", "eid")}
+_NO_KIND_LEFT = ("each link kind it may be was taken by another field of the entry (pdf and paper, url and website "
+                 "and project): add it to the database under a kind of its own (links: {slides: …})")
+_UNUSED_HINTS.update({name: _NO_KIND_LEFT for name in LINK_FIELDS})
+_UNUSED_HINTS["eprint"] = ("an arXiv eprint is the arxiv field, a JSTOR, handle, PubMed or Google Books one a link; "
+                           "another kind has no place (add its link by hand)")
 
 
 def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,

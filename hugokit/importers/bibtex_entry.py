@@ -28,6 +28,7 @@ LINK_FIELDS: dict[str, tuple[str, ...]] = {
     "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supp",),
     "dataset": ("dataset",),
 }
+_MORE = ("paper", "url")  # where a link from another field goes (howpublished, an eprint)
 # al-folio links a file name without a scheme under assets/pdf/ (its _layouts/bib.liquid).
 _AL_FOLIO_FILES = {"pdf", "supp", "poster", "slides"}
 # Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
@@ -176,16 +177,17 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
 def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str],
               left_out: list[tuple[str, str, str, str]]) -> Publication:
     arxiv = _arxiv(text)
-    links = _links(text, arxiv)
+    unplaced: list[str] = []  # link fields whose every kind was taken: reported, not dropped
+    links = _links(text, arxiv, unplaced)
     eprint, resolver = text.get("eprint"), _EPRINT_LINKS.get((text.get("eprinttype") or text.get("archiveprefix")).lower())
     if not eprint or arxiv and _bare_arxiv(eprint) == _bare_arxiv(arxiv):
         used.update(_EPRINT)  # the arXiv id (or no eprint at all: a class alone says nothing)
     elif resolver:
         link = resolver + eprint
-        if link not in links.values():
-            links.setdefault("paper" if "paper" not in links else "url", link)
-        used.update(_EPRINT)
+        if link in links.values() or _place(links, link, _MORE):
+            used.update(_EPRINT)
     venue, presentation, source = _venue(entry.kind, text, arxiv, finder, year, used, left_out)
+    used.difference_update(unplaced)
     volume_taken = bool(arxiv) and text.get("volume").lower() == f"abs/{arxiv}".lower()
     if volume_taken:
         used.add("volume")  # DBLP's CoRR entries: the arXiv id once more
@@ -292,7 +294,15 @@ def _bare_arxiv(value: str) -> str:
     return re.sub(r"v\d+$", "", value.removeprefix("arXiv:").removeprefix("arxiv:"))
 
 
-def _links(text: _Texts, arxiv: str) -> dict[str, str]:
+def _place(links: dict[str, str], link: str, kinds: tuple[str, ...]) -> bool:
+    """Put link under the first of kinds still free; False when none is (the field is then reported)."""
+    kind = next((k for k in kinds if k not in links), None)
+    if kind is not None:
+        links[kind] = link
+    return kind is not None
+
+
+def _links(text: _Texts, arxiv: str, unplaced: list[str]) -> dict[str, str]:
     links: dict[str, str] = {}
     for name, kinds in LINK_FIELDS.items():
         link = text.get(name)
@@ -300,12 +310,11 @@ def _links(text: _Texts, arxiv: str) -> dict[str, str]:
             continue
         if name in _AL_FOLIO_FILES and not is_url(link) and not link.startswith("/"):
             link = "/assets/pdf/" + file_name(text.fields[name])
-        kind = next((k for k in kinds if k not in links), None)
-        if kind is not None:
-            links[kind] = link
+        if not _place(links, link, kinds):
+            unplaced.append(name)
     howpublished = url(text.get("howpublished"))
-    if is_url(howpublished) and howpublished not in links.values():
-        links.setdefault("paper" if "paper" not in links else "url", howpublished)
+    if is_url(howpublished) and howpublished not in links.values() and not _place(links, howpublished, _MORE):
+        unplaced.append("howpublished")
     if "paper" not in links and arxiv:
         links["paper"] = f"https://arxiv.org/abs/{arxiv}"
     if "paper" not in links and text.get("doi"):
