@@ -322,7 +322,7 @@ def test_al_folio_fields() -> None:
         "paper": "/assets/pdf/example_pdf.pdf", "project": "http://link.aps.org/doi/10.1103/PhysRev.47.777",
         "html": "https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777", "website": "https://x.org/",
         "code": "https://github.com/x/y", "slides": "/assets/pdf/talk.pdf", "poster": "https://x.org/poster.pdf",
-        "video": "https://youtu.be/x", "blog": "https://x.org/blog", "supp": "/assets/pdf/supp.pdf"}
+        "video": "https://youtu.be/x", "blog": "https://x.org/blog", "supplement": "/assets/pdf/supp.pdf"}
     assert (p.arxiv, p.topics, p.award, p.venue) == ("2101.00001", ["Selected"], "Nobel Prize", "Phys. Rev. 1935")
     assert (pubs["b"].venue, pubs["b"].topics) == ("ICML 2020", [])
     assert '2:warning[bibtex-unused-field] field "bibtex_show" is not imported (2 entries; first at line 2)' in shown

@@ -25,7 +25,7 @@ ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATT
 LINK_FIELDS: dict[str, tuple[str, ...]] = {
     "pdf": ("paper", "pdf"), "paper": ("paper",), "url": ("paper", "project", "url"), "html": ("paper", "html"),
     "website": ("project", "website"), "project": ("project",), "code": ("code",), "github": ("code", "github"),
-    "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supp",),
+    "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supplement",),
     "dataset": ("dataset",),
 }
 _MORE = ("paper", "url")  # where a link from another field goes (howpublished, an eprint)
