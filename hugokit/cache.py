@@ -163,11 +163,12 @@ class Cache:
         key = digest(f"{root.resolve()}\0{relative}".encode())[:32]
         return self.folder / f"page-{key}.json"
 
-    def record_page(self, root: Path, relative: str, text: str) -> None:
-        """Remembers that the generated file relative holds text hugokit made (see hugokit.provenance)."""
+    def record_page(self, root: Path, relative: str, text: str, digest: str | None = None) -> None:
+        """Remembers that the generated file relative holds text hugokit made (see
+        hugokit.provenance); digest: the text's, when the caller has it already."""
         path = self._record_path(root, relative)
         if path is not None:
-            _store(path, {"sha256": text_digest(text)})
+            _store(path, {"sha256": digest or text_digest(text)})
 
     def page_recorded(self, root: Path, relative: str) -> str | None:
         """The SHA-256 of the text hugokit last made for a generated file, if recorded."""

@@ -21,7 +21,7 @@ def parse_database(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
     """
     common = read_common(text, path)  # a database in the common shape, without composing YAML nodes
     if common is not None:
-        return Database(path, common), []
+        return Database(path, common, [], text), []
     from hugokit.database_full import parse_composed
 
     return parse_composed(text, path)

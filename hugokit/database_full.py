@@ -24,7 +24,7 @@ def parse_composed(text: str, path: str) -> tuple[Database, list[Diagnostic]]:
             if pub is not None:
                 entries.append(pub)
     publications = [pub for pub in entries if pub.readable("title", "year")]
-    return Database(path, publications, entries if len(publications) < len(entries) else []), reader.diagnostics
+    return Database(path, publications, entries if len(publications) < len(entries) else [], text), reader.diagnostics
 
 
 _STR = "tag:yaml.org,2002:str"

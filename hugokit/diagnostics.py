@@ -130,6 +130,24 @@ class InputError(Exception):
         self.diagnostics = diagnostics
 
 
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def quoted(value: str) -> str:
+    """A value as messages and hints show it: in double quotes, with each quote, backslash and
+    invisible character escaped as YAML's double-quoted strings escape them, so that a value
+    holding quotes is never shown doubled (`""ml""`) and what a hint says to write reads back as
+    that value."""
+    if '"' not in value and "\\" not in value and value.isprintable():
+        return '"' + value + '"'
+    return '"' + "".join(_ESCAPES.get(c) or (c if c.isprintable() else _escape(c)) for c in value) + '"'
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def did_you_mean(word: str, choices: "list[str] | tuple[str, ...] | set[str]") -> str:
     """A hint naming the closest choices, or "" when nothing is close."""
     import difflib
@@ -138,7 +156,7 @@ def did_you_mean(word: str, choices: "list[str] | tuple[str, ...] | set[str]") -
     close = difflib.get_close_matches(word.casefold(), list(by_fold), n=3, cutoff=0.75)
     if not close:
         return ""
-    names = " or ".join(f'"{by_fold[c]}"' for c in close)
+    names = " or ".join(quoted(by_fold[c]) for c in close)
     return f"did you mean {names}?"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from hugokit.diagnostics import Diagnostic, warning
+from hugokit.diagnostics import Diagnostic, quoted, warning
 from hugokit.model import Publication
 from hugokit.text import ARXIV_ID, INVISIBLE, clean_doi
 
@@ -125,9 +125,9 @@ def settle(publications: Iterable[Publication]) -> list[Diagnostic]:
             better = repaired(url)
             if better != url and not problem(better):
                 pub.links[kind] = better
-                notes.append(warning(where, "link-repaired", f"the {kind} link {url!r} {why}: imported as {better!r}",
+                notes.append(warning(where, "link-repaired", f"the {kind} link {quoted(url)} {why}: imported as {quoted(better)}",
                                      "check it in the database"))
             else:
-                notes.append(warning(where, "bad-link", f"the {kind} link {why}: {url!r}; imported as it is",
+                notes.append(warning(where, "bad-link", f"the {kind} link {why}: {quoted(url)}; imported as it is",
                                      hint(why)))
     return notes

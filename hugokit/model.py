@@ -2,7 +2,7 @@
 
 from typing import Literal, NamedTuple
 
-from hugokit.diagnostics import Mark, Position
+from hugokit.diagnostics import Mark, Position, quoted
 
 Kind = Literal["str", "int", "list", "map"]
 
@@ -78,7 +78,7 @@ class Publication:
 
     def label(self) -> str:
         """How messages name the entry: its title, or its line when the title is unreadable."""
-        return f'"{self.title}"' if self.title and "title" not in self.broken else f"the entry at line {self.at().line}"
+        return quoted(self.title) if self.title and "title" not in self.broken else f"the entry at line {self.at().line}"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Publication):
@@ -110,6 +110,7 @@ class Database(NamedTuple):
     # Every entry in file order, the incomplete ones (no readable title or year) too: what rules
     # check. Empty when it would equal publications.
     entries: list[Publication] = []
+    text: str = ""  # what it was read from, which the positions point into ("" when not read from a text)
 
     def checked(self) -> list[Publication]:
         return self.entries or self.publications

@@ -104,20 +104,28 @@ def _changed_lines(site: Site, page_text: str, known: list[str]) -> list[Diagnos
     return out
 
 
-def record_if_up_to_date(site: Site, cache: Cache) -> None:
+def record_if_up_to_date(site: Site, cache: Cache, read: bytes | None = None, digest: str | None = None) -> None:
     """Records the page as hugokit's own when it is what the database makes (check does this, so
-    that a later build knows the page even on a machine that never built it)."""
+    that a later build knows the page even on a machine that never built it). read: the page's
+    bytes as the run read them, with their digest if known (None: it is read here). What is
+    recorded is the digest of exactly the bytes compared: a page saved since is not hugokit's."""
     from hugokit.render.page import render_page
     from hugokit.writeback import current_text
 
     if any(d.is_error for d in site.diagnostics):
         return  # entries left out of the parse would be missing from the render
-    current = current_text(site.config.path(site.config.page))
-    if current is None or cache.page_recorded(site.config.root, site.config.page) == text_digest(current):
-        return  # no page to recognise, or one known as hugokit's already: nothing is rendered
-    generated = render_page(site.database.publications, site.config.front_matter)
-    if current == generated:
-        cache.record_page(site.config.root, site.config.page, generated)
+    config = site.config
+    try:
+        current = current_text(config.path(config.page)) if read is None else read.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    if current is None:
+        return  # no page to recognise
+    digest = digest or text_digest(current)  # (of the very bytes read: their UTF-8 is the text)
+    if cache.page_recorded(config.root, config.page) == digest:
+        return  # known as hugokit's already: nothing is rendered
+    if current == render_page(site.database.publications, config.front_matter):
+        cache.record_page(config.root, config.page, current, digest)
 
 
 def record_imported_page(config: SiteConfig, cache: Cache, page_text: str, database_text: str) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from hugokit.diagnostics import quoted
+
 NAME = "publication"
 # The format's parameters in their order, each with what it holds: a Publication field, or the
 # link of a kind ("links.KIND"). Further link kinds K go after these, as KLink, then the topics.
@@ -101,7 +103,7 @@ def unwritable(value: str, *, list_item: bool = False) -> str:
     if found:
         text = found.group()
         if text in FORBIDDEN:
-            return f"contains {text!r}, which would end or open a shortcode"
+            return f"contains {quoted(text)}, which would end or open a shortcode"
         if text in "\n\r":
             return "contains a line break"
         return "contains a control character"
@@ -109,7 +111,7 @@ def unwritable(value: str, *, list_item: bool = False) -> str:
         return "has a backslash with a quote (or at its end) and a backquote, which no shortcode parameter can hold"
     if list_item:
         if LIST_SEPARATOR in value:
-            return f"contains {LIST_SEPARATOR!r}, which separates the items of the list"
+            return f"contains {quoted(LIST_SEPARATOR)}, which separates the items of the list"
         if value != value.strip() or value == "":
             return "is empty or has spaces around it"
     return ""

@@ -140,10 +140,20 @@ def generation_errors(config: SiteConfig, diagnostics: list[Diagnostic]) -> list
             and (d.path in inputs or not (d.path.startswith(CONTENT_DIR + "/") and is_page(d.path)))]
 
 
-def unchanged_since(entry: RunEntry, digests: dict[str, str | None]) -> bool:
+def unchanged_since(entry: RunEntry, digests: dict[str, str | None], read_at: int | None = None) -> bool:
     """Whether every input is still as the run read it: only then may its result be stored
-    (a file saved during the run must not get the old result under its new digest)."""
-    return entry.digests(digests) == digests
+    (a file saved during the run must not get the old result under its new digest). With
+    read_at, time.time_ns() from before the run read any of them, a file whose status says it
+    last changed clearly before then is as the run read it, and is not read again (the run
+    cache's own test of a status, see hugokit.file_status): a check then reads each page once."""
+    again = list(digests)
+    if read_at is not None:
+        from hugokit.file_status import trusted_statuses
+
+        top = os.path.join(str(entry.root), "")
+        values, _ = trusted_statuses([top + rel for rel in again], read_at)
+        again = [rel for index, rel in enumerate(again) if not any(values[4 * index:4 * index + 4])]  # (zeros: untrusted)
+    return entry.digests(again) == {rel: digests[rel] for rel in again}
 
 
 class Checked:
@@ -177,12 +187,14 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     site = load_site(root, cache)
     pages = site.pages()
     digests = read_digests(site, entry, hashed_later=set(pages))
-    diagnostics, read = _check(site, _rules(site, select, ignore))
-    digests.update(read or entry.digests(pages))  # each page as the per-file rules read it (or as it is, read by none)
+    diagnostics, read, page = _check(site, _rules(site, select, ignore))
+    # each page as the per-file rules read it (or as it is, read by none)
+    digests.update(entry.digests(rel for rel in pages if rel not in read))
+    digests.update(read)
     from hugokit.provenance import record_if_up_to_date
 
-    record_if_up_to_date(site, cache)
-    if unchanged_since(entry, digests):
+    record_if_up_to_date(site, cache, page, read.get(site.config.page))
+    if unchanged_since(entry, digests, read_at):
         entry.store(digests, _payload(diagnostics, site), site.listing(), read_at)
     return Checked(diagnostics, site.config.strict, site)
 
@@ -220,29 +232,39 @@ def check(site: Site, rules: list[Rule]) -> list[Diagnostic]:
     return _check(site, rules)[0]
 
 
-def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, str | None]]:
-    """The diagnostics, and the digest of each page the per-file rules read."""
+def _check(site: Site, rules: list[Rule]) -> tuple[list[Diagnostic], dict[str, str | None], bytes | None]:
+    """The diagnostics, the digest of each page read, and the generated page's bytes as read
+    (None: it is no page of content/, or could not be read), read once for the per-file rules
+    and for recognising it as hugokit's (hugokit.provenance.record_if_up_to_date)."""
     from hugokit.rules import Context, run
 
     vocab, vocab_diagnostics = site.vocabularies()
     site.worked_out = {}
     found = run(Context(site.database, vocab, site.config, site.worked_out), rules)
-    pages, digests = page_diagnostics(site, rules, dict.fromkeys(site.pages()), every=True)
-    return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests
+    texts: dict[str, bytes | None] = dict.fromkeys(site.pages())
+    generated = site.config.page
+    if generated in texts:
+        try:
+            texts[generated] = read_bytes(site.config.path(generated))
+        except OSError:
+            pass  # (read again by the per-file rules, which report why it cannot be)
+    pages, digests = page_diagnostics(site, rules, texts, every=True)
+    return sorted(site.diagnostics + vocab_diagnostics + found + pages, key=Diagnostic.sort_key), digests, \
+        texts.get(generated)
 
 
 def page_diagnostics(site: Site, rules: list[Rule], texts: Mapping[str, bytes | None], every: bool = False) -> \
         tuple[list[Diagnostic], dict[str, str | None]]:
     """The per-file rules' diagnostics on the given pages (their bytes, or None to read them), and
-    each page's digest. A page's findings are memoised by its digest: a check after a database
-    edit reads the pages but parses none that it has seen before. every: texts are all the
-    site's pages (the memo forgets the others)."""
+    the digest of each page read or given. A page's findings are memoised by its digest: a check
+    after a database edit reads the pages but parses none that it has seen before. every: texts
+    are all the site's pages (the memo forgets the others)."""
     from hugokit.rules import file_findings
 
     file_rules = [rule for rule in rules if rule.check_file is not None]
-    if not file_rules:
-        return [], {}
     cache, config = site.cache, site.config
+    if not file_rules:  # (the digests of the pages given, as they are of what was read)
+        return [], {shown: cache.data_digest(data) for shown, data in texts.items() if data is not None}
     key = "\0".join([str(config.root.resolve()), cache.file_digest(config.path(CONFIG_NAME)) or "-"])
     memo = cache.recall("pages", key) or {}
     out: list[Diagnostic] = []

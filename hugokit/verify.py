@@ -75,6 +75,8 @@ def _meant(text: str, pub: Publication, name: str, value: object, fixes: list[Fi
     if not touching:
         return False
     old = getattr(pub, name)
+    if isinstance(old, list):  # (fixes delete or replace whole items; anything else is refused)
+        return _list_meant(pub, name, old, touching) == value
     if len(touching) == 1 and (touching[0].start, touching[0].end) == (at.offset, at.end):
         try:
             meant = yaml.safe_load(touching[0].replacement)
@@ -88,6 +90,43 @@ def _meant(text: str, pub: Publication, name: str, value: object, fixes: list[Fi
         expected = _splice(old, [f._replace(start=f.start - at.offset, end=f.end - at.offset) for f in touching])
         return expected.strip() == str(value).strip() or expected == value
     return True  # part of a quoted or structured value: the re-read above checked its shape
+
+
+def _list_meant(pub: Publication, name: str, old: list[str], fixes: list[Fix]) -> list[str] | None:
+    """The list the fixes touching it meant, when each fix deletes whole items (with what stands
+    between them) or replaces one item by one value as hugokit writes values: the items so
+    deleted gone, those replaced the new value, the others as they were. None for any other fix."""
+    import yaml
+
+    from hugokit.render.database_yaml import scalar
+
+    spans = []
+    for i in range(len(old)):
+        span = pub.where.get(f"{name}.{i}")
+        if span is None or span[3] < 0:
+            return None
+        spans.append((span[3], span[4]))
+    meant: list[str] = []
+    used: set[Fix] = set()
+    for item, (start, end) in zip(old, spans):
+        deleted = [f for f in fixes if f.replacement == "" and f.start <= start and end <= f.end]
+        replaced = [f for f in fixes if (f.start, f.end) == (start, end) and f.replacement]
+        if deleted:
+            used.update(deleted)
+        elif replaced:
+            try:
+                value = yaml.safe_load(replaced[0].replacement)
+            except yaml.YAMLError:
+                return None
+            if not isinstance(value, str) or replaced[0].replacement not in (scalar(value), scalar(value, quoted=True)):
+                return None
+            used.add(replaced[0])
+            meant.append(value)
+        elif any(f.start < end and f.end > start for f in fixes):
+            return None  # part of an item
+        else:
+            meant.append(item)
+    return meant if used == set(fixes) else None
 
 
 def fix_text(text: str, path: str, fixes: list[Fix]) -> str:

@@ -99,7 +99,7 @@ def test_yaml_syntax_error_names_line_and_column_and_writes_nothing(small_site: 
     ("- title: X\n  year: 2020\n  title: Y\n", "data/publications.yaml:3:3: error[duplicate-key] \"title\" "
      "appears twice in publication 1"),
     ("- title: 'Bad {{< x >}}'\n  year: 2020\n", "data/publications.yaml:1:10: error[unsafe-value] title contains "
-     "'{{<', which would end or open a shortcode"),
+     '"{{<", which would end or open a shortcode'),
 ])
 def test_malformed_database_is_reported_and_nothing_written(tmp_path: Path, entry: str, expected: str) -> None:
     write(tmp_path / "data/publications.yaml", entry)

@@ -171,3 +171,89 @@ def test_an_entry_of_an_older_format_is_not_used(site: Path, monkeypatch: pytest
             rewrite_cache_file(entry, {**data, "format": 1, "payload": {"diagnostics": [], "strict": True}}, rest)
     write(site / "data/publications.yaml", DATABASE.replace("OSDI", "OSDX"))
     assert "unknown-venue" in same_as_uncached(site)
+
+
+def _saved_after_it_was_read(monkeypatch: pytest.MonkeyPatch, page: Path, text: str) -> None:
+    """The next check's read of the generated page is followed by a save of text into it, with
+    the page's modification time put back (its change time cannot be): after the per-file rules
+    and the recognition of the page as hugokit's took its bytes, before the result is stored."""
+    from hugokit import provenance
+
+    real = provenance.record_if_up_to_date
+
+    def then_saved(*args: object) -> None:
+        real(*args)  # type: ignore[arg-type]
+        before = page.stat()
+        page.write_text(text, encoding="utf-8")
+        os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    monkeypatch.setattr(provenance, "record_if_up_to_date", then_saved)
+
+
+def test_a_page_read_once_and_saved_during_the_check_is_checked_again(site: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check reads each page once: a page whose status says it changed after the run began is
+    read again before the result is stored, so a save during the run gets no stored answer, and
+    the page is recognised as hugokit's only as the bytes that were compared."""
+    assert hugokit("build", "--site", site).exit_code == 0
+    page = site / "content/publications.md"
+    built = page.read_text(encoding="utf-8")
+    time.sleep(SETTLE)  # (the page's status is trusted from now on: only the save below changes it)
+    assert built.startswith("---\n")
+    edited = "---\nnot: [closed\n" + built[4:]  # a front-matter error
+    (site / "data/publications.yaml").write_text(DATABASE.replace("Beta", "Gamma"), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        _saved_after_it_was_read(patched, page, edited)
+        first = hugokit("check", "--site", site, "--format", "json")
+    assert first.exit_code == 0 and page.read_text(encoding="utf-8") == edited  # checked before the save
+    assert "front-matter" in same_as_uncached(site)  # not the stored answer of the bytes before it
+    refused = hugokit("build", "--site", site)  # the save is a hand edit: the page before it was hugokit's
+    assert refused.exit_code == 1 and "error[hand-edited-page]" in refused.stdout
+
+
+def test_a_page_edited_between_checks_is_read_again_and_not_taken_for_hugokits(site: Path) -> None:
+    """The cold check that recognised the built page as hugokit's (from the bytes its per-file
+    rules read) is no answer for the page once it is edited, and the edit is no page of hugokit's."""
+    assert hugokit("build", "--site", site).exit_code == 0
+    page = site / "content/publications.md"
+    (site / "data/publications.yaml").write_text(DATABASE + " ", encoding="utf-8")  # a new cold check, same entries
+    same_as_uncached(site)
+    page.write_text(page.read_text(encoding="utf-8").replace("Alpha", "Alpha (edited)"), encoding="utf-8")
+    same_as_uncached(site)
+    refused = hugokit("build", "--site", site)
+    assert refused.exit_code == 1 and "error[hand-edited-page]" in refused.stdout
+    assert "Alpha (edited)" in page.read_text(encoding="utf-8")
+
+
+def test_only_a_file_changed_since_the_run_began_is_read_again_to_see_it_is_as_read(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """site.unchanged_since with the run's start: a file whose status is older is not read again;
+    one saved since (its modification time put back, its change time moved on) is, and its new
+    bytes are no longer the ones read; a file that appeared is seen too."""
+    from hugokit.cache import Cache, digest
+    from hugokit.run_cache import RunEntry
+
+    files = {"data/publications.yaml": site / "data/publications.yaml", "content/about.md": site / "content/about.md"}
+    digests: dict[str, str | None] = {rel: digest(path.read_bytes()) for rel, path in files.items()}
+    digests["content/new.md"] = None  # not there when read
+    time.sleep(SETTLE)
+    read_at = time.time_ns()
+    entry = RunEntry(Cache(None), site, "check", ("", ""))
+    real, reread = cache_module.file_digest, []
+
+    def counted(path: str) -> str | None:
+        reread.append(os.path.relpath(path, site))
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "file_digest", counted)
+    assert site_module.unchanged_since(entry, digests, read_at) and reread == ["content/new.md"]
+    about = files["content/about.md"]
+    before = about.stat()
+    about.write_text("---\ntitle: Edited\n---\n", encoding="utf-8")
+    os.utime(about, ns=(before.st_atime_ns, before.st_mtime_ns))
+    reread.clear()
+    assert not site_module.unchanged_since(entry, digests, read_at) and reread == ["content/about.md", "content/new.md"]
+    about.write_text("---\ntitle: About\n---\n", encoding="utf-8")  # the bytes read, saved again
+    assert site_module.unchanged_since(entry, digests, read_at)
+    write(site / "content/new.md", "---\ntitle: New\n---\n")
+    assert not site_module.unchanged_since(entry, digests, read_at)

@@ -128,10 +128,10 @@ def test_select_and_ignore(seed_site: Path) -> None:
 def test_unknown_rule_code_is_a_usage_error(seed_site: Path) -> None:
     run = hugokit("check", "--site", seed_site, "--select", "venue-speling")
     assert run.exit_code == 2
-    assert run.stdout.startswith("--select: error[bad-config] unknown rule code 'venue-speling' in --select (did you mean "
+    assert run.stdout.startswith("--select: error[bad-config] unknown rule code \"venue-speling\" in --select (did you mean "
                                  "\"venue-spelling\"?)")
     github = hugokit("check", "--site", seed_site, "--select", "venue-speling", "--format", "github")
-    assert github.stdout.startswith("::error title=hugokit bad-config::--select: unknown rule code 'venue-speling' in --select")
+    assert github.stdout.startswith("::error title=hugokit bad-config::--select: unknown rule code \"venue-speling\" in --select")
 
 
 def test_unknown_rule_code_in_the_config_stops_check_and_build(seed_site: Path) -> None:
@@ -139,7 +139,7 @@ def test_unknown_rule_code_in_the_config_stops_check_and_build(seed_site: Path) 
     for command in ("check", "build"):
         run = hugokit(command, "--site", seed_site)
         assert run.exit_code == 2
-        assert "hugokit.yaml:2:24: error[bad-config] unknown rule code 'duplicate-lnk' in \"ignore\" in " \
+        assert "hugokit.yaml:2:24: error[bad-config] unknown rule code \"duplicate-lnk\" in \"ignore\" in " \
                "hugokit.yaml (did you mean \"duplicate-link\" or" in run.stdout
 
 
@@ -160,7 +160,7 @@ def test_config_severity_names_a_known_rule_and_severity(seed_site: Path) -> Non
     write(seed_site / "hugokit.yaml", "severity: {no-topic: error}\n")
     run = hugokit("check", "--site", seed_site)
     assert run.exit_code == 2
-    assert "hugokit.yaml:1:12: error[bad-config] unknown rule code 'no-topic' in \"severity\" in hugokit.yaml" in run.stdout
+    assert "hugokit.yaml:1:12: error[bad-config] unknown rule code \"no-topic\" in \"severity\" in hugokit.yaml" in run.stdout
     write(seed_site / "hugokit.yaml", "severity: {no-topics: fatal}\n")
     run = hugokit("build", "--site", seed_site)
     assert run.exit_code == 2

@@ -169,8 +169,8 @@ def test_corpus_item(item: Path, tmp_path: Path) -> None:
     assert hugokit("build", "--site", site, "--force").exit_code in (0, 1)
     check = hugokit("check", "--site", site)
     assert check.exit_code in (0, 1)
-    rejected = re.findall(r"error\[bad-link\] the \S+ link [^:]+: ('.*?') \(", check.stdout)
-    warned = re.findall(r"warning\[bad-link\] the \S+ link [^:]+: ('.*?'); imported as it is", run.stdout)
+    rejected = re.findall(r'error\[bad-link\] the \S+ link [^:]+: (".*?") \(', check.stdout)
+    warned = re.findall(r'warning\[bad-link\] the \S+ link [^:]+: (".*?"); imported as it is', run.stdout)
     assert sorted(rejected) == sorted(warned)
 
 

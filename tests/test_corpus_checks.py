@@ -78,9 +78,9 @@ def test_a_bundle_file_whose_url_is_not_certain_is_kept_and_reported_where_it_is
         exli = next(p for p in pubs if p.id == "LiuISSTA23EXLI")
         assert exli.links["slides"] == "exli-slides.pdf"
         assert re.search(r"exli/index\.md:30:13: warning\[bad-link\] the slides link is a relative path: "
-                         r"'exli-slides\.pdf'; imported as it is \(.*a page bundle's files sit under its page's URL\)",
+                         r'"exli-slides\.pdf"; imported as it is \(.*a page bundle\'s files sit under its page\'s URL\)',
                          output), output
-        assert any("error[bad-link]" in line and "'exli-slides.pdf'" in line
+        assert any("error[bad-link]" in line and "\"exli-slides.pdf\"" in line
                    for line in checked(tmp_path / f"site{n}", "bad-link"))
 
 
@@ -95,10 +95,10 @@ def test_json_relative_links_are_reported_at_import_and_by_the_check(tmp_path: P
                             "--map", "tldr=abstract")
     assert pubs[0].links["paper"] == "publications/pauloski2021kaisa.pdf"
     assert "pauloski2021kaisa.json:14:14: warning[bad-link] the paper link is a relative path: " \
-           "'publications/pauloski2021kaisa.pdf'; imported as it is" in output
+           "\"publications/pauloski2021kaisa.pdf\"; imported as it is" in output
     reported = checked(tmp_path / "site", "bad-link")
     assert len(reported) == 2 and all("error[bad-link]" in line and "is a relative path" in line for line in reported)
-    assert "'publications/pauloski2021kaisa.pdf'" in reported[0] and "'slides/pauloski-sc21-kaisa.pdf'" in reported[1]
+    assert '"publications/pauloski2021kaisa.pdf"' in reported[0] and '"slides/pauloski-sc21-kaisa.pdf"' in reported[1]
 
 
 def test_web_addresses_without_a_scheme_are_imported_with_https(tmp_path: Path) -> None:
@@ -107,7 +107,7 @@ def test_web_addresses_without_a_scheme_are_imported_with_https(tmp_path: Path) 
     assert not [url for url in links if url.startswith("www.")]
     assert len([url for url in links if url.startswith("https://www.sernapesca.cl/index.php?option=")]) == 5
     repaired = [line for line in output.splitlines() if "warning[link-repaired]" in line]
-    assert len(repaired) == 5 and "has no scheme: imported as 'https://www.sernapesca.cl/" in repaired[0]
+    assert len(repaired) == 5 and "has no scheme: imported as \"https://www.sernapesca.cl/" in repaired[0]
     assert checked(tmp_path / "site", "bad-link") == []
 
 
@@ -120,7 +120,7 @@ def test_links_written_as_html_anchors_are_imported_as_their_targets(tmp_path: P
     assert all(p.links["paper"].startswith("https://doi.org/10.") for p in pubs) and len(pubs) == 6
     repaired = [line for line in output.splitlines() if "warning[link-repaired]" in line]
     assert len(repaired) == 6 and repaired[0].endswith(
-        "is not an http(s) URL: imported as 'https://doi.org/10.1007/s10237-026-02064-8' (check it in the database)")
+        'is not an http(s) URL: imported as "https://doi.org/10.1007/s10237-026-02064-8" (check it in the database)')
     assert checked(tmp_path / "site", "bad-link") == []
     database = tmp_path / "site/data/publications.yaml"
     text = database.read_text(encoding="utf-8")

@@ -236,11 +236,11 @@ def test_invisible_characters_pasted_into_pages_are_repaired_or_fixed(tmp_path: 
     # pasted before the venue, the paperurl and the citation.
     site = tmp_path / "site"
     run = hugokit("init", REPO / "tests/fixtures/real/pinshuai", "--site", site)
-    assert "warning[link-repaired] the paper link '\\ufeffhttp://doi.wiley.com/10.1111/gwat.12509'" in run.stdout
+    assert "warning[link-repaired] the paper link \"\\ufeffhttp://doi.wiley.com/10.1111/gwat.12509\"" in run.stdout
     assert "bad-link" not in run.stdout
-    assert ("warning[stray-whitespace] the venue '\\ufeffGroundwater' has stray spaces or invisible characters "
+    assert ("warning[stray-whitespace] the venue \"\\ufeffGroundwater\" has stray spaces or invisible characters "
             '(write "Groundwater" (hugokit fix does it))') in run.stdout
-    assert "warning[stray-whitespace] author 'P. \\ufeffShuai' has stray spaces" in run.stdout
+    assert "warning[stray-whitespace] author \"P. \\ufeffShuai\" has stray spaces" in run.stdout
     assert "- name: P. Shuai\n" in (site / "data/people.yaml").read_text()  # the proposal's name is the tidy one
     assert hugokit("fix", "--site", site).exit_code == 1  # the venues are in no registry: errors left
     pubs = database_of(site)

@@ -7,6 +7,7 @@ the diff.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -88,3 +89,67 @@ def test_duplicate_link_knows_a_doi_in_any_of_its_forms_and_an_address_in_its_us
     assert target("https://WWW.Example.org/Paper/") == target("http://example.org:80/Paper") == "example.org/Paper"
     assert target("https://example.org/paper") != target("https://example.org/Paper")  # a path's case counts
     assert target("https://example.org/p?id=1") != target("https://example.org/p?id=2")
+
+
+# What quotes a value in a rule's message: every rule module, and the helpers whose words rules pass on.
+_MESSAGE_SOURCES = [*sorted((REPO / "hugokit" / "rules").glob("*.py")), REPO / "hugokit" / "links.py"]
+
+
+def _doubling_templates(source: str, name: str) -> list[str]:
+    """The f-strings of source that put a value in quotes of their own (`"{value}"`) or show it
+    with repr (`{value!r}`): a value holding a quote then reads `""ml""` or `'"ml"'`."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        parts = node.values
+        for i, part in enumerate(parts):
+            if not isinstance(part, ast.FormattedValue):
+                continue
+            before = parts[i - 1] if i else None
+            after = parts[i + 1] if i + 1 < len(parts) else None
+            opened = before.value[-1:] if isinstance(before, ast.Constant) else ""
+            closed = after.value[:1] if isinstance(after, ast.Constant) else ""
+            if part.conversion == ord("r") or (opened in ("'", '"') and closed == opened):
+                found.append(f"{name}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_no_rule_message_puts_a_value_in_quotes_of_its_own() -> None:
+    """Values go through diagnostics.quoted, which escapes the quotes a value holds."""
+    import inspect
+    import textwrap
+
+    from hugokit import shortcode
+    from hugokit.diagnostics import did_you_mean
+    from hugokit.model import Publication
+
+    found = [line for path in _MESSAGE_SOURCES for line in _doubling_templates(path.read_text(encoding="utf-8"), path.name)]
+    for helper in (Publication.label, did_you_mean, shortcode.unwritable):
+        found += _doubling_templates(textwrap.dedent(inspect.getsource(helper)), helper.__qualname__)
+    assert found == []
+    assert _doubling_templates("f'topic \"{value}\"'", "x") and _doubling_templates("f'{value!r}'", "x")  # (it sees them)
+
+
+_DOUBLED = re.compile(r"\"\"[^\s)]|[^\s(]\"\"|'\"|\"'")  # ""ml"", '"ml"': a value's own quotes inside added ones
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_no_expected_message_doubles_the_quotes_of_a_value(code: str) -> None:
+    """Expectations include values that hold quotes (a title, a topic alias): shown escaped, once."""
+    lines = (CASES / code / "bad" / "expected.txt").read_text(encoding="utf-8").splitlines()
+    unescaped = [line.replace("\\\\", "").replace('\\"', "") for line in lines]  # (an escaped quote is the value's)
+    assert [line for line in unescaped if _DOUBLED.search(line)] == []
+
+
+def test_quoted_values_read_back_as_the_value_they_show() -> None:
+    import yaml
+
+    from hugokit.diagnostics import quoted
+
+    shown = {value: quoted(value) for value in ('"ml"', "ml", "O'Brien", "C:\\", "a\u200bb", "tab\there", "\U0001f600")}
+    assert shown['"ml"'] == '"\\"ml\\""' and shown["ml"] == '"ml"' and shown["O'Brien"] == '"O\'Brien"'
+    assert shown["a\u200bb"] == '"a\\u200bb"' and shown["\U0001f600"] == '"\U0001f600"'
+    assert all(yaml.safe_load(text) == value for value, text in shown.items())

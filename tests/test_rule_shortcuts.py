@@ -110,10 +110,11 @@ def test_titles_are_folded_as_fold_does(title: str) -> None:
 
 @given(st.lists(_value(_people), max_size=20))
 def test_author_marker_judges_each_spelling_as_it_did(authors: list[str]) -> None:
+    from hugokit.diagnostics import quoted
     from hugokit.rules.author_marker import problem
 
     found = _findings("author-marker", [Publication("T", 2020, authors=authors)])
-    assert [f.message for f in found] == [f"author {a!r} {problem(a)}" for a in authors if problem(a)]
+    assert [f.message for f in found] == [f"author {quoted(a)} {problem(a)}" for a in authors if problem(a)]
 
 
 @given(st.one_of(st.from_regex(r"(And|[A-Z][a-z]+)(-[A-Z][a-z]+)?( [A-Z][A-Za-z.'-]*){1,3}", fullmatch=True),

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 from hugokit.config import CodeRef, SiteConfig
 from hugokit.diagnostics import (Diagnostic, Finding, InputError, Position, Severity, did_you_mean, error, on_command_line,
-                                 os_hint)
+                                 os_hint, quoted)
 from hugokit.model import Database
 from hugokit.vocab import Vocabularies
 
@@ -80,7 +80,7 @@ def runs(config: SiteConfig, code: str, select: str = "", ignore: str = "") -> b
 
 
 def _unknown_code(ref: CodeRef, known: dict[str, Rule]) -> Diagnostic:
-    return error(ref.where, "bad-config", f"unknown rule code {ref.code!r} in {ref.what}",
+    return error(ref.where, "bad-config", f"unknown rule code {quoted(ref.code)} in {ref.what}",
                  did_you_mean(ref.code, list(known)) or "list them with: hugokit rules")
 
 

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
-from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, replacing
+from hugokit.diagnostics import Finding, Fix, Position, did_you_mean, quoted, replacing
 from hugokit.layout import vocabulary_file
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
@@ -89,17 +89,17 @@ def unknown(label: str, value: str, where: Position, vocabulary: Vocabulary) -> 
     file = vocabulary.site_file or vocabulary_file(vocabulary.name)
     hint = did_you_mean(value, vocabulary.spellings())
     hint = f"{hint} If it is right, add it to {file}" if hint else f"add it to {file}"
-    return Finding(where, f'unknown {label} "{value}"', hint)
+    return Finding(where, f"unknown {label} {quoted(value)}", hint)
 
 
 def respelled(term: Term, canonical: str, how: str) -> Finding:
     """A finding that a value is an alias or a wrong-case spelling, with a fix to the canonical one."""
     if how == "alias":
-        message = f'{term.label} "{term.value}" is another name for "{canonical}"'
+        message = f"{term.label} {quoted(term.value)} is another name for {quoted(canonical)}"
     else:
-        message = f'{term.label} "{term.value}" should be spelled "{canonical}"'
+        message = f"{term.label} {quoted(term.value)} should be spelled {quoted(canonical)}"
     whole, fix = term.rewrite(canonical)
-    return Finding(term.where, message, f'write "{whole}" (hugokit fix does it)', fix)
+    return Finding(term.where, message, f"write {quoted(whole)} (hugokit fix does it)", fix)
 
 
 def unknown_values(context: "Context", field: str, vocabulary: Vocabulary) -> Iterator[Finding]:

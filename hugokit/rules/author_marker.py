@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.rules import Context
 from hugokit.text import MARKS, split_marks, tidy_spaces
 
@@ -42,12 +42,12 @@ def problem(author: str) -> str:
     name = tidy_spaces(name)  # (doubled spaces and invisible characters are stray-whitespace's)
     stray = [c for c in name if c in MARKS]
     if stray:
-        return f"has the mark {stray[0]!r} inside the name; put it at the end"
+        return f"has the mark {quoted(stray[0])} inside the name; put it at the end"
     if name.lower().startswith("and "):
         return 'starts with "and"'
     if not re.fullmatch(_NAME, name):
         odd = next((c for c in name if not (c.isalpha() or c in _PUNCTUATION)), "")
-        return f"has the unexpected character {odd!r}" if odd else "is not a name"
+        return f"has the unexpected character {quoted(odd)}" if odd else "is not a name"
     return ""
 
 
@@ -62,5 +62,5 @@ def check(context: Context) -> Iterator[Finding]:
         for i, author in enumerate(pub.authors):
             why = problems[author]
             if why:
-                yield Finding(pub.at(f"authors.{i}"), f"author {author!r} {why}",
+                yield Finding(pub.at(f"authors.{i}"), f"author {quoted(author)} {why}",
                               "only *, † or ‡ at the end of a name mark equal contribution")

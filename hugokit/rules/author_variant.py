@@ -24,7 +24,7 @@ from itertools import chain
 from typing import Iterator, Sequence
 
 from hugokit.author_identity import group, partnered
-from hugokit.diagnostics import Finding, Severity, replacing
+from hugokit.diagnostics import Finding, Severity, quoted, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
@@ -81,12 +81,12 @@ def check(context: Context) -> Iterator[Finding]:
             where = pub.at(f"authors.{i}")
             if match and not match.canonical:
                 new = match.term.name + marks
-                yield Finding(where, f'"{name}" is "{match.term.name}" (an alias in data/people.yaml)',
-                              f'write "{new}" (hugokit fix does it)', replacing(where, scalar(new)))
+                yield Finding(where, f"{quoted(name)} is {quoted(match.term.name)} (an alias in data/people.yaml)",
+                              f"write {quoted(new)} (hugokit fix does it)", replacing(where, scalar(new)))
             elif canonical.get(name, name) != name:
                 best = canonical[name]
-                yield Finding(where, f'"{name}" looks like "{best}" (written so in {_places(counts[best])})',
-                              f'write "{best}{marks}", or record in data/people.yaml whether they are one person')
+                yield Finding(where, f"{quoted(name)} looks like {quoted(best)} (written so in {_places(counts[best])})",
+                              f'write {quoted(best + marks)}, or record in data/people.yaml whether they are one person')
 
 
 def _as_written(name: str, people: Vocabulary, canonical: dict[str, str]) -> bool:

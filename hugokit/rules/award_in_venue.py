@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Fix, Severity, replacing
+from hugokit.diagnostics import Finding, Fix, Severity, quoted, replacing
 from hugokit.model import Publication
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
@@ -34,13 +34,13 @@ def check(context: Context) -> Iterator[Finding]:
             venue = " ".join(without(pub.venue, [mark.whole]).split())
             fix = _fix(pub, mark, venue) if len(marks) == 1 else None
             if pub.award.strip() and fold(pub.award) != fold(award):
-                hint = f'the entry\'s award is "{pub.award.strip()}": keep the right one and write venue: {venue}'
+                hint = f"the entry's award is {quoted(pub.award.strip())}: keep the right one and write venue: {venue}"
             elif fix is not None:
                 hint = f'write venue: {venue} and award: {award} (hugokit fix does it)'
             else:
                 hint = f'write venue: {venue} and award: {award}'
             yield Finding(value_span(pub.at("venue"), pub.venue, mark.value),
-                          f'the venue "{pub.venue}" holds the award "{award}"', hint, fix)
+                          f"the venue {quoted(pub.venue)} holds the award {quoted(award)}", hint, fix)
 
 
 def _fix(pub: Publication, mark: Parenthetical, venue: str) -> Fix | None:

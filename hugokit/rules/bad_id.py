@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.rules import Context
 from hugokit.text import BIBTEX_KEY_BREAKERS
 
@@ -24,5 +24,5 @@ def check(context: Context) -> Iterator[Finding]:
     for pub in context.database.publications:
         found = _BREAKS_BIBTEX.search(pub.id)
         if found:
-            yield Finding(pub.at("id"), f"id {pub.id!r} contains {found.group()!r}, which a BibTeX key cannot hold",
+            yield Finding(pub.at("id"), f"id {quoted(pub.id)} contains {quoted(found.group())}, which a BibTeX key cannot hold",
                           "keep to letters, digits and -_:./+, e.g. zheng2022alpa")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity, replacing
+from hugokit.diagnostics import Finding, Severity, quoted, replacing
 from hugokit.links import hint, problem, repaired
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
@@ -34,4 +34,4 @@ def check(context: Context) -> Iterator[Finding]:
                 where = pub.at(f"links.{kind}")
                 better = repaired(url)
                 fix = replacing(where, scalar(better, quoted=True)) if better != url and not problem(better) else None
-                yield Finding(where, f"the {kind} link {why}: {url!r}", hint(why), fix)
+                yield Finding(where, f"the {kind} link {why}: {quoted(url)}", hint(why), fix)

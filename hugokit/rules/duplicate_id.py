@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.model import Publication
 from hugokit.rules import Context
 
@@ -28,6 +28,6 @@ def check(context: Context) -> Iterator[Finding]:
         if seen is not pub:
             where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
                      else f"the entry at line {seen.at().line}")
-            spelled = f' (as "{seen.id}": BibTeX keys ignore case)' if seen.id != pub.id else ""
-            yield Finding(pub.at("id"), f'id "{pub.id}" is also the id of {where}{spelled}',
+            spelled = f" (as {quoted(seen.id)}: BibTeX keys ignore case)" if seen.id != pub.id else ""
+            yield Finding(pub.at("id"), f"id {quoted(pub.id)} is also the id of {where}{spelled}",
                           "ids must be unique: rename one")

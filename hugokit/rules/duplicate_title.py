@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.model import Publication
 from hugokit.rules import Context
 from hugokit.rules._common import titles_and_venues
@@ -27,5 +27,5 @@ def check(context: Context) -> Iterator[Finding]:
         if seen is not pub:
             where = ("the same entry, repeated through a YAML alias (*name)" if seen.at() == pub.at()
                      else f"the entry at line {seen.at().line}, at the same venue")
-            yield Finding(pub.at("title"), f'"{pub.title}" is also the title of {where}',
+            yield Finding(pub.at("title"), f"{quoted(pub.title)} is also the title of {where}",
                           "merge the two entries into one")

@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from hugokit.config import SectionSchema, SiteConfig
-from hugokit.diagnostics import Finding, InputError, Position, Severity
+from hugokit.diagnostics import Finding, InputError, Position, Severity, quoted
 from hugokit.layout import is_page
 from hugokit.text import front_matter_close
 
@@ -108,7 +108,7 @@ def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Findi
     values = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
     for key in schema.required:
         if key not in values:
-            yield Finding(Position(shown, 1, 1), f'the front-matter has no "{key}"',
+            yield Finding(Position(shown, 1, 1), f"the front-matter has no {quoted(key)}",
                           f'pages in {schema.section}/ need: {", ".join(schema.required)}')
     for key, kind in schema.types:
         if key not in values:
@@ -122,7 +122,7 @@ def _yaml(body: str, shown: str, schema: SectionSchema | None) -> Iterator[Findi
         if not ok:
             where = reader.pos(value_node)
             yield Finding(Position(shown, where.line + 1, where.col),
-                          f'"{key}" must be {kind}, not {type_name(value_node)}',
+                          f"{quoted(key)} must be {kind}, not {type_name(value_node)}",
                           f"pages in {schema.section}/ declare {key}: {kind} in hugokit.yaml")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.model import Publication
 from hugokit.rules import Context
 from hugokit.rules._common import titles_and_venues
@@ -29,11 +29,11 @@ def check(context: Context) -> Iterator[Finding]:
         seen.add((title, venue))
         if earlier is not pub:
             yield Finding(pub.at("title"),
-                          f'"{pub.title}" is also the title of the entry at line {earlier.at().line}: '
+                          f"{quoted(pub.title)} is also the title of the entry at line {earlier.at().line}: "
                           f"here at {_shown(pub)}, there at {_shown(earlier)}",
                           "keep both if the paper was shown at both venues; "
                           "if one is an earlier version of the other, merge them")
 
 
 def _shown(pub: Publication) -> str:
-    return f'"{pub.venue}"' if pub.venue and pub.readable("venue") else "no venue"
+    return quoted(pub.venue) if pub.venue and pub.readable("venue") else "no venue"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Position, Severity, replacing
+from hugokit.diagnostics import Finding, Position, Severity, quoted, replacing
 from hugokit.render.database_yaml import scalar
 from hugokit.rules import Context
 from hugokit.text import INVISIBLE, tidy_spaces
@@ -43,9 +43,9 @@ def check(context: Context) -> Iterator[Finding]:
                 yield from _value(pub.at(f"{key}.{i}"), key[:-1], name, False)
 
 
-def _value(where: Position, what: str, value: str, quoted: bool) -> Iterator[Finding]:
+def _value(where: Position, what: str, value: str, in_quotes: bool) -> Iterator[Finding]:
     tidy = tidy_spaces(value)
     if value != tidy and "\n" not in value:
         invisible = " or invisible characters" if any(c in value for c in INVISIBLE) else ""
-        yield Finding(where, f"{what} {value!r} has stray spaces{invisible}", f'write "{tidy}" (hugokit fix does it)',
-                      replacing(where, scalar(tidy, quoted=quoted)))
+        yield Finding(where, f"{what} {quoted(value)} has stray spaces{invisible}", f"write {quoted(tidy)} (hugokit fix does it)",
+                      replacing(where, scalar(tidy, quoted=in_quotes)))

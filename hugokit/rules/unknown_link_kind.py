@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity, did_you_mean
+from hugokit.diagnostics import Finding, Severity, did_you_mean, quoted
 from hugokit.rules import Context
 
 CODE = "unknown-link-kind"
@@ -24,5 +24,5 @@ def check(context: Context) -> Iterator[Finding]:
         for kind in pub.links:
             if kind not in known:
                 hint = did_you_mean(kind, known) or "known kinds: " + ", ".join(known) + "."
-                yield Finding(pub.at(f"links.{kind}"), f'unknown link kind "{kind}"',
+                yield Finding(pub.at(f"links.{kind}"), f"unknown link kind {quoted(kind)}",
                               f"{hint} Or add it to link_kinds in hugokit.yaml")

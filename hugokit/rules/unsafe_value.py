@@ -17,7 +17,7 @@ import re
 from typing import Any, Iterator
 
 from hugokit import shortcode
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.model import Publication
 from hugokit.rules import Context
 
@@ -56,15 +56,15 @@ def findings(publications: list[Publication]) -> Iterator[Finding]:
             yield from _value(pub, key, key, getattr(pub, key))
         for kind, url in pub.links.items():
             if not _KIND.fullmatch(kind):
-                yield Finding(pub.at(f"links.{kind}"), f'link kind "{kind}" is not a plain word',
+                yield Finding(pub.at(f"links.{kind}"), f"link kind {quoted(kind)} is not a plain word",
                               "use letters, digits and _ only, e.g. slides or video")
             yield from _value(pub, f"links.{kind}", f"the {kind} link", url)
         for key in ("authors", "editors", "topics"):
             for i, item in enumerate(getattr(pub, key)):
-                yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {item!r}", item, list_item=True)
+                yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {quoted(item)}", item, list_item=True)
         if len(pub.topics) > 1 and all(item in plain.items for item in pub.topics):  # each item writable
             joined = shortcode.LIST_SEPARATOR.join(pub.topics)  # the page's one data-topic parameter
-            yield from _value(pub, "topics", f"the topics, joined as the page writes them ({joined!r}),", joined)
+            yield from _value(pub, "topics", f"the topics, joined as the page writes them ({quoted(joined)}),", joined)
 
 
 # A character every unwritable value holds (see shortcode.unwritable: a shortcode delimiter has a

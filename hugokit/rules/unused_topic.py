@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.rules import Context
 
 CODE = "unused-topic"
@@ -28,5 +28,5 @@ def check(context: Context) -> Iterator[Finding]:
                 used.add(match.term.name)
     for term in topics.terms:
         if term.where.path == topics.site_file and term.name not in used:
-            yield Finding(term.where, f'topic "{term.name}" is used by no publication',
+            yield Finding(term.where, f"topic {quoted(term.name)} is used by no publication",
                           f"remove it from {topics.site_file}, or tag the publications that belong to it")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from hugokit.diagnostics import Finding, Severity
+from hugokit.diagnostics import Finding, Severity, quoted
 from hugokit.rules import Context
 
 CODE = "wrong-link-kind"
@@ -76,4 +76,4 @@ def check(context: Context) -> Iterator[Finding]:
             if shown and kind in _NOT_AS[shown]:
                 hint = (f"the entry has a {shown} link too: check that each URL is under its own kind"
                         if shown in pub.links else f"file it as {shown}:, or give the {kind} its own URL")
-                yield Finding(pub.at(f"links.{kind}"), f'the {kind} link "{url}" looks like a {shown} link', hint)
+                yield Finding(pub.at(f"links.{kind}"), f"the {kind} link {quoted(url)} looks like a {shown} link", hint)
