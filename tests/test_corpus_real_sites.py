@@ -62,8 +62,9 @@ def test_biblatex_dates_give_the_year_and_the_day(tmp_path: Path) -> None:
     assert (grants["Carney:2017"].year, grants["Carney:2017"].date) == (2017, "")  # date = {2017/2021}, no year
     assert ':38:8: warning[bibtex-date] entry "Carney:2017": date "2017/2021" is a range: only its start (2017) ' \
            'was imported' in out
-    # the entry commented out with % is reported, the live one of the same key imported
-    assert ':9:27: error[bibtex-syntax] BibTeX syntax error in entry "Streete:2025"' in out
+    # the entry commented out with % on each line is reported as such, the live one of its key imported
+    assert ':8:2: warning[bibtex-commented-entry] the @unpublished entry "Streete:2025" is commented out with % ' \
+           'and was not imported' in out and "bibtex-syntax" not in out
     assert grants["Streete:2025"].venue == "2025 ACSA 113th Annual Meeting Paper and Project Proceedings"
 
 
@@ -127,3 +128,18 @@ def test_a_link_field_with_no_kind_left_is_reported_not_dropped(tmp_path: Path) 
     pubs, _ = imported(str(source), tmp_path / "again")  # an absolute path: BIBTEX / it is the path
     assert pubs["k"].links == {"paper": "/assets/pdf/a.pdf", "project": "https://x.org/u",
                                "website": "https://x.org/w", "url": "https://x.org/h"}
+
+
+def test_an_entry_commented_out_on_one_line_is_not_imported(tmp_path: Path) -> None:
+    source = tmp_path / "old.bib"
+    source.write_text("% @article{old, title={Old}, author={A, B}, year={2019}, journal={J}}\n"
+                      "@article{live, title={Live}, author={A, B}, year={2020}, journal={J}, note={50% of @x}}\n",
+                      encoding="utf-8")
+    pubs, out = imported(str(source), tmp_path / "site")
+    assert list(pubs) == ["live"]
+    assert ':1:3: warning[bibtex-commented-entry] the @article entry "old" is commented out with %' in out
+
+
+def test_an_empty_field_is_not_reported_as_lost(tmp_path: Path) -> None:
+    _, out = imported("repec-meyer-gohde-economics.bib", tmp_path)
+    assert 'field "month"' not in out  # month={} in each entry

@@ -4,8 +4,9 @@ pybtex's LowLevelParser yields entries one at a time, so each entry's line is kn
 error costs only the entry it is in. @string macros, # concatenation and month names are pybtex's;
 @comment{…} blocks are skipped whole, as biber does and as their writers mean (it is how an entry
 is switched off), though BibTeX and pybtex skip only the word and read an entry inside; so each
-entry inside one is reported (bibtex-commented-entry). Commands an @preamble defines are expanded,
-and crossref is resolved as BibTeX does: a child inherits every field it lacks from its parent.
+entry inside one is reported (bibtex-commented-entry), and so is an entry after a % on its line.
+Commands an @preamble defines are expanded, and crossref is resolved as BibTeX does: a child
+inherits every field it lacks from its parent.
 A parent that is only a crossref target (a proceedings volume) is not a publication of its own
 unless asked for. Whatever is not imported — an entry, a field, a LaTeX command — is reported.
 """
@@ -98,6 +99,13 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     done = 0
     for command, body in parser:
         line = lines.line_of(parser.command_start or 0)
+        if command.lower() not in _NOT_PUBLICATIONS and _after_percent(text, parser.command_start or 0):
+            _report_percent(text, path, parser.command_start or 0, line, result)
+            errors.clear()
+            undefined.clear()
+            macros.exceeded = False
+            macros.served = 0
+            continue
         if undefined and not macros.exceeded and not errors:
             _report_undefined(text, path, parser.command_start or 0, undefined, result)
         undefined.clear()
@@ -268,6 +276,24 @@ def _blank_comments(text: str) -> tuple[str, list[re.Match[str]]]:
         at = end
     out.append(text[at:])
     return "".join(out), inside
+
+
+def _after_percent(text: str, start: int) -> bool:
+    """Whether the entry starting at start has a % before it on its line (`%@misc{old, …`): its
+    writer commented it out, as biber reads it; BibTeX and pybtex read on (or fail on its next
+    lines, each commented too)."""
+    return "%" in text[text.rfind("\n", 0, start) + 1:start]
+
+
+def _report_percent(text: str, path: str, start: int, line: int, result: Imported) -> None:
+    found = _ENTRY.match(text, start)
+    key = f' "{found.group(2)}"' if found and found.group(2) else ""
+    kind = found.group(1) if found else "entry"
+    result.diagnostics.append(warning(
+        Position(path, line, start - text.rfind("\n", 0, start)), "bibtex-commented-entry",
+        f"the @{kind} entry{key} is commented out with % and was not imported (BibTeX and pybtex would "
+        "read it; biber skips it)",
+        "to import it, take the % off its lines; to keep it out everywhere, delete it"))
 
 
 def _report_commented(text: str, path: str, commented: list[re.Match[str]], result: Imported) -> None:

@@ -156,7 +156,9 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
                                  f"({start}) was imported", "the database holds one date; the .bib file "
                                  "keeps the range"))
     pub.where[""] = Position(path, entry.line, 1)
-    unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
+    # an empty field (`month = {}`, as IDEAS exports) holds nothing to lose: not reported
+    unused = [name for name, value in entry.fields.items()
+              if name not in used and not name.startswith("hugokit-") and value.strip()]
     return Mapped(pub, "", unused, text.latex, left_out)
 
 
