@@ -100,9 +100,13 @@ def _decode(value: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(decoder.unknown)
 
 
-# The TeX family's logos, in titles of manuals and theses; pylatexenc drops them.
+# Commands pylatexenc does not know that real files hold: the TeX family's logos (titles of
+# manuals and theses), and the text symbols Zotero writes for <, >, | and _ (`{\\textless}i{\\textgreater}`).
 _LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
-          "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "AmS": "AMS", "AMSTeX": "AMS-TeX"}
+          "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "AmS": "AMS", "AMSTeX": "AMS-TeX",
+          "textless": "<", "textgreater": ">", "textbar": "|", "textunderscore": "_", "textquotedbl": '"',
+          "textpercent": "%", "textminus": "−", "S": "§", "P": "¶", "ddag": "‡", "copyright": "©", "pounds": "£",
+          "checkmark": "✓"}
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +120,7 @@ def _decoder() -> Any:
 
         def macro_node_to_text(self, node: Any) -> str:
             name = str(node.macroname)
-            if name in _LOGOS:  # `The \\LaTeX Companion`: the space after it is the reader's
+            if name in _LOGOS:  # `The \\LaTeX Companion`: the space after a logo is the reader's
                 return _LOGOS[name] + str(node.macro_post_space or "")
             if self.latex_context.get_macro_spec(name) is None:
                 self.unknown.append("\\" + name)

@@ -143,3 +143,11 @@ def test_an_entry_commented_out_on_one_line_is_not_imported(tmp_path: Path) -> N
 def test_an_empty_field_is_not_reported_as_lost(tmp_path: Path) -> None:
     _, out = imported("repec-meyer-gohde-economics.bib", tmp_path)
     assert 'field "month"' not in out  # month={} in each entry
+
+
+def test_zotero_text_symbols_are_characters(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-fukushima-zotero-symbols.bib", tmp_path)
+    pub = pubs["suetsuguTranscriptomicHeterochronyCompletely2023"]
+    assert "has evolved in > 30 angiosperm lineages;" in pub.abstract
+    assert pub.venue == "New Phytologist 237(1):323–338, 2023"
+    assert "bibtex-latex" not in out and 'field "feature_article"' not in out
