@@ -197,6 +197,22 @@ def test_a_generational_suffix_is_placed_after_the_name_in_any_order_it_is_writt
            "Doe, II, Jane and Ünal, Jr., Ayşe and King, Jr., Martin Luther}" in bib
 
 
+def test_a_cvs_highlighted_name_and_math_marks_are_the_name_and_its_marks() -> None:
+    """CVs set their own name in a style command around the whole name (`\\underline{Li, Wei}`,
+    whose comma the braces hide from BibTeX: read as it was, the author was "Li, Wei"), and
+    citation blocks in README files write equal-contribution marks as math (`Adria Recasens$^*$
+    and Aditya Khosla$^*$`, `Kai-Chieh Hsu$^*$`): the marks are the characters the database's
+    author marks are."""
+    pubs, out = imported(r"""
+@article{a, title = "T", journal = "J", year = 2015, author = "Adria Recasens$^*$ and Aditya Khosla$^*$ and
+  \underline{Li, Wei} and \textbf{Wei Li} and \textbf{Hansen}, \textbf{Victor Petr{\'e}n Bach} and
+  Wang$^{\dagger}$, Wu and Wu Wang$^{*,\dagger}$ and {\bf Kim}, Jo"}
+""")
+    assert pubs["a"].authors == ["Adria Recasens*", "Aditya Khosla*", "Wei Li", "Wei Li", "Victor Petrén Bach Hansen",
+                                 "Wu Wang†", "Wu Wang*†", "Jo Kim"]
+    assert out == []
+
+
 def test_keywords_one_a_line_or_with_a_braced_comma_are_not_split_at_their_own_commas(tmp_path: Path) -> None:
     """EndNote writes PubMed's MeSH terms one a line (`Oligonucleotides, Antisense/*therapeutic
     use` is one term: tests/corpus/bibtex/3c-lab-endnote.bib); a comma list may be wrapped over

@@ -220,6 +220,12 @@ def _split(value: str) -> list[str]:
     return value.split(", ") if value else []
 
 
+# A whole name in a style command, as CVs set their own (`\\textbf{Li, Wei}`, `\\underline{…}`).
+_WRAPPED_NAME = re.compile(r"\\(?:textbf|textit|textsc|emph|underline|uline|bf|it|em)\s*(\{).*", re.S)
+# Equal-contribution marks written as math after a name (`Zhang$^*$`, `$^{\\dagger}$`, `$^{*,\\dagger}$`).
+_MARK_OF = {"*": "*", "\\ast": "*", "\\dagger": "†", "\\ddagger": "‡", "†": "†", "‡": "‡"}
+_MARK_TOKEN = re.compile(r"\*|\\ast|\\dagger|\\ddagger|†|‡")
+_MATH_MARK = re.compile(r"\$\^?\{?((?:\s*(?:\*|\\ast|\\dagger|\\ddagger|†|‡)\s*,?)+)\}?\$")
 _NAME_TOKEN = re.compile(r"[{}]| [Aa][Nn][Dd] ")
 
 
@@ -252,6 +258,11 @@ def _display(raw: str) -> tuple[str, tuple[str, ...]]:
     commands in it that were not understood."""
     if raw.strip().lower() == "others":
         return "et al.", ()
+    if "$" in raw:
+        raw = _MATH_MARK.sub(lambda m: "".join(_MARK_OF[t] for t in _MARK_TOKEN.findall(m.group(1))), raw)
+    wrapped = _WRAPPED_NAME.fullmatch(raw)
+    if wrapped and group_end(raw, wrapped.start(1)) == len(raw):
+        raw = raw[wrapped.end(1):-1]  # `\\textbf{Li, Wei}`, a CV's own name: the name inside
     if _SIMPLE_NAME.fullmatch(raw):  # "Last, First" or "First Last": no braces, LaTeX, von or Jr
         last, _, first = raw.partition(", ")
         given = first.split()
