@@ -415,7 +415,7 @@ def test_name_lists_split_as_pybtex_splits_them(pieces: list[str]) -> None:
     """The one-pass splitter of name lists agrees with pybtex's split_name_list, braces or not."""
     from pybtex.bibtex.utils import split_name_list
 
-    from hugokit.importers.bibtex_entry import _names
+    from hugokit.importers.bibtex_names import split_names as _names
 
     value = " ".join("".join(pieces).split())
     assert _names(value) == [raw for raw in split_name_list(value) if raw.strip()]
