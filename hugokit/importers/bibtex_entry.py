@@ -180,7 +180,8 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     arxiv = _arxiv(text)
     unplaced: list[str] = []  # link fields whose every kind was taken: reported, not dropped
     links = _links(text, arxiv, unplaced)
-    eprint, resolver = text.get("eprint"), _EPRINT_LINKS.get((text.get("eprinttype") or text.get("archiveprefix")).lower())
+    eprint = text.get("eprint")
+    resolver = _EPRINT_LINKS.get((text.get("eprinttype") or text.get("archiveprefix")).lower())
     if not eprint or arxiv and _bare_arxiv(eprint) == _bare_arxiv(arxiv):
         used.update(_EPRINT)  # the arXiv id (or no eprint at all: a class alone says nothing)
     elif resolver:
