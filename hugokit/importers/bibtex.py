@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hugokit.diagnostics import Position, error, warning
+from hugokit.diagnostics import Position, error, quoted, warning
 from hugokit.importers.imported import Imported, Progress
 from hugokit.importers.aas_macros import JOURNAL_MACROS, VENUE_FIELDS
 from hugokit.importers.bibtex_entry import LINK_FIELDS, Entry, map_entry
 from hugokit.venue_names import finder_for
 from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.inputs import MAX_VALUE_CHARS
+from hugokit.model import Publication
+from hugokit.text import BIBTEX_KEY_BREAKERS
 from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
@@ -29,6 +31,7 @@ _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 _ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
+_KEY_BREAKS = re.compile(BIBTEX_KEY_BREAKERS)
 _CLOSE = {"{": "}", "(": ")"}
 _NOT_A_JOURNAL = ("only a journal's volume, number and pages become its venue's locator (Nature 585(7825):357–362, "
                   "2020); a proceedings paper's, a book's or a report's (a series volume, a report number) stay only "
@@ -66,6 +69,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
                                             f'entry "{entry.key}" {mapped.problem}; it was skipped',
                                             "add the missing field (title = {…}, year = {2024}) to the entry"))
             continue
+        _mend_key(mapped.publication, entry, by_key, path, result)
         result.publications.append(mapped.publication)
         for code, name, why, hint in mapped.left_out:
             said = why if code in ("bibtex-proceedings", "bibtex-date") else f"{why}; it was not imported"
@@ -153,6 +157,25 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
         result.diagnostics.append(error(Position(path, exc.lineno or 1, 1), "bibtex-syntax",
                                         f"BibTeX syntax error: {exc.args[0]}", "fix the file and import again"))
     return entries, preamble_macros("".join(preamble))
+
+
+def _mend_key(pub: Publication, entry: Entry, by_key: dict[str, Entry], path: str, result: Imported) -> None:
+    """pybtex reads keys BibTeX and biber refuse (`kohonen's`, `duda1984""nauka`): as the id, it
+    would be a bad-id error and be exported under another key. It is imported as export would
+    write it, a "-" for each such character, unless another entry has that key already."""
+    found = _KEY_BREAKS.search(pub.id)
+    if found is None:
+        return
+    mended = _KEY_BREAKS.sub("-", pub.id)
+    taken = mended.lower() in by_key
+    said = (f'it was kept as the id, as another entry has the key "{mended}" (hugokit check reports it)' if taken
+            else f'it was imported with the id "{mended}"')
+    result.diagnostics.append(warning(
+        Position(path, entry.line, 1), "bibtex-key",
+        f'entry "{entry.key}": its key holds {quoted(found.group())}, which a BibTeX key cannot hold (BibTeX and biber '
+        f"refuse it); {said}", "give the entry a key of letters, digits and -_:./+"))
+    if not taken:
+        pub.id = mended
 
 
 def _report_undefined(text: str, path: str, start: int, undefined: list[tuple[str, str, Any]],

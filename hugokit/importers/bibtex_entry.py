@@ -16,7 +16,7 @@ from hugokit.venue_string import parse
 from hugokit.latex import decode
 from hugokit.importers.bibtex_names import display_name, split_names
 from hugokit.importers.bibtex_values import doi, file_name, is_url, spaced, url
-from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN
+from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, tidy_spaces
 from hugokit.model import SELECTED_TOPIC, Publication
 
 ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATTERN})(?:v\d+)?", re.I)
@@ -91,6 +91,8 @@ class _Texts:
             else:
                 value, unknown = decode(spaced(raw))
                 self.latex.extend(unknown)
+                if name != "abstract":  # (whose line breaks are its own)
+                    value = tidy_spaces(value.replace("\u00a0", " "))  # a tie, or a no-break space pasted in
             self._cache[name] = value.strip()
         return self._cache[name]
 
