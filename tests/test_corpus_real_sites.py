@@ -168,3 +168,14 @@ def test_no_break_spaces_pasted_into_titles_are_spaces_and_bad_keys_are_mended(t
            '"000165837markowska-kaczmar2009kohonen-s"' in out
     check = hugokit("check", "--site", tmp_path / "site")
     assert "bad-id" not in check.stdout and "stray-whitespace" not in check.stdout
+
+
+def test_a_university_repositorys_keys_dois_and_publishers(tmp_path: Path) -> None:
+    pubs, out = imported("pwr-ai-department-merged.bib", tmp_path)
+    assert sorted(pubs) == ["000056753duda1984--nauka", "000165837markowska-kaczmar2009kohonen-s",
+                            "000177163kazienko2011data", "000230891tagowski2021embedding"]
+    assert pubs["000230891tagowski2021embedding"].doi == "10.1145/1122445.1122456"
+    assert ':7:5: warning[bibtex-doi] entry "000230891tagowski2021embedding": doi "https://10.1145/1122445.1122456" ' \
+           'is not a DOI (10.NNNN/…); imported as "10.1145/1122445.1122456"' in out
+    assert pubs["000177163kazienko2011data"].venue == "Wrocław University of Technology 2011"  # `… ;` as written
+    assert ":36:42: error[bibtex-syntax]" in out  # the key with spaces

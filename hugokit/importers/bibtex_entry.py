@@ -51,6 +51,7 @@ MASTERS = "Master's Thesis"
 _LOCATED = {"journal", "journaltitle", "howpublished"}
 # biblatex's date: ISO 8601 (`2023`, `2023-05`, `2023-05-12`), or a range whose start is taken (`2017/2021`).
 _DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
 # An arXiv id written into a venue, bracketed or after a comma: taken out before the venue is read.
 _ARXIV_MENTION = re.compile(rf"\s*[(\[]\s*{ARXIV_ID.pattern}\s*[)\]]|,?\s*{ARXIV_ID.pattern}\s*$", re.I)
@@ -180,8 +181,9 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
 def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str],
               left_out: list[tuple[str, str, str, str]]) -> Publication:
     arxiv = _arxiv(text)
+    the_doi = _doi(text, left_out)
     unplaced: list[str] = []  # link fields whose every kind was taken: reported, not dropped
-    links = _links(text, arxiv, unplaced)
+    links = _links(text, arxiv, the_doi, unplaced)
     eprint = text.get("eprint")
     resolver = _EPRINT_LINKS.get((text.get("eprinttype") or text.get("archiveprefix")).lower())
     if not eprint or arxiv and _bare_arxiv(eprint) == _bare_arxiv(arxiv):
@@ -213,7 +215,7 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
         venue=f"{venue} ({presentation})" if venue and presentation else venue, links=links,
         award=", ".join(a for a in (award, "" if venue else presentation) if a),
         topics=[SELECTED_TOPIC] if text.get("selected").lower() in _TRUE else [],
-        doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
+        doi=the_doi, arxiv=arxiv, abstract=text.get("abstract"),
         keywords=text.keywords(),
     )
 
@@ -247,7 +249,20 @@ def _place(links: dict[str, str], link: str, kinds: tuple[str, ...]) -> bool:
     return kind is not None
 
 
-def _links(text: _Texts, arxiv: str, unplaced: list[str]) -> dict[str, str]:
+def _doi(text: _Texts, left_out: list[tuple[str, str, str, str]]) -> str:
+    """The DOI, bare; a value that is none (`https: //10.1145/…`, a template's `{TBD}`) is the DOI
+    inside it, or nothing, and is reported either way."""
+    value = doi(text.get("doi"))
+    if not value or _DOI.fullmatch(value):
+        return value
+    found = _DOI.search(value)
+    said = f'imported as "{found.group()}"' if found else "it was not imported"
+    left_out.append(("bibtex-doi", "doi", f'doi "{text["doi"]}" is not a DOI (10.NNNN/…); {said}',
+                     "write the DOI alone (10.1145/3368089.3409752), or delete the field"))
+    return found.group() if found else ""
+
+
+def _links(text: _Texts, arxiv: str, the_doi: str, unplaced: list[str]) -> dict[str, str]:
     links: dict[str, str] = {}
     for name, kinds in LINK_FIELDS.items():
         link = text.get(name)
@@ -262,8 +277,8 @@ def _links(text: _Texts, arxiv: str, unplaced: list[str]) -> dict[str, str]:
         unplaced.append("howpublished")
     if "paper" not in links and arxiv:
         links["paper"] = f"https://arxiv.org/abs/{arxiv}"
-    if "paper" not in links and text.get("doi"):
-        links["paper"] = "https://doi.org/" + doi(text["doi"])
+    if "paper" not in links and the_doi:
+        links["paper"] = "https://doi.org/" + the_doi
     return links
 
 
@@ -313,7 +328,7 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
         return venue, presentation, source if raw else ""
     if arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
         return f"Preprint {year}", presentation, ""
-    name = raw.strip().rstrip(",;")
+    name = raw.strip().rstrip(",; ")  # `Wrocław University of Technology ;`
     if not name:
         return "", presentation, ""
     # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
