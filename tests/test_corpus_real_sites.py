@@ -179,3 +179,10 @@ def test_a_university_repositorys_keys_dois_and_publishers(tmp_path: Path) -> No
            'is not a DOI (10.NNNN/…); imported as "10.1145/1122445.1122456"' in out
     assert pubs["000177163kazienko2011data"].venue == "Wrocław University of Technology 2011"  # `… ;` as written
     assert ":36:42: error[bibtex-syntax]" in out  # the key with spaces
+
+
+def test_what_an_arxiv_venue_says_besides_arxiv_is_reported(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-42shawn.bib", tmp_path)
+    assert pubs["Shang_2024_Survey_LLMinference"].venue == "Preprint 2024"
+    assert ':197:17: warning[bibtex-preprint] entry "Shang_2024_Survey_LLMinference": journal "arXiv Feb. (Survey ' \
+           'Paper)" was read as Preprint 2024; the rest of it ("Feb. (Survey Paper") is not imported' in out

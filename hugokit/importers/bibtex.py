@@ -72,7 +72,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
         _mend_key(mapped.publication, entry, by_key, path, result)
         result.publications.append(mapped.publication)
         for code, name, why, hint in mapped.left_out:
-            said = why if code in ("bibtex-proceedings", "bibtex-date", "bibtex-doi") else f"{why}; it was not imported"
+            said = why if code in ("bibtex-proceedings", "bibtex-date", "bibtex-doi", "bibtex-preprint") else f"{why}; it was not imported"
             result.diagnostics.append(warning(_field_position(text, path, entry, name), code,
                                               f'entry "{entry.key}": {said}', hint))
         for name in mapped.unused:

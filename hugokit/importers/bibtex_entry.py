@@ -51,6 +51,8 @@ MASTERS = "Master's Thesis"
 _LOCATED = {"journal", "journaltitle", "howpublished"}
 # biblatex's date: ISO 8601 (`2023`, `2023-05`, `2023-05-12`), or a range whose start is taken (`2017/2021`).
 _DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
+# What an arXiv venue says besides the id: nothing a Preprint venue does not.
+_PREPRINT_WORDS = re.compile(rf"{ARXIV_ID.pattern}|\b(?:arxiv(?:\.org)?|preprint|e-?prints?|corr|abs/\S+)\b", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
 # An arXiv id written into a venue, bracketed or after a comma: taken out before the venue is read.
@@ -327,6 +329,11 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     if venue is not None:
         return venue, presentation, source if raw else ""
     if arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
+        rest = _PREPRINT_WORDS.sub("", _ARXIV_MENTION.sub("", raw)).strip(" ,;:.-()[]")
+        if rest:  # `arXiv preprint arXiv:2301.00001 (accepted at ICML)`: what the venue cannot say
+            left_out.append(("bibtex-preprint", source, f'{source} "{raw}" was read as Preprint {year}; the rest of '
+                             f'it ("{rest}") is not imported', "if the paper was published, write that venue in "
+                             "the database (or in the .bib file's journal or booktitle, alone)"))
         return f"Preprint {year}", presentation, ""
     name = raw.strip().rstrip(",; ")  # `Wrocław University of Technology ;`
     if not name:
