@@ -186,3 +186,11 @@ def test_what_an_arxiv_venue_says_besides_arxiv_is_reported(tmp_path: Path) -> N
     assert pubs["Shang_2024_Survey_LLMinference"].venue == "Preprint 2024"
     assert ':197:17: warning[bibtex-preprint] entry "Shang_2024_Survey_LLMinference": journal "arXiv Feb. (Survey ' \
            'Paper)" was read as Preprint 2024; the rest of it ("Feb. (Survey Paper") is not imported' in out
+
+
+def test_a_handle_in_the_doi_field_is_no_doi(tmp_path: Path) -> None:
+    pubs, out = imported("gwf-theses-handles.bib", tmp_path)
+    carlow = pubs["Carlow-2021-The"]
+    assert (carlow.doi, carlow.links) == ("", {"paper": "https://gwf-uwaterloo.github.io/gwf-publications/G21-1001"})
+    assert ':8:11: warning[bibtex-doi] entry "Carlow-2021-The": doi "10012/17569" is not a DOI (10.NNNN/…); it was ' \
+           'not imported' in out
