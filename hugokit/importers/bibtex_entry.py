@@ -83,6 +83,8 @@ class _Texts:
 
     def __init__(self, fields: dict[str, str]) -> None:
         self.fields = fields
+        # hugokit's own export holds the database's values exactly: they are read back as they are
+        self.tidy = "hugokit-year" not in fields
         self.latex: list[str] = []
         self._cache: dict[str, str] = {}
 
@@ -94,7 +96,7 @@ class _Texts:
             else:
                 value, unknown = decode(spaced(raw))
                 self.latex.extend(unknown)
-                if name != "abstract":  # (whose line breaks are its own)
+                if self.tidy and name != "abstract":  # (whose line breaks are its own)
                     value = tidy_spaces(value.replace("\u00a0", " "))  # a tie, or a no-break space pasted in
             self._cache[name] = value.strip()
         return self._cache[name]
