@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hugokit.cache import Cache, text_digest
-from hugokit.diagnostics import Diagnostic, Position, Severity, error, warning
+from hugokit.diagnostics import Diagnostic, Position, Severity, error, quoted, warning
 from hugokit.run_cache import RunEntry
 from hugokit.site import (Checked, Site, after_build, checked, found_nothing, generation_errors, load_and_check,
                           load_site, read_digests, unchanged_since)
@@ -59,7 +59,7 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
             written_by_hand.add(slug)
             plan.diagnostics.append(warning(
                 Position(page), "hand-written-page",
-                f'{page} is a hand-written page of "{pub.title}"; it was left as it is, and no {folder}/{slug}/ '
+                f'{page} is a hand-written page of {quoted(pub.title)}; it was left as it is, and no {folder}/{slug}/ '
                 "was written beside it (the site would list the publication twice)",
                 f"to let hugokit generate it, rename the folder to {folder}/{slug} and delete its "
                 "index.md and cite.bib (its other files stay)"))

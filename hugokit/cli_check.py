@@ -6,14 +6,15 @@ from typing import TYPE_CHECKING
 from hugokit import reporters
 from hugokit.cache import Cache
 from hugokit.cli_common import echo, report, step_summary
-from hugokit.diagnostics import Diagnostic
+from hugokit.diagnostics import quoted
 from hugokit.layout import site_root
-from hugokit.outcome import CLEAN, USAGE, exit_code, verb
-from hugokit.site import Site, apply_fixes, checked, load_and_check
+from hugokit.outcome import CLEAN, FINDINGS, USAGE, exit_code, verb
+from hugokit.site import checked
 from hugokit.writeback import WriteBack, put
 
 if TYPE_CHECKING:
     from hugokit.display import PathDisplay
+    from hugokit.fixing import Fixed
 
 
 def check_command(site: str, output_format: str, strict: bool | None, select: str, ignore: str,
@@ -34,12 +35,15 @@ def check_command(site: str, output_format: str, strict: bool | None, select: st
 
 def fix_command(site: str, show_diff: bool, select: str, ignore: str, paths: PathDisplay) -> int:
     writeback = WriteBack.choose(diff=show_diff)
-    changed = _fix(site, select, ignore, writeback)
-    _, remaining = _check_site(site, select, ignore)
+    done = _fix(site, select, ignore, writeback)
+    remaining, still = done.remaining, done.still_fixable
     if remaining and writeback.writes:
         report(remaining, paths)
-        echo(f"left to fix by hand: {reporters.summary(remaining)}", err=True)
-    return exit_code(remaining, changed=changed > 0, writeback=writeback)
+        by_hand = [d for d in remaining if d not in still]
+        if by_hand:
+            echo(f"left to fix by hand: {reporters.summary(by_hand)}", err=True)
+    code = exit_code(remaining, changed=done.changed, writeback=writeback)
+    return max(code, FINDINGS) if still else code
 
 
 def rules_command(code: str | None) -> int:
@@ -48,7 +52,7 @@ def rules_command(code: str | None) -> int:
     known = rules.all_rules()
     if code:
         if code not in known:
-            echo(f"unknown rule {code!r}; known: {', '.join(known)}", err=True)
+            echo(f"unknown rule {quoted(code)}; known: {', '.join(known)}", err=True)
             return USAGE
         rule = known[code]
         echo(f"{rule.code} ({rule.severity.value}{', fixable' if rule.fixable else ''})\n\n{rule.doc}")
@@ -65,16 +69,19 @@ def schema_command() -> int:
     return CLEAN
 
 
-def _check_site(site: str, select: str, ignore: str) -> tuple[Site, list[Diagnostic]]:
-    return load_and_check(site_root(site), Cache.from_environment(), select, ignore)
+def _fix(site: str, select: str, ignore: str, writeback: WriteBack) -> Fixed:
+    """Applies (or shows) the safe fixes, pass after pass until none is left, in one write."""
+    from hugokit.fixing import fix_site
 
-
-def _fix(site: str, select: str, ignore: str, writeback: WriteBack) -> int:
-    """Applies (or shows) the safe fixes; returns how many files change."""
-    loaded, diagnostics = _check_site(site, select, ignore)
-    changed = apply_fixes(loaded.config, diagnostics)
-    fixed = sum(1 for d in diagnostics if d.fix is not None)
-    for relative, (old, new) in changed.items():
-        echo(put(loaded.config.path(relative), relative, new, writeback, based_on=old).diff, nl=False)
-    echo(f"{verb('fix', writeback)} {fixed} problem(s) in {len(changed)} file(s)", err=True)
-    return len(changed)
+    done = fix_site(site_root(site), Cache.from_environment(), select, ignore)
+    if done.changed:
+        echo(put(done.file, done.path, done.new, writeback, based_on=done.old).diff, nl=False)
+    files = int(done.changed)
+    echo(f"{verb('fix', writeback)} {done.fixed} problem(s) in {files} file(s)", err=True)
+    still = done.still_fixable
+    if still:
+        codes = ", ".join(sorted({d.code for d in still}))
+        passes = f"{done.passes} pass{'es' if done.passes != 1 else ''}"
+        echo(f"still fixable after {passes} of the fixes: {len(still)} problem(s) ({codes}); "
+             "run hugokit fix again (if they come back, please report it)", err=True)
+    return done

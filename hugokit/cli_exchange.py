@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from hugokit.cache import Cache
 from hugokit.cli_common import echo, report
 from hugokit.config_load import load_config
-from hugokit.diagnostics import InputError, error, on_command_line
+from hugokit.diagnostics import InputError, error, on_command_line, quoted
 from hugokit.importers import NO_ENTRIES, import_file
 from hugokit.layout import CONFIG_NAME, site_root
 from hugokit.outcome import CLEAN, exit_code, verb
@@ -79,7 +79,7 @@ def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
     for item in mappings:
         name, _, field = item.partition("=")
         if not name or not (field in targets() or field.startswith("links.") and len(field) > 6):
-            raise InputError([error(on_command_line("--map"), "bad-option", f"cannot read --map {item!r}",
+            raise InputError([error(on_command_line("--map"), "bad-option", f"cannot read --map {quoted(item)}",
                                     "write NAME=FIELD, FIELD one of: " + ", ".join(targets()))])
         out[name] = field
     return out

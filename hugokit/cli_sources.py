@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from hugokit.cli_common import echo, report
-from hugokit.diagnostics import Finding, InputError, Position, error, on_command_line, warning
+from hugokit.diagnostics import Finding, InputError, Position, error, on_command_line, warning, quoted
 
 if TYPE_CHECKING:
     from hugokit.config import SiteConfig
@@ -66,7 +66,7 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
         ident = parse(written)
         if ident is None:
             raise InputError([error(on_command_line(written), "bad-identifier",
-                                    f"cannot read {written!r} as an arXiv id, a DOI or a DBLP key",
+                                    f"cannot read {quoted(written)} as an arXiv id, a DOI or a DBLP key",
                                     "write e.g. arXiv:2403.00835, doi:10.1145/3600006.3613165, conf/osdi/ZhongLCHZ0J024, "
                                     "or paste the paper's arxiv.org, doi.org or dblp.org URL")])
         parsed.append(ident)
@@ -122,7 +122,7 @@ def _write_added(config: SiteConfig, text: str | None, database: Database | None
             where = twin.at()
             names = gained.get(id(twin), [])
             more = f"; it gains {', '.join(names)}" if names else "; nothing was added"
-            echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: already listed: \"{entry.title}\"{more}")
+            echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: already listed: {quoted(entry.title)}{more}")
     writeback = WriteBack.choose(diff=dry_run)
     outcome = put(target, config.database, new_text, writeback, based_on=text)
     echo(outcome.diff, nl=False)
@@ -152,7 +152,7 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
     listed_twice = {id(p.preprint) for p in pairs}
     changed = [f for f in findings if f.changes and id(f.pub) not in listed_twice]
     refused = {id(f.pub): problems for f in changed for problems in [_unsafe(refresh.changed(f))] if problems}
-    report([warning(f.pub.at(), "unsafe-answer", f'the published version the sources name for "{f.pub.title}" '
+    report([warning(f.pub.at(), "unsafe-answer", f'the published version the sources name for {quoted(f.pub.title)} '
                     f"cannot be written safely ({refused[id(f.pub)][0].message}); the entry was not changed",
                     "check the sources' records, and edit the entry by hand") for f in changed if id(f.pub) in refused],
            paths)
@@ -160,17 +160,17 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
     for finding in changed:
         where = finding.pub.at()
         venue = next((c.new for c in finding.changes if c.key == "venue"), finding.pub.venue)
-        echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: \"{finding.pub.title}\" was published: {venue}")
+        echo(f"{paths.shown(where.path)}:{where.line}:{where.col}: {quoted(finding.pub.title)} was published: {venue}")
         for change in finding.changes:
             echo(f"    {change.key}: {change.old or '(none)'} -> {change.new}")
         for line in finding.evidence:
             echo(f"    evidence: {line}")
         if finding.unknown_venue:
-            echo(f"    note: {venue!r} is the source's own spelling, not a venue of the registry: edit it, or add the "
+            echo(f"    note: {quoted(str(venue))} is the source's own spelling, not a venue of the registry: edit it, or add the "
                  "venue (or this spelling as an alias) to data/venues.yaml")
     report([warning(p.preprint.at(), "listed-twice",
-                    f'"{p.preprint.title}" ({p.preprint.venue}) and line {p.published.at().line} '
-                    f'("{p.published.title}", {p.published.venue}) are one paper: {p.why}',
+                    f'{quoted(p.preprint.title)} ({p.preprint.venue}) and line {p.published.at().line} '
+                    f'({quoted(p.published.title)}, {p.published.venue}) are one paper: {p.why}',
                     "merge them: keep the published entry, move any link only the preprint has onto it, "
                     "and delete the preprint") for p in pairs], paths)
     writeback = WriteBack.choose(diff=not write)

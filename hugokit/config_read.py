@@ -8,7 +8,7 @@ import yaml
 
 from hugokit.config import (CONFIG_FILES, FRONT_MATTER_TYPES, INPUTS, KEYS, PATH_KEYS, SERVICE_KEYS, CodeRef,
                             SectionSchema, SiteConfig, outside_site)
-from hugokit.diagnostics import InputError, Severity
+from hugokit.diagnostics import InputError, Severity, quoted
 from hugokit.layout import CONFIG_NAME, CONTENT_DIR
 from hugokit.load import Reader, compose
 
@@ -25,7 +25,7 @@ def read_config(root: Path, text: str, digest: str) -> SiteConfig:
             if spec is None:
                 reader.unknown_key(key_node, CONFIG_NAME, tuple(KEYS))
                 continue
-            value = _value(reader, spec.kind, value_node, f'"{key}" in {CONFIG_NAME}', codes)
+            value = _value(reader, spec.kind, value_node, f'{quoted(key)} in {CONFIG_NAME}', codes)
             if key == "front_matter" and isinstance(value, str):
                 value = value if value.endswith("\n") or not value else value + "\n"
                 if "---" in value.splitlines():
@@ -47,7 +47,7 @@ def _inside_site(reader: Reader, root: Path, node: yaml.Node, key: str) -> bool:
     value = node.value
     bad = outside_site(root, value)
     if bad:
-        reader.report(node, "bad-config", f'"{key}" in {CONFIG_NAME} must be a path inside the site, not {value!r}',
+        reader.report(node, "bad-config", f'{quoted(key)} in {CONFIG_NAME} must be a path inside the site, not {quoted(value)}',
                       f"give it relative to the site's folder, e.g. {SiteConfig._field_defaults[key]}")
     return not bad
 
@@ -67,7 +67,7 @@ def _outputs_are_not_inputs(reader: Reader, node: yaml.Node | None, values: dict
     for key, clash in clashes.items():
         if clash and isinstance(node, yaml.MappingNode):
             where = next((v for k, v in node.value if k.value == key), node)
-            reader.report(where, "bad-config", f'"{key}" in {CONFIG_NAME} would make hugokit overwrite an input '
+            reader.report(where, "bad-config", f'{quoted(key)} in {CONFIG_NAME} would make hugokit overwrite an input '
                           f"({values.get(key, defaults[key])})", f"the default is {defaults[key]}")
 
 
@@ -104,7 +104,7 @@ def _severities(reader: Reader, node: yaml.Node, what: str,
         if value in (Severity.ERROR.value, Severity.WARNING.value):
             out.append((code, Severity(value)))
         else:
-            reader.report(value_node, "bad-config", f'unknown severity "{value}" for "{code}"',
+            reader.report(value_node, "bad-config", f'unknown severity {quoted(value)} for {quoted(code)}',
                           "write error or warning")
     return tuple(out)
 
@@ -114,7 +114,7 @@ def _services(reader: Reader, node: yaml.Node, what: str) -> tuple[tuple[str, st
         return None
     pairs = []
     for key, key_node, value_node in reader.items(node, what):
-        where = f'"{key}" in {what}'
+        where = f'{quoted(key)} in {what}'
         if key not in SERVICE_KEYS:
             reader.unknown_key(key_node, what, SERVICE_KEYS)
         elif key in ("timeout", "retries", "cache_days"):
@@ -138,7 +138,7 @@ def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema,
         return None
     schemas = []
     for section, _, body in reader.items(node, what):
-        where = f'section "{section}" of {what}'
+        where = f'section {quoted(section)} of {what}'
         if not reader.expect(body, where, "map"):
             continue
         required: tuple[str, ...] = ()
@@ -151,7 +151,7 @@ def _schemas(reader: Reader, node: yaml.Node, what: str) -> tuple[SectionSchema,
                     if kind in FRONT_MATTER_TYPES:
                         types.append((name, kind))
                     else:
-                        reader.report(kind_node, "bad-config", f'unknown type "{kind}" for "{name}"',
+                        reader.report(kind_node, "bad-config", f'unknown type {quoted(kind)} for {quoted(name)}',
                                       "one of: " + ", ".join(FRONT_MATTER_TYPES))
             else:
                 reader.unknown_key(key_node, where, ("required", "types"))

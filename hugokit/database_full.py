@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from hugokit.diagnostics import Diagnostic, Mark
+from hugokit.diagnostics import Diagnostic, Mark, quoted
 from hugokit.inputs import MAX_VALUE_CHARS
 from hugokit.load import Reader, compose
 from hugokit.model import FIELD_BY_NAME, FIELDS, Database, Publication
@@ -54,7 +54,7 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
             if date:
                 values[key] = date
             continue
-        value = _value(reader, spec.kind, key, value_node, f'"{key}" of {what}', where)
+        value = _value(reader, spec.kind, key, value_node, f'{quoted(key)} of {what}', where)
         if value is not None:
             values[key] = value
         else:
@@ -66,7 +66,7 @@ def _read_entry(reader: Reader, node: yaml.Node, number: int) -> Publication | N
     for spec in FIELDS:
         if spec.required and spec.name not in values:
             if spec.name not in where:  # absent; present but of the wrong type is already reported
-                reader.report(node, "missing-key", f'{what} has no "{spec.name}"',
+                reader.report(node, "missing-key", f'{what} has no {quoted(spec.name)}',
                               f"add `{spec.name}: …` ({spec.description.rstrip('.').lower()})")
             broken.add(spec.name)
             values[spec.name] = "" if spec.kind == "str" else 0
@@ -82,7 +82,7 @@ def _date(reader: Reader, node: yaml.Node, label: str) -> str | None:
         return None
     date, why = parse_date(node.value)
     if not date or not STORED.fullmatch(node.value.strip()):
-        reader.report(node, "bad-date", f"{label} is not a date: {why or repr(node.value)}", f"write {FORMS.replace('MM/YYYY, ', '')}")
+        reader.report(node, "bad-date", f"{label} is not a date: {why or quoted(node.value)}", f"write {FORMS.replace('MM/YYYY, ', '')}")
         return None
     return date
 

@@ -11,6 +11,8 @@ import calendar
 import re
 from functools import lru_cache
 
+from hugokit.diagnostics import quoted
+
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"  # a date, then any time of day and zone
                   r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _SLASHED = re.compile(r"(\d{1,2})/(\d{4})")
@@ -31,8 +33,8 @@ def parse_date(text: str) -> tuple[str, str]:
         year, month, day = found.groups()
         return _checked(int(year), int(month) if month else None, int(day) if day else None)
     if _DAY_FIRST.fullmatch(text):
-        return "", f"{text!r} is ambiguous (day/month/year or month/day/year?)"
-    return "", f"{text!r} is not a date"
+        return "", f"{quoted(text)} is ambiguous (day/month/year or month/day/year?)"
+    return "", f"{quoted(text)} is not a date"
 
 
 def _checked(year: int, month: int | None, day: int | None) -> tuple[str, str]:

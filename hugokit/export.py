@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from hugokit.diagnostics import Diagnostic, error, on_command_line, warning
+from hugokit.diagnostics import Diagnostic, error, on_command_line, quoted, warning
 from hugokit.site import checked, generation_errors, load_and_check, load_site
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ def export(root: Path, cache: Cache, fmt: str, *, force: bool = False) -> Export
         from hugokit.render.csl import render_csl
 
         text = render_csl(publications, venues, keys)
-    notes = [warning(pub.at("id"), "export-key", f'the id "{pub.id}" cannot be a key of this file; '
-                                                 f'the entry was exported with the key "{key}"',
+    notes = [warning(pub.at("id"), "export-key", f'the id {quoted(pub.id)} cannot be a key of this file; '
+                                                 f'the entry was exported with the key {quoted(key)}',
                      "rename it in the database (hugokit check says why), so that every export keeps it")
              for pub, key in zip(publications, keys) if pub.id and key != pub.id]
     return Export(text, "", [], notes, len(publications))

@@ -11,7 +11,7 @@ from typing import Any, Iterator, Literal, TypeGuard, overload
 
 import yaml
 
-from hugokit.diagnostics import Diagnostic, InputError, Position, did_you_mean, error
+from hugokit.diagnostics import Diagnostic, InputError, Position, did_you_mean, error, quoted
 from hugokit.inputs import DECIMAL, MAX_DIGITS, MAX_VALUE_CHARS, bom_length
 
 
@@ -63,12 +63,17 @@ def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
                                 "a publication database needs three levels: list, entry, links")]) from None
 
 
+def _character(found: object) -> str:
+    """The character a YAML reader refused, which PyYAML gives as its code point."""
+    return chr(found) if isinstance(found, int) and 0 <= found <= 0x10FFFF else str(found)
+
+
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, line_offset: int = 0) -> Diagnostic:
     """A diagnostic for a YAML error, placed on the line a person has to change."""
     if isinstance(exc, yaml.reader.ReaderError):
         before = text[: exc.position]
         where = Position(path, before.count("\n") + 1 + line_offset, exc.position - before.rfind("\n"))
-        return error(where, "yaml-syntax", f"character {exc.character!r} is not allowed in YAML",
+        return error(where, "yaml-syntax", f"character {quoted(_character(exc.character))} is not allowed in YAML",
                      "delete it, or write it as an escape inside double quotes")
     if not isinstance(exc, yaml.MarkedYAMLError):
         return error(Position(path), "yaml-syntax", f"YAML error: {exc}")
@@ -184,7 +189,7 @@ class Reader:
                 continue
             key = key_node.value
             if key in seen:
-                self.report(key_node, "duplicate-key", f'"{key}" appears twice in {what}',
+                self.report(key_node, "duplicate-key", f'{quoted(key)} appears twice in {what}',
                             "YAML keeps only the last one: merge the two")
                 continue
             seen.add(key)
@@ -207,7 +212,7 @@ class Reader:
             return None
         if not DECIMAL.fullmatch(node.value):
             self.report(node, "bad-number", f"{what} must be a plain decimal whole number of at most "
-                        f"{MAX_DIGITS} digits, not {node.value[:40]!r}", "write it with digits only, e.g. 2024")
+                        f"{MAX_DIGITS} digits, not {quoted(node.value[:40])}", "write it with digits only, e.g. 2024")
             return None
         return int(node.value)
 
@@ -237,12 +242,12 @@ class Reader:
             return None
         out = []
         for key, key_node, value_node in self.items(node, what):
-            value = self.string(value_node, f'"{key}" in {what}')
+            value = self.string(value_node, f'{quoted(key)} in {what}')
             if value is not None:
                 out.append((key, key_node, value, value_node))
         return out
 
     def unknown_key(self, key_node: yaml.Node, what: str, known: "list[str] | tuple[str, ...]") -> None:
         hint = did_you_mean(key_node.value, known) or "known keys: " + ", ".join(known)
-        self.report(key_node, "unknown-key", f'unknown key "{key_node.value}" in {what}', hint)
+        self.report(key_node, "unknown-key", f'unknown key {quoted(key_node.value)} in {what}', hint)
 

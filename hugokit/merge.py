@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hugokit.diagnostics import Diagnostic, warning
+from hugokit.diagnostics import Diagnostic, warning, quoted
 from hugokit.inputs import bom_length
 from hugokit.model import FIELDS, Database, Publication
 from hugokit.render.database_yaml import render_entry, render_link, render_value
@@ -77,7 +77,7 @@ def merge(text: str, database: Database, incoming: list[Publication], source: st
             # Another incoming entry is the same publication: both are kept, as an import into a
             # new database keeps them, and check's duplicate rules then point at the pair.
             result.diagnostics.append(warning(new.at(), "duplicate-in-import",
-                                              f'{source} has "{new.title}" twice; both were added',
+                                              f'{source} has {quoted(new.title)} twice; both were added',
                                               "delete the one you do not want from the database"))
             at = None
         if at is None:
@@ -158,8 +158,8 @@ def _conflict(result: MergeResult, old: Publication, key: str, label: str, mine:
         return ", ".join(value) if isinstance(value, list) else str(value)
 
     result.diagnostics.append(warning(old.at(key), "merge-conflict",
-                                      f'{source} has another {label} for "{old.title}": {shown(theirs)!r}; '
-                                      f"kept {shown(mine)!r}", f"edit the database by hand if {source} is right"))
+                                      f'{source} has another {label} for {quoted(old.title)}: {quoted(shown(theirs))}; '
+                                      f"kept {quoted(shown(mine))}", f"edit the database by hand if {source} is right"))
 
 
 def _line_start(text: str, offset: int) -> int:

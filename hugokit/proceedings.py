@@ -80,7 +80,7 @@ def read_proceedings(text: str, year: int | None, term_of: Callable[[str], Term 
     (term,) = named.values()
     if term.kind != "conference":
         return None
-    written = _written_years(text, year)
+    written = written_years(text, year)
     if len(written) > 1:
         return None
     shown = next(iter(written), None)
@@ -121,7 +121,7 @@ def _spelled(term: Term, part: str) -> str:
     return max(found, key=len, default="")
 
 
-def _written_years(text: str, year: int | None) -> set[int]:
+def written_years(text: str, year: int | None) -> set[int]:
     years = set()
     for four, two in _YEARS.findall(text):
         if four:

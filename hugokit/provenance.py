@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hugokit.diagnostics import Diagnostic, Position, error, warning
+from hugokit.diagnostics import Diagnostic, Position, error, warning, quoted
 from hugokit.text import front_matter_close
 
 from hugokit.cache import text_digest
@@ -95,7 +95,7 @@ def _changed_lines(site: Site, page_text: str, known: list[str]) -> list[Diagnos
             hint = (f"make the change in {config.database} instead (hugokit import {page} merges entries it "
                     "lacks), or pass --force to discard it")
         out.append(error(Position(page, n + 1, 1), "hand-edited-page",
-                         f"this line differs from what hugokit generated ({shown!r}); building would overwrite it",
+                         f"this line differs from what hugokit generated ({quoted(shown)}); building would overwrite it",
                          hint))
     if len(numbers) > MAX_NAMED_LINES:
         out.append(error(Position(page, numbers[MAX_NAMED_LINES] + 1, 1), "hand-edited-page",

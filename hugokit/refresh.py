@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from hugokit.diagnostics import quoted
 from hugokit.model import Database, Publication
 from hugokit.sources import Record, is_arxiv_doi, year_in
 from hugokit.links import arxiv_in_link, doi_in_link
@@ -127,15 +128,16 @@ def published_version(records: list[Record], finder: VenueFinder, venues: Vocabu
 
 
 def placed_locator(record: Record, venue: str) -> tuple[str, list[str]]:
-    """The venue with the locator a journal article's volume, issue and pages give, as a BibTeX
-    import writes it (Nature 585(7825):357–362, 2020), and what of them it could not hold, as notes."""
+    """The venue with the locator a journal article's volume, issue and pages, or a proceedings
+    paper's pages give, as a BibTeX import writes it (Nature 585(7825):357–362, 2020; OSDI 2022,
+    pp. 559–578), and what of them it could not hold, as notes."""
     if not any(text for _, text in record.locator):
         return venue, []
     from hugokit.importers.locator_fields import PIECES, Given, place_locator
 
     volume, issue, pages = record.locator
     given = {piece: Given(field, text, text) for piece, (field, text) in zip(PIECES, record.locator) if text}
-    placed, missed = place_locator(venue, given, lambda field, value: f'{field} "{value}"',
+    placed, missed = place_locator(venue, given, lambda field, value: f'{field} {quoted(value)}',
                                    (volume[0], issue[0], pages[0]))
     return placed, [f"{record.source}'s {m.message}, so it is not in the venue; to show it, write it into the venue "
                     "by hand (Nature 585(7825):357–362, 2020)" for m in missed]
@@ -151,7 +153,7 @@ def left_out(records: list[Record], finder: VenueFinder, venue: str) -> str:
              for read in [finder.read(r.venue, r.venue_year)] if read is not None and read[0] == venue]
     if any(not rest for _, (_, rest) in reads):
         return ""  # a source names the venue exactly
-    return next((f'{venue} was read from {r.source}\'s "{r.venue}"; the rest of it ("{rest}") is not kept'
+    return next((f'{venue} was read from {r.source}\'s {quoted(r.venue)}; the rest of it ({quoted(rest)}) is not kept'
                  for r, (_, rest) in reads), "")
 
 

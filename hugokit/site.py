@@ -66,6 +66,16 @@ class Site:
                     cache.remember("vocab", parsed, to_json(*self._vocab))
         return self._vocab
 
+    def edited(self, text: str) -> Site:
+        """The site with its database read from text (an edit not written yet), the
+        vocabularies and the listing of content/ as this one read them."""
+        from hugokit.database import parse_database
+
+        database, diagnostics = parse_database(text, self.config.database)
+        site = Site(self.config, database, diagnostics, self.cache)
+        site._vocab, site._listing = self._vocab, self._listing
+        return site
+
     def listing(self) -> Listing:
         """Every file and folder under content/."""
         if self._listing is None:
@@ -187,7 +197,7 @@ def checked(root: Path, cache: Cache, select: str = "", ignore: str = "") -> Che
     site = load_site(root, cache)
     pages = site.pages()
     digests = read_digests(site, entry, hashed_later=set(pages))
-    diagnostics, read, page = _check(site, _rules(site, select, ignore))
+    diagnostics, read, page = _check(site, selected_rules(site, select, ignore))
     # each page as the per-file rules read it (or as it is, read by none)
     digests.update(entry.digests(rel for rel in pages if rel not in read))
     digests.update(read)
@@ -212,12 +222,13 @@ def found_nothing(served: dict[str, str | None] | None, diagnostics: list[Diagno
 
 
 def load_and_check(root: Path, cache: Cache, select: str = "", ignore: str = "") -> tuple[Site, list[Diagnostic]]:
-    """A full check, never from the cache (for `fix`, which needs the fixes' exact spans)."""
+    """A full check of the site as it is now, never from the cache."""
     site = load_site(root, cache)
-    return site, check(site, _rules(site, select, ignore))
+    return site, check(site, selected_rules(site, select, ignore))
 
 
-def _rules(site: Site, select: str, ignore: str) -> list[Rule]:
+def selected_rules(site: Site, select: str = "", ignore: str = "") -> list[Rule]:
+    """The rules a run with this --select and --ignore uses on the site."""
     from hugokit.rules import selected
 
     return selected(site.config, select, ignore)
@@ -312,7 +323,7 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     from hugokit.layout import is_page
     from hugokit.rules import front_matter
 
-    rules = _rules(site, "", "")
+    rules = selected_rules(site, "", "")
     file_rules = [rule for rule in rules if rule.check_file is not None]
     codes = {rule.code for rule in file_rules}
     every_page = [rel for rel in written if is_page(rel)]
@@ -339,21 +350,3 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
 def input_files(site: Site) -> list[str]:
     """Every file a check of the site reads (relative to it), present or not: the run cache's key."""
     return [*generation_inputs(site.config), *site.pages()]
-
-
-def apply_fixes(config: SiteConfig, diagnostics: list[Diagnostic]) -> dict[str, tuple[str, str]]:
-    """The text each file that the diagnostics' safe fixes change holds now and will hold
-    (relative path -> (old, new)); the database's is checked to read back as the fixed database
-    (see hugokit.verify)."""
-    from hugokit.inputs import read_text
-    from hugokit.verify import fix_database, fix_text
-
-    by_path: dict[str, list[Fix]] = {}
-    for d in diagnostics:
-        if d.fix is not None:
-            by_path.setdefault(d.fix.path, []).append(d.fix)
-    changed: dict[str, tuple[str, str]] = {}
-    for shown, fixes in by_path.items():
-        text = read_text(config.path(shown), shown)
-        changed[shown] = (text, (fix_database if shown == config.database else fix_text)(text, shown, fixes))
-    return changed

@@ -41,7 +41,7 @@ class Venue(NamedTuple):
     full: str    # the registry's full name of a known venue, else name; or the whole venue (see venue_of)
     short: str   # the registry's spelling of a known venue, else name; or the whole venue
     kind_name: str = ""  # the registry's kind (conference, journal, …), "" when unknown
-    locator: Locator | None = None  # a journal's volume, issue and pages, where the venue gives them
+    locator: Locator | None = None  # a journal's volume, issue and pages, or pages alone, where the venue gives them
 
 
 def venue_of(pub: "Publication", venues: "Vocabulary") -> Venue:

@@ -44,7 +44,7 @@ def fix_database(text: str, path: str, fixes: list[Fix]) -> str:
     from hugokit.database import parse_database
 
     database, problems = parse_database(text, path)
-    chosen = _disjoint(fixes)
+    chosen = disjoint(fixes)
     fixed = _splice(text, chosen)
     try:
         result, after = parse_database(fixed, path)
@@ -129,14 +129,9 @@ def _list_meant(pub: Publication, name: str, old: list[str], fixes: list[Fix]) -
     return meant if used == set(fixes) else None
 
 
-def fix_text(text: str, path: str, fixes: list[Fix]) -> str:
-    """text with the fixes applied."""
-    return _splice(text, _disjoint(fixes))
-
-
-def _disjoint(fixes: Iterable[Fix]) -> list[Fix]:
-    """The fixes that do not overlap, in file order: of two that do, the later one (a rerun
-    applies the other)."""
+def disjoint(fixes: Iterable[Fix]) -> list[Fix]:
+    """The fixes that do not overlap, in file order: of two that do, the later one (the next
+    pass of hugokit.fixing applies the other, if the check of its result still offers it)."""
     chosen: list[Fix] = []
     edge = None
     for fix in sorted(set(fixes), key=lambda f: f.start, reverse=True):

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from hugokit.diagnostics import Diagnostic, Position
+from hugokit.diagnostics import Diagnostic, Position, quoted
 from hugokit.inputs import read_text
 from hugokit.layout import VOCABULARY_NAMES, defaults_dir, vocabulary_file
 from hugokit.venue_kinds import KINDS
@@ -126,7 +126,7 @@ def _read(path: Path, shown: str, diagnostics: list[Diagnostic], read: dict[Path
             if term is None:
                 continue
             if term.name.casefold() in seen:
-                reader.report(node, "duplicate-term", f'"{term.name}" is listed twice in {shown}',
+                reader.report(node, "duplicate-term", f'{quoted(term.name)} is listed twice in {shown}',
                               f"see line {seen[term.name.casefold()].where.line}; keep one")
                 continue
             seen[term.name.casefold()] = term
@@ -158,11 +158,11 @@ def _term(reader: "Reader", node: "yaml.Node", what: str) -> Term | None:
                 except re.error as exc:
                     reader.report(value_node, "bad-pattern", f"pattern of {what} is not a regular expression: {exc}")
         else:
-            value = reader.string(value_node, f'"{key}" of {what}')
+            value = reader.string(value_node, f'{quoted(key)} of {what}')
             if value is not None:
                 values[key] = value
         if key == "kind" and values.get("kind") not in (None, *VENUE_KINDS):
-            reader.report(value_node, "bad-kind", f'unknown kind "{values["kind"]}" in {what}',
+            reader.report(value_node, "bad-kind", f'unknown kind {quoted(str(values["kind"]))} in {what}',
                           "one of: " + ", ".join(VENUE_KINDS))
     if "name" not in values:
         reader.report(node, "missing-key", f'{what} has no "name"')

@@ -91,7 +91,7 @@ def test_a_front_matter_edit_points_at_the_config(built: Path) -> None:
     run = hugokit("build", "--site", built)
     assert run.exit_code == 1
     assert "content/publications.md:6:1: error[hand-edited-page] this line differs from what hugokit generated " \
-           "('menu: main'); building would overwrite it (to keep it, set the front-matter as front_matter in " \
+           '("menu: main"); building would overwrite it (to keep it, set the front-matter as front_matter in ' \
            "hugokit.yaml (hugokit import content/publications.md shows how))" in run.stdout
     # The way out the hint names: import the page, which records its front-matter, then build.
     assert hugokit("import", page, "--site", built).exit_code == 0

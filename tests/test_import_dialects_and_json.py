@@ -155,5 +155,5 @@ def test_the_databases_date_field(tmp_path: Path) -> None:
     assert errors == [
         'data/publications.yaml:6:9: error[bad-date] "date" of publication 2 is not a date: month 13 does not exist '
         "(write YYYY, YYYY-MM or YYYY-MM-DD)",
-        "data/publications.yaml:9:9: error[bad-date] \"date\" of publication 3 is not a date: '05/2024' "
+        'data/publications.yaml:9:9: error[bad-date] "date" of publication 3 is not a date: "05/2024" '
         "(write YYYY, YYYY-MM or YYYY-MM-DD)"]

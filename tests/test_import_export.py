@@ -41,7 +41,8 @@ def test_real_world_bibtex(tmp_path: Path) -> None:
     pubs = by_id(tmp_path)
     alpa = pubs["zheng2022alpa"]
     assert alpa.title == "Alpa: Automating Inter-and Intra-Operator Parallelism for Distributed Deep Learning"
-    assert alpa.venue == "OSDI 2022"  # the @string's proceedings title, mapped through the registry
+    # the @string's proceedings title, mapped through the registry, with the paper's pages
+    assert alpa.venue == "OSDI 2022, pp. 559–578"
     assert alpa.authors == ["Lianmin Zheng", "Zhuohan Li", "Hao Zhang", "Yonghao Zhuang", "et al."]
     dblp = pubs["DBLP:journals/corr/abs-2309-06180"]
     assert (dblp.venue, dblp.arxiv, dblp.doi) == ("Preprint 2023", "2309.06180", "10.48550/ARXIV.2309.06180")
@@ -91,7 +92,7 @@ def test_json_mapping_and_unknown_fields(tmp_path: Path) -> None:
     assert (pub.title, pub.year, pub.authors, pub.links["paper"], pub.abstract) == \
         ("A Paper", 2019, ["A B", "C D"], "https://x.org/a.pdf", "1")
     bad = hugokit("import", source, "--site", tmp_path / "site", "--map", "name=titel")
-    assert bad.exit_code == 2 and "cannot read --map 'name=titel'" in bad.stdout
+    assert bad.exit_code == 2 and 'cannot read --map "name=titel"' in bad.stdout
 
 
 def test_merge_gains_fields_keeps_existing_reports_conflicts_and_keeps_comments(tmp_path: Path) -> None:
@@ -121,7 +122,7 @@ def test_merge_gains_fields_keeps_existing_reports_conflicts_and_keeps_comments(
     preview = hugokit("import", bib, "--site", tmp_path, "--dry-run")
     assert preview.exit_code == 1 and "would import 2 new and updated 1 existing" in preview.stdout  # as build --diff
     assert "+  doi: 10.5555/pollux" in preview.stdout
-    assert f"kept 'https://arxiv.org/pdf/2008.12260.pdf' (edit the database by hand if {bib} is right)" \
+    assert f'kept "https://arxiv.org/pdf/2008.12260.pdf" (edit the database by hand if {bib} is right)' \
         in preview.stdout  # the conflict, reported
     assert database.read_text().count("title:") == 2  # nothing written
 

@@ -250,3 +250,24 @@ def test_invisible_characters_pasted_into_pages_are_repaired_or_fixed(tmp_path: 
     again = hugokit("check", "--site", site)
     assert "stray-whitespace" not in again.stdout and "author-variant" not in again.stdout, again.stdout
     assert "\ufeff" not in (site / "data/publications.yaml").read_text()
+
+
+@pytest.mark.parametrize(("publication", "short", "venue", "said"), [
+    # the locator the full name writes is the venue's, though publication_short lacks it
+    ("*ACM SIGMOD International Conference on Management of Data*, pp. 47–57", "SIGMOD 1984", "SIGMOD 1984, pp. 47–57",
+     False),
+    ("*Nature* 585(7825):357–362", "Nature", "Nature 585(7825):357–362, 2020", False),
+    ("*International Conference on Machine Learning*", "ICML", "ICML 2020", False),  # nothing to add
+    # no place for it in a venue of two parts: said, never dropped without a word
+    ("*Nature* 585(7825):357–362", "ICML 2020 (Oral), ATC 2020", "ICML 2020 (Oral), ATC 2020", True),
+    ("*Nature* 585(7825):357–362, 2020, *Science* 1(2):3–4, 2021", "Nature", "Nature 2020", True),
+])
+def test_a_full_venue_name_s_locator_is_kept_beside_publication_short(tmp_path: Path, publication: str, short: str,
+                                                                      venue: str, said: bool) -> None:
+    page = write(tmp_path / "content/publication/x/index.md",
+                 f"---\ntitle: X\nauthors: [A B]\ndate: '2020-01-01'\npublication: '{publication}'\n"
+                 f"publication_short: '{short}'\n---\n")
+    run = hugokit("import", page, "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    assert [p.venue for p in database_of(tmp_path)] == [venue]
+    assert (f'{page}:5:14: warning[not-imported] "publication"' in run.stdout) is said, run.stdout

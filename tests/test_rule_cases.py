@@ -7,6 +7,7 @@ the diff.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import re
 
 import pytest
@@ -91,8 +92,15 @@ def test_duplicate_link_knows_a_doi_in_any_of_its_forms_and_an_address_in_its_us
     assert target("https://example.org/p?id=1") != target("https://example.org/p?id=2")
 
 
-# What quotes a value in a rule's message: every rule module, and the helpers whose words rules pass on.
-_MESSAGE_SOURCES = [*sorted((REPO / "hugokit" / "rules").glob("*.py")), REPO / "hugokit" / "links.py"]
+# What quotes a value in a message: every rule module, the helpers whose words rules pass on, and
+# the modules that report on what a user wrote outside the rules (the readers of the database, the
+# vocabularies and the config, dates, the importers, the merge, add and refresh, build's and
+# export's notes, a hand-edited page, the command line's options).
+_MESSAGE_SOURCES = [*sorted((REPO / "hugokit" / "rules").glob("*.py")), REPO / "hugokit" / "links.py",
+                    *sorted((REPO / "hugokit" / "importers").glob("*.py")),
+                    *(REPO / "hugokit" / f"{name}.py" for name in (
+                        "load", "database_full", "vocab", "config_read", "dates", "merge", "refresh", "build",
+                        "export", "provenance", "cli_check", "cli_exchange", "cli_sources"))]
 
 
 def _doubling_templates(source: str, name: str) -> list[str]:
@@ -117,7 +125,7 @@ def _doubling_templates(source: str, name: str) -> list[str]:
     return found
 
 
-def test_no_rule_message_puts_a_value_in_quotes_of_its_own() -> None:
+def test_no_message_puts_a_value_in_quotes_of_its_own() -> None:
     """Values go through diagnostics.quoted, which escapes the quotes a value holds."""
     import inspect
     import textwrap
@@ -153,3 +161,19 @@ def test_quoted_values_read_back_as_the_value_they_show() -> None:
     assert shown['"ml"'] == '"\\"ml\\""' and shown["ml"] == '"ml"' and shown["O'Brien"] == '"O\'Brien"'
     assert shown["a\u200bb"] == '"a\\u200bb"' and shown["\U0001f600"] == '"\U0001f600"'
     assert all(yaml.safe_load(text) == value for value, text in shown.items())
+
+
+def test_messages_outside_the_rules_show_a_value_with_quotes_once(tmp_path: Path) -> None:
+    """A key, a heading or a character a user wrote, as the readers and importers name it."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/publications.yaml").write_text("- {title: x, year: 2020, '\"tags\"': [a]}\n", encoding="utf-8")
+    run = hugokit("check", "--site", tmp_path)
+    assert 'error[unknown-key] unknown key "\\"tags\\"" in publication 1' in run.stdout
+    page = tmp_path / "page.md"
+    page.write_text('---\ntitle: x\n---\n\n### "2024"\n', encoding="utf-8")
+    (tmp_path / "new").mkdir()
+    run = hugokit("import", page, "--site", tmp_path / "new")
+    assert 'error[unparsed-line] heading "\\"2024\\"" is not a year' in run.stdout
+    (tmp_path / "data/publications.yaml").write_text("- title: a\x07b\n", encoding="utf-8")
+    run = hugokit("check", "--site", tmp_path)
+    assert 'error[yaml-syntax] character "\\x07" is not allowed in YAML' in run.stdout  # (it said "character 7")

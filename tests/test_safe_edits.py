@@ -147,7 +147,7 @@ def test_a_windows_saved_source_imports_as_the_original(tmp_path: Path, source: 
 
 @pytest.mark.parametrize("module, planner, command", [
     ("hugokit.cli_exchange", "import_file", "import"),  # the import merge
-    ("hugokit.cli_check", "apply_fixes", "fix"),
+    ("hugokit.fixing", "fix_site", "fix"),
 ])
 def test_an_edit_never_undoes_a_save_made_while_it_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        module: str, planner: str, command: str) -> None:

@@ -88,7 +88,7 @@ def test_refresh_notes_a_venue_the_registry_lacks(tmp_path: Path, server: Source
     assert run.exit_code == 1, run.output
     assert "was published: Phys. Rev. B 74, 024520 (2006)\n" in run.stdout
     assert "    doi: (none) -> 10.1103/PhysRevB.74.024520\n" in run.stdout
-    assert ("    note: 'Phys. Rev. B 74, 024520 (2006)' is the source's own spelling, not a venue of the registry"
+    assert ('    note: "Phys. Rev. B 74, 024520 (2006)" is the source\'s own spelling, not a venue of the registry'
             in run.stdout)
     assert server.paths("/crossref") == ["/crossref/works/10.1103/physrevb.74.024520"]  # asked; it has no record
 

@@ -38,6 +38,18 @@ CASES = {
     "Findings of the Association for Computational Linguistics: EMNLP 2020": "Findings of EMNLP 2020",
     "ACL (Findings)": "Findings of ACL 2020",  # DBLP's venue for it: never ACL
     "ICML 2020 Workshop on Human Interpretability in Machine Learning, Vienna, Austria": None,
+    # One-part titles: DBLP's "ACRONYM Conference", with its year after or before, or none.
+    "SIGMOD Conference": "SIGMOD 2020",
+    "SIGMOD Conference 2021": "SIGMOD 2021",
+    "Proceedings of SIGMOD 2021": "SIGMOD 2021",
+    "Proceedings of the 2021 EuroSys Conference": "EuroSys 2021",  # the year before the acronym
+    "SIGMOD '19": "SIGMOD 2019",  # the year it writes, not the entry's
+    "SIGMOD Record": None,  # a journal
+    "SIGMOD Conference Companion": None,
+    "DBTest@SIGMOD": None,  # a workshop at SIGMOD
+    "Workshop on Data Management for End-to-End Machine Learning at SIGMOD 2020": None,
+    "HotOS Conference": None,  # HotOS is a workshop
+    "SIGMOD Conference 2019 2020": None,  # two years: neither is guessed
 }
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import hugokit, write
 from hugokit.text import split_venue
-from hugokit.venue_string import mark_kind, parse
+from hugokit.venue_string import Locator, locator_pieces, mark_kind, parse, with_locator, with_more_locator, without_locator
 
 
 def _shape(venue: str) -> list[tuple[str | None, str, str | None, list[tuple[str, str]]]]:
@@ -146,6 +146,34 @@ def test_a_journal_volume_issue_and_pages_are_the_locator_not_the_name() -> None
     (part,) = parse(venue)
     assert venue[part.locator.start:part.locator.end] == "585(7825):357–362"  # type: ignore[union-attr]
     assert [m.value.text for m in part.marks] == ["Oral"]
+
+
+def test_a_proceedings_paper_s_pages_alone_stand_after_the_year() -> None:
+    """Pages without a volume (a proceedings paper's) follow the year behind "pp." or "p.": the
+    part's locator, whatever marks come before or after them."""
+    def read(venue: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+        return [(p.name.text, p.locator.text if p.locator else None, p.year.text if p.year else None,
+                 [m.value.text for m in p.marks]) for p in parse(venue)]
+
+    assert read("OSDI 2022, pp. 559–578") == [("OSDI", "pp. 559–578", "2022", [])]
+    assert read("ICML 2020, p. 7 (Oral)") == [("ICML", "p. 7", "2020", ["Oral"])]
+    assert read("ICML 2020 (Oral), pp. 1–10") == [("ICML", "pp. 1–10", "2020", ["Oral"])]
+    assert read("OSDI 2022, pp. 1–2, MLSys@NeurIPS 2017") == [("OSDI", "pp. 1–2", "2022", []),
+                                                              ("NeurIPS", None, "2017", [])]
+    assert read("Handbook, pp. 12–34") == [("Handbook", "pp. 12–34", None, [])]
+    # After a volume or an issue they are a journal's pages; without "pp." no locator at all.
+    assert read("Proc. IEEE 86(11), pp. 2278–2324") == [("Proc. IEEE", "86(11), pp. 2278–2324", None, [])]
+    assert read("Foo 2020, 12–34") == [("Foo", None, "2020", []), ("12–34", None, None, [])]
+    (part,) = parse("OSDI 2022, pp. 559–578 (Oral)")
+    assert part.locator is not None and locator_pieces(part.locator) == Locator("", "", "559–578")
+    assert str(Locator("", "", "559–578")) == "pp. 559–578" and str(Locator("", "", "e12")) == "p. e12"
+    assert split_venue("OSDI 2022, pp. 559–578") == ("OSDI", 2022)
+    assert with_locator("OSDI 2022 (Oral)", Locator("", "", "559–578")) == "OSDI 2022, pp. 559–578 (Oral)"
+    assert with_locator("Handbook", Locator("", "", "3")) == "Handbook, p. 3"
+    assert without_locator("OSDI 2022, pp. 559–578 (Oral)") == "OSDI 2022 (Oral)"
+    assert with_more_locator("OSDI 2022", "OSDI 2022, pp. 559-578") == "OSDI 2022, pp. 559-578"
+    assert with_more_locator("OSDI 2022, pp. 559–578", "OSDI 2022, pp. 559-578") == "OSDI 2022, pp. 559–578"
+    assert with_more_locator("OSDI 2022, pp. 1–2", "OSDI 2022, pp. 3–4") is None
 
 
 def test_the_exports_give_the_locator_its_own_fields_and_keep_the_venue(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hugokit.config import SiteConfig
 from hugokit.database import read_for_edit
@@ -11,6 +12,9 @@ from hugokit.importers.imported import Progress
 from hugokit.inputs import read_text
 from hugokit.merge import merge
 from hugokit.render.database_yaml import render_database
+
+if TYPE_CHECKING:
+    from hugokit.vocab import Vocabulary
 
 NO_ENTRIES = "no-entries"
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".bib": "bibtex", ".bibtex": "bibtex", ".json": "json"}
@@ -55,7 +59,12 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     elif fmt == "markdown":
         from hugokit.importers.markdown import import_page
 
-        imported = import_page(text, shown, mapping)
+        def venues() -> Vocabulary:  # read only for a shortcode that holds BibTeX
+            from hugokit.vocab import load_vocabularies
+
+            return load_vocabularies(config.root)[0].venues
+
+        imported = import_page(text, shown, mapping, venues)
     elif fmt == "json":
         from hugokit.importers.json_list import import_json
         from hugokit.vocab import load_vocabularies

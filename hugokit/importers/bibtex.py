@@ -33,10 +33,15 @@ _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
 _KEY_BREAKS = re.compile(BIBTEX_KEY_BREAKERS)
 _CLOSE = {"{": "}", "(": ")"}
-_NOT_A_JOURNAL = ("only a journal's volume, number and pages become its venue's locator (Nature 585(7825):357–362, "
-                  "2020); a proceedings paper's, a book's or a report's (a series volume, a report number) stay only "
-                  "in the .bib file")
-_UNUSED_HINTS = {name: _NOT_A_JOURNAL for name in ("volume", "number", "pages", "eid")}
+_SERIES = ("a proceedings paper's volume and number are its series' (DBLP writes the LNCS, PMLR or LIPIcs volume), "
+           "not the conference's, and a report's number is its report number: the venue shows only the "
+           "conference and the paper's pages (OSDI 2022, pp. 559–578), so they stay only in the .bib file")
+_NO_VENUE_PAGES = ("only a journal article's or a proceedings paper's pages become its venue's locator (Nature "
+                   "585(7825):357–362, 2020; OSDI 2022, pp. 559–578); a book's, a thesis's or a report's stay only in "
+                   "the .bib file")
+_UNUSED_HINTS = {"volume": _SERIES, "number": _SERIES, "pages": _NO_VENUE_PAGES, "eid": _NO_VENUE_PAGES,
+                 "series": "a proceedings volume's series (LNCS, PMLR) is no part of the venue, which shows the "
+                           "conference: it stays only in the .bib file"}
 _NO_KIND_LEFT = ("each link kind it may be was taken by another field of the entry (pdf and paper, url and website "
                  "and project): add it to the database under a kind of its own (links: {slides: …})")
 _UNUSED_HINTS.update({name: _NO_KIND_LEFT for name in LINK_FIELDS})
@@ -66,15 +71,16 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
             latex.setdefault(command, []).append(entry.line)
         if mapped.publication is None:
             result.diagnostics.append(error(Position(path, entry.line, 1), "bibtex-incomplete",
-                                            f'entry "{entry.key}" {mapped.problem}; it was skipped',
+                                            f'entry {quoted(entry.key)} {mapped.problem}; it was skipped',
                                             "add the missing field (title = {…}, year = {2024}) to the entry"))
             continue
         _mend_key(mapped.publication, entry, by_key, path, result)
         result.publications.append(mapped.publication)
         for code, name, why, hint in mapped.left_out:
-            said = why if code in ("bibtex-proceedings", "bibtex-date", "bibtex-doi", "bibtex-preprint") else f"{why}; it was not imported"
+            said = why if code in ("bibtex-proceedings", "bibtex-name", "bibtex-date", "bibtex-doi",
+                                   "bibtex-preprint") else f"{why}; it was not imported"
             result.diagnostics.append(warning(_field_position(text, path, entry, name), code,
-                                              f'entry "{entry.key}": {said}', hint))
+                                              f'entry {quoted(entry.key)}: {said}', hint))
         for name in mapped.unused:
             unused.setdefault(name, []).append(entry.line)
     _report(result, path, unused, latex, parents_skipped)
@@ -123,7 +129,7 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
             errors.clear()
         elif errors:
             named = _KEY.match(text, parser.command_start or 0)
-            entry = f' in entry "{named.group(1)}"' if named else ""
+            entry = f' in entry {quoted(named.group(1))}' if named else ""
             for exc in errors:
                 _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
                 result.diagnostics.append(error(Position(path, lineno or line, (colno or 0) + 1), "bibtex-syntax",
@@ -139,12 +145,12 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
                 name = name.lower()
                 if name in fields:
                     result.diagnostics.append(warning(Position(path, line, 1), "bibtex-duplicate-field",
-                                                      f'entry "{key}" has "{name}" twice; the first was kept'))
+                                                      f'entry {quoted(key)} has {quoted(name)} twice; the first was kept'))
                     continue
                 fields[name] = "".join(parts)
             if key.lower() in seen:
                 result.diagnostics.append(error(Position(path, line, 1), "bibtex-duplicate-key",
-                                                f'entry "{key}" is defined twice (first at line {seen[key.lower()]}); '
+                                                f'entry {quoted(key)} is defined twice (first at line {seen[key.lower()]}); '
                                                 "the second was skipped", "give each entry its own key"))
                 continue
             seen[key.lower()] = line
@@ -224,7 +230,7 @@ def _resolved(entry: Entry, by_key: dict[str, Entry], macros: Macros, path: str,
         parent = by_key.get(target.lower())
         if parent is None:
             result.diagnostics.append(warning(Position(path, entry.line, 1), "bibtex-crossref",
-                                              f'entry "{entry.key}" cross-references "{target}", which is not in '
+                                              f'entry {quoted(entry.key)} cross-references {quoted(target)}, which is not in '
                                               "the file; it was imported with its own fields only",
                                               "import the file that holds the parent together with this one"))
         else:
@@ -247,7 +253,7 @@ def _report(result: Imported, path: str, unused: dict[str, list[int]], latex: di
     for name, lines in unused.items():
         result.diagnostics.append(warning(
             Position(path, lines[0], 1), "bibtex-unused-field",
-            f'field "{name}" is not imported ({_count(lines)}; first at line {lines[0]})',
+            f'field {quoted(name)} is not imported ({_count(lines)}; first at line {lines[0]})',
             _UNUSED_HINTS.get(name, "hugokit keeps no such field; it stays only in the .bib file")))
     for command, lines in latex.items():
         result.diagnostics.append(warning(
@@ -256,7 +262,7 @@ def _report(result: Imported, path: str, unused: dict[str, list[int]], latex: di
             f"first at line {lines[0]})",
             "replace it with the character it stands for, or define it in an @preamble with \\newcommand"))
     if parents:
-        keys = ", ".join(f'"{p.key}"' for p in parents)
+        keys = ", ".join(quoted(p.key) for p in parents)
         result.diagnostics.append(warning(
             Position(path, parents[0].line, 1), "bibtex-crossref-parent",
             f"{len(parents)} entries are only crossref targets and were not imported as publications: {keys}",
@@ -323,7 +329,7 @@ def _report_commented(text: str, path: str, commented: list[re.Match[str]], resu
     for found in commented:
         line = text.count("\n", 0, found.start()) + 1
         col = found.start() - text.rfind("\n", 0, found.start())
-        key = f' "{found.group(2)}"' if found.group(2) else ""
+        key = f' {quoted(found.group(2))}' if found.group(2) else ""
         result.diagnostics.append(warning(
             Position(path, line, col), "bibtex-commented-entry",
             f"the @{found.group(1)} entry{key} is inside an @comment block and was not imported "

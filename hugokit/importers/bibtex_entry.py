@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from hugokit.dates import month_number
-from hugokit.diagnostics import Position
+from hugokit.diagnostics import Position, quoted
 from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
@@ -46,9 +46,12 @@ _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
 MASTERS = "Master's Thesis"
-# The venue fields whose volume, number and pages are the venue's own (a journal's); a
-# booktitle's are its proceedings' or series' (DBLP: an LNCS or PMLR volume), a publisher's a book series'.
-_LOCATED = {"journal", "journaltitle", "howpublished"}
+# The venue fields whose locator fields are the venue's own: a journal's volume, number and
+# pages; a booktitle's pages (its volume and number are its series': DBLP's LNCS or PMLR volume).
+# A publisher's (a book's) are a book series'.
+_LOCATED = {"journal": ("volume", "issue", "pages"), "journaltitle": ("volume", "issue", "pages"),
+            "howpublished": ("volume", "issue", "pages"),
+            "booktitle": ("pages",)}
 # biblatex's date: ISO 8601 (`2023`, `2023-05`, `2023-05-12`), or a range whose start is taken (`2017/2021`).
 _DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
 # What an arXiv venue says besides the id: nothing a Preprint venue does not.
@@ -86,6 +89,7 @@ class _Texts:
         # hugokit's own export holds the database's values exactly: they are read back as they are
         self.tidy = "hugokit-year" not in fields
         self.latex: list[str] = []
+        self.comma_lists: list[tuple[str, int]] = []  # (field, names) written "A, B, C" instead of "A and B and C"
         self._cache: dict[str, str] = {}
 
     def __getitem__(self, name: str) -> str:
@@ -130,9 +134,17 @@ class _Texts:
     def name_list(self, name: str) -> list[str]:
         out = []
         for person in split_names(" ".join(self.fields.get(name, "").split())):
-            shown, unknown = display_name(person)
-            out.append(shown)
-            self.latex.extend(unknown)
+            parts = [person]
+            if person.count(",") > 2:  # (rare: most names have one comma or none)
+                from pybtex.bibtex.utils import split_tex_string
+
+                parts = split_tex_string(person, ",")
+            if len(parts) > 3:  # no BibTeX name has more than two commas: names listed with commas
+                self.comma_lists.append((name, len(parts)))
+            for part in parts if len(parts) > 3 else [person]:
+                shown, unknown = display_name(part)
+                out.append(shown)
+                self.latex.extend(unknown)
         return out
 
 
@@ -143,7 +155,7 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     dated = _DATE.fullmatch(text.get("date")) if "year" not in own else None
     year_text = own.get("year") or text.get("year") or (dated.group(1) if dated else "")
     if not title or not re.fullmatch(r"[0-9]{4}", year_text):
-        problem = "has no title" if not title else (f'has year "{year_text}", not a four-digit year' if year_text
+        problem = "has no title" if not title else (f'has year {quoted(year_text)}, not a four-digit year' if year_text
                                                    else "has no year")
         return Mapped(None, problem, [], text.latex, [])
     used = set(_USED)
@@ -158,10 +170,14 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
             used.add("date")  # biblatex's date, as precise as it is, where the year and month fields agree
             pub.date = max(start, pub.date, key=len) if len(start) > 4 or pub.date else ""
             if dated.group(3):
-                left_out.append(("bibtex-date", "date", f'date "{dated.group()}" is a range: only its start '
+                left_out.append(("bibtex-date", "date", f'date {quoted(dated.group())} is a range: only its start '
                                  f"({start}) was imported", "the database holds one date; the .bib file "
                                  "keeps the range"))
     pub.where[""] = Position(path, entry.line, 1)
+    for name, count in text.comma_lists:
+        left_out.append(("bibtex-name", name, f"{name} lists {count} names separated by commas, which BibTeX "
+                                              f"separates with \"and\"; they were read as {count} names",
+                         'check them, and write the names separated by " and " in the .bib file'))
     # an empty field (`month = {}`, as IDEAS exports) holds nothing to lose: not reported
     unused = [name for name, value in entry.fields.items()
               if name not in used and not name.startswith("hugokit-") and value.strip()]
@@ -202,7 +218,7 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     if volume_taken:
         used.add("volume")  # DBLP's CoRR entries: the arXiv id once more
     if source in _LOCATED and venue:
-        venue = _located(text, venue, used, left_out, volume_taken)
+        venue = _located(text, venue, _LOCATED[source], used, left_out, volume_taken)
     month = month_number(text.get("month"))
     if month is not None:
         used.add("month")
@@ -260,8 +276,8 @@ def _doi(text: _Texts, left_out: list[tuple[str, str, str, str]]) -> str:
     if not value or _DOI.fullmatch(value):
         return value
     found = _DOI.search(value)
-    said = f'imported as "{found.group()}"' if found else "it was not imported"
-    left_out.append(("bibtex-doi", "doi", f'doi "{text["doi"]}" is not a DOI (10.NNNN/…); {said}',
+    said = f"imported as {quoted(found.group())}" if found else "it was not imported"
+    left_out.append(("bibtex-doi", "doi", f'doi {quoted(text["doi"])} is not a DOI (10.NNNN/…); {said}',
                      "write the DOI alone (10.1145/3368089.3409752), or delete the field"))
     return found.group() if found else ""
 
@@ -314,8 +330,8 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     read = finder.read(raw, year) if raw else None
     venue = read[0] if read is not None else None
     if read is not None and read[1]:
-        left_out.append(("bibtex-proceedings", source, f'{source} "{raw}" was read as {venue}; the rest of it '
-                         f'("{read[1]}") is not imported',
+        left_out.append(("bibtex-proceedings", source, f'{source} {quoted(raw)} was read as {venue}; the rest of it '
+                         f'({quoted(read[1])}) is not imported',
                          "nothing to do if that is the venue (the .bib file keeps the whole title); if the "
                          "paper is in a workshop or companion volume, write that venue in the database"))
     # al-folio's abbr is the site's short label. It names the venue only where the entry has no
@@ -333,8 +349,8 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     if arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
         rest = _PREPRINT_WORDS.sub("", _ARXIV_MENTION.sub("", raw)).strip(" ,;:.-()[]")
         if rest:  # `arXiv preprint arXiv:2301.00001 (accepted at ICML)`: what the venue cannot say
-            left_out.append(("bibtex-preprint", source, f'{source} "{raw}" was read as Preprint {year}; the rest of '
-                             f'it ("{rest}") is not imported', "if the paper was published, write that venue in "
+            left_out.append(("bibtex-preprint", source, f'{source} {quoted(raw)} was read as Preprint {year}; the rest of '
+                             f'it ({quoted(rest)}) is not imported', "if the paper was published, write that venue in "
                              "the database (or in the .bib file's journal or booktitle, alone)"))
         return f"Preprint {year}", presentation, ""
     name = raw.strip().rstrip(",; ")  # `Wrocław University of Technology ;`
@@ -349,13 +365,13 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     return f"{name}{',' if located else ''} {year}", presentation, source
 
 
-def _located(text: _Texts, venue: str, used: set[str], left_out: list[tuple[str, str, str, str]],
-             volume_taken: bool) -> str:
-    """The venue with the locator the entry's volume, number and pages give (biblatex's eid where
-    there are no pages); volume_taken: the volume was read as something else."""
+def _located(text: _Texts, venue: str, pieces: tuple[str, ...], used: set[str],
+             left_out: list[tuple[str, str, str, str]], volume_taken: bool) -> str:
+    """The venue with the locator the entry's fields for pieces give (volume, number, pages;
+    biblatex's eid where there are no pages); volume_taken: the volume was read as something else."""
     fields = {"volume": "volume", "issue": "number", "pages": "pages" if text.get("pages") else "eid"}
     given = {piece: Given(field, text[field], " ".join(text.fields[field].split())) for piece, field in fields.items()
-             if text.get(field) and not (piece == "volume" and volume_taken)}
+             if piece in pieces and text.get(field) and not (piece == "volume" and volume_taken)}
     used.update(g.field for g in given.values())
     venue, missed = place_locator(venue, given, lambda field, value: f"{field} = {{{value.replace('-', '--')}}}",
                                   ("volume", "number", "pages"))

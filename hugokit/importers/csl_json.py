@@ -6,7 +6,8 @@ and names as objects (`{"family": …, "given": …}`), dates as `{"date-parts":
 The venue is read from `container-title-short` or `container-title` through the venue registry,
 as `hugokit add` reads Crossref's (a proceedings title names its conference: "Proceedings of the
 29th Symposium on Operating Systems Principles" → SOSP 2023), else kept as written with the year;
-a journal article's `volume`, `issue` and `page` become its locator. Fields hugokit has no place
+a journal article's `volume`, `issue` and `page` become its locator, and so does a proceedings
+paper's or a chapter's `page` (`OSDI 2022, pp. 559–578`). Fields hugokit has no place
 for (`publisher`, `ISSN`, `note`, …) are reported once per file with a count, never dropped
 without a word.
 """
@@ -16,7 +17,7 @@ import re
 
 import yaml
 
-from hugokit.diagnostics import error, warning
+from hugokit.diagnostics import error, warning, quoted
 from hugokit.importers.imported import Imported
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.links import arxiv_in_link
@@ -45,6 +46,7 @@ _MARKUP = re.compile(r'</?(?:i|b|sc|sup|sub)>|<span\s+(?:style="font-variant:\s*
 READ = frozenset(("title", "author", "editor", "issued", "container-title", "container-title-short", "event",
                   "event-title", "volume", "issue", "page", "number", "DOI", "URL", "abstract", "keyword", "type"))
 _LOCATOR = frozenset(("volume", "issue", "page"))
+_IN_CONTAINER = frozenset(("paper-conference", "chapter"))
 
 
 def looks_like_csl(root: yaml.Node | None) -> bool:
@@ -73,7 +75,7 @@ def import_csl(reader: Reader, root: yaml.SequenceNode, finder: VenueFinder) -> 
             result.publications.append(pub)
     for field, (count, first) in unused.items():
         reader.diagnostics.append(warning(reader.pos(first), "csl-unused-field",
-                                          f'"{field}" ({count} item(s)) has no place in the database; it was not '
+                                          f'{quoted(field)} ({count} item(s)) has no place in the database; it was not '
                                           "imported", "nothing to do if it is not needed on the site"))
     return result
 
@@ -88,13 +90,13 @@ def _item(reader: Reader, node: yaml.Node, what: str, finder: VenueFinder,
         if key in READ:
             fields[key] = value_node
         spare.append((key, key_node))
-    text = {key: _text(reader, value, f'"{key}" of {what}') for key, value in fields.items()
+    text = {key: _text(reader, value, f'{quoted(key)} of {what}') for key, value in fields.items()
             if key not in ("author", "editor", "issued")}
     if _MARKUP.search(text.get("title", "")):
         plain = _MARKUP.sub("", text["title"])
         reader.diagnostics.append(warning(reader.pos(fields["title"]), "csl-markup",
-                                          f"{what}: the title's markup was dropped: {text['title']!r} is imported as "
-                                          f"{plain!r}", "nothing to do; the page shows titles as plain text"))
+                                          f"{what}: the title's markup was dropped: {quoted(text['title'])} is imported as "
+                                          f"{quoted(plain)}", "nothing to do; the page shows titles as plain text"))
         text["title"] = plain
     title = text.get("title", "")
     date = _date(reader, fields.get("issued"), what)
@@ -112,11 +114,12 @@ def _item(reader: Reader, node: yaml.Node, what: str, finder: VenueFinder,
         values["date"] = full_date
     for field, target in (("author", "authors"), ("editor", "editors")):
         if field in fields:
-            values[target] = _names(reader, fields[field], f'"{field}" of {what}')
+            values[target] = _names(reader, fields[field], f'{quoted(field)} of {what}')
     kind = text.get("type", "")
     arxiv = _arxiv(text)
     journal = kind in JOURNAL or kind == "article" and bool(text.get("container-title"))  # (a periodical's)
-    kept = set(READ) if journal else set(READ - _LOCATOR)  # (a proceedings paper's pages are the proceedings')
+    # A proceedings paper's or a chapter's pages are its own; their volume and issue are the series'.
+    kept = set(READ) if journal else set(READ - _LOCATOR) | ({"page"} if kind in _IN_CONTAINER else set())
     if not _ARXIV_NUMBER.match(text.get("number", "")):
         kept.discard("number")
     for key, key_node in spare:
@@ -150,16 +153,17 @@ def _venue(reader: Reader, fields: dict[str, yaml.Node], text: dict[str, str], j
     read = finder.read(raw, year) if raw and known is None else None
     if read is not None and read[1]:
         reader.diagnostics.append(warning(reader.pos(fields[field]), "csl-proceedings",
-                                          f'{what}: "{field}" "{raw}" was read as {read[0]}; the rest of it '
-                                          f'("{read[1]}") is not imported', "nothing to do if that is the venue; if the "
+                                          f'{what}: {quoted(field)} {quoted(raw)} was read as {read[0]}; the rest of it '
+                                          f'({quoted(read[1])}) is not imported', "nothing to do if that is the venue; if the "
                                           "paper is in a workshop or companion volume, write that venue in the database"))
     venue = known or (read[0] if read else venue_text(raw, year, finder)[0] if raw else "")
     if not venue and preprint:
         return f"Preprint {year}"
-    if journal and venue:
+    if (journal or text.get("type") in _IN_CONTAINER) and venue:
         given = {piece: Given(field, text[field], text[field]) for piece, field in
-                 (("volume", "volume"), ("issue", "issue"), ("pages", "page")) if text.get(field)}
-        venue, missed = place_locator(venue, given, lambda field, value: f'"{field}": "{value}"',
+                 (("volume", "volume"), ("issue", "issue"), ("pages", "page")) if text.get(field)
+                 and (journal or piece == "pages")}
+        venue, missed = place_locator(venue, given, lambda field, value: f'{quoted(field)}: {quoted(value)}',
                                       ("volume", "issue", "page"))
         reader.diagnostics += [warning(reader.pos(fields["page" if m.piece == "pages" else m.piece]), "json-locator",
                                        f"{what}: {m.message}; it was not imported", m.hint) for m in missed]
@@ -203,7 +207,7 @@ def _names(reader: Reader, node: yaml.Node, what: str) -> list[str]:
         here = f"name {number} of {what}"
         if not reader.expect(person, here, "map"):
             continue
-        parts = {key: _text(reader, value, f'"{key}" of {here}') for key, _, value in reader.items(person, here)}
+        parts = {key: _text(reader, value, f'{quoted(key)} of {here}') for key, _, value in reader.items(person, here)}
         name = parts.get("literal") or " ".join(parts[key] for key in _NAMES if parts.get(key))
         if name:
             names.append(name)

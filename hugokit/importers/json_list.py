@@ -18,7 +18,7 @@ from typing import Callable
 import yaml
 
 from hugokit.dates import FORMS, filed_year, parse_date
-from hugokit.diagnostics import InputError, error, warning
+from hugokit.diagnostics import InputError, error, warning, quoted
 from hugokit.importers.csl_json import import_csl, looks_like_csl
 from hugokit.importers.imported import Imported
 from hugokit.importers.locator_fields import Given, place_locator
@@ -124,10 +124,10 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
             reader.unknown_key(key_node, what, sorted(names))
             continue
         if target == "selected":
-            if reader.boolean(value_node, f'"{key}" of {what}'):
+            if reader.boolean(value_node, f'{quoted(key)} of {what}'):
                 selected = True
             continue
-        value = _value(reader, value_node, f'"{key}" of {what}', target)
+        value = _value(reader, value_node, f'{quoted(key)} of {what}', target)
         if value in (None, "", []):
             continue
         if target.startswith("locator."):
@@ -140,14 +140,14 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
             if 1 <= number <= 12:
                 month = (number, value_node)
             else:
-                reader.report(value_node, "bad-date", f'"{key}" of {what} is not a month: {value!r}', "write 1 to 12")
+                reader.report(value_node, "bad-date", f'{quoted(key)} of {what} is not a month: {quoted(str(value))}', "write 1 to 12")
         elif target == "date":
             date, why = parse_date(str(value))
             if date:
                 values["date"] = date
             else:
                 bad_date = True
-                reader.report(value_node, "bad-date", f'"{key}" of {what} is not a date: {why}', f"write {FORMS}")
+                reader.report(value_node, "bad-date", f'{quoted(key)} of {what} is not a date: {why}', f"write {FORMS}")
         elif target == "topics" and "topics" in values:
             values["topics"] += value  # type: ignore[operator]
         else:
@@ -157,7 +157,7 @@ def _entry(reader: Reader, node: yaml.Node, what: str, names: dict[str, str]) ->
         values["topics"] = [SELECTED_TOPIC] + [t for t in others if t != SELECTED_TOPIC]  # type: ignore[attr-defined]
     if locator:
         venue, missed = place_locator(str(values.get("venue", "")), {p: g for p, (g, _) in locator.items()},
-                                      lambda field, value: f'"{field}": "{value}"', ("volume", "issue", "page"))
+                                      lambda field, value: f'{quoted(field)}: {quoted(value)}', ("volume", "issue", "page"))
         values["venue"] = venue
         reader.diagnostics += [warning(reader.pos(locator[m.piece][1]), "json-locator",
                                        f"{what}: {m.message}; it was not imported", m.hint) for m in missed]

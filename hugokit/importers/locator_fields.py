@@ -1,11 +1,12 @@
-"""A journal's volume, issue and pages, given as fields of their own (BibTeX's volume, number and
-pages; a JSON list's volume, issue, page) → the venue's locator, as the venue grammar writes it
-(`Nature 585(7825):357–362, 2020`). Each value the grammar cannot hold is named with why and what
+"""A journal's volume, issue and pages, or a proceedings paper's pages, given as fields of their
+own (BibTeX's volume, number and pages; a JSON list's volume, issue, page) → the venue's locator,
+as the venue grammar writes it (`Nature 585(7825):357–362, 2020`, `OSDI 2022, pp. 559–578`). Each value the grammar cannot hold is named with why and what
 to do, never dropped without a word."""
 from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
+from hugokit.diagnostics import quoted
 from hugokit.venue_string import ISSUE_FORMS, locator_from, parse, with_locator
 
 PIECES = ("volume", "issue", "pages")
@@ -35,8 +36,10 @@ for _piece in PIECES:
     _LEFT_OUT[(_piece, "no-venue")] = ("has no venue to go with it", "give the entry its journal and import again")
 for _piece in ("issue", "pages"):
     _LEFT_OUT[(_piece, "no-fit")] = _LEFT_OUT[("volume", "no-fit")]
-_LEFT_OUT[("pages", "no-volume")] = _LEFT_OUT[("issue", "no-volume")]
-_LEFT_OUT[("pages", "volume-left-out")] = _LEFT_OUT[("issue", "volume-left-out")]
+# Pages alone go after a one-part venue's year: a whole proceedings title kept as written has no such place.
+_LEFT_OUT[("pages", "no-fit-alone")] = ('do not fit into the venue "{venue}"',
+                                        "pages go after the year of a venue of one part: write it as the "
+                                        "conference's name and year with them (OSDI 2022, pp. 559–578), by hand")
 
 
 class Given(NamedTuple):
@@ -68,7 +71,7 @@ def place_locator(venue: str, given: dict[str, Given], example: Callable[[str, s
         if len(parts) == 1 and parts[0].locator is not None and parts[0].locator.text == str(locator):
             placed = venue  # the venue's text already holds it
         else:
-            why = {piece: "no-fit" for piece, value in values.items() if value}
+            why = {piece: "no-fit" if locator.volume else "no-fit-alone" for piece, value in values.items() if value}
     names = {piece: given[piece].field if piece in given else default
              for piece, default in zip(PIECES, defaults)}
     examples = {"volume": example(names["volume"], "12"), "issue": example(names["issue"], "3"),
@@ -77,6 +80,6 @@ def place_locator(venue: str, given: dict[str, Given], example: Callable[[str, s
     for piece in PIECES:
         if piece in why:
             message, hint = _LEFT_OUT[(piece, why[piece])]
-            left_out.append(LeftOut(piece, f'{given[piece].field} "{given[piece].written}" '
+            left_out.append(LeftOut(piece, f'{given[piece].field} {quoted(given[piece].written)} '
                                            f"{message.format(venue=venue)}", hint.format(**examples)))
     return placed or venue, left_out

@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
+from typing import TYPE_CHECKING, Callable
 
 from hugokit import shortcode
 from hugokit.dates import FORMS, filed_year, parse_date
-from hugokit.diagnostics import Mark, Position, error
+from hugokit.diagnostics import Mark, Position, error, quoted
 from hugokit.importers.imported import Imported
 from hugokit.inputs import BOM
 from hugokit.model import FIELD_BY_NAME, Publication
 from hugokit.text import front_matter_close
+
+if TYPE_CHECKING:
+    from hugokit.vocab import Vocabulary
 
 # Any shortcode at the start of a line opens an entry: hugokit's own `publication`, or another
 # site's dialect (`pub`, `paper`, …) whose parameters are mapped to fields or reported.
@@ -18,8 +24,10 @@ _HEADING = re.compile(r"#{1,6}\s+(.*?)\s*$")
 _SEPARATORS = {"", "&emsp;", "&nbsp;", "<br>", "<br/>", "<br />"}
 
 
-def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> Imported:
-    """Every publication on the page; every line it cannot account for is a diagnostic."""
+def import_page(text: str, path: str, mapping: dict[str, str] | None = None,
+                venues: Callable[[], Vocabulary] | None = None) -> Imported:
+    """Every publication on the page; every line it cannot account for is a diagnostic. venues:
+    gives the registry a shortcode's BibTeX entry's venue is read through."""
     # Only \n ends a line for Hugo; str.splitlines would also split at \x85, \u2028 and others.
     # A byte-order mark (as Windows editors save) is not part of the first line, for Hugo either.
     lines = [line.removesuffix("\r") for line in text.removeprefix(BOM).split("\n")]
@@ -41,6 +49,7 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> 
                                       "then import again"))
         index = toml_end + 1
     year: int | None = None
+    venues = cache(venues) if venues is not None else None  # read once, for the first entry that needs it
     while index < len(lines):
         line = lines[index]
         number = index + 1
@@ -54,17 +63,21 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None) -> 
                 year = int(title)
             else:
                 page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
-                                              f'heading "{title}" is not a year',
+                                              f'heading {quoted(title)} is not a year',
                                               "headings on the page must be years (### 2024); move other text elsewhere"))
             continue
         opened = _OPEN.match(line)
         if opened and (opened.group(1) == shortcode.NAME or "title=" in line):
-            index = _entry(lines, number - 1, year, path, page, mapping or {})
+            index = _entry(lines, number - 1, year, path, page, mapping or {}, venues)
             continue
         page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
                                       "this line is not part of a publication entry: " + _clip(line),
                                       "the page holds only `### YEAR` headings and publication shortcodes; "
                                       "move this text to another page"))
+    if any(d.code == "bibtex-unused-field" for d in page.diagnostics):
+        from hugokit.importers.embedded_bibtex import once_per_page
+
+        page.diagnostics = once_per_page(page.diagnostics)
     return page
 
 
@@ -77,12 +90,15 @@ def _front_matter(lines: list[str]) -> tuple[str | None, int]:
     return "".join(line + "\n" for line in lines[1:end]), end + 1
 
 
-def _entry(lines: list[str], start: int, year: int | None, path: str, page: Imported, mapping: dict[str, str]) -> int:
+def _entry(lines: list[str], start: int, year: int | None, path: str, page: Imported, mapping: dict[str, str],
+           venues: Callable[[], Vocabulary] | None) -> int:
     """Reads the entry opening at line index start; returns the index after it."""
     opening, end = lines[start], start
     name = _OPEN.match(opening).group(1)  # type: ignore[union-attr]
+    starts = [0]  # where each line of the opening begins in the joined text
     while not opening.rstrip().endswith(">}}") and end + 1 < len(lines):
         end += 1
+        starts.append(len(opening) + 1)
         opening += " " + lines[end]
     here = Position(path, start + 1, 1)
     if not opening.rstrip().endswith(">}}"):
@@ -91,6 +107,7 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
     closing = re.compile(r"\{\{<\s*/" + re.escape(name) + r"\s*>\}\}\s*$")
     following = lines[end + 1] if end + 1 < len(lines) else None
     author_line, after = "", end + 1
+    body: tuple[str, Position] | None = None  # a body of several lines, and where it starts
     if opening.rstrip().endswith("/>}}") or following is None:
         pass  # self-closing: everything is in the parameters
     elif closing.match(following):
@@ -101,23 +118,37 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
         pass  # self-closing too: no author line follows
     else:
         closed_at = _closing_line(lines, end + 1, closing)
-        if closed_at is not None:  # a body of several lines (a BibTeX entry, an abstract): one error for it
-            page.diagnostics.append(error(Position(path, end + 2, 1), "unparsed-entry",
-                                          f"the {closed_at - end - 1} lines between this {name} shortcode and its "
-                                          f"{{{{< /{name} >}}}} (line {closed_at + 1}) are not one author line",
+        if closed_at is None:
+            page.diagnostics.append(error(Position(path, end + 3, 1), "unparsed-entry",
+                                          f"expected {{{{< /{name} >}}}} after the author line",
                                           "each entry is three lines: the shortcode, the authors, the closing "
-                                          "shortcode; move the rest to the shortcode's parameters or another page"))
-            return closed_at + 1
-        page.diagnostics.append(error(Position(path, end + 3, 1), "unparsed-entry",
-                                      f"expected {{{{< /{name} >}}}} after the author line",
-                                      "each entry is three lines: the shortcode, the authors, the closing shortcode"))
-        opens_next = end + 2 < len(lines) and _OPEN.match(lines[end + 2])
-        return end + 2 if opens_next else end + 3
+                                          "shortcode"))
+            opens_next = end + 2 < len(lines) and _OPEN.match(lines[end + 2])
+            return end + 2 if opens_next else end + 3
+        # A body of several lines: a BibTeX entry is read; anything else (an abstract, a citation) is one error.
+        body, after = ("\n".join(lines[end + 1:closed_at]), Position(path, end + 2, 1)), closed_at + 1
+        from hugokit.importers.embedded_bibtex import is_bibtex
+
+        if not is_bibtex(body[0]):
+            page.diagnostics.append(error(body[1], "unparsed-entry",
+                                          f"the {closed_at - end - 1} lines between this {name} shortcode and its "
+                                          f"{{{{< /{name} >}}}} (line {closed_at + 1}) are neither one author line "
+                                          "nor a BibTeX entry; they were not imported",
+                                          "each entry is three lines: the shortcode, the authors, the closing "
+                                          "shortcode (or the shortcode, a BibTeX entry, the closing shortcode); move "
+                                          "the rest to the shortcode's parameters or another page"))
+            body = None
     opened = _OPEN.match(opening)
     assert opened is not None  # the caller found the entry by this pattern
-    body = opening.rstrip().removesuffix(">}}").removesuffix("/")[opened.end():]
-    offset = len(opening) - len(opening.lstrip()) + opened.end()
-    pub = _publication(name, body, offset, here, year, Position(path, end + 2, 1), author_line, page, mapping)
+    params_text = opening.rstrip().removesuffix(">}}").removesuffix("/")[opened.end():]
+    offset = opened.end()
+
+    def position(at: int) -> Position:  # a parameter's place in the page, on whichever line it stands
+        line = bisect_right(starts, offset + at) - 1
+        return Position(path, start + 1 + line, offset + at - starts[line] + 1)
+
+    pub = _publication(name, params_text, position, here, year, Position(path, end + 2, 1), author_line, page, mapping,
+                       body, venues)
     if pub is not None:
         page.publications.append(pub)
     return after
@@ -139,13 +170,17 @@ def _ends_entry(line: str) -> bool:
     return not line.strip() or bool(_HEADING.fullmatch(line)) or line.lstrip().startswith("{{<")
 
 
-def _publication(name: str, body: str, offset: int, here: Position, year: int | None, authors_at: Position,
-                 author_line: str, page: Imported, mapping: dict[str, str]) -> Publication | None:
-    what = "publication" if name == shortcode.NAME else f'"{name}" shortcode'
+def _publication(name: str, body: str, position: Callable[[int], Position], here: Position, year: int | None,
+                 authors_at: Position, author_line: str, page: Imported, mapping: dict[str, str],
+                 embedded: tuple[str, Position] | None = None,
+                 venues: Callable[[], Vocabulary] | None = None) -> Publication | None:
+    """The entry the shortcode's parameters (body) give, and its author line or its BibTeX
+    (embedded: a body, or a `bibtex` parameter, with where it starts)."""
+    what = "publication" if name == shortcode.NAME else f'{quoted(name)} shortcode'
     params, bad = shortcode.parse_params(body)
 
     def col(at: int) -> Position:
-        return Position(here.path, here.line, offset + at + 1)
+        return position(at)
 
     if bad is not None:
         page.diagnostics.append(error(col(bad), "unparsed-entry", "cannot read the shortcode parameters here: "
@@ -156,19 +191,23 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
     links: dict[str, str] = {}
     unmapped: list[tuple[str, int]] = []
     seen: set[str] = set()
+    one_line = False
     for param, value, at in params:
+        if param == "bibtex" and param not in mapping and embedded is None:
+            embedded, one_line = (value, col(at)), True  # the entry's BibTeX as a parameter
+            continue
         target = _target(param, mapping)
         if target is None:
             unmapped.append((param, at))
             continue
         if param in seen:
-            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter "{param}" appears twice'))
+            page.diagnostics.append(error(col(at), "duplicate-parameter", f'parameter {quoted(param)} appears twice'))
             continue
         seen.add(param)
         spec = FIELD_BY_NAME.get(target)
         if (target in values and not (spec and spec.kind == "list")) or target[6:] in links and target[:6] == "links.":
             page.diagnostics.append(error(col(at), "duplicate-parameter",
-                                          f'parameter "{param}" gives {target} a second time'))
+                                          f'parameter {quoted(param)} gives {target} a second time'))
             continue
         where[target] = col(at)
         if not value:
@@ -184,7 +223,7 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
             elif converted is not None:
                 values[target] = converted
     if unmapped:
-        names = ", ".join(f'"{p}"' for p, _ in unmapped)
+        names = ", ".join(quoted(p) for p, _ in unmapped)
         plural = "s" if len(unmapped) > 1 else ""
         example = " ".join(f"--map {p}=FIELD" for p, _ in unmapped)
         page.diagnostics.append(error(col(unmapped[0][1]), "unknown-parameter",
@@ -195,6 +234,14 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
                                       "or delete them; known: " + ", ".join(shortcode.LEADING_PARAMS
                                                                             + (shortcode.TOPICS_PARAM,))
                                       + ", a link kind written as <kind>Link, or a database field name"))
+    bib = None
+    if embedded is not None:
+        from hugokit.importers.embedded_bibtex import read_entry
+
+        bib, said = read_entry(embedded[0], embedded[1], venues() if venues else None, one_line=one_line)
+        page.diagnostics += said
+        if bib is not None and "title" not in values:
+            values["title"] = bib.title
     if not str(values.get("title", "")).strip():
         page.diagnostics.append(error(here, "missing-key", f"this {what} has no title (or an empty one)",
                                       'write it as title="…"'))
@@ -205,12 +252,16 @@ def _publication(name: str, body: str, offset: int, here: Position, year: int | 
             values["editors"] = editors
             where["editors"] = authors_at
     if "year" not in values:
-        values["year"] = year if year is not None else \
+        values["year"] = year if year is not None else bib.year if bib is not None else \
             filed_year(str(values.get("venue", "")), str(values.get("date", "")))
     if values["year"] is None:
         page.diagnostics.append(error(here, "unparsed-entry", f"this {what} comes before any ### YEAR heading",
                                       "put a heading such as ### 2024 above it"))
         return None
+    if bib is not None and embedded is not None:
+        from hugokit.importers.embedded_bibtex import fill
+
+        page.diagnostics += fill(values, links, bib, embedded[1])
     return Publication(links=links, where=where, **values)  # type: ignore[arg-type]
 
 
@@ -234,9 +285,13 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
         if not date:
             page.diagnostics.append(error(where, "bad-date", f"not a date: {why}", f"write {FORMS}"))
         return date or None
+    if target == "doi":
+        from hugokit.text import clean_doi
+
+        return clean_doi(value)  # https://doi.org/10.1/x is the DOI 10.1/x, as every other import reads it
     if spec is not None and spec.kind == "int":
         if not value.strip().isdigit():
-            page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {value!r}"))
+            page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {quoted(value)}"))
             return None
         return int(value)
     if spec is not None and spec.kind == "list":
@@ -250,4 +305,4 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
 
 def _clip(text: str, limit: int = 60) -> str:
     text = text.strip()
-    return repr(text if len(text) <= limit else text[:limit] + "…")
+    return quoted(text if len(text) <= limit else text[:limit] + "…")

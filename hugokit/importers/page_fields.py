@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from hugokit.dates import FORMS, parse_date, year_of
-from hugokit.diagnostics import Diagnostic, Position, warning
+from hugokit.diagnostics import Diagnostic, Position, warning, quoted
 from hugokit.load import Reader
 from hugokit.model import SELECTED_TOPIC, Publication
 from hugokit.text import MARKS, clean_doi
@@ -51,7 +51,7 @@ class NotKept:
         out = []
         for key, (count, first, what) in self.seen.items():
             pages = "1 page" if count == 1 else f"{count} pages"
-            label = f'"{key}"' + (f" ({what})" if what else "")
+            label = quoted(key) + (f" ({what})" if what else "")
             how = f"import it with --map {key}=FIELD" if _MAPPABLE.fullmatch(key) and not what else "map it by hand"
             out.append(warning(first, "not-imported", f"{label} is not imported: {pages}, the first here",
                                f"hugokit's database has no place for it; keep it in the page, or {how}"))
@@ -85,7 +85,7 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
                 not_kept.add(key, reader.pos(key_node))
             continue
         if target in given and target not in _ADDING_UP:
-            reader.report(key_node, "duplicate-key", f'"{key}" gives {target} a second time (after "{given[target]}"); '
+            reader.report(key_node, "duplicate-key", f'{quoted(key)} gives {target} a second time (after {quoted(given[target])}); '
                           "it was not imported", f"map one of them to another field with --map {key}=FIELD")
             continue
         value = _read(reader, target, key, value_node, not_kept)
@@ -136,7 +136,7 @@ def _empty(node: yaml.Node) -> bool:
 
 
 def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotKept) -> object:
-    what = f'"{key}"'
+    what = quoted(key)
     if target == "featured":
         return reader.boolean(node, what)
     if target == "date":
@@ -186,7 +186,7 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
     for item in node.value if isinstance(node, yaml.SequenceNode) else []:
         if isinstance(item, yaml.ScalarNode) and item.value in _PROFILE_NAMES:
             reader.diagnostics.append(warning(reader.pos(item), "profile-author",
-                                              f'author "{item.value}" is a Hugo Blox user profile, not a name',
+                                              f'author {quoted(item.value)} is a Hugo Blox user profile, not a name',
                                               "replace it with the person's name in the database"))
     notes = raw.get("author_notes", ([], node))[0]
     for index, (note, note_node) in enumerate(notes):
@@ -261,6 +261,23 @@ def clean_venue(text: str) -> str:
     return text[3:].strip() if text.startswith("In ") else text
 
 
+def _with_full_locator(venue: str, full: str, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept,
+                       reader: Reader) -> str:
+    """The venue with the locator the full venue name writes (`*Nature* 585(7825):357–362`, `*…*,
+    pp. 47–57`), which publication_short lacks; said where the venue has no place for it."""
+    from hugokit.venue_string import locator_pieces, parse, with_locator
+
+    located = [part.locator for part in parse(full) if part.locator is not None]
+    if not located or any(part.locator is not None for part in parse(venue)):
+        return venue
+    placed = with_locator(venue, locator_pieces(located[0])) if len(located) == 1 else None
+    if placed is None:
+        not_kept.add("publication", reader.pos(raw["venue_full"][1]), "the volume, issue or pages of the full "
+                     "venue name, which its venue has no place for")
+        return venue
+    return placed
+
+
 def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, finder: VenueFinder, not_kept: NotKept,
            reader: Reader) -> str:
     short = clean_venue(str(raw["venue_short"][0])) if "venue_short" in raw else ""
@@ -271,7 +288,7 @@ def _venue(raw: dict[str, tuple[Any, yaml.Node]], year: int, finder: VenueFinder
             if found[1]:
                 not_kept.add("publication", reader.pos(raw[name][1]),
                              "the part of a proceedings title its venue does not show")
-            return found[0]
+            return _with_full_locator(found[0], full if name == "venue_short" else "", raw, not_kept, reader)
     if short and full and short != full:
         not_kept.add("publication", reader.pos(raw["venue_full"][1]),
                      "the full venue name, where publication_short gives the venue")

@@ -126,7 +126,7 @@ def _recurring_line(name: str, value: str) -> str:
 def _value(name: str, value: str) -> str:
     if name in ("author", "editor"):
         return value  # _bibtex_name has encoded each name
-    if name in ("pages", "volume") and re.fullmatch(r"[\w-]+", value):
+    if name in ("pages", "volume", "number") and re.fullmatch(r"[\w:-]+", value):
         return value  # 357--362 is the en dash BibTeX means: to_latex would escape it
     if name == "keywords":  # separated by commas; one's own comma or semicolon braced, as biblatex reads them
         return ", ".join(to_latex(k).replace(",", "{,}").replace(";", "{;}") for k in value.split("\n"))

@@ -51,7 +51,8 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
     meta["date"] = full_date(pub.date, venue.year or pub.year)
     meta["publication_types"] = [venue.kind.csl]  # Hugo Blox's types are CSL's
     if venue.name:
-        meta["publication"] = f"*{venue.full}*" + (f" {venue.locator}" if venue.locator else "")
+        locator = venue.locator
+        meta["publication"] = f"*{venue.full}*" + (f"{' ' if locator.volume else ', '}{locator}" if locator else "")
         meta["publication_short"] = pub.venue
     if pub.abstract:
         meta["abstract"] = pub.abstract

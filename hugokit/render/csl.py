@@ -24,8 +24,10 @@ def csl_name(author: str) -> dict[str, str]:
 
 def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
     venue = venue_of(pub, venues)
-    # A venue with a locator is a journal's (the venue grammar's), known to the registry or not.
-    kind = "article-journal" if venue.locator is not None and not venue.kind_name else venue.kind.csl
+    # A venue with a volume is a journal's (the venue grammar's), known to the registry or not;
+    # pages alone are a proceedings paper's as much as a journal article's.
+    kind = "article-journal" if venue.locator is not None and venue.locator.volume and not venue.kind_name \
+        else venue.kind.csl
     out: dict[str, object] = {"id": key, "type": kind, "title": pub.title}
     authors = [a for a in pub.authors if split_marks(a)[0] != "et al."]
     if authors:

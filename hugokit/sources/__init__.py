@@ -91,8 +91,9 @@ class Record(NamedTuple):
     code: str = ""
     abstract: str = ""
     note: str = ""              # the source's words the finding rests on, for the evidence
-    locator: tuple[tuple[str, str], ...] = ()  # a journal article's volume, issue and pages: (the
-                                               # source's name for each, its text), in that order
+    locator: tuple[tuple[str, str], ...] = ()  # a journal article's volume, issue and pages, or a
+                                               # proceedings paper's pages: (the source's name for
+                                               # each, its text or ""), in that order
 
 
 def first_text(value: object) -> str:

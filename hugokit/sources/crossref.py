@@ -50,10 +50,10 @@ def parse_work(status: int, body: str, kind: str) -> Record | None:
         url = web_url(resource["primary"].get("URL"))
     doi = clean_doi(first_text(message.get("DOI")))
     # A journal article's volume, issue and pages (or article number) become its venue's locator;
-    # a proceedings volume is a series' (LNCS 12345), not the venue's.
-    locator = tuple((field, first_text(message.get(field))) for field in
-                    ("volume", "issue", "page" if message.get("page") else "article-number")) \
-        if kind_of == "journal-article" else ()
+    # of a proceedings article only the pages: its volume is a series' (LNCS 12345), not the venue's.
+    locator = tuple((field, first_text(message.get(field)) if kind_of == "journal-article" or field == "page" else "")
+                    for field in ("volume", "issue", "page" if message.get("page") else "article-number")) \
+        if kind_of in ("journal-article", "proceedings-article") else ()
     return Record(source=NAME, ref=doi, title=title, authors=authors, year=year, venue=venue,
                   venue_year=year if published else None, published=published, doi=doi,
                   url=url or (f"https://doi.org/{doi}" if doi else ""),

@@ -16,6 +16,7 @@ from hugokit.text import clean_doi, fold
 NAME = "DBLP"
 INFORMAL = "Informal and Other Publications"
 JOURNAL = ("Journal Articles", "article")  # the search's type, the XML record's element
+PROCEEDINGS = ("Conference and Workshop Papers", "inproceedings")
 HITS = "10"
 _HOMONYM = re.compile(r"\s+\d{4}$")        # "Hao Zhang 0013": DBLP's number for one of several namesakes
 # "ACL (1)", "ECCV (12)": a volume of the venue's proceedings. A track is no volume: "ACL (Findings)",
@@ -67,8 +68,10 @@ def _record(info: dict[str, Any]) -> Record:
     url = next((e for e in ees if "arxiv.org" not in e and "doi.org" not in e), "") or \
         next((e for e in ees if "doi.org" in e), "")
     venue = _VOLUME.sub("", venue)
-    locator = tuple((field, first_text(info.get(field))) for field in ("volume", "number", "pages")) \
-        if kind in JOURNAL and published else ()
+    # A journal article's volume, number and pages; a proceedings paper's pages alone (its volume is a series').
+    locator = tuple((field, first_text(info.get(field)) if kind in JOURNAL or field == "pages" else "")
+                    for field in ("volume", "number", "pages")) if kind in (*JOURNAL, *PROCEEDINGS) and published \
+        else ()
     return Record(source=NAME, ref=str(info.get("key", "")), title=first_text(info["title"]).rstrip("."),
                   authors=names, year=year, venue=venue, venue_year=year if published else None,
                   published=published, doi=clean_doi(first_text(info.get("doi"))), arxiv=arxiv,
