@@ -21,6 +21,7 @@ import pytest
 
 from conftest import REPO, hugokit
 from hugokit.database import parse_database
+from hugokit.diagnostics import quoted
 from hugokit.importers.aas_macros import JOURNAL_MACROS
 from hugokit.latex import decode, expand_macros
 from hugokit.model import Publication
@@ -113,7 +114,7 @@ def test_corpus_item(item: Path, tmp_path: Path) -> None:
     if isinstance(count, list):
         imported = {p.id.lower() for p in pubs}
         named = {key for key in count if key.lower() not in imported
-                 and any(f'"{key}"' in line for line in diagnostics)}
+                 and any(quoted(key) in line for line in diagnostics)}  # (as messages show it)
         missing = [key for key in count if key.lower() not in imported and key not in named]
         assert missing == [], f"entries neither imported nor reported: {missing}"
         assert len(pubs) <= len(count)

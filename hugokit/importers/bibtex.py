@@ -174,11 +174,11 @@ def _mend_key(pub: Publication, entry: Entry, by_key: dict[str, Entry], path: st
         return
     mended = _KEY_BREAKS.sub("-", pub.id)
     taken = mended.lower() in by_key
-    said = (f'it was kept as the id, as another entry has the key "{mended}" (hugokit check reports it)' if taken
-            else f'it was imported with the id "{mended}"')
+    said = (f"it was kept as the id, as another entry has the key {quoted(mended)} (hugokit check reports it)" if taken
+            else f"it was imported with the id {quoted(mended)}")
     result.diagnostics.append(warning(
         Position(path, entry.line, 1), "bibtex-key",
-        f'entry "{entry.key}": its key holds {quoted(found.group())}, which a BibTeX key cannot hold (BibTeX and biber '
+        f"entry {quoted(entry.key)}: its key holds {quoted(found.group())}, which a BibTeX key cannot hold (BibTeX and biber "
         f"refuse it); {said}", "give the entry a key of letters, digits and -_:./+"))
     if not taken:
         pub.id = mended
@@ -189,7 +189,7 @@ def _report_undefined(text: str, path: str, start: int, undefined: list[tuple[st
     """BibTeX reads a macro no @string defines as empty and goes on (a warning, not an error):
     al-folio's template writes `publisher = aps` without its @string. So does this import."""
     named = _KEY.match(text, start)
-    entry = f'entry "{named.group(1)}"' if named else "an entry"
+    entry = f"entry {quoted(named.group(1))}" if named else "an entry"
     for macro, field, exc in undefined:
         _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
         result.diagnostics.append(warning(
@@ -316,7 +316,7 @@ def _after_percent(text: str, start: int) -> bool:
 
 def _report_percent(text: str, path: str, start: int, line: int, result: Imported) -> None:
     found = _ENTRY.match(text, start)
-    key = f' "{found.group(2)}"' if found and found.group(2) else ""
+    key = f" {quoted(found.group(2))}" if found and found.group(2) else ""
     kind = found.group(1) if found else "entry"
     result.diagnostics.append(warning(
         Position(path, line, start - text.rfind("\n", 0, start)), "bibtex-commented-entry",
