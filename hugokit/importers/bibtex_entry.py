@@ -56,7 +56,7 @@ _LOCATED = {"journal": ("volume", "issue", "pages"), "journaltitle": ("volume", 
 _DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
 # What an arXiv venue says besides the id: nothing a Preprint venue does not.
 _PREPRINT_WORDS = re.compile(rf"{ARXIV_ID.pattern}|\b(?:arxiv(?:\.org)?|preprint|e-?prints?|corr|abs/\S+)\b", re.I)
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_DOI = re.compile(r"10\.\d+(?:\.\d+)*/\S+")
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
 # An arXiv id written into a venue, bracketed or after a comma: taken out before the venue is read.
 _ARXIV_MENTION = re.compile(rf"\s*[(\[]\s*{ARXIV_ID.pattern}\s*[)\]]|,?\s*{ARXIV_ID.pattern}\s*$", re.I)
