@@ -100,6 +100,15 @@ def _decode(value: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(decoder.unknown)
 
 
+# Commands pylatexenc does not know that real files hold: the TeX family's logos (titles of
+# manuals and theses), and the text symbols Zotero writes for <, >, | and _ (`{\\textless}i{\\textgreater}`).
+_LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
+          "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "AmS": "AMS", "AMSTeX": "AMS-TeX",
+          "textless": "<", "textgreater": ">", "textbar": "|", "textunderscore": "_", "textquotedbl": '"',
+          "textpercent": "%", "textminus": "−", "S": "§", "P": "¶", "ddag": "‡", "copyright": "©", "pounds": "£",
+          "checkmark": "✓"}
+
+
 @lru_cache(maxsize=1)
 def _decoder() -> Any:
     from pylatexenc.latex2text import LatexNodes2Text
@@ -111,6 +120,8 @@ def _decoder() -> Any:
 
         def macro_node_to_text(self, node: Any) -> str:
             name = str(node.macroname)
+            if name in _LOGOS:  # `The \\LaTeX Companion`: the space after a logo is the reader's
+                return _LOGOS[name] + str(node.macro_post_space or "")
             if self.latex_context.get_macro_spec(name) is None:
                 self.unknown.append("\\" + name)
                 return "\\" + name + str(node.macro_post_space or "")

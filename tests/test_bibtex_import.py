@@ -198,6 +198,22 @@ def test_a_generational_suffix_is_placed_after_the_name_in_any_order_it_is_writt
            "Doe, II, Jane and Ünal, Jr., Ayşe and King, Jr., Martin Luther}" in bib
 
 
+def test_a_cvs_highlighted_name_and_math_marks_are_the_name_and_its_marks() -> None:
+    """CVs set their own name in a style command around the whole name (`\\underline{Li, Wei}`,
+    whose comma the braces hide from BibTeX: read as it was, the author was "Li, Wei"), and
+    citation blocks in README files write equal-contribution marks as math (`Adria Recasens$^*$
+    and Aditya Khosla$^*$`, `Kai-Chieh Hsu$^*$`): the marks are the characters the database's
+    author marks are."""
+    pubs, out = imported(r"""
+@article{a, title = "T", journal = "J", year = 2015, author = "Adria Recasens$^*$ and Aditya Khosla$^*$ and
+  \underline{Li, Wei} and \textbf{Wei Li} and \textbf{Hansen}, \textbf{Victor Petr{\'e}n Bach} and
+  Wang$^{\dagger}$, Wu and Wu Wang$^{*,\dagger}$ and {\bf Kim}, Jo"}
+""")
+    assert pubs["a"].authors == ["Adria Recasens*", "Aditya Khosla*", "Wei Li", "Wei Li", "Victor Petrén Bach Hansen",
+                                 "Wu Wang†", "Wu Wang*†", "Jo Kim"]
+    assert out == []
+
+
 def test_keywords_one_a_line_or_with_a_braced_comma_are_not_split_at_their_own_commas(tmp_path: Path) -> None:
     """EndNote writes PubMed's MeSH terms one a line (`Oligonucleotides, Antisense/*therapeutic
     use` is one term: tests/corpus/bibtex/3c-lab-endnote.bib); a comma list may be wrapped over
@@ -324,7 +340,7 @@ def test_al_folio_fields() -> None:
         "paper": "/assets/pdf/example_pdf.pdf", "project": "http://link.aps.org/doi/10.1103/PhysRev.47.777",
         "html": "https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777", "website": "https://x.org/",
         "code": "https://github.com/x/y", "slides": "/assets/pdf/talk.pdf", "poster": "https://x.org/poster.pdf",
-        "video": "https://youtu.be/x", "blog": "https://x.org/blog", "supp": "/assets/pdf/supp.pdf"}
+        "video": "https://youtu.be/x", "blog": "https://x.org/blog", "supplement": "/assets/pdf/supp.pdf"}
     assert (p.arxiv, p.topics, p.award, p.venue) == ("2101.00001", ["Selected"], "Nobel Prize", "Phys. Rev. 1935")
     assert (pubs["b"].venue, pubs["b"].topics) == ("ICML 2020", [])
     assert '2:warning[bibtex-unused-field] field "bibtex_show" is not imported (2 entries; first at line 2)' in shown
@@ -401,7 +417,7 @@ def test_name_lists_split_as_pybtex_splits_them(pieces: list[str]) -> None:
     """The one-pass splitter of name lists agrees with pybtex's split_name_list, braces or not."""
     from pybtex.bibtex.utils import split_name_list
 
-    from hugokit.importers.bibtex_entry import _names
+    from hugokit.importers.bibtex_names import split_names as _names
 
     value = " ".join("".join(pieces).split())
     assert _names(value) == [raw for raw in split_name_list(value) if raw.strip()]

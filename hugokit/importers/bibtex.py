@@ -4,8 +4,9 @@ pybtex's LowLevelParser yields entries one at a time, so each entry's line is kn
 error costs only the entry it is in. @string macros, # concatenation and month names are pybtex's;
 @comment{…} blocks are skipped whole, as biber does and as their writers mean (it is how an entry
 is switched off), though BibTeX and pybtex skip only the word and read an entry inside; so each
-entry inside one is reported (bibtex-commented-entry). Commands an @preamble defines are expanded,
-and crossref is resolved as BibTeX does: a child inherits every field it lacks from its parent.
+entry inside one is reported (bibtex-commented-entry), and so is an entry after a % on its line.
+Commands an @preamble defines are expanded, and crossref is resolved as BibTeX does: a child
+inherits every field it lacks from its parent.
 A parent that is only a crossref target (a proceedings volume) is not a publication of its own
 unless asked for. Whatever is not imported — an entry, a field, a LaTeX command — is reported.
 """
@@ -14,12 +15,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hugokit.diagnostics import Position, error, warning, quoted
+from hugokit.diagnostics import Position, error, quoted, warning
 from hugokit.importers.imported import Imported, Progress
-from hugokit.importers.bibtex_entry import Entry, map_entry
+from hugokit.importers.aas_macros import JOURNAL_MACROS, VENUE_FIELDS
+from hugokit.importers.bibtex_entry import LINK_FIELDS, Entry, map_entry
 from hugokit.venue_names import finder_for
 from hugokit.latex import Macros, expand_macros, preamble_macros
 from hugokit.inputs import MAX_VALUE_CHARS
+from hugokit.model import Publication
+from hugokit.text import BIBTEX_KEY_BREAKERS
 from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
@@ -27,6 +31,7 @@ _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 _ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
+_KEY_BREAKS = re.compile(BIBTEX_KEY_BREAKERS)
 _CLOSE = {"{": "}", "(": ")"}
 _SERIES = ("a proceedings paper's volume and number are its series' (DBLP writes the LNCS, PMLR or LIPIcs volume), "
            "not the conference's, and a report's number is its report number: the venue shows only the "
@@ -37,6 +42,11 @@ _NO_VENUE_PAGES = ("only a journal article's or a proceedings paper's pages beco
 _UNUSED_HINTS = {"volume": _SERIES, "number": _SERIES, "pages": _NO_VENUE_PAGES, "eid": _NO_VENUE_PAGES,
                  "series": "a proceedings volume's series (LNCS, PMLR) is no part of the venue, which shows the "
                            "conference: it stays only in the .bib file"}
+_NO_KIND_LEFT = ("each link kind it may be was taken by another field of the entry (pdf and paper, url and website "
+                 "and project): add it to the database under a kind of its own (links: {slides: …})")
+_UNUSED_HINTS.update({name: _NO_KIND_LEFT for name in LINK_FIELDS})
+_UNUSED_HINTS["eprint"] = ("an arXiv eprint is the arxiv field, a JSTOR, handle, PubMed or Google Books one a link; "
+                           "another kind has no place (add its link by hand)")
 
 
 def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress | None = None,
@@ -64,9 +74,11 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
                                             f'entry {quoted(entry.key)} {mapped.problem}; it was skipped',
                                             "add the missing field (title = {…}, year = {2024}) to the entry"))
             continue
+        _mend_key(mapped.publication, entry, by_key, path, result)
         result.publications.append(mapped.publication)
         for code, name, why, hint in mapped.left_out:
-            said = why if code in ("bibtex-proceedings", "bibtex-name") else f"{why}; it was not imported"
+            said = why if code in ("bibtex-proceedings", "bibtex-name", "bibtex-date", "bibtex-doi",
+                                   "bibtex-preprint") else f"{why}; it was not imported"
             result.diagnostics.append(warning(_field_position(text, path, entry, name), code,
                                               f'entry {quoted(entry.key)}: {said}', hint))
         for name in mapped.unused:
@@ -76,12 +88,20 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
 
 
 def _read(text: str, path: str, result: Imported, progress: Progress | None) -> tuple[list[Entry], Macros]:
-    from pybtex.database.input.bibtex import LowLevelParser, month_names
+    from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
     from pybtex.utils import CaseInsensitiveDict
 
     errors: list[Any] = []  # pybtex's TokenRequired errors (pybtex is untyped)
+    undefined: list[tuple[str, str, Any]] = []  # (macro, field, error): the value reads as empty
+
+    def handle_error(exc: Any) -> None:
+        if isinstance(exc, UndefinedMacro):
+            undefined.append((exc.args[0], (parser.current_field_name or "").lower(), exc))
+        else:
+            errors.append(exc)
+
     macros = _bounded_macros(CaseInsensitiveDict)(month_names)
-    parser = LowLevelParser(text, macros=macros, handle_error=errors.append, filename=path)
+    parser = LowLevelParser(text, macros=macros, handle_error=handle_error, filename=path)
     lines = _LineCounter(text)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
@@ -89,6 +109,16 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     done = 0
     for command, body in parser:
         line = lines.line_of(parser.command_start or 0)
+        if command.lower() not in _NOT_PUBLICATIONS and _after_percent(text, parser.command_start or 0):
+            _report_percent(text, path, parser.command_start or 0, line, result)
+            errors.clear()
+            undefined.clear()
+            macros.exceeded = False
+            macros.served = 0
+            continue
+        if undefined and not macros.exceeded and not errors:
+            _report_undefined(text, path, parser.command_start or 0, undefined, result)
+        undefined.clear()
         if macros.exceeded:
             result.diagnostics.append(error(Position(path, line, 1), "too-long",
                                             f"the @string macros used here expand to more than "
@@ -135,6 +165,39 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
     return entries, preamble_macros("".join(preamble))
 
 
+def _mend_key(pub: Publication, entry: Entry, by_key: dict[str, Entry], path: str, result: Imported) -> None:
+    """pybtex reads keys BibTeX and biber refuse (`kohonen's`, `duda1984""nauka`): as the id, it
+    would be a bad-id error and be exported under another key. It is imported as export would
+    write it, a "-" for each such character, unless another entry has that key already."""
+    found = _KEY_BREAKS.search(pub.id)
+    if found is None:
+        return
+    mended = _KEY_BREAKS.sub("-", pub.id)
+    taken = mended.lower() in by_key
+    said = (f"it was kept as the id, as another entry has the key {quoted(mended)} (hugokit check reports it)" if taken
+            else f"it was imported with the id {quoted(mended)}")
+    result.diagnostics.append(warning(
+        Position(path, entry.line, 1), "bibtex-key",
+        f"entry {quoted(entry.key)}: its key holds {quoted(found.group())}, which a BibTeX key cannot hold (BibTeX and biber "
+        f"refuse it); {said}", "give the entry a key of letters, digits and -_:./+"))
+    if not taken:
+        pub.id = mended
+
+
+def _report_undefined(text: str, path: str, start: int, undefined: list[tuple[str, str, Any]],
+                      result: Imported) -> None:
+    """BibTeX reads a macro no @string defines as empty and goes on (a warning, not an error):
+    al-folio's template writes `publisher = aps` without its @string. So does this import."""
+    named = _KEY.match(text, start)
+    entry = f"entry {quoted(named.group(1))}" if named else "an entry"
+    for macro, field, exc in undefined:
+        _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
+        result.diagnostics.append(warning(
+            Position(path, lineno or 1, (colno or 0) + 1), "bibtex-undefined-macro",
+            f'{entry}: {field or "a value"} = {macro} names no @string macro; it was read as empty',
+            f"write the value in braces ({field or 'field'} = {{{macro}}}) or define it: @string{{{macro} = {{…}}}}"))
+
+
 def _bounded_macros(base: type) -> type:
     """pybtex's macro table, made to serve at most MAX_VALUE_CHARS characters per command: a
     chain of @string macros that each double the last would otherwise take all memory (30 lines
@@ -179,6 +242,9 @@ def _resolved(entry: Entry, by_key: dict[str, Entry], macros: Macros, path: str,
             if macros:
                 inherited = {n: expand_macros(v, macros) if "\\" in v else v for n, v in inherited.items()}
             fields = {**inherited, **fields}
+    for name in VENUE_FIELDS:  # after the @preamble's own commands, which may define them otherwise
+        if "\\" in fields.get(name, ""):
+            fields = {**fields, name: expand_macros(fields[name], JOURNAL_MACROS)}
     return entry._replace(fields=fields)
 
 
@@ -239,6 +305,24 @@ def _blank_comments(text: str) -> tuple[str, list[re.Match[str]]]:
         at = end
     out.append(text[at:])
     return "".join(out), inside
+
+
+def _after_percent(text: str, start: int) -> bool:
+    """Whether the entry starting at start has a % before it on its line (`%@misc{old, …`): its
+    writer commented it out, as biber reads it; BibTeX and pybtex read on (or fail on its next
+    lines, each commented too)."""
+    return "%" in text[text.rfind("\n", 0, start) + 1:start]
+
+
+def _report_percent(text: str, path: str, start: int, line: int, result: Imported) -> None:
+    found = _ENTRY.match(text, start)
+    key = f" {quoted(found.group(2))}" if found and found.group(2) else ""
+    kind = found.group(1) if found else "entry"
+    result.diagnostics.append(warning(
+        Position(path, line, start - text.rfind("\n", 0, start)), "bibtex-commented-entry",
+        f"the @{kind} entry{key} is commented out with % and was not imported (BibTeX and pybtex would "
+        "read it; biber skips it)",
+        "to import it, take the % off its lines; to keep it out everywhere, delete it"))
 
 
 def _report_commented(text: str, path: str, commented: list[re.Match[str]], result: Imported) -> None:

@@ -6,7 +6,6 @@ here, or listed in `Mapped.unused` for the importer to report: nothing is droppe
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from hugokit.dates import month_number
@@ -14,8 +13,10 @@ from hugokit.diagnostics import Position, quoted
 from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
-from hugokit.latex import decode, group_end
-from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, SUFFIXES, clean_doi
+from hugokit.latex import decode
+from hugokit.importers.bibtex_names import display_name, split_names
+from hugokit.importers.bibtex_values import doi, file_name, is_url, spaced, url
+from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, tidy_spaces
 from hugokit.model import SELECTED_TOPIC, Publication
 
 ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATTERN})(?:v\d+)?", re.I)
@@ -24,20 +25,23 @@ ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATT
 LINK_FIELDS: dict[str, tuple[str, ...]] = {
     "pdf": ("paper", "pdf"), "paper": ("paper",), "url": ("paper", "project", "url"), "html": ("paper", "html"),
     "website": ("project", "website"), "project": ("project",), "code": ("code",), "github": ("code", "github"),
-    "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supp",),
+    "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supplement",),
     "dataset": ("dataset",),
 }
+_MORE = ("paper", "url")  # where a link from another field goes (howpublished, an eprint)
 # al-folio links a file name without a scheme under assets/pdf/ (its _layouts/bib.liquid).
 _AL_FOLIO_FILES = {"pdf", "supp", "poster", "slides"}
 # Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
 VERBATIM = {"doi", "eprint", "file", "archiveprefix", "eprinttype", "hugokit-links", "arxiv", *LINK_FIELDS}
-_USED = {"title", "author", "editor", "year", "doi", "eprint", "archiveprefix",
-         "eprinttype", "primaryclass", "abstract", "keywords", "crossref", "arxiv", "selected", *LINK_FIELDS}
-_URL_ESCAPE = re.compile(r"\\([_%&#~$])")
-_URL_WRAP = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
-_SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
+_USED = {"title", "author", "editor", "year", "doi", "abstract", "keywords", "crossref", "arxiv", "selected",
+         *LINK_FIELDS}
+_EPRINT = ("eprint", "archiveprefix", "eprinttype", "primaryclass", "eprintclass")
+# biblatex's resolvers for the other eprint types (its eprint handlers): the eprint is a link there.
+_EPRINT_LINKS = {"jstor": "https://www.jstor.org/stable/", "hdl": "https://hdl.handle.net/",
+                 "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com/books?id="}
 # What `hugokit export bibtex` writes besides its hugokit-* fields (derived from them).
-_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month", "volume", "number", "pages"}
+_EXPORTED = {"booktitle", "journal", "howpublished", "school", "institution", "url", "month", "volume", "number", "pages",
+             *_EPRINT}
 _BOOK_KINDS = {"book", "inbook", "booklet", "manual", "proceedings", "collection"}
 _TRUE = {"true", "yes", "1"}
 _FLAGS = _TRUE | {"false", "no", "0"}
@@ -45,9 +49,17 @@ MASTERS = "Master's Thesis"
 # The venue fields whose locator fields are the venue's own: a journal's volume, number and
 # pages; a booktitle's pages (its volume and number are its series': DBLP's LNCS or PMLR volume).
 # A publisher's (a book's) are a book series'.
-_LOCATED = {"journal": ("volume", "issue", "pages"), "howpublished": ("volume", "issue", "pages"),
+_LOCATED = {"journal": ("volume", "issue", "pages"), "journaltitle": ("volume", "issue", "pages"),
+            "howpublished": ("volume", "issue", "pages"),
             "booktitle": ("pages",)}
+# biblatex's date: ISO 8601 (`2023`, `2023-05`, `2023-05-12`), or a range whose start is taken (`2017/2021`).
+_DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
+# What an arXiv venue says besides the id: nothing a Preprint venue does not.
+_PREPRINT_WORDS = re.compile(rf"{ARXIV_ID.pattern}|\b(?:arxiv(?:\.org)?|preprint|e-?prints?|corr|abs/\S+)\b", re.I)
+_DOI = re.compile(r"10\.\d+(?:\.\d+)*/\S+")
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
+# An arXiv id written into a venue, bracketed or after a comma: taken out before the venue is read.
+_ARXIV_MENTION = re.compile(rf"\s*[(\[]\s*{ARXIV_ID.pattern}\s*[)\]]|,?\s*{ARXIV_ID.pattern}\s*$", re.I)
 
 
 class Entry(NamedTuple):
@@ -69,30 +81,13 @@ class Mapped(NamedTuple):
     left_out: list[tuple[str, str, str, str]]
 
 
-def url(value: str) -> str:
-    """A URL as written in a .bib file: unwrapped from \\url{…}, unescaped, its line breaks gone."""
-    value = "".join(value.split())
-    wrapped = _URL_WRAP.match(value)
-    if wrapped:
-        value = wrapped.group(1)
-    if value.startswith("{") and value.endswith("}"):
-        value = value[1:-1]
-    return _URL_ESCAPE.sub(r"\1", value)
-
-
-def doi(value: str) -> str:
-    return clean_doi(url(value))
-
-
-def is_url(value: str) -> bool:
-    return bool(re.match(r"^(?:(?:https?|ftp)://|www\.)", value))
-
-
 class _Texts:
     """Decoded field values, collecting the LaTeX commands nothing understood."""
 
     def __init__(self, fields: dict[str, str]) -> None:
         self.fields = fields
+        # hugokit's own export holds the database's values exactly: they are read back as they are
+        self.tidy = "hugokit-year" not in fields
         self.latex: list[str] = []
         self.comma_lists: list[tuple[str, int]] = []  # (field, names) written "A, B, C" instead of "A and B and C"
         self._cache: dict[str, str] = {}
@@ -103,8 +98,10 @@ class _Texts:
             if name in VERBATIM:
                 value = " ".join(raw.split()) if name == "hugokit-links" else url(raw)
             else:
-                value, unknown = decode(" ".join(raw.split()))  # BibTeX: runs of white space are one space
+                value, unknown = decode(spaced(raw))
                 self.latex.extend(unknown)
+                if self.tidy and name != "abstract":  # (whose line breaks are its own)
+                    value = tidy_spaces(value.replace("\u00a0", " "))  # a tie, or a no-break space pasted in
             self._cache[name] = value.strip()
         return self._cache[name]
 
@@ -129,14 +126,14 @@ class _Texts:
             parts.append(raw[start:])
         found = []
         for part in parts:
-            value, unknown = decode(" ".join(part.split()))
+            value, unknown = decode(spaced(part))
             self.latex.extend(unknown)
             found.append(value.strip())
         return [k for k in found if k]
 
     def name_list(self, name: str) -> list[str]:
         out = []
-        for person in _names(" ".join(self.fields.get(name, "").split())):
+        for person in split_names(" ".join(self.fields.get(name, "").split())):
             parts = [person]
             if person.count(",") > 2:  # (rare: most names have one comma or none)
                 from pybtex.bibtex.utils import split_tex_string
@@ -145,7 +142,7 @@ class _Texts:
             if len(parts) > 3:  # no BibTeX name has more than two commas: names listed with commas
                 self.comma_lists.append((name, len(parts)))
             for part in parts if len(parts) > 3 else [person]:
-                shown, unknown = _display(part)
+                shown, unknown = display_name(part)
                 out.append(shown)
                 self.latex.extend(unknown)
         return out
@@ -155,7 +152,8 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
     text = _Texts(entry.fields)
     own = {name.removeprefix("hugokit-"): text[name] for name in entry.fields if name.startswith("hugokit-")}
     title = text.get("title")
-    year_text = own.get("year") or text.get("year")
+    dated = _DATE.fullmatch(text.get("date")) if "year" not in own else None
+    year_text = own.get("year") or text.get("year") or (dated.group(1) if dated else "")
     if not title or not re.fullmatch(r"[0-9]{4}", year_text):
         problem = "has no title" if not title else (f'has year {quoted(year_text)}, not a four-digit year' if year_text
                                                    else "has no year")
@@ -167,12 +165,22 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
         used |= _EXPORTED
     else:
         pub = _inferred(entry, text, finder, title, int(year_text), used, left_out)
+        start = dated.group(1) + (dated.group(2) or "") if dated else ""
+        if dated and dated.group(1) == year_text and (start.startswith(pub.date) or pub.date.startswith(start)):
+            used.add("date")  # biblatex's date, as precise as it is, where the year and month fields agree
+            pub.date = max(start, pub.date, key=len) if len(start) > 4 or pub.date else ""
+            if dated.group(3):
+                left_out.append(("bibtex-date", "date", f'date {quoted(dated.group())} is a range: only its start '
+                                 f"({start}) was imported", "the database holds one date; the .bib file "
+                                 "keeps the range"))
     pub.where[""] = Position(path, entry.line, 1)
     for name, count in text.comma_lists:
         left_out.append(("bibtex-name", name, f"{name} lists {count} names separated by commas, which BibTeX "
                                               f"separates with \"and\"; they were read as {count} names",
                          'check them, and write the names separated by " and " in the .bib file'))
-    unused = [name for name in entry.fields if name not in used and not name.startswith("hugokit-")]
+    # an empty field (`month = {}`, as IDEAS exports) holds nothing to lose: not reported
+    unused = [name for name, value in entry.fields.items()
+              if name not in used and not name.startswith("hugokit-") and value.strip()]
     return Mapped(pub, "", unused, text.latex, left_out)
 
 
@@ -194,8 +202,19 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
 def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str],
               left_out: list[tuple[str, str, str, str]]) -> Publication:
     arxiv = _arxiv(text)
-    links = _links(text, arxiv)
+    the_doi = _doi(text, left_out)
+    unplaced: list[str] = []  # link fields whose every kind was taken: reported, not dropped
+    links = _links(text, arxiv, the_doi, unplaced)
+    eprint = text.get("eprint")
+    resolver = _EPRINT_LINKS.get((text.get("eprinttype") or text.get("archiveprefix")).lower())
+    if not eprint or arxiv and _bare_arxiv(eprint) == _bare_arxiv(arxiv):
+        used.update(_EPRINT)  # the arXiv id (or no eprint at all: a class alone says nothing)
+    elif resolver:
+        link = resolver + eprint
+        if link in links.values() or _place(links, link, _MORE):
+            used.update(_EPRINT)
     venue, presentation, source = _venue(entry.kind, text, arxiv, finder, year, used, left_out)
+    used.difference_update(unplaced)
     volume_taken = bool(arxiv) and text.get("volume").lower() == f"abs/{arxiv}".lower()
     if volume_taken:
         used.add("volume")  # DBLP's CoRR entries: the arXiv id once more
@@ -217,7 +236,7 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
         venue=f"{venue} ({presentation})" if venue and presentation else venue, links=links,
         award=", ".join(a for a in (award, "" if venue else presentation) if a),
         topics=[SELECTED_TOPIC] if text.get("selected").lower() in _TRUE else [],
-        doi=doi(text.get("doi")), arxiv=arxiv, abstract=text.get("abstract"),
+        doi=the_doi, arxiv=arxiv, abstract=text.get("abstract"),
         keywords=text.keywords(),
     )
 
@@ -226,96 +245,61 @@ def _split(value: str) -> list[str]:
     return value.split(", ") if value else []
 
 
-_NAME_TOKEN = re.compile(r"[{}]| [Aa][Nn][Dd] ")
-
-
-def _names(value: str) -> list[str]:
-    """The names of a BibTeX name list: split at " and " outside braces (what pybtex's
-    split_name_list does, in one pass over the text instead of one per brace group; an
-    unbalanced text is left to pybtex, which reads it in its own way)."""
-    names, start, depth = [], 0, 0
-    for token in _NAME_TOKEN.finditer(value):
-        text = token.group()
-        if text == "{":
-            depth += 1
-        elif text == "}":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            names.append(value[start:token.start()].strip())
-            start = token.end()
-    if depth:
-        from pybtex.bibtex.utils import split_name_list
-
-        names = split_name_list(value)
-    else:
-        names.append(value[start:].strip())
-    return [raw for raw in names if raw.strip()]
-
-
-@lru_cache(maxsize=65536)  # a file names the same people many times: each spelling is read once
-def _display(raw: str) -> tuple[str, tuple[str, ...]]:
-    """A display name ("First von Last Jr") for a BibTeX name in any of its forms, and the LaTeX
-    commands in it that were not understood."""
-    if raw.strip().lower() == "others":
-        return "et al.", ()
-    if _SIMPLE_NAME.fullmatch(raw):  # "Last, First" or "First Last": no braces, LaTeX, von or Jr
-        last, _, first = raw.partition(", ")
-        given = first.split()
-        if len(given) > 1 and given[-1].lower() in SUFFIXES:  # "Smith, John Jr.": the Jr after the last name
-            return f"{' '.join(given[:-1])} {last} {given[-1]}", ()
-        return (f"{first} {last}" if first else last), ()
-    from pybtex.database import Person
-
-    end = group_end(raw, 0) if raw.startswith("{") else None
-    if end is not None and raw[end - 2] == "," and raw[end:].strip():
-        # "{St-Hilaire,} S.": the braces were meant to keep "Last," together, not to make one word
-        raw = f"{{{raw[1:end - 2]}}}, {raw[end:].strip()}"
-    person = Person(raw)
-    given, lineage = person.first_names + person.middle_names, person.lineage_names
-    if len(given) == 1 and given[0].lower() in SUFFIXES and lineage and lineage[-1].lower() not in SUFFIXES:
-        given, lineage = lineage, given  # "Kelleher, R. J., 3rd", as EndNote and PubMed write it: not a first name 3rd
-    elif len(given) > 1 and given[-1].lower() in SUFFIXES and not lineage:
-        given, lineage = given[:-1], given[-1:]  # "Smith, John Jr."
-    words: list[str] = []
-    latex: list[str] = []
-    for part in given + person.prelast_names + person.last_names + lineage:
-        text, unknown = decode(part)
-        latex.extend(unknown)
-        words.append(text)
-    return " ".join(" ".join(words).replace("\u00a0", " ").split()), tuple(latex)
-
-
 def _arxiv(text: _Texts) -> str:
     prefix = text.get("archiveprefix") or text.get("eprinttype")
     if prefix.lower() == "arxiv" and text.get("eprint"):
         return text["eprint"]
     if _ARXIV_BARE.fullmatch(text.get("arxiv")):
         return re.sub(r"v\d+$", "", text["arxiv"])
-    for name in ("arxiv", "eprint", "journal", "url", "note", "howpublished"):
+    for name in ("arxiv", "eprint", "journal", "journaltitle", "booktitle", "url", "note", "howpublished"):
         found = ARXIV_ID.search(text.get(name))
         if found:
             return found.group(1)
     return ""
 
 
-def _links(text: _Texts, arxiv: str) -> dict[str, str]:
+def _bare_arxiv(value: str) -> str:
+    return re.sub(r"v\d+$", "", value.removeprefix("arXiv:").removeprefix("arxiv:"))
+
+
+def _place(links: dict[str, str], link: str, kinds: tuple[str, ...]) -> bool:
+    """Put link under the first of kinds still free; False when none is (the field is then reported)."""
+    kind = next((k for k in kinds if k not in links), None)
+    if kind is not None:
+        links[kind] = link
+    return kind is not None
+
+
+def _doi(text: _Texts, left_out: list[tuple[str, str, str, str]]) -> str:
+    """The DOI, bare; a value that is none (`https: //10.1145/…`, a template's `{TBD}`) is the DOI
+    inside it, or nothing, and is reported either way."""
+    value = doi(text.get("doi"))
+    if not value or _DOI.fullmatch(value):
+        return value
+    found = _DOI.search(value)
+    said = f"imported as {quoted(found.group())}" if found else "it was not imported"
+    left_out.append(("bibtex-doi", "doi", f'doi {quoted(text["doi"])} is not a DOI (10.NNNN/…); {said}',
+                     "write the DOI alone (10.1145/3368089.3409752), or delete the field"))
+    return found.group() if found else ""
+
+
+def _links(text: _Texts, arxiv: str, the_doi: str, unplaced: list[str]) -> dict[str, str]:
     links: dict[str, str] = {}
     for name, kinds in LINK_FIELDS.items():
         link = text.get(name)
         if not link or link in links.values():
             continue
         if name in _AL_FOLIO_FILES and not is_url(link) and not link.startswith("/"):
-            link = "/assets/pdf/" + link
-        kind = next((k for k in kinds if k not in links), None)
-        if kind is not None:
-            links[kind] = link
+            link = "/assets/pdf/" + file_name(text.fields[name])
+        if not _place(links, link, kinds):
+            unplaced.append(name)
     howpublished = url(text.get("howpublished"))
-    if is_url(howpublished) and howpublished not in links.values():
-        links.setdefault("paper" if "paper" not in links else "url", howpublished)
+    if is_url(howpublished) and howpublished not in links.values() and not _place(links, howpublished, _MORE):
+        unplaced.append("howpublished")
     if "paper" not in links and arxiv:
         links["paper"] = f"https://arxiv.org/abs/{arxiv}"
-    if "paper" not in links and text.get("doi"):
-        links["paper"] = "https://doi.org/" + doi(text["doi"])
+    if "paper" not in links and the_doi:
+        links["paper"] = "https://doi.org/" + the_doi
     return links
 
 
@@ -327,17 +311,20 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     if is_url(url(text.get("howpublished"))):
         used.add("howpublished")  # the links take it
     if kind in ("phdthesis", "mastersthesis", "thesis"):  # @thesis is biblatex's, with its type
-        used.update(("school", "type"))
+        used.update(("school", "institution", "type"))  # biblatex: institution
         thesis = text.get("type").lower()
         what = "PhD Dissertation" if kind == "phdthesis" or "phd" in thesis else \
             MASTERS if kind == "mastersthesis" or "master" in thesis or thesis == "mathesis" else "Thesis"
-        return f"{text.get('school')} {what} {year}".strip(), "", ""
+        return f"{text.get('school') or text.get('institution')} {what} {year}".strip(), "", ""
     if kind == "techreport":
         return f"Tech Report {year}", "", ""
-    fields = ["booktitle", "journal", "howpublished"] + (["publisher"] if kind in _BOOK_KINDS else [])
+    fields = ["booktitle", "journal", "journaltitle", "howpublished"] + (["publisher"] if kind in _BOOK_KINDS else [])
     source = next((f for f in fields if text.get(f) and not is_url(url(text.get(f)))), "")
     raw = text.get(source) if source else ""
     used.add(source)
+    if arxiv and source:
+        # `ICML 2025 (arXiv:2502.12892)`: the id is the arxiv field's; the venue is what is left
+        raw = _ARXIV_MENTION.sub("", raw).strip(" ,;:-") or raw
     found = PRESENTATION.search(raw)
     if found:
         presentation, raw = found.group(1).capitalize(), raw[:found.start()]
@@ -361,8 +348,13 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     if venue is not None:
         return venue, presentation, source if raw else ""
     if arxiv and (not raw or "arxiv" in raw.lower() or "corr" == raw.lower()):
+        rest = _PREPRINT_WORDS.sub("", _ARXIV_MENTION.sub("", raw)).strip(" ,;:.-()[]")
+        if rest:  # `arXiv preprint arXiv:2301.00001 (accepted at ICML)`: what the venue cannot say
+            left_out.append(("bibtex-preprint", source, f'{source} {quoted(raw)} was read as Preprint {year}; the rest of '
+                             f'it ({quoted(rest)}) is not imported', "if the paper was published, write that venue in "
+                             "the database (or in the .bib file's journal or booktitle, alone)"))
         return f"Preprint {year}", presentation, ""
-    name = raw.strip().rstrip(",;")
+    name = raw.strip().rstrip(",; ")  # `Wrocław University of Technology ;`
     if not name:
         return "", presentation, ""
     # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
