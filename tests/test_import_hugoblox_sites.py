@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import REPO, hugokit, write
+from conftest import REPO, Run, hugokit, write
 from hugokit.database import parse_database
 from hugokit.model import Publication
 
@@ -47,9 +47,7 @@ def test_two_groups_of_equal_contributors_and_notes_past_the_last_author(tmp_pat
                                      "author_notes: ['Equal contribution', 'Equal contribution', "
                                      "'These authors contributed equally', 'Co-senior author', "
                                      "'Equal contribution']\n---\n")
-    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
-    assert run.exit_code == 0, run.output
-    (pub,) = database_of(tmp_path)
+    run, pub = _the_one_imported(tmp_path)
     assert pub.authors == ["A B*", "C D*", "E F†", "G H"]
     # one key, reported once per page, at the first note not kept
     assert f'{tmp_path / "p"}/x/index.md:5:97: warning[not-imported] "author_notes" (notes other than equal ' \
@@ -240,9 +238,7 @@ def test_nested_publication_and_links_of_generic_or_repeated_types(tmp_path: Pat
                                      "- type: custom\n  label: Proceedings\n  url: https://example.org/proc\n"
                                      "- type: source\n  url: https://example.org/a\n"
                                      "- type: source\n  url: https://example.org/b\n---\n")
-    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
-    assert run.exit_code == 0, run.output
-    (pub,) = database_of(tmp_path)
+    run, pub = _the_one_imported(tmp_path)
     assert pub.venue == "IEEE Transactions on Circuits and Systems for Video Technology 34(8):7467–7483"
     assert pub.doi == "10.1109/TCSVT.2024.1"  # given twice, the same: no duplicate-key
     assert pub.links == {"conference": "https://example.org/conf", "proceedings": "https://example.org/proc",
@@ -273,3 +269,11 @@ def test_a_bundle_folder_whose_name_hugo_rewrites_keeps_its_links_as_written(tmp
     _, pub = database_of(site)
     assert pub.links["slides"].startswith(f"publication/{BORBA_SLUG}/")  # not made a path Hugo would not publish
     assert "warning[bad-link] the slides link contains a space" in run.stdout
+
+
+def _the_one_imported(tmp_path: Path) -> tuple[Run, Publication]:
+    """Imports the bundles under tmp_path/p into the site at tmp_path, which gives one entry."""
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    (pub,) = database_of(tmp_path)
+    return run, pub

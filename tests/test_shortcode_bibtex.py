@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO, hugokit, write
+from conftest import REPO, Run, hugokit, write
 
 PAGE = REPO / "tests/corpus/markdown/valentinp72-publications.md"
 MAP = ("--map", "where=venue", "--map", "pdf=links.paper", "--map", "hal=links.hal")
@@ -87,9 +87,7 @@ def test_a_body_that_is_no_bibtex_is_an_error_and_the_parameters_still_count(tmp
     page = write(tmp_path / "page.md", '### 2026\n\n{{< publication title="A Paper" venue="ISMIR 2026" >}}\n'
                                        "Detectors that excel on clean audio degrade sharply.\n"
                                        "We introduce **BAMM**, a 40-hour dataset.\n{{< /publication >}}\n")
-    site = tmp_path / "site"
-    site.mkdir()
-    run = hugokit("import", page, "--site", site)
+    run, site = _imported_into_a_new_site(page, tmp_path)
     assert run.exit_code == 1 and not (site / "data/publications.yaml").exists()
     assert run.stdout.startswith(f"{page}:4:1: error[unparsed-entry] the 2 lines between this publication "
                                  "shortcode and its {{< /publication >}} (line 6) are neither one author line nor a "
@@ -104,9 +102,7 @@ def test_a_bibtex_parameter_is_read_the_same_way(tmp_path: Path) -> None:
                                        'bibtex="@inproceedings{b26, title={B Paper}, author={Ada Lovelace and Alan '
                                        'Turing}, booktitle={ICML}, pages={1--9}, year={2026}, doi={10.1/b}}" >}}\n'
                                        "{{< /publication >}}\n")
-    site = tmp_path / "site"
-    site.mkdir()
-    run = hugokit("import", page, "--site", site)
+    run, site = _imported_into_a_new_site(page, tmp_path)
     assert run.exit_code == 0, run.output
     assert yaml.safe_load((site / "data/publications.yaml").read_text()) == [
         {"id": "b26", "title": "B Paper", "authors": ["Ada Lovelace", "Alan Turing"], "year": 2026,
@@ -119,8 +115,12 @@ def test_a_broken_entry_in_a_body_is_said_at_its_line_in_the_page(tmp_path: Path
     page = write(tmp_path / "page.md", '### 2026\n\n{{< publication title="C Paper" venue="ICML 2026" >}}\n'
                                        "@inproceedings{c26,\n  title = {C Paper},\n  year = {2026\n}\n"
                                        "{{< /publication >}}\n")
-    site = tmp_path / "site"
-    site.mkdir()
-    run = hugokit("import", page, "--site", site)
+    run, site = _imported_into_a_new_site(page, tmp_path)
     assert run.exit_code == 1 and "Traceback" not in run.output
     assert f"{page}:7:" in run.stdout and "error[bibtex-syntax]" in run.stdout
+
+
+def _imported_into_a_new_site(page: Path, tmp_path: Path) -> tuple[Run, Path]:
+    site = tmp_path / "site"
+    site.mkdir()
+    return hugokit("import", page, "--site", site), site
