@@ -42,7 +42,8 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
         files[config.layout_data] = render_layout_data(publications, site.vocabularies()[0].venues, keys)
     if not with_pages:
         return plan
-    from hugokit.render.bundles import BIB_MARK, MARK, render_bundles, slugs
+    from hugokit.author_notes import legend
+    from hugokit.render.bundles import BIB_MARK, MARK, profile_usernames, render_bundles, slugs
     from hugokit.text import fold
 
     vocab, _ = site.vocabularies()
@@ -65,7 +66,9 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
                 "index.md and cite.bib (its other files stay)" if page.count("/") == folder.count("/") + 2
                 else f"to let hugokit generate it, delete {page} (and a cite.bib beside it), keeping its other files "
                      f"in {folder}/{slug}/"))
-    for relative, text in render_bundles(publications, vocab.venues, folder, keys).items():
+    meanings = legend(config.author_notes)
+    usernames = profile_usernames(vocab.people)
+    for relative, text in render_bundles(publications, vocab.venues, folder, keys, meanings, usernames).items():
         slug = relative[len(folder) + 1:].partition("/")[0]
         if slug in written_by_hand:
             continue

@@ -6,6 +6,7 @@ hand-written page in the same folder is never touched.
 """
 from __future__ import annotations
 
+from hugokit.author_notes import DEFAULT_LEGEND, marks_in, note_for
 from hugokit.cache import digest
 from hugokit.dates import full_date
 from hugokit.model import SELECTED_TOPIC, Publication
@@ -41,13 +42,24 @@ def marked(data: bytes, mark: str) -> bool:
     return mark in data[:4 * len(mark.encode("utf-8"))].decode("utf-8", errors="replace").split("\n", 3)[:3]
 
 
-def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
+def profile_usernames(people: Vocabulary) -> dict[str, str]:
+    """Each spelling of a person data/people.yaml gives a Hugo Blox profile (`profile: kocon`),
+    and that username."""
+    return {spelling: term.profile for term in people.terms if term.profile
+            for spelling in (term.name, *term.aliases)}
+
+
+def front_matter(pub: Publication, venues: Vocabulary, meanings: dict[str, str] = DEFAULT_LEGEND,
+                 usernames: dict[str, str] | None = None) -> dict[str, object]:
+    """meanings: what each author mark means (hugokit.author_notes.legend); usernames: the
+    profile of a person, whom Hugo Blox then links to it (profile_usernames)."""
     venue = venue_of(pub, venues)
     meta: dict[str, object] = {"title": pub.title}
     names = [split_marks(a) for a in pub.authors]
-    meta["authors"] = [n for n, _ in names]
-    if any(marks for _, marks in names):
-        meta["author_notes"] = ["Equal contribution" if marks else "" for _, marks in names]
+    meta["authors"] = [usernames.get(n, n) for n, _ in names] if usernames else [n for n, _ in names]
+    notes = [note_for(marks, meanings) for _, marks in names]
+    if any(notes):
+        meta["author_notes"] = notes
     meta["date"] = full_date(pub.date, venue.year or pub.year)
     meta["publication_types"] = [csl_type(venue)]  # Hugo Blox's types are CSL's
     if venue.name:
@@ -69,22 +81,26 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
     if pub.award:
         meta["award"] = pub.award
     own: dict[str, object] = {"year": pub.year, "venue": pub.venue, **({"date": pub.date} if pub.date else {})}
-    if any(marks not in ("", "*") for _, marks in names):  # author_notes cannot tell † from *
+    # the names with their marks, where the notes would not read back as them (hugokit.author_notes)
+    # or a profile's username stands for the name
+    if any(marks not in ("", "*") or marks and marks_in(note, meanings) != marks
+           for (_, marks), note in zip(names, notes)) or meta["authors"] != [n for n, _ in names]:
         own["authors"] = pub.authors
     meta["hugokit"] = own
     return meta
 
 
 def render_bundles(publications: list[Publication], venues: Vocabulary, folder: str,
-                   keys: list[str] | None = None) -> dict[str, str]:
+                   keys: list[str] | None = None, meanings: dict[str, str] = DEFAULT_LEGEND,
+                   usernames: dict[str, str] | None = None) -> dict[str, str]:
     """Each bundle file (path relative to the site) and its text (many bundles are rendered in
     several processes, see hugokit.workers; keys: citation_keys(publications), when the caller
-    has them)."""
+    has them; meanings and usernames: see front_matter)."""
     from hugokit.workers import mapped
 
     def render(bundle: tuple[Publication, str]) -> tuple[str, str]:
         pub, key = bundle
-        text = front_matter_yaml(front_matter(pub, venues))
+        text = front_matter_yaml(front_matter(pub, venues, meanings, usernames))
         # the text ends in its one line break: str.strip() would also take a last value's final
         # no-break or ideographic space, which the emitter writes plain
         return f"---\n{MARK}\n{text}---\n", f"{BIB_MARK}\n{render_entry(pub, key, venues)}"
