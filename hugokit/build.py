@@ -166,7 +166,7 @@ def _site_pages(base: Path, folder: str, others: set[str]) -> list[str]:
     try:
         with os.scandir(base) as entries:
             found += sorted(f"{folder}/{e.name}" for e in entries
-                            if e.name.endswith(".md") and e.name != "_index.md" and e.is_file())
+                            if e.name.endswith(".md") and not e.name.startswith("_index.") and e.is_file())
     except OSError:
         pass
     return found

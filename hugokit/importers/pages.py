@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from hugokit.importers.profiles import Profiles
 
 PAGE_NAMES = ("index.md", "index.markdown")
-SECTION_PAGE = "_index.md"  # a Hugo section's list page, not a publication
+SECTION_PAGE = "_index."  # a Hugo section's list page (_index.md, a translation's _index.zh.md), not a publication
 # Keys only a publication page has: a page with none of them is some other kind of page.
 _PUBLICATION_KEY = re.compile(r"^(?:publication|publication_types|publication_short|authors|venue|paperurl|"
                               r"citation|url_pdf|doi|hugokit)\s*[:=]", re.MULTILINE)
@@ -47,7 +47,7 @@ def page_files(source: Path) -> list[Path]:
         return [source]
     found = []
     for path in sorted(source.rglob("*")):
-        if path.suffix.lower() not in (".md", ".markdown") or path.name == SECTION_PAGE:
+        if path.suffix.lower() not in (".md", ".markdown") or path.name.startswith(SECTION_PAGE):
             continue
         if path.name.lower() in PAGE_NAMES or path.parent == source:
             found.append(path)
