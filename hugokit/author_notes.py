@@ -37,6 +37,8 @@ def marks_in(note: str, meanings: dict[str, str]) -> str | None:
     by_note: dict[str, str] = {}
     for mark, meaning in meanings.items():
         by_note.setdefault(_words(meaning), mark)
+    if _words(note) in by_note:  # a meaning with a comma of its own (Equal contribution, alphabetical order)
+        return by_note[_words(note)]
     found = ""
     for piece in _PIECES.split(note.strip()):
         if piece and piece.strip(MARKS) == "":

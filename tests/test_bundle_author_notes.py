@@ -108,6 +108,11 @@ def test_without_a_legend_corresponding_authors_stay_unmarked_and_are_reported(t
     (["A B†", "C D"], (("†", "Equal contribution"),), ["Equal contribution", ""], True),
     # a legend that gives * another meaning reads back as *: nothing to carry
     (["A B*", "C D"], (("*", "Co-first author"),), ["Co-first author", ""], False),
+    # a meaning with a comma reads back whole
+    (["A B†", "C D"], (("†", "Equal contribution, alphabetical order"),),
+     ["Equal contribution, alphabetical order", ""], True),
+    (["A B*", "C D"], (("*", "Equal contribution, alphabetical order"),),
+     ["Equal contribution, alphabetical order", ""], False),
     # two marks of one meaning read back as one of them: carried
     (["A B*", "C D†"], (("†", "Equal contribution"),), ["Equal contribution", "Equal contribution"], True),
 ])
@@ -187,3 +192,15 @@ def test_a_profile_must_be_a_username(tmp_path: Path) -> None:
     run = hugokit("check", "--site", tmp_path)
     assert ('data/people.yaml:1:30: error[bad-profile] "profile" of entry 1 of data/people.yaml is no profile '
             'username: "../kocon"') in run.stdout
+
+
+def test_a_second_group_of_equal_contributors_never_takes_a_mark_the_legend_gives_another_meaning(
+        tmp_path: Path) -> None:
+    write(tmp_path / "hugokit.yaml", 'author_notes: {"†": Corresponding author}\n')
+    write(tmp_path / "p/x/index.md", "---\ntitle: X\nauthors: [A B, C D, E F, G H]\ndate: 2021\n"
+                                     "author_notes: [Equal contribution, Equal contribution, "
+                                     "These authors contributed equally, Corresponding Author]\n---\n")
+    run = hugokit("import", tmp_path / "p", "--site", tmp_path)
+    assert run.exit_code == 0, run.output
+    assert database_of(tmp_path)[0].authors == ["A B*", "C D*", "E F‡", "G H†"]
+    assert '"author_notes"' not in run.stdout  # every note is kept
