@@ -12,11 +12,11 @@ from typing import Any, Callable
 
 import yaml
 
+from hugokit.author_notes import CONTRIBUTION, DEFAULT_LEGEND, marks_in
 from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning, quoted
 from hugokit.load import Reader
 from hugokit.model import SELECTED_TOPIC, Publication
-from hugokit.author_notes import CONTRIBUTION, DEFAULT_LEGEND, marks_in
 from hugokit.text import MARKS, clean_doi
 from hugokit.importers.nested_keys import NESTED_KEYS, flat_items, with_locator
 from hugokit.venue_names import VenueFinder
