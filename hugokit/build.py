@@ -194,7 +194,7 @@ def _site_pages(base: Path, folder: str, others: set[str]) -> list[str]:
     try:
         with os.scandir(base) as entries:
             found += sorted(f"{folder}/{e.name}" for e in entries
-                            if e.name.endswith(".md") and e.name != "_index.md" and e.is_file())
+                            if e.name.endswith(".md") and not e.name.startswith("_index.") and e.is_file())
     except OSError:
         pass
     return found
@@ -268,13 +268,15 @@ def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack,
 def _rendered(site: Site, plan: BuildPlan, *, one_by_one: bool) -> Iterator[dict[str, str]]:
     """The pending bundles' files and texts: one by one as they are asked for (while a writer
     takes them), else all at once, in several processes (see hugokit.workers)."""
-    from hugokit.render.bundles import render_bundle
+    from hugokit.author_notes import legend
+    from hugokit.render.bundles import profile_usernames, render_bundle
     from hugokit.workers import mapped
 
-    venues = site.vocabularies()[0].venues
+    vocab = site.vocabularies()[0]
+    meanings, usernames = legend(site.config.author_notes), profile_usernames(vocab.people)
 
     def render(bundle: Bundle) -> dict[str, str]:
-        return render_bundle(bundle.publication, bundle.key, venues)
+        return render_bundle(bundle.publication, bundle.key, vocab.venues, meanings, usernames)
 
     return map(render, plan.pending) if one_by_one else iter(mapped(render, list(plan.pending)))
 
