@@ -59,7 +59,7 @@ KEYS: dict[str, _Key] = {
     "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
                                  "and their types: `{mentors: {required: [name], types: {seats: int}}}`"),
     "author_notes": _Key("marks", "what each author mark means, as page bundles' `author_notes` write it: "
-                         "`{\"*\": Equal contribution, \"†\": Corresponding author}` (default: `*` alone, "
+                         "`{\"†\": Corresponding author}` (default: every mark, "
                          "Equal contribution); an import reads these notes back as the marks"),
     "services": _Key("services", "for `hugokit add` and `hugokit refresh`: `contact` (an e-mail address the services "
                      "may write to), `timeout` (seconds), `retries`, `cache_days`, and the base URL of `arxiv`, "

@@ -1,6 +1,6 @@
 """What a page bundle says about its authors: each mark's note as the site's legend gives it
-(hugokit.yaml's `author_notes`; `*` alone is Equal contribution by default, any other mark is
-written as itself), and a Hugo Blox profile's username where data/people.yaml records it; all of
+(hugokit.yaml's `author_notes`; every mark is Equal contribution by default, as the database
+means it), and a Hugo Blox profile's username where data/people.yaml records it; all of
 it read back by the import (real sites: tests/corpus/hugoblox/shengyang93-marks, nju-astrometry,
 pwr-ai-department)."""
 from __future__ import annotations
@@ -60,14 +60,22 @@ def reimported(tmp_path: Path, site: Path, config: str = "") -> list[Publication
     return database_of(again)
 
 
-def test_marks_written_as_notes_mean_only_what_the_site_says(tmp_path: Path) -> None:
+def test_a_mark_alone_as_a_note_is_kept_and_reported(tmp_path: Path) -> None:
     # the site writes "*" for its equal first authors and "†" for its corresponding authors
-    site = imported_site(tmp_path, "shengyang93-marks")
+    site = tmp_path / "site"
+    shutil.copytree(HUGOBLOX / "shengyang93-marks", site / "content")
+    run = hugokit("import", site / "content/publication", "--site", site)
+    assert run.exit_code == 0, run.output
+    # `†` alone says no meaning: kept as the mark, which the database reads as equal contribution; said so
+    assert 'warning[unexplained-mark] the author note "†" is a mark alone' in run.output, run.output
+    assert run.output.count("unexplained-mark") == 1
     (pub,) = database_of(site)
     assert pub.authors == ROADPATCHING
+    shutil.rmtree(site / "content/publication")
+    assert hugokit("build", "--pages", "--site", site, "--force").exit_code == 0
     (bundle,) = bundles_of(site)
-    # `*` is equal contribution; `†` has no meaning hugokit knows: it stays a mark, not "Equal contribution"
-    assert bundle["author_notes"] == ["Equal contribution", "Equal contribution", "", "", "", "†", "", "†"]
+    assert bundle["author_notes"] == ["Equal contribution"] * 2 + [""] * 3 + ["Equal contribution", "",
+                                                                             "Equal contribution"]
     assert bundle["hugokit"]["authors"] == ROADPATCHING  # type: ignore[index]
     assert reimported(tmp_path, site) == [pub]
 
@@ -104,7 +112,9 @@ def test_without_a_legend_corresponding_authors_stay_unmarked_and_are_reported(t
 
 @pytest.mark.parametrize("authors, config, notes, carried", [
     (["A B*", "C D"], (), ["Equal contribution", ""], False),
-    (["A B‡", "C D*†"], (), ["‡", "Equal contribution, †"], True),
+    (["A B‡", "C D*†"], (), ["Equal contribution", "Equal contribution"], True),
+    (["A B‡", "C D*†"], (("†", "Corresponding author"),), ["Equal contribution", "Equal contribution, Corresponding author"],
+     True),
     (["A B†", "C D"], (("†", "Equal contribution"),), ["Equal contribution", ""], True),
     # a legend that gives * another meaning reads back as *: nothing to carry
     (["A B*", "C D"], (("*", "Co-first author"),), ["Co-first author", ""], False),

@@ -53,12 +53,12 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
 
         fmt = "pages" if looks_like_publication_page(text) else fmt
     if fmt == "pages":
-        from hugokit.author_notes import legend
+        from hugokit.author_notes import read_legend
         from hugokit.importers.pages import import_pages
         from hugokit.vocab import load_vocabularies
 
         imported = import_pages(source, shown, load_vocabularies(config.root)[0].venues, mapping,
-                                legend(config.author_notes))
+                                read_legend(config.author_notes))
     elif fmt == "markdown":
         from hugokit.importers.markdown import import_page
 

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import yaml
 
-from hugokit.author_notes import CONTRIBUTION, DEFAULT_LEGEND, marks_in
+from hugokit.author_notes import READ_LEGEND, mark_authors
 from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning, quoted
 from hugokit.load import Reader
@@ -77,7 +77,7 @@ ProfileName = Callable[[str, Position], "str | None"]
 
 def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: NotKept,
               mapping: dict[str, str] | None = None, profile: ProfileName | None = None,
-              meanings: dict[str, str] = DEFAULT_LEGEND) -> Publication | None:
+              meanings: dict[str, str] = READ_LEGEND) -> Publication | None:
     """The publication a page's front-matter gives (None: it gives none; the reader says why).
     profile: a Hugo Blox profile's name; meanings: what each author mark means."""
     if not reader.expect(node, "the front-matter", "map"):
@@ -231,7 +231,8 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
             where = node.value[index] if isinstance(node, yaml.SequenceNode) and index < len(node.value) else node
             not_kept.add("authors", reader.pos(where), "the Markdown emphasis around a name (**Ada Lovelace**), which "
                           "hugokit's owner setting gives the site's owner")
-    _mark_notes(reader, authors, raw.get("author_notes", ([], node))[0], not_kept, meanings)
+    mark_authors(reader, authors, raw.get("author_notes", ([], node))[0],
+                 lambda where, what: not_kept.add("author_notes", where, what), meanings)
     return authors
 
 
@@ -245,49 +246,6 @@ def _without_emphasis(name: str) -> str:
             break
         name = name[len(wrap):-len(wrap)].strip()
     return name
-
-
-def _mark_notes(reader: Reader, authors: list[str], notes: list[tuple[str, yaml.Node]], not_kept: NotKept,
-                meanings: dict[str, str]) -> None:
-    """Marks the authors a note names by the site's legend (hugokit.author_notes: its meanings,
-    `Equal contribution` for `*`, or the marks written alone, `†`); then those an
-    equal-contribution note names otherwise: `*`, or the mark the note starts with (`† Equal
-    contribution`); two such notes worded apart are two groups, each its own mark (never one the
-    legend gives another meaning). Every other note (`Equal supervision`, `Corresponding
-    author` where the legend does not name it: the author stays unmarked) and notes past the
-    last author are reported, once per page."""
-    marks: dict[str, str] = {}
-    unkept: dict[str, yaml.Node] = {}
-    other = {mark for mark, meaning in meanings.items() if not CONTRIBUTION.search(meaning)}
-    for index, (note, note_node) in enumerate(notes):
-        text = note.strip()
-        words = " ".join(text.lstrip(MARKS + " ").casefold().split())
-        if not text:
-            continue
-        if index >= len(authors):
-            unkept.setdefault("a note after the last author", note_node)
-            continue
-        named = marks_in(text, meanings)
-        if named is not None and not set(named) & set(marks.values()):  # (a group took them: one of its own)
-            other.update(named)  # (no group of equal contributors gets them)
-            if not authors[index].endswith(tuple(MARKS)):
-                authors[index] += named
-            continue
-        if not CONTRIBUTION.search(words):
-            unkept.setdefault("notes other than equal contribution", note_node)
-            continue
-        if words not in marks:
-            wanted = MARKS.index(text[0]) if text[0] in MARKS else 0
-            free = [m for m in MARKS[wanted:] + MARKS[:wanted] if m not in marks.values() and m not in other]
-            if not free:
-                unkept.setdefault("a fourth group of equal contributors, past *, † and ‡", note_node)
-                continue
-            marks[words] = free[0]
-        if not authors[index].endswith(tuple(MARKS)):
-            authors[index] += marks[words]
-    if unkept:  # once per page, at the first note not kept
-        what, note_node = next(iter(unkept.items()))
-        not_kept.add("author_notes", reader.pos(note_node), what)
 
 
 def _authors_in_citation(citation: str) -> list[str]:

@@ -56,8 +56,8 @@ def page_files(source: Path) -> list[Path]:
 
 def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str, str] | None = None,
                  meanings: dict[str, str] | None = None) -> Imported:
-    """meanings: what each author mark means (hugokit.author_notes.legend; default `*` alone)."""
-    from hugokit.author_notes import legend
+    """meanings: what each author mark means (hugokit.author_notes.read_legend; default `*` alone)."""
+    from hugokit.author_notes import read_legend
     from hugokit.importers.page_fields import NotKept
     from hugokit.importers.profiles import Profiles
 
@@ -68,7 +68,7 @@ def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str
     for path in page_files(source):
         label = shown if path == source else str(Path(shown) / path.relative_to(source))
         pub = _page(path, label, venues, result, not_kept, mapping or {}, profiles, cited,
-                    legend() if meanings is None else meanings)
+                    read_legend() if meanings is None else meanings)
         if pub is not None:
             result.publications.append(pub)
     _placeholder_keys(cited, result)
