@@ -113,10 +113,11 @@ def layout_files(site: Site, plan: BuildPlan) -> dict[str, str]:
     config = site.config
     if not config.layout_data:
         return {}
+    from hugokit.author_notes import legend
     from hugokit.render.layout_data import render_layout_data
 
     return {config.layout_data: render_layout_data(site.database.publications, site.vocabularies()[0].venues,
-                                                   list(plan.keys) or None)}
+                                                   list(plan.keys) or None, legend(config.author_notes))}
 
 
 def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None]:
