@@ -130,7 +130,7 @@ def _layout_text(publications: list[Publication]) -> str:
                       ",\n".join(f"{dump(key)}:{dump(entry)}" for key, entry in entries.items()),
                       f'}},\n"order":{dump(list(entries))},\n"topics":{{',
                       ",\n".join(f"{dump(topic)}:{dump(keys)}" for topic, keys in topics.items()),
-                      f'}},\n"kinds":{dump(kinds)}}}\n'])
+                      f'}},\n"kinds":{dump(kinds)},\n"notes":{dump(dict.fromkeys("*†‡", "Equal contribution"))}}}\n'])
 
 
 @settings(max_examples=200, deadline=None)
