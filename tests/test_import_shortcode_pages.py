@@ -135,3 +135,25 @@ def test_names_the_reading_keeps_whole_go_round_the_page_and_others_are_refused(
     assert run.exit_code == 1
     assert 'error[unsafe-value] author "Alice Smith and Bob Jones" would read back as several names' in run.stdout
     assert 'error[unsafe-value] author "and Eve Doe" would read back as several names' in run.stdout
+
+
+TEASER = CORPUS / "jayin92-teaser-publications.md"
+
+
+def test_a_dialect_whose_parameters_start_on_the_next_line_is_read(tmp_path: Path) -> None:
+    # `{{< publication-with-teaser` alone on its line, `title=` on a later one; authors are the
+    # site's usernames joined by "," alone; `arxiv` is a link.
+    run = hugokit("import", TEASER, "--site", tmp_path, "--partial", "--map", "pdf=links.paper",
+                  "--map", "code=links.code", "--map", "url=links.project")
+    got = imported(tmp_path)
+    assert [e["title"].split(":")[0] for e in got] == ["Skyfall-GS", "BRDFusion", "Pantheon360"]
+    first = got[0]
+    assert first["authors"] == ["jylee", "yrliu", "srtsai", "wcchang", "chwu", "jwchan", "zjzhao", "hubertlin",
+                                "ylliu"]
+    assert (first["arxiv"], first["venue"], first["year"]) == ("2510.15869", "ECCV", 2026)
+    line = line_of(TEASER, 'authors="jylee,yrliu')
+    assert f'{TEASER}:{line}:5: warning[author-list] "jylee", "yrliu", "srtsai"' in run.stdout
+    # Its one-line abstract inside the shortcode is reported, never read as the authors.
+    abstract = line_of(TEASER, "We present Skyfall-GS")
+    assert f"{TEASER}:{abstract}:1: error[unparsed-entry] the line between this \"publication-with-teaser\" " \
+           "shortcode and its closing tag is not imported" in run.stdout

@@ -69,7 +69,7 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None,
                                               "headings on the page must be years (### 2024); move other text elsewhere"))
             continue
         opened = _OPEN.match(line)
-        if opened and (opened.group(2) == shortcode.NAME or "title=" in line):
+        if opened and (opened.group(2) == shortcode.NAME or "title=" in _opening(lines, index - 1, opened.group(1))):
             index = _entry(lines, number - 1, year, path, page, mapping or {}, venues)
             continue
         page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
@@ -159,6 +159,18 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
     if pub is not None:
         page.publications.append(pub)
     return after
+
+
+def _opening(lines: list[str], start: int, delimiter: str) -> str:
+    """The opening shortcode at line index start, its lines joined (parameters may run over
+    several: `{{< pub` alone on its line, then one a line), up to where it closes or another opens."""
+    close = delimiter.replace("<", ">") + "}}"
+    text = lines[start]
+    for line in lines[start + 1:]:
+        if close in text or _OPEN.match(line.lstrip()):
+            break
+        text += " " + line
+    return text
 
 
 def _closing_line(lines: list[str], start: int, closing: re.Pattern[str]) -> int | None:
@@ -300,9 +312,9 @@ def _names_said(values: dict[str, object], where: dict[str, Mark], keys: set[str
             said.append(warning(at, "author-list", ", ".join(map(quoted, single))
                                 + (" is a name" if len(single) == 1 else " are names")
                                 + f" of one word among the {key} of {quoted(str(values['title']))}",
-                                'nothing to do if so; if a person is written "Last, First" (Goodman, DFM), the '
-                                'comma made two names of one: write it "First Last" or "Last First", without '
-                                "the comma"))
+                                'nothing to do if so; a person written "Last, First" (Goodman, DFM), whom the '
+                                'comma made two names, is written "First Last" or "Last First" without it, and '
+                                "a username (jylee) that the site's data turns into a name as that name"))
         said += [warning(at, "author-list", f"{quoted(name)} was kept as one name: it holds \" and \" or \" & \", "
                                             "but not between two people's names as they are written (two words "
                                             "or more each)",
@@ -340,8 +352,12 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
             page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {quoted(value)}"))
             return None
         return int(value)
-    if target in ("authors", "editors"):
-        return shortcode.split_names(value)
+    if target == "arxiv":  # https://arxiv.org/abs/2510.15869 is the id 2510.15869, as a link gives it
+        from hugokit.links import arxiv_in_link
+
+        return arxiv_in_link(value) or value
+    if target in ("authors", "editors"):  # "A,B" too: the page's own author line is the one written ", "
+        return shortcode.split_names(re.sub(r"\s*,\s*", shortcode.LIST_SEPARATOR, value))
     if spec is not None and spec.kind == "list":
         return shortcode.split_list(value)
     if spec is not None and spec.kind == "map":
