@@ -157,3 +157,22 @@ def test_a_dialect_whose_parameters_start_on_the_next_line_is_read(tmp_path: Pat
     abstract = line_of(TEASER, "We present Skyfall-GS")
     assert f"{TEASER}:{abstract}:1: error[unparsed-entry] the line between this \"publication-with-teaser\" " \
            "shortcode and its closing tag is not imported" in run.stdout
+
+
+DAMKEN = CORPUS / "fdamken-publications.md"
+
+
+def test_names_a_layout_renders_as_markdown_are_read_as_it_shows_them(tmp_path: Path) -> None:
+    # The site's shortcode shows `authors` through markdownify: links, bold, `\*` for a mark.
+    run = hugokit("import", DAMKEN, "--site", tmp_path, "--partial", "--map", "venue_name=venue",
+                  "--map", "code=links.code", "--map", "full_text_pdf=links.paper")
+    got = imported(tmp_path)
+    assert got[0]["authors"] == ["K. Vida*", "F. Damken*", "A. Lauscher"]
+    assert (got[0]["venue"], got[0]["year"], got[0]["arxiv"]) == ("AIES 2024", 2024, "2407.15184")
+    line = line_of(DAMKEN, 'authors="[K. Vida]')
+    assert f'{DAMKEN}:{line}:5: warning[author-markdown] the Markdown of 3 of the authors was dropped: ' \
+           '"[K. Vida](https://www.bwl.uni-hamburg.de/en/ds/team/vida.html)\\\\*" is "K. Vida*"' in run.stdout
+    # The second entry has no year the page shows in a form the import reads: said, not guessed.
+    second = line_of(DAMKEN, 'title="STAMP')
+    assert f"{DAMKEN}:{second - 1}:1: error[unparsed-entry] this publication comes before any ### YEAR heading" \
+           in run.stdout

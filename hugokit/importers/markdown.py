@@ -357,7 +357,18 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
 
         return arxiv_in_link(value) or value
     if target in ("authors", "editors"):  # "A,B" too: the page's own author line is the one written ", "
-        return shortcode.split_names(re.sub(r"\s*,\s*", shortcode.LIST_SEPARATOR, value))
+        from hugokit.text import name_from_markdown
+
+        names = shortcode.split_names(re.sub(r"\s*,\s*", shortcode.LIST_SEPARATOR, value))
+        plain = [name_from_markdown(name) for name in names]
+        changed = [(name, shown) for name, shown in zip(names, plain) if name != shown]
+        if changed:  # a layout that renders the parameter as Markdown shows the names so
+            page.diagnostics.append(warning(where, "author-markdown",
+                                            f"the Markdown of {len(changed)} of the {target} was dropped: "
+                                            f"{quoted(changed[0][0])} is {quoted(changed[0][1])}",
+                                            "nothing to do (the page shows the names so); links to the people's "
+                                            "pages are not imported, and an escaped \\* is the mark *"))
+        return plain
     if spec is not None and spec.kind == "list":
         return shortcode.split_list(value)
     if spec is not None and spec.kind == "map":
