@@ -103,7 +103,10 @@ def test_a_page_where_nothing_is_an_entry_is_an_error_and_writes_nothing(tmp_pat
         site.mkdir()
         run = hugokit("import", page, "--site", site, *MAP, *partial)
         assert run.exit_code == 1
-        assert f"{page}:1:1: error[no-entries] none of the publications in {page} could be imported" in run.stdout
+        assert f"{page}:1:1: error[no-entries] no line of {page} is a publication entry (nothing was written; " \
+               "check that this is the file or folder meant: an entry is a shortcode at the start of a line with a " \
+               'title, {{< publication title="…" >}} or {{% publication title="…" %}} (a commented one, {{</* … */>}}, ' \
+               "is text))" in run.stdout
         assert not (site / "data").exists()
 
 
