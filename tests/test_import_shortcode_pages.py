@@ -42,6 +42,9 @@ def test_a_page_of_percent_shortcodes_is_read_entry_by_entry(tmp_path: Path) -> 
     first = line_of(PUBLICATIONS, "<li")
     assert f"{PUBLICATIONS}:{first}:1: error[unparsed-line] this line is not part of a publication entry: " \
            '"<li class=\\"list-group-item\\">"' in run.stdout
+    shortcode_at = line_of(PUBLICATIONS, "{{% publication")
+    assert f"{PUBLICATIONS}:{shortcode_at}:1: warning[shortcode-delimiter] entries written {{{{% … %}}}} are built " \
+           "as {{< … >}}" in run.stdout
     extras = line_of(PUBLICATIONS, 'extras="16:883700')
     assert f'{PUBLICATIONS}:{extras}:57: error[unknown-parameter] unknown shortcode parameter "extras"' in run.stdout
     # Without --partial nothing is written.
@@ -179,3 +182,15 @@ def test_names_a_layout_renders_as_markdown_are_read_as_it_shows_them(tmp_path: 
     second = line_of(DAMKEN, 'title="STAMP')
     assert f"{DAMKEN}:{second - 1}:1: error[unparsed-entry] this publication comes before any ### YEAR heading" \
            in run.stdout
+
+
+def test_the_seed_page_written_with_percent_delimiters_gives_the_same_database() -> None:
+    seed = (REPO / "tests/fixtures/seed-publications.md").read_text(encoding="utf-8")
+    percent = seed.replace("{{< /publication >}}", "{{% /publication %}}").replace(
+        "{{< publication", "{{% publication").replace('" >}}\n', '" %}}\n')
+    assert percent.count("{{% publication") == percent.count("{{% /publication %}}") == 47
+    mine, theirs = import_page(percent, "p.md"), import_page(seed, "p.md")
+    assert mine.publications == theirs.publications and theirs.diagnostics == []
+    assert [d.code for d in mine.diagnostics] == ["shortcode-delimiter"]
+    # built, it is the seed page again, byte for byte
+    assert render_page(mine.publications, mine.front_matter or "") == seed

@@ -51,6 +51,7 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None,
                                       "then import again"))
         index = toml_end + 1
     year: int | None = None
+    percent: Position | None = None  # the first entry written {{% … %}}
     venues = cache(venues) if venues is not None else None  # read once, for the first entry that needs it
     while index < len(lines):
         line = lines[index]
@@ -70,12 +71,19 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None,
             continue
         opened = _OPEN.match(line)
         if opened and (opened.group(2) == shortcode.NAME or "title=" in _opening(lines, index - 1, opened.group(1))):
+            if opened.group(1) == "%" and percent is None:
+                percent = Position(path, number, 1)
             index = _entry(lines, number - 1, year, path, page, mapping or {}, venues)
             continue
         page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
                                       "this line is not part of a publication entry: " + _clip(line),
                                       "the page holds only `### YEAR` headings and publication shortcodes; "
                                       "move this text to another page"))
+    if percent is not None and page.publications:
+        page.diagnostics.append(warning(percent, "shortcode-delimiter",
+                                        "entries written {{% … %}} are built as {{< … >}}, the form hugokit's layouts "
+                                        "read (Hugo then shows the author line as written, not as Markdown)",
+                                        "nothing to do; the page changes form at the next hugokit build"))
     if any(d.code == "bibtex-unused-field" for d in page.diagnostics):
         from hugokit.importers.embedded_bibtex import once_per_page
 
