@@ -194,3 +194,12 @@ def test_the_seed_page_written_with_percent_delimiters_gives_the_same_database()
     assert [d.code for d in mine.diagnostics] == ["shortcode-delimiter"]
     # built, it is the seed page again, byte for byte
     assert render_page(mine.publications, mine.front_matter or "") == seed
+
+
+def test_a_json_list_s_author_string_is_read_the_same_way(tmp_path: Path) -> None:
+    source = write(tmp_path / "list.json", '[{"title": "T", "venue": "OSDI 2022", "date": "07/2022", '
+                                           '"authors": "Ada Lovelace, Alan Turing and Grace Hopper"}]')
+    site = tmp_path / "site"
+    site.mkdir()
+    assert hugokit("import", source, "--site", site).exit_code == 0
+    assert imported(site)[0]["authors"] == ["Ada Lovelace", "Alan Turing", "Grace Hopper"]

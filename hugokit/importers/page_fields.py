@@ -180,7 +180,7 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
         return [(item.value if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null") else "", item)
                 for item in node.value]
     if target in ("authors", "topics", "editors", "keywords"):
-        return reader.comma_list(node, what)
+        return reader.comma_list(node, what, names=target in ("authors", "editors"))
     if target == "links":
         return _links(reader, node, not_kept)
     if target == "own":
