@@ -84,7 +84,7 @@ _LEADING_CONJUNCTION = re.compile(r"(?:and|&) (?=\S)")
 def split_names(value: str) -> list[str]:
     """A list of names as people write it: split at ", ", and a name joined to the next by " and "
     or " & " split there too ("Goodman D and Brette R"), or after ", and " ("A, B, and C"); but
-    only where each side reads as one person's name (see joins_names), so that "Centers for
+    only where each side reads as one person's name (_one_person), so that "Centers for
     Disease Control and Prevention", "Bill and Melinda Gates Foundation" or "Anderson" stay whole."""
     names: list[str] = []
     for index, item in enumerate(split_list(value)):

@@ -3,9 +3,10 @@ closing tag (their layout shows `.Inner` as the citation), or in a `bibtex` para
 
 The entry is read as a .bib file's is (hugokit.importers.bibtex) and fills what the shortcode's
 parameters lack, the venue's locator too (its pages: `ICML 2026` with `pages = {1--9}` is
-`ICML 2026, pp. 1–9`, as a merge gains one); the parameters win, since the page shows them, and each value of the entry that
-differs from a parameter's is said (`shortcode-bibtex`), and each of its fields hugokit keeps no
-place for once per page (`bibtex-unused-field`), so nothing of it is dropped without a word.
+`ICML 2026, pp. 1–9`, as a merge gains one); the parameters win, since the page shows them, and
+each value of the entry that differs from a parameter's is said (`shortcode-bibtex`), and each of
+its fields hugokit keeps no place for once per page (`bibtex-unused-field`), so nothing of it is
+dropped without a word.
 """
 from __future__ import annotations
 
