@@ -75,6 +75,14 @@ def front_matter(pub: Publication, venues: Vocabulary) -> dict[str, object]:
     return meta
 
 
+def render_bundle(pub: Publication, key: str, venues: Vocabulary) -> dict[str, str]:
+    """A bundle's files: index.md and cite.bib, and their texts."""
+    text = front_matter_yaml(front_matter(pub, venues))
+    # the text ends in its one line break: str.strip() would also take a last value's final
+    # no-break or ideographic space, which the emitter writes plain
+    return {"index.md": f"---\n{MARK}\n{text}---\n", "cite.bib": f"{BIB_MARK}\n{render_entry(pub, key, venues)}"}
+
+
 def render_bundles(publications: list[Publication], venues: Vocabulary, folder: str,
                    keys: list[str] | None = None) -> dict[str, str]:
     """Each bundle file (path relative to the site) and its text (many bundles are rendered in
@@ -82,16 +90,12 @@ def render_bundles(publications: list[Publication], venues: Vocabulary, folder: 
     has them)."""
     from hugokit.workers import mapped
 
-    def render(bundle: tuple[Publication, str]) -> tuple[str, str]:
-        pub, key = bundle
-        text = front_matter_yaml(front_matter(pub, venues))
-        # the text ends in its one line break: str.strip() would also take a last value's final
-        # no-break or ideographic space, which the emitter writes plain
-        return f"---\n{MARK}\n{text}---\n", f"{BIB_MARK}\n{render_entry(pub, key, venues)}"
+    def render(bundle: tuple[Publication, str]) -> dict[str, str]:
+        return render_bundle(bundle[0], bundle[1], venues)
 
     files: dict[str, str] = {}
     rendered = mapped(render, list(zip(publications, keys or citation_keys(publications))))
-    for slug, (page, bib) in zip(slugs(publications), rendered):
-        files[f"{folder}/{slug}/index.md"] = page
-        files[f"{folder}/{slug}/cite.bib"] = bib
+    for slug, texts in zip(slugs(publications), rendered):
+        for name, text in texts.items():
+            files[f"{folder}/{slug}/{name}"] = text
     return files
