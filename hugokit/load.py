@@ -229,11 +229,17 @@ class Reader:
                 out.append((value, item))
         return out
 
-    def comma_list(self, node: yaml.Node, what: str) -> list[str] | None:
+    def comma_list(self, node: yaml.Node, what: str, *, names: bool = False) -> list[str] | None:
         """Strings given as a list or as one comma-separated string (as importers' sources write
-        authors and tags), each stripped, empty ones dropped."""
+        authors and tags), each stripped, empty ones dropped; names (authors, editors) in one string
+        read as people write author lists ("A, B and C": hugokit.shortcode.split_names)."""
         if isinstance(node, yaml.ScalarNode):
-            return [part.strip() for part in (self.string(node, what) or "").split(",") if part.strip()]
+            parts = [part.strip() for part in (self.string(node, what) or "").split(",") if part.strip()]
+            if names:
+                from hugokit.shortcode import LIST_SEPARATOR, split_names
+
+                return split_names(LIST_SEPARATOR.join(parts))
+            return parts
         items = self.string_list(node, what)
         return None if items is None else [v.strip() for v, _ in items if v.strip()]
 

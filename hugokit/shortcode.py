@@ -68,12 +68,54 @@ def author_line(authors: list[str], editors: list[str]) -> str:
 def read_author_line(line: str) -> tuple[list[str], list[str]]:
     """(authors, editors) of an author line, the inverse of author_line."""
     if line.endswith(EDITORS_MARK) and line != EDITORS_MARK.lstrip():
-        return [], split_list(line[: -len(EDITORS_MARK)])
-    return split_list(line), []
+        return [], split_names(line[: -len(EDITORS_MARK)])
+    return split_names(line), []
 
 
 def split_list(value: str) -> list[str]:
     return [] if not value else value.split(LIST_SEPARATOR)
+
+
+# How people join the last two names of a list: "A, B and C", "A, B, and C", "A & B".
+_CONJUNCTION = re.compile(r" (?:and|&) ")
+_LEADING_CONJUNCTION = re.compile(r"(?:and|&) (?=\S)")
+
+
+def split_names(value: str) -> list[str]:
+    """A list of names as people write it: split at ", ", and a name joined to the next by " and "
+    or " & " split there too ("Goodman D and Brette R"), or after ", and " ("A, B, and C"); but
+    only where each side reads as one person's name (_one_person), so that "Centers for
+    Disease Control and Prevention", "Bill and Melinda Gates Foundation" or "Anderson" stay whole."""
+    names: list[str] = []
+    for index, item in enumerate(split_list(value)):
+        item = item.strip()  # as the page shows it; a padded name is not writable anyway
+        if not item:
+            continue
+        if index and _LEADING_CONJUNCTION.match(item):
+            item = item.split(" ", 1)[1]
+        parts = _CONJUNCTION.split(item)
+        names += parts if len(parts) > 1 and all(map(_one_person, parts)) else [item]
+    return names
+
+
+def joins_names(name: str) -> bool:
+    """Whether split_names reads one name as several: a name the page cannot hold as one."""
+    return bool(_LEADING_CONJUNCTION.match(name)) or len(split_names(name)) > 1
+
+
+def kept_conjunction(name: str) -> bool:
+    """Whether a name split_names kept whole holds " and " or " & " (an organisation, or two
+    people it could not tell apart)."""
+    return bool(_CONJUNCTION.search(name))
+
+
+def _one_person(name: str) -> bool:
+    """Two words or more, none in lower case but a particle (van, de, …): "Joseph E. Gonzalez",
+    "Brette R", "Anna van der Berg"; not "Bill", "Prevention" or "Centers for Disease Control"."""
+    from hugokit.text import PARTICLES
+
+    words = name.split()
+    return len(words) > 1 and all(not word[0].islower() or word in PARTICLES for word in words)
 
 
 def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
@@ -97,7 +139,7 @@ def parse_params(text: str) -> tuple[list[tuple[str, str, int]], int | None]:
 _BREAKING = re.compile(r"\{\{[<%]|[>%]\}\}|[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
-def unwritable(value: str, *, list_item: bool = False) -> str:
+def unwritable(value: str, *, list_item: bool = False, name: bool = False) -> str:
     """Why a value cannot be written into the page unchanged, or "" if it can."""
     found = _BREAKING.search(value)
     if found:
@@ -112,6 +154,8 @@ def unwritable(value: str, *, list_item: bool = False) -> str:
     if list_item:
         if LIST_SEPARATOR in value:
             return f"contains {quoted(LIST_SEPARATOR)}, which separates the items of the list"
+        if name and joins_names(value):
+            return "would read back as several names (\" and \" or \" & \" between two people's names)"
         if value != value.strip() or value == "":
             return "is empty or has spaces around it"
     return ""

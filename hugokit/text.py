@@ -100,3 +100,28 @@ def name_parts(author: str) -> tuple[str, str, str, str]:
     while len(words) > 1 and words[-1].lower() in PARTICLES:
         particle.insert(0, words.pop())
     return " ".join(words), " ".join(particle), family, suffix
+
+
+def without_emphasis(name: str) -> str:
+    """A name without the Markdown emphasis a theme renders around it (`__**Ada Lovelace**__`),
+    which would otherwise read as equal-contribution marks."""
+    while len(name) > 2:
+        wrap = next((w for w in ("**", "__", "*", "_") if name.startswith(w) and name.endswith(w)
+                     and len(name) > 2 * len(w)), "")
+        if not wrap:
+            break
+        name = name[len(wrap):-len(wrap)].strip()
+    return name
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*\)")
+_ESCAPED_MARKS = re.compile(r"(?:\\\*|[†‡])+$")
+
+
+def name_from_markdown(name: str) -> str:
+    """A name as a layout that renders it as Markdown shows it: a link (`[A. Li](https://…)`) as its
+    text, the emphasis around it dropped (`**[F. Damken](…)**`), an escaped `\\*` after it the mark `*`."""
+    plain = _MARKDOWN_LINK.sub(r"\1", name) if "](" in name else name
+    found = _ESCAPED_MARKS.search(plain)
+    marks = found.group().replace("\\*", "*") if found else ""
+    return without_emphasis(plain[: found.start()] if found else plain) + marks

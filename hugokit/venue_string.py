@@ -304,6 +304,32 @@ def with_more_locator(mine: str, theirs: str) -> str | None:
     return theirs if gains else mine
 
 
+def with_locator_from(mine: str, theirs: str) -> str | None:
+    """with_more_locator's answer, else mine with the locator of theirs, where theirs is one venue
+    with a locator and mine names it as one of its parts, without one ("Interspeech 2024, Kos,
+    Greece" and "Interspeech 2024, pp. 3055–3059" give "Interspeech 2024, pp. 3055–3059, Kos,
+    Greece"; "ICML 2026 (Oral)" and "ICML 2026, pp. 1–9" give "ICML 2026, pp. 1–9 (Oral)"); None
+    when they name other venues."""
+    kept = with_more_locator(mine, theirs)
+    if kept is not None:
+        return kept
+    others, ours = parse(theirs), parse(mine)
+    if len(others) != 1 or others[0].locator is None:
+        return None
+    theirs_named = _named(others[0])  # a presentation mark or an award only mine writes is kept
+    same = [part for part in ours if part.locator is None and _named(part)[:3] == theirs_named[:3]
+            and (not theirs_named[3] or _named(part)[3] == theirs_named[3])]
+    if len(same) != 1:
+        return None
+    whole = same[0].whole
+    written = with_locator(whole.text, locator_pieces(others[0].locator))
+    if written is None:
+        return None
+    result = mine[:whole.start] + written + mine[whole.end:]
+    again = parse(result)
+    return result if len(again) == len(ours) and all(_named(a) == _named(b) for a, b in zip(again, ours)) else None
+
+
 def _named(part: VenuePart) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
     """What a part names, without its locator: marks by what they say, not how they are spaced."""
     return (part.name.text, part.year.text if part.year else "", part.workshop.text if part.workshop else "",

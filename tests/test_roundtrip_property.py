@@ -33,8 +33,15 @@ def _page_can_hold(value: str, *, list_item: bool = False) -> bool:
     return not list_item or (value != "" and value == value.strip() and ", " not in value)
 
 
+def _one_name(value: str) -> bool:
+    """The page reads names as people write author lists (README.md, import): "A and B" or "A & B" may be
+    two people, "and B" after a comma the last one. A name holding neither reads as itself."""
+    return not any(word in f" {value} " for word in (" and ", " & "))
+
+
 page_text = _printable.filter(_page_can_hold)
 list_item = _printable.filter(lambda v: _page_can_hold(v, list_item=True))
+name_item = list_item.filter(_one_name)
 title_text = page_text.filter(lambda v: v.strip() != "")  # an empty title is rejected
 link_kind = st.one_of(st.sampled_from(["paper", "code", "project", "slides", "video", "blog"]),
                       st.from_regex(r"[a-z][A-Za-z0-9_]{0,8}", fullmatch=True))
@@ -45,7 +52,7 @@ url = page_text.filter(bool)
 def page_publications(draw) -> Publication:
     return Publication(
         title=draw(title_text), year=draw(st.integers(1000, 9999)), venue=draw(page_text),
-        award=draw(page_text), authors=draw(st.lists(list_item, max_size=6)),
+        award=draw(page_text), authors=draw(st.lists(name_item, max_size=6)),
         # the topics are one parameter, so joined they must be writable as well
         topics=draw(st.lists(list_item, max_size=4).filter(lambda items: _page_can_hold(", ".join(items)))),
         links=draw(st.dictionaries(link_kind, url, max_size=5)),

@@ -83,10 +83,14 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
 
     imported.diagnostics.extend(settle(imported.publications))
     if not imported.publications:
-        message = ("none of the publications in {} could be imported" if any(d.is_error for d in imported.diagnostics)
-                   else "{} holds no publications")
-        imported.diagnostics.append(error(Position(shown), NO_ENTRIES, message.format(shown),
-                                          "nothing was written; check that this is the file or folder meant"))
+        errors = [d for d in imported.diagnostics if d.is_error]
+        message = ("none of the publications in {} could be imported" if errors else "{} holds no publications")
+        hint = "nothing was written; check that this is the file or folder meant"
+        if fmt == "markdown" and errors and all(d.code == "unparsed-line" for d in errors):
+            message = "no line of {} is a publication entry"
+            hint += (": an entry is a shortcode at the start of a line with a title, {{< publication title=\"…\" >}} "
+                     "or {{% publication title=\"…\" %}} (a commented one, {{</* … */>}}, is text)")
+        imported.diagnostics.append(error(Position(shown), NO_ENTRIES, message.format(shown), hint))
     note = ""
     if imported.front_matter is not None and imported.front_matter != config.front_matter:
         body = "".join("  " + line + "\n" for line in imported.front_matter.splitlines())

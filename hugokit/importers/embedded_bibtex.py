@@ -2,9 +2,11 @@
 closing tag (their layout shows `.Inner` as the citation), or in a `bibtex` parameter.
 
 The entry is read as a .bib file's is (hugokit.importers.bibtex) and fills what the shortcode's
-parameters lack; the parameters win, since the page shows them, and each value of the entry that
-differs from a parameter's is said (`shortcode-bibtex`), and each of its fields hugokit keeps no
-place for once per page (`bibtex-unused-field`), so nothing of it is dropped without a word.
+parameters lack, the venue's locator too (its pages: `ICML 2026` with `pages = {1--9}` is
+`ICML 2026, pp. 1–9`, as a merge gains one); the parameters win, since the page shows them, and
+each value of the entry that differs from a parameter's is said (`shortcode-bibtex`), and each of
+its fields hugokit keeps no place for once per page (`bibtex-unused-field`), so nothing of it is
+dropped without a word.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 
 from hugokit.diagnostics import Diagnostic, Position, error, quoted, warning
 from hugokit.model import Publication
+from hugokit.venue_string import with_locator_from
 from hugokit.vocab import Vocabulary
 
 CODE = "shortcode-bibtex"
@@ -61,6 +64,8 @@ def fill(values: dict[str, object], links: dict[str, str], bib: Publication, at:
         mine = values.get(name)
         if mine in (None, "", []):
             values[name] = theirs
+        elif name == "venue" and (kept := with_locator_from(str(mine), str(theirs))) is not None:
+            values[name] = kept  # the same venue: its locator (a proceedings paper's pages) is the entry's
         elif mine != theirs:
             said.append(_differs(at, name, theirs, mine))
     for kind, url in bib.links.items():

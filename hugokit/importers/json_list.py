@@ -184,7 +184,7 @@ def _value(reader: Reader, node: yaml.Node, what: str, target: str) -> object:
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return None
     if kind == "list":
-        return reader.comma_list(node, what)
+        return reader.comma_list(node, what, names=target in ("authors", "editors"))
     if kind == "int":
         if isinstance(node, yaml.ScalarNode) and DECIMAL.fullmatch(node.value.strip()):
             return int(node.value)  # "2020" as a string too

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 from hugokit import shortcode
 from hugokit.dates import FORMS, filed_year, parse_date
-from hugokit.diagnostics import Mark, Position, error, quoted
+from hugokit.diagnostics import Diagnostic, Mark, Position, error, quoted, warning
 from hugokit.importers.imported import Imported
 from hugokit.inputs import BOM
 from hugokit.model import FIELD_BY_NAME, Publication
@@ -18,8 +18,10 @@ if TYPE_CHECKING:
     from hugokit.vocab import Vocabulary
 
 # Any shortcode at the start of a line opens an entry: hugokit's own `publication`, or another
-# site's dialect (`pub`, `paper`, …) whose parameters are mapped to fields or reported.
-_OPEN = re.compile(r"\{\{<\s*([A-Za-z][\w-]*)(?=\s|/?>|$)")
+# site's dialect (`pub`, `paper`, …) whose parameters are mapped to fields or reported. Hugo has
+# two delimiters, {{< >}} and {{% %}} (whose inner text is Markdown); an entry closes with the
+# delimiter it opened with. A commented shortcode ({{</* … */>}}, {{%/* … */%}}) is text, not an entry.
+_OPEN = re.compile(r"\{\{([<%])\s*([A-Za-z][\w-]*)(?=\s|/?[>%]|$)")
 _HEADING = re.compile(r"#{1,6}\s+(.*?)\s*$")
 _SEPARATORS = {"", "&emsp;", "&nbsp;", "<br>", "<br/>", "<br />"}
 
@@ -49,6 +51,7 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None,
                                       "then import again"))
         index = toml_end + 1
     year: int | None = None
+    percent: Position | None = None  # the first entry written {{% … %}}
     venues = cache(venues) if venues is not None else None  # read once, for the first entry that needs it
     while index < len(lines):
         line = lines[index]
@@ -67,13 +70,20 @@ def import_page(text: str, path: str, mapping: dict[str, str] | None = None,
                                               "headings on the page must be years (### 2024); move other text elsewhere"))
             continue
         opened = _OPEN.match(line)
-        if opened and (opened.group(1) == shortcode.NAME or "title=" in line):
+        if opened and (opened.group(2) == shortcode.NAME or "title=" in _opening(lines, index - 1, opened.group(1))):
+            if opened.group(1) == "%" and percent is None:
+                percent = Position(path, number, 1)
             index = _entry(lines, number - 1, year, path, page, mapping or {}, venues)
             continue
         page.diagnostics.append(error(Position(path, number, 1), "unparsed-line",
                                       "this line is not part of a publication entry: " + _clip(line),
                                       "the page holds only `### YEAR` headings and publication shortcodes; "
                                       "move this text to another page"))
+    if percent is not None and page.publications:
+        page.diagnostics.append(warning(percent, "shortcode-delimiter",
+                                        "entries written {{% … %}} are built as {{< … >}}, the form hugokit's layouts "
+                                        "read (Hugo then shows the author line as written, not as Markdown)",
+                                        "nothing to do; the page changes form at the next hugokit build"))
     if any(d.code == "bibtex-unused-field" for d in page.diagnostics):
         from hugokit.importers.embedded_bibtex import once_per_page
 
@@ -94,21 +104,26 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
            venues: Callable[[], Vocabulary] | None) -> int:
     """Reads the entry opening at line index start; returns the index after it."""
     opening, end = lines[start], start
-    name = _OPEN.match(opening).group(1)  # type: ignore[union-attr]
+    delimiter, name = _OPEN.match(opening).groups()  # type: ignore[union-attr]  # how the caller found it
+    close = delimiter.replace("<", ">") + "}}"
     starts = [0]  # where each line of the opening begins in the joined text
-    while not opening.rstrip().endswith(">}}") and end + 1 < len(lines):
+    while not opening.rstrip().endswith(close) and end + 1 < len(lines):
         end += 1
         starts.append(len(opening) + 1)
         opening += " " + lines[end]
     here = Position(path, start + 1, 1)
-    if not opening.rstrip().endswith(">}}"):
-        page.diagnostics.append(error(here, "unparsed-entry", f"this {name} shortcode is never closed with >}}}}"))
+    if not opening.rstrip().endswith(close):
+        page.diagnostics.append(error(here, "unparsed-entry", f"this {name} shortcode is never closed with {close}"))
         return end + 1
-    closing = re.compile(r"\{\{<\s*/" + re.escape(name) + r"\s*>\}\}\s*$")
+    opened = _OPEN.match(opening)
+    assert opened is not None  # the caller found the entry by this pattern
+    params_text = opening.rstrip().removesuffix(close).removesuffix("/")[opened.end():]
+    closing_tag = f"{{{{{delimiter} /{name} {close}"  # as the messages show it: {{< /publication >}}
+    closing = re.compile(r"\{\{" + delimiter + r"\s*/" + re.escape(name) + r"\s*" + re.escape(close) + r"\s*$")
     following = lines[end + 1] if end + 1 < len(lines) else None
     author_line, after = "", end + 1
     body: tuple[str, Position] | None = None  # a body of several lines, and where it starts
-    if opening.rstrip().endswith("/>}}") or following is None:
+    if opening.rstrip().endswith("/" + close) or following is None:
         pass  # self-closing: everything is in the parameters
     elif closing.match(following):
         after = end + 2
@@ -118,29 +133,29 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
         pass  # self-closing too: no author line follows
     else:
         closed_at = _closing_line(lines, end + 1, closing)
-        if closed_at is None:
+        if closed_at is None and not _gives_authors(params_text, mapping):
             page.diagnostics.append(error(Position(path, end + 3, 1), "unparsed-entry",
-                                          f"expected {{{{< /{name} >}}}} after the author line",
+                                          f"expected {closing_tag} after the author line",
                                           "each entry is three lines: the shortcode, the authors, the closing "
                                           "shortcode"))
             opens_next = end + 2 < len(lines) and _OPEN.match(lines[end + 2])
             return end + 2 if opens_next else end + 3
+        # Without a closing tag, its parameters giving the authors, the shortcode closes itself and
+        # the page's own text follows (reported line by line).
         # A body of several lines: a BibTeX entry is read; anything else (an abstract, a citation) is one error.
-        body, after = ("\n".join(lines[end + 1:closed_at]), Position(path, end + 2, 1)), closed_at + 1
+        if closed_at is not None:
+            body, after = ("\n".join(lines[end + 1:closed_at]), Position(path, end + 2, 1)), closed_at + 1
         from hugokit.importers.embedded_bibtex import is_bibtex
 
-        if not is_bibtex(body[0]):
+        if body is not None and closed_at is not None and not is_bibtex(body[0]):
             page.diagnostics.append(error(body[1], "unparsed-entry",
                                           f"the {closed_at - end - 1} lines between this {name} shortcode and its "
-                                          f"{{{{< /{name} >}}}} (line {closed_at + 1}) are neither one author line "
+                                          f"{closing_tag} (line {closed_at + 1}) are neither one author line "
                                           "nor a BibTeX entry; they were not imported",
                                           "each entry is three lines: the shortcode, the authors, the closing "
                                           "shortcode (or the shortcode, a BibTeX entry, the closing shortcode); move "
                                           "the rest to the shortcode's parameters or another page"))
             body = None
-    opened = _OPEN.match(opening)
-    assert opened is not None  # the caller found the entry by this pattern
-    params_text = opening.rstrip().removesuffix(">}}").removesuffix("/")[opened.end():]
     offset = opened.end()
 
     def position(at: int) -> Position:  # a parameter's place in the page, on whichever line it stands
@@ -154,6 +169,18 @@ def _entry(lines: list[str], start: int, year: int | None, path: str, page: Impo
     return after
 
 
+def _opening(lines: list[str], start: int, delimiter: str) -> str:
+    """The opening shortcode at line index start, its lines joined (parameters may run over
+    several: `{{< pub` alone on its line, then one a line), up to where it closes or another opens."""
+    close = delimiter.replace("<", ">") + "}}"
+    text = lines[start]
+    for line in lines[start + 1:]:
+        if close in text or _OPEN.match(line.lstrip()):
+            break
+        text += " " + line
+    return text
+
+
 def _closing_line(lines: list[str], start: int, closing: re.Pattern[str]) -> int | None:
     """The index of the closing shortcode at or after start, before any other shortcode opens."""
     for index in range(start, len(lines)):
@@ -164,10 +191,16 @@ def _closing_line(lines: list[str], start: int, closing: re.Pattern[str]) -> int
     return None
 
 
+def _gives_authors(opening: str, mapping: dict[str, str]) -> bool:
+    """Whether a shortcode's parameters give the authors, so that no author line is to follow."""
+    params, _ = shortcode.parse_params(opening)
+    return any(_target(name, mapping) == "authors" for name, _, _ in params)
+
+
 def _ends_entry(line: str) -> bool:
     """Whether a line after a shortcode shows that the shortcode had no author line: a blank
     line, a heading or the next shortcode."""
-    return not line.strip() or bool(_HEADING.fullmatch(line)) or line.lstrip().startswith("{{<")
+    return not line.strip() or bool(_HEADING.fullmatch(line)) or line.lstrip().startswith(("{{<", "{{%"))
 
 
 def _publication(name: str, body: str, position: Callable[[int], Position], here: Position, year: int | None,
@@ -246,11 +279,20 @@ def _publication(name: str, body: str, position: Callable[[int], Position], here
         page.diagnostics.append(error(here, "missing-key", f"this {what} has no title (or an empty one)",
                                       'write it as title="…"'))
         return None
+    seen_targets: set[str] = {key for key in ("authors", "editors") if key in values}
     if author_line and "authors" not in values:
         values["authors"], editors = shortcode.read_author_line(author_line)
         if editors:
             values["editors"] = editors
             where["editors"] = authors_at
+    elif author_line and shortcode.read_author_line(author_line)[0] != values["authors"]:
+        page.diagnostics.append(error(authors_at, "unparsed-entry",
+                                      f"the line between this {what} and its closing tag is not imported: "
+                                      "the authors come from the shortcode's parameters; it says "
+                                      + _clip(author_line), "move what it says into the shortcode's parameters "
+                                      "(a link as <kind>Link=\"…\"), or delete it"))
+    # How a parameter's names were read is said (hugokit's own author line, which it writes, is its format).
+    page.diagnostics += _names_said(values, where, seen_targets, authors_at)
     if "year" not in values:
         values["year"] = year if year is not None else bib.year if bib is not None else \
             filed_year(str(values.get("venue", "")), str(values.get("date", "")))
@@ -263,6 +305,30 @@ def _publication(name: str, body: str, position: Callable[[int], Position], here
 
         page.diagnostics += fill(values, links, bib, embedded[1])
     return Publication(links=links, where=where, **values)  # type: ignore[arg-type]
+
+
+def _names_said(values: dict[str, object], where: dict[str, Mark], keys: set[str], fallback: Position) -> \
+        list[Diagnostic]:
+    """What reading the names of the parameters (keys: authors, editors) may have got wrong: a name of
+    one word (half of a "Last, First"), a name kept whole that holds " and " or " & "."""
+    said = []
+    for key in sorted(keys):
+        listed: list[str] = values.get(key, [])  # type: ignore[assignment]
+        at = Position(*where.get(key, fallback))
+        single = [name for name in listed if len(name.split()) == 1]
+        if single and len(listed) > 1:
+            said.append(warning(at, "author-list", ", ".join(map(quoted, single))
+                                + (" is a name" if len(single) == 1 else " are names")
+                                + f" of one word among the {key} of {quoted(str(values['title']))}",
+                                'nothing to do if so; a person written "Last, First" (Goodman, DFM), whom the '
+                                'comma made two names, is written "First Last" or "Last First" without it, and '
+                                "a username (jylee) that the site's data turns into a name as that name"))
+        said += [warning(at, "author-list", f"{quoted(name)} was kept as one name: it holds \" and \" or \" & \", "
+                                            "but not between two people's names as they are written (two words "
+                                            "or more each)",
+                         'nothing to do if it is one name (an organisation); if it is two people, write them '
+                         'separated by ", "') for name in listed if shortcode.kept_conjunction(name)]
+    return said
 
 
 def _target(param: str, mapping: dict[str, str]) -> str | None:
@@ -294,6 +360,23 @@ def _convert(target: str, value: str, where: Position, page: Imported) -> object
             page.diagnostics.append(error(where, "wrong-type", f"{target} must be a whole number, not {quoted(value)}"))
             return None
         return int(value)
+    if target == "arxiv":  # https://arxiv.org/abs/2510.15869 is the id 2510.15869, as a link gives it
+        from hugokit.links import arxiv_in_link
+
+        return arxiv_in_link(value) or value
+    if target in ("authors", "editors"):  # "A,B" too: the page's own author line is the one written ", "
+        from hugokit.text import name_from_markdown
+
+        names = shortcode.split_names(re.sub(r"\s*,\s*", shortcode.LIST_SEPARATOR, value))
+        plain = [name_from_markdown(name) for name in names]
+        changed = [(name, shown) for name, shown in zip(names, plain) if name != shown]
+        if changed:  # a layout that renders the parameter as Markdown shows the names so
+            page.diagnostics.append(warning(where, "author-markdown",
+                                            f"the Markdown of {len(changed)} of the {target} was dropped: "
+                                            f"{quoted(changed[0][0])} is {quoted(changed[0][1])}",
+                                            "nothing to do (the page shows the names so); links to the people's "
+                                            "pages are not imported, and an escaped \\* is the mark *"))
+        return plain
     if spec is not None and spec.kind == "list":
         return shortcode.split_list(value)
     if spec is not None and spec.kind == "map":

@@ -17,7 +17,7 @@ from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning, quoted
 from hugokit.load import Reader
 from hugokit.model import SELECTED_TOPIC, Publication
-from hugokit.text import MARKS, clean_doi
+from hugokit.text import clean_doi, without_emphasis
 from hugokit.importers.nested_keys import NESTED_KEYS, flat_items, with_locator
 from hugokit.venue_names import VenueFinder
 
@@ -183,7 +183,7 @@ def _read(reader: Reader, target: str, key: str, node: yaml.Node, not_kept: NotK
         return [(item.value if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null") else "", item)
                 for item in node.value]
     if target in ("authors", "topics", "editors", "keywords"):
-        return reader.comma_list(node, what)
+        return reader.comma_list(node, what, names=target in ("authors", "editors"))
     if target == "links":
         return _links(reader, node, not_kept)
     if target == "own":
@@ -225,7 +225,7 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
                                               f'author {quoted(item.value)} is a Hugo Blox user profile, not a name',
                                               "replace it with the person's name in the database"))
     for index, author in enumerate(authors):
-        plain = _without_emphasis(author)
+        plain = without_emphasis(author)
         if plain != author:
             authors[index] = plain
             where = node.value[index] if isinstance(node, yaml.SequenceNode) and index < len(node.value) else node
@@ -234,18 +234,6 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
     mark_authors(reader, authors, raw.get("author_notes", ([], node))[0],
                  lambda where, what: not_kept.add("author_notes", where, what), meanings)
     return authors
-
-
-def _without_emphasis(name: str) -> str:
-    """A name without the Markdown emphasis a theme renders around it (`__**Ada Lovelace**__`),
-    which would otherwise read as equal-contribution marks."""
-    while len(name) > 2:
-        wrap = next((w for w in ("**", "__", "*", "_") if name.startswith(w) and name.endswith(w)
-                     and len(name) > 2 * len(w)), "")
-        if not wrap:
-            break
-        name = name[len(wrap):-len(wrap)].strip()
-    return name
 
 
 def _authors_in_citation(citation: str) -> list[str]:

@@ -5,7 +5,9 @@ Values are written inside `{{< publication ... >}}`, so none may contain `{{<`, 
 backslash) is written in backquotes, since Hugo drops a quoted value's backslashes once it
 holds an escaped quote: such a value may not also hold a backquote. Authors and topics are
 joined with ", ", so an item may not contain ", " nor be empty or padded with spaces, and the
-joined topics (one parameter) must be writable too. A link
+joined topics (one parameter) must be writable too. A name may not be two people's names joined
+by " and " or " & " (`Alice Smith and Bob Jones`), nor start with "and " or "& ": the page is read
+as people write author lists, so it would read back as two authors. A link
 kind becomes a parameter name and must be a plain word. `build` refuses such a value even with
 `--force` or the rule ignored.
 
@@ -61,7 +63,8 @@ def findings(publications: list[Publication]) -> Iterator[Finding]:
             yield from _value(pub, f"links.{kind}", f"the {kind} link", url)
         for key in ("authors", "editors", "topics"):
             for i, item in enumerate(getattr(pub, key)):
-                yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {quoted(item)}", item, list_item=True)
+                yield from _value(pub, f"{key}.{i}", f"{key[:-1]} {quoted(item)}", item, list_item=True,
+                                  name=key != "topics")
         if len(pub.topics) > 1 and all(item in plain.items for item in pub.topics):  # each item writable
             joined = shortcode.LIST_SEPARATOR.join(pub.topics)  # the page's one data-topic parameter
             yield from _value(pub, "topics", f"the topics, joined as the page writes them ({quoted(joined)}),", joined)
@@ -81,29 +84,36 @@ class _PlainValues:
     def __init__(self, publications: list[Publication]) -> None:
         self.values = not _MAYBE_UNWRITABLE.search(" ".join(
             value for pub in publications for value in (pub.title, pub.venue, pub.award, *pub.links.values())))
-        items: set[str] = set()
+        names: set[str] = set()
+        topics: set[str] = set()
         kinds: set[str] = set()
         for pub in publications:
-            items.update(pub.authors, pub.editors, pub.topics)
+            names.update(pub.authors, pub.editors)
+            topics.update(pub.topics)
             kinds.update(pub.links)
-        self.items = {item for item in items if not shortcode.unwritable(item, list_item=True)}
+        items = names | topics
+        self.names = {item for item in names if not shortcode.unwritable(item, list_item=True, name=True)}
+        self.items = {item for item in topics if not shortcode.unwritable(item, list_item=True)}
         self.kinds = {kind for kind in kinds if _KIND.fullmatch(kind)}
 
         # items with a backquote may, joined, make a topic list no parameter can hold
-        self.every = self.values and len(self.items) == len(items) and len(self.kinds) == len(kinds) \
+        self.every = self.values and len(self.names) == len(names) and len(self.items) == len(topics) \
+            and len(self.kinds) == len(kinds) \
             and not any("`" in item for item in items)
 
     def holds(self, pub: Publication) -> bool:
         """True when every value of pub is writable (False: look at each)."""
         if self.every:
             return True
-        items = self.items
-        return (self.values and items.issuperset(pub.authors) and items.issuperset(pub.topics)
+        return (self.values and self.names.issuperset(pub.authors) and self.items.issuperset(pub.topics)
                 and not any("`" in topic for topic in pub.topics)
-                and items.issuperset(pub.editors) and self.kinds.issuperset(pub.links))
+                and self.names.issuperset(pub.editors) and self.kinds.issuperset(pub.links))
 
 
-def _value(pub: Publication, key: str, what: str, value: str, list_item: bool = False) -> Iterator[Finding]:
-    problem = shortcode.unwritable(value, list_item=list_item)
+def _value(pub: Publication, key: str, what: str, value: str, list_item: bool = False,
+           name: bool = False) -> Iterator[Finding]:
+    problem = shortcode.unwritable(value, list_item=list_item, name=name)
     if problem:
-        yield Finding(pub.at(key), f"{what} {problem}", "remove it; the page could not be generated safely")
+        several = problem.startswith("would read back as several")
+        yield Finding(pub.at(key), f"{what} {problem}", "write each person as an author of their own" if several
+                      else "remove it; the page could not be generated safely")
