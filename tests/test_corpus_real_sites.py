@@ -178,7 +178,10 @@ def test_a_university_repositorys_keys_dois_and_publishers(tmp_path: Path) -> No
     assert ':7:5: warning[bibtex-doi] entry "000230891tagowski2021embedding": doi "https://10.1145/1122445.1122456" ' \
            'is not a DOI (10.NNNN/…); imported as "10.1145/1122445.1122456"' in out
     assert pubs["000177163kazienko2011data"].venue == "Wrocław University of Technology 2011"  # `… ;` as written
-    assert ":36:42: error[bibtex-syntax]" in out  # the key with spaces
+    # the key with spaces: the entry named, where its key breaks, with a key to write instead
+    assert ':36:31: error[bibtex-syntax] BibTeX syntax error in entry "000201560moreno fernandez de laceta2015real": ' \
+           "its key holds a space, which a BibTeX key cannot hold; this entry was skipped (write the key without " \
+           'spaces ("000201560moreno_fernandez_de_laceta2015real") and import again)' in out
 
 
 def test_what_an_arxiv_venue_says_besides_arxiv_is_reported(tmp_path: Path) -> None:
@@ -194,3 +197,58 @@ def test_a_handle_in_the_doi_field_is_no_doi(tmp_path: Path) -> None:
     assert (carlow.doi, carlow.links) == ("", {"paper": "https://gwf-uwaterloo.github.io/gwf-publications/G21-1001"})
     assert ':8:11: warning[bibtex-doi] entry "Carlow-2021-The": doi "10012/17569" is not a DOI (10.NNNN/…); it was ' \
            'not imported' in out
+
+
+def test_a_key_with_spaces_costs_only_its_entry_wherever_it_is(tmp_path: Path) -> None:
+    text = (BIBTEX / "pwr-ai-department-merged.bib").read_text(encoding="utf-8")
+    at = text.index("@inproceedings{000201560moreno")
+    source = tmp_path / "first.bib"
+    source.write_text(text[at:] + "\n" + text[:at], encoding="utf-8")  # the broken entry first
+    pubs, out = imported(str(source), tmp_path / "site")
+    assert len(pubs) == 4
+    assert ':1:31: error[bibtex-syntax] BibTeX syntax error in entry "000201560moreno fernandez de laceta2015real": ' \
+           "its key holds a space" in out
+
+
+def test_a_volume_with_its_own_year_keeps_it_and_is_reported(tmp_path: Path) -> None:
+    pubs, out = imported("volumes-with-their-own-year.bib", tmp_path)
+    # the year of the entry (the volume's publication) is not appended to a title that names its own
+    assert pubs["cho2026datareconstruction"].venue == (
+        "Artificial Intelligence Computing and Systems: Second International Conference, AICompS 2025, Fukuoka, "
+        "Japan, November 26–28, 2025, Revised Selected Papers")
+    assert pubs["cho2026datareconstruction"].year == 2026
+    assert pubs["11591_221524"].venue == "Euro-Par 2010 Parallel Processing Workshops - Lecture Notes in Computer " \
+                                         "Science, pp. 547–554"
+    assert ':9:13: warning[bibtex-venue-year] entry "cho2026datareconstruction": booktitle "Artificial ' in out
+    assert 'names the year 2025, not the entry\'s year 2026; the venue keeps its own year and the entry is filed ' \
+           'under 2026 (nothing to do if both are right' in out
+    assert ':29:14: warning[bibtex-venue-year] entry "11591_221524": booktitle "Euro-Par 2010 Parallel Processing ' \
+           "Workshops - Lecture Notes in Computer Science\" names the year 2010, not the entry's year 2011" in out
+
+
+def test_affiliation_numbers_leave_names_and_marks_stay(tmp_path: Path) -> None:
+    pubs, out = imported("readme-dermsynth3d-superscripts.bib", tmp_path)
+    assert pubs["kawahara2023ds3d"].authors[:4] == ["Jeremy Kawahara*", "Ashish Sinha*", "Arezou Pakzad",
+                                                    "Kumar Abhishek"]
+    assert ':1:1: warning[bibtex-affiliation] affiliation numbers after author names were taken out (1 entry; ' \
+           'first at line 1: "Kawahara, Jeremy\\\\textsuperscript{*}\\\\textsuperscript{1}")' in out
+    assert "author-marker" not in hugokit("check", "--site", tmp_path).stdout
+
+
+def test_al_folio_award_text_and_html_pages(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-0merle0-award-html.bib", tmp_path)
+    # html is the paper's page (a file name under /assets/html/, as al-folio links it), the pdf beside it a pdf
+    assert pubs["einstein1920relativity"].links == {"paper": "/assets/html/relativity.html"}
+    epr = pubs["PhysRev.47.777"].links
+    assert (epr["paper"], epr["pdf"]) == ("https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777",
+                                          "/assets/pdf/example_pdf.pdf")
+    # award_name is the badge (the award); award the text under it, which the database cannot hold: reported
+    assert pubs["einstein1905photoelectriceffect"].award == "Nobel Prize"
+    assert ':54:9: warning[bibtex-award] entry "einstein1905photoelectriceffect": award "Albert Einstein receveid ' \
+           'the **Nobel Prize in Physics** 1921' in out
+    assert 'is the text al-folio shows under the badge award_name "Nobel Prize" (the award imported); it was not ' \
+           'imported (the database holds the award\'s name; to keep the text, add it to data/awards.yaml: ' \
+           '- {name: Nobel Prize, description: …})' in out
+    assert 'field "award"' not in out and 'field "html"' not in out
+    check = hugokit("check", "--site", tmp_path).stdout
+    assert "unknown-link-kind" not in check and "bad-link" not in check
