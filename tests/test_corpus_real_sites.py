@@ -252,3 +252,10 @@ def test_al_folio_award_text_and_html_pages(tmp_path: Path) -> None:
     assert 'field "award"' not in out and 'field "html"' not in out
     check = hugokit("check", "--site", tmp_path).stdout
     assert "unknown-link-kind" not in check and "bad-link" not in check
+
+
+def test_a_mark_after_the_first_name_goes_after_the_whole_name(tmp_path: Path) -> None:
+    pubs, _ = imported("al-folio-501good-marks-after-first-names.bib", tmp_path)
+    assert pubs["agarwal-etal-2024-analyzing"].authors[:3] == ["Navneet Agarwal*", "Kirill Milintsevich*",
+                                                               "Lucie Metivier"]
+    assert "author-marker" not in hugokit("check", "--site", tmp_path).stdout

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from hugokit.latex import decode, group_end
-from hugokit.text import SUFFIXES
+from hugokit.text import MARKS, SUFFIXES
 
 _SIMPLE_NAME = re.compile(r"[^\s,{}\\~]+(?: [^\s,{}\\~]+)*(?:, [^\s,{}\\~]+(?: [^\s,{}\\~]+)*)?")
 # A whole name in a style command, as CVs set their own (`\\textbf{Li, Wei}`, `\\underline{…}`).
@@ -94,6 +94,11 @@ def display_name(raw: str) -> ReadName:
     marks = affiliations = unread = ""
     if _SUPERSCRIPT.search(raw):
         raw, marks, affiliations, unread = _superscripts(raw)
+    bare = raw.strip().strip(MARKS).strip()
+    if bare != raw.strip() and bare:  # `Agarwal, Navneet*`, `*Pang, Ce`: the marks go after the whole name
+        at = raw.index(bare)
+        marks = (raw[:at] + raw[at + len(bare):]).replace(" ", "") + marks
+        raw = bare
     read = _display_name(raw)
     if marks or affiliations or unread:
         return read._replace(shown=read.shown + marks, affiliations=affiliations, unread=unread)
