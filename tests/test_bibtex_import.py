@@ -337,9 +337,10 @@ def test_al_folio_fields() -> None:
 """)
     p = pubs["PhysRev.47.777"]
     assert p.links == {
-        # al-folio's html is the paper's page, its pdf the PDF: both known link kinds
+        # al-folio's html is the paper's page, its pdf the PDF: both known link kinds; url, a second
+        # page of the paper, has no kind left (reported), and is no project
         "paper": "https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777", "pdf": "/assets/pdf/example_pdf.pdf",
-        "project": "http://link.aps.org/doi/10.1103/PhysRev.47.777", "website": "https://x.org/",
+        "project": "https://x.org/",
         "code": "https://github.com/x/y", "slides": "/assets/pdf/talk.pdf", "poster": "https://x.org/poster.pdf",
         "video": "https://youtu.be/x", "blog": "https://x.org/blog", "supplement": "/assets/pdf/supp.pdf"}
     assert (p.arxiv, p.topics, p.award, p.venue) == ("2101.00001", ["Selected"], "Nobel Prize", "Phys. Rev. 1935")
@@ -348,6 +349,7 @@ def test_al_folio_fields() -> None:
     assert any('field "preview" is not imported (1 entry; first at line 2)' in s for s in shown)
     assert any('field "abbr" is not imported (1 entry; first at line 2)' in s for s in shown)  # PhysRev: unknown
     assert sum('"bibtex_show"' in s for s in shown) == 1
+    assert any('field "url" is not imported (1 entry; first at line 2)' in s for s in shown)
 
 
 @pytest.mark.parametrize("written", ["http://dx.doi.org/10.1000/x_y", "doi:10.1000/x_y", "https://doi.org/10.1000/x_y",

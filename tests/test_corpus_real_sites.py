@@ -124,11 +124,12 @@ def test_a_link_field_with_no_kind_left_is_reported_not_dropped(tmp_path: Path) 
                       "  pdf={a.pdf}, paper={https://x.org/p}, url={https://x.org/u}, website={https://x.org/w},\n"
                       "  project={https://x.org/pr}, howpublished={\\url{https://x.org/h}}}\n", encoding="utf-8")
     run = hugokit("import", source, "--site", tmp_path)
-    assert 'field "paper" is not imported (1 entry; first at line 1) (each link kind it may be was taken' in run.stdout
-    assert 'field "project" is not imported' in run.stdout
+    assert 'field "url" is not imported (1 entry; first at line 1) (each link kind it may be was taken' in run.stdout
+    assert 'field "howpublished" is not imported' in run.stdout
     pubs, _ = imported(str(source), tmp_path / "again")  # an absolute path: BIBTEX / it is the path
-    assert pubs["k"].links == {"paper": "/assets/pdf/a.pdf", "project": "https://x.org/u",
-                               "website": "https://x.org/w", "url": "https://x.org/h"}
+    # each under a kind that says what it is: never url as a project, nor a kind hugokit check does not know
+    assert pubs["k"].links == {"paper": "https://x.org/p", "pdf": "/assets/pdf/a.pdf", "project": "https://x.org/pr",
+                               "website": "https://x.org/w"}
 
 
 def test_an_entry_commented_out_on_one_line_is_not_imported(tmp_path: Path) -> None:
@@ -259,3 +260,13 @@ def test_a_mark_after_the_first_name_goes_after_the_whole_name(tmp_path: Path) -
     assert pubs["agarwal-etal-2024-analyzing"].authors[:3] == ["Navneet Agarwal*", "Kirill Milintsevich*",
                                                                "Lucie Metivier"]
     assert "author-marker" not in hugokit("check", "--site", tmp_path).stdout
+
+
+def test_a_urls_paper_page_beside_a_pdf_is_no_project(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-594zyc-acl-url-beside-pdf.bib", tmp_path)
+    assert pubs["gao-etal-2020-paraphrase"].links == {
+        "paper": "https://aclanthology.org/2020.acl-main.60", "pdf": "/assets/pdf/acl20_parg.pdf",
+        "code": "https://github.com/Silin159/PARG",
+        "video": "https://slideslive.com/38928976/paraphrase-augmented-taskoriented-dialog-generation"}
+    assert pubs["gao-etal-2020-paraphrase"].venue == "ACL 2020, pp. 639–649"
+    assert 'field "url"' not in out and 'field "pdf"' not in out

@@ -46,8 +46,9 @@ _SAID_WHOLE = {"bibtex-proceedings", "bibtex-name", "bibtex-date", "bibtex-doi",
 _UNUSED_HINTS = {"volume": _SERIES, "number": _SERIES, "pages": _NO_VENUE_PAGES, "eid": _NO_VENUE_PAGES,
                  "series": "a proceedings volume's series (LNCS, PMLR) is no part of the venue, which shows the "
                            "conference: it stays only in the .bib file"}
-_NO_KIND_LEFT = ("each link kind it may be was taken by another field of the entry (pdf and paper, url and website "
-                 "and project): add it to the database under a kind of its own (links: {slides: …})")
+_NO_KIND_LEFT = ("each link kind it may be was taken by another field of the entry (paper, html and url are each the "
+                 "paper link; website and project the project link): add it to the database under a kind of its "
+                 "own (links: {slides: …})")
 _UNUSED_HINTS.update({name: _NO_KIND_LEFT for name in LINK_FIELDS})
 _UNUSED_HINTS["eprint"] = ("an arXiv eprint is the arxiv field, a JSTOR, handle, PubMed or Google Books one a link; "
                            "another kind has no place (add its link by hand)")

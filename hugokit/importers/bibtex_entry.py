@@ -22,15 +22,16 @@ from hugokit.model import SELECTED_TOPIC, Publication
 ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATTERN})(?:v\d+)?", re.I)
 # Link fields (Google Scholar's, al-folio's, hugokit's), in order of preference for the paper
 # link, each with the kinds it may take: the first that is still free.
-# al-folio's html is the paper's own page (its HTML button, before the PDF one): beside a pdf it
-# is the paper, and the pdf the pdf.
+# BibTeX's url and al-folio's html are the paper's own page (al-folio's HTML button, before the PDF
+# one): beside a pdf they are the paper, and the pdf the pdf. A kind is always one hugokit check
+# knows: a field whose kinds are all taken is reported, never filed under a kind it is not.
 LINK_FIELDS: dict[str, tuple[str, ...]] = {
-    "html": ("paper",), "pdf": ("paper", "pdf"), "paper": ("paper",), "url": ("paper", "project", "url"),
-    "website": ("project", "website"), "project": ("project",), "code": ("code",), "github": ("code", "github"),
+    "paper": ("paper",), "html": ("paper",), "url": ("paper",), "pdf": ("paper", "pdf"),
+    "project": ("project",), "website": ("project", "website"), "code": ("code",), "github": ("code",),
     "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supplement",),
     "dataset": ("dataset",),
 }
-_MORE = ("paper", "url")  # where a link from another field goes (howpublished, an eprint)
+_MORE = ("paper",)  # where a link from another field goes (howpublished, an eprint)
 # al-folio links a file name without a scheme under assets/pdf/, an html one under assets/html/
 # (its _layouts/bib.liquid).
 _AL_FOLIO_FILES = {"pdf": "/assets/pdf/", "supp": "/assets/pdf/", "poster": "/assets/pdf/", "slides": "/assets/pdf/",
