@@ -71,7 +71,7 @@ def test_biblatex_dates_give_the_year_and_the_day(tmp_path: Path) -> None:
 def test_an_undefined_string_macro_empties_its_field_not_the_entry(tmp_path: Path) -> None:
     pubs, out = imported("al-folio-1saacrankin-undefined-string.bib", tmp_path)
     epr = pubs["PhysRev.47.777"]
-    assert (epr.venue, epr.doi, epr.date) == ("Phys. Rev. 47:777–780, 1935", "10.1103/PhysRev.47.777", "1935-05")
+    assert (epr.venue, epr.doi, epr.date) == ("Phys. Rev. 47(10):777–780, 1935", "10.1103/PhysRev.47.777", "1935-05")
     assert ':64:16: warning[bibtex-undefined-macro] entry "PhysRev.47.777": publisher = aps names no @string ' \
            'macro; it was read as empty' in out
 

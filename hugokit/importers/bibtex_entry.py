@@ -334,7 +334,10 @@ def _located(text: Texts, venue: str, pieces: tuple[str, ...], used: set[str],
              left_out: list[tuple[str, str, str, str]], volume_taken: bool) -> str:
     """The venue with the locator the entry's fields for pieces give (volume, number, pages;
     biblatex's eid where there are no pages); volume_taken: the volume was read as something else."""
-    fields = {"volume": "volume", "issue": "number", "pages": "pages" if text.get("pages") else "eid"}
+    # APS's export and al-folio's template write the issue as `issue` (biblatex's name for an issue's
+    # title): it is the number where there is no number.
+    fields = {"volume": "volume", "issue": "number" if text.get("number") or not text.get("issue") else "issue",
+              "pages": "pages" if text.get("pages") else "eid"}
     given = {piece: Given(field, text[field], " ".join(text.fields[field].split())) for piece, field in fields.items()
              if piece in pieces and text.get(field) and not (piece == "volume" and volume_taken)}
     used.update(g.field for g in given.values())
