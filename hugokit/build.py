@@ -3,6 +3,7 @@ a database with errors or a page edited by hand, and write only what changed."""
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,7 +12,9 @@ from hugokit.diagnostics import Diagnostic, Position, Severity, error, quoted, w
 from hugokit.run_cache import RunEntry
 from hugokit.site import (Checked, Site, after_build, checked, found_nothing, generation_errors, load_and_check,
                           load_site, read_digests, unchanged_since)
-from hugokit.writeback import Outcome, WriteBack, current_text, put, put_folder, remove, remove_leftovers
+from hugokit.writeback import (Outcome, WriteBack, current_text, put, put_folder, put_new_folders, new_outcomes,
+                               remove,
+                               remove_leftovers)
 
 
 class BuildPlan(NamedTuple):
@@ -22,10 +25,13 @@ class BuildPlan(NamedTuple):
     existing: frozenset[str] = frozenset()  # the bundle folders there before the build
     looked_at: tuple[tuple[str, str | None], ...] = ()  # the other bundle files the plan read, and
                                                          # their SHA-256 then (None: not there)
+    keys: tuple[str, ...] = ()      # the publications' citation keys, when the bundles are built
 
 
-def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
-    """What `hugokit build` makes: the shortcode page, and the page bundles when enabled."""
+def plan_build(site: Site, pages: bool | None = None, *, layout: bool = True) -> BuildPlan:
+    """What `hugokit build` makes: the shortcode page, the layouts' data, and the page bundles
+    when enabled. Without layout, the layouts' data are left for layout_files(), which build
+    calls while the new bundles are being written."""
     from hugokit.render.page import render_page
 
     config = site.config
@@ -33,13 +39,12 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
     files = {config.page: render_page(publications, config.front_matter)}
     plan = BuildPlan(files, [], [])
     with_pages = config.pages if pages is None else pages
-    keys = None
-    if config.layout_data:
+    if with_pages:
         from hugokit.render.bibtex import citation_keys
-        from hugokit.render.layout_data import render_layout_data
 
-        keys = citation_keys(publications) if with_pages else None  # the bundles' cite.bib use them too
-        files[config.layout_data] = render_layout_data(publications, site.vocabularies()[0].venues, keys)
+        plan = plan._replace(keys=tuple(citation_keys(publications)))  # cite.bib and the layouts' data
+    if layout:
+        files.update(layout_files(site, plan))
     if not with_pages:
         return plan
     from hugokit.render.bundles import BIB_MARK, MARK, render_bundles, slugs
@@ -65,7 +70,7 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
                 "index.md and cite.bib (its other files stay)" if page.count("/") == folder.count("/") + 2
                 else f"to let hugokit generate it, delete {page} (and a cite.bib beside it), keeping its other files "
                      f"in {folder}/{slug}/"))
-    for relative, text in render_bundles(publications, vocab.venues, folder, keys).items():
+    for relative, text in render_bundles(publications, vocab.venues, folder, list(plan.keys)).items():
         slug = relative[len(folder) + 1:].partition("/")[0]
         if slug in written_by_hand:
             continue
@@ -86,6 +91,17 @@ def plan_build(site: Site, pages: bool | None = None) -> BuildPlan:
                 if ours:
                     plan.remove.append(relative)
     return plan._replace(existing=frozenset(existing), looked_at=tuple(looked_at.items()))
+
+
+def layout_files(site: Site, plan: BuildPlan) -> dict[str, str]:
+    """The data file hugokit's layouts read, and its text (none when the site turned it off)."""
+    config = site.config
+    if not config.layout_data:
+        return {}
+    from hugokit.render.layout_data import render_layout_data
+
+    return {config.layout_data: render_layout_data(site.database.publications, site.vocabularies()[0].venues,
+                                                   list(plan.keys) or None)}
 
 
 def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None]:
@@ -179,8 +195,16 @@ def _folders(path: Path) -> set[str]:
 
 
 
-def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack) -> list[Outcome]:
-    """Writes (or compares) every planned file, each page bundle as a whole (see put_folder)."""
+class Writing(NamedTuple):
+    planned: list[Outcome]             # what becomes of every file, the new bundles' as once written
+    finish: Callable[[], list[Outcome]]  # waits until they are: what became of every file
+
+
+def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack,
+               later: Callable[[], dict[str, str]] | None = None) -> Writing:
+    """Writes (or compares) every planned file, each page bundle as a whole (see put_folder);
+    many new bundles are still being written when it returns (see put_new_folders): the caller
+    goes on, and finishes. later: more files to make and write meanwhile; they join plan.files."""
     config = site.config
     single: dict[str, str] = {}
     bundles: dict[str, dict[str, str]] = {}
@@ -192,12 +216,27 @@ def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack) -> list[Outcom
             single[relative] = text
     if bundles and writeback.writes:
         remove_leftovers(config.path(plan.bundles))
-    outcomes = [put(config.path(rel), rel, text, writeback, durable=False) for rel, text in single.items()]
     top = os.path.join(str(config.root), "")  # plain strings: no Path per bundle
-    for parent, files in bundles.items():
-        outcomes += put_folder(top + parent, parent, files, writeback,
-                               exists=parent[len(plan.bundles) + 1:] in plan.existing)
-    return outcomes + [remove(config.path(rel), rel, writeback) for rel in plan.remove]
+    new = [parent for parent in bundles if parent[len(plan.bundles) + 1:] not in plan.existing]
+    writing = put_new_folders([(top + parent, parent, bundles[parent]) for parent in new], writeback)
+    if later is not None:
+        made = later()
+        plan.files.update(made)
+        single.update(made)
+    outcomes = [put(config.path(rel), rel, text, writeback, durable=False) for rel, text in single.items()]
+    written: dict[str, list[Outcome]] = {
+        parent: put_folder(top + parent, parent, files, writeback, exists=True)
+        for parent, files in bundles.items() if parent[len(plan.bundles) + 1:] in plan.existing}
+    removed = [remove(config.path(rel), rel, writeback) for rel in plan.remove]
+
+    def in_order(new_ones: list[list[Outcome]]) -> list[Outcome]:
+        every = written | dict(zip(new, new_ones))
+        return outcomes + [outcome for parent in bundles for outcome in every[parent]] + removed
+
+    if not writeback.writes:  # compared, not written: all done
+        return Writing(in_order(writing()), lambda: in_order(writing()))
+    return Writing(in_order([new_outcomes(parent, bundles[parent], writeback) for parent in new]),
+                   lambda: in_order(writing()))
 
 
 class BuildResult(NamedTuple):
@@ -256,7 +295,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     unsafe = _unwritable(site, outcome, served)
     if unsafe:
         return BuildResult("unsafe", unsafe, [], [], [])
-    plan = plan_build(site, pages)
+    plan = plan_build(site, pages, layout=False)
     old = current_text(site.config.path(site.config.page))
     generated = plan.files[site.config.page]
     emptied = _emptied(site, old, plan.remove)
@@ -268,21 +307,26 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
         edits = hand_edits(site, cache, old, generated)
         if edits:
             return BuildResult("hand-edits", edits, plan.diagnostics, [], [])
-    outcomes = write_plan(site, plan, writeback)
+    writing = write_plan(site, plan, writeback, later=lambda: layout_files(site, plan))
+    try:  # while the new bundles are written: the stored check is brought up to date with them
+        # (what it records of the files written is verified when next read, so also of any the
+        # writer fails to write), and their digests are taken for this build's own entry
+        written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in writing.planned if o.written}
+        hashed: dict[str, str | None] = {}  # the digests of the files written, taken once
+        if written:
+            emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
+                                and rel.startswith(plan.bundles + "/"))
+            # What the check's diagnostics are of: the inputs it was served for, else as read now.
+            read = served if outcome.inputs is not None else read_digests(site, entry)
+            hashed = after_build(site, outcome.diagnostics, written, read, emitted)
+        made: dict[str, str | None] = {rel: hashed.get(rel) or text_digest(text) for rel, text in plan.files.items()}
+    finally:
+        outcomes = writing.finish()
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
-    written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in outcomes if o.written}
-    hashed: dict[str, str | None] = {}  # the digests of the files written, taken once
-    if written:
-        emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
-                            and rel.startswith(plan.bundles + "/"))
-        # What the check's diagnostics are of: the inputs it was served for, else as read now.
-        read = served if outcome.inputs is not None else read_digests(site, entry)
-        hashed = after_build(site, outcome.diagnostics, written, read, emitted)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
     inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new
     if not errors and (writeback.writes or not result.changed) and unchanged_since(entry, inputs):
-        made: dict[str, str | None] = {rel: hashed.get(rel) or text_digest(text) for rel, text in plan.files.items()}
         entry.store(digests | dict(plan.looked_at) | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, read_at=read_at,
                     folders=[plan.bundles] if plan.bundles else [])

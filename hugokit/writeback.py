@@ -161,9 +161,7 @@ def put_folder(folder: Path | str, shown: str, files: dict[str, str], writeback:
     target = os.fspath(folder)
     if os.path.isdir(target) if exists is None else exists:
         return [put(Path(target, name), f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
-    outcomes = [Outcome(f"{shown}/{name}", True, writeback.writes,
-                        unified_diff("", text, f"{shown}/{name}") if writeback is WriteBack.DIFF else "")
-                for name, text in files.items()]
+    outcomes = new_outcomes(shown, files, writeback)
     if not writeback.writes:
         return outcomes
     parent, base = os.path.split(target)
@@ -180,13 +178,38 @@ def put_folder(folder: Path | str, shown: str, files: dict[str, str], writeback:
     except OSError as exc:
         _remove_tree(Path(hidden))
         if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not os.path.isdir(target):
-            raise
+            raise OSError(exc.errno, exc.strerror, target) from exc  # the folder, not its hidden name
         # Another run made the folder meanwhile: its files are then replaced one by one.
         return [put(Path(target, name), f"{shown}/{name}", text, writeback, durable=False) for name, text in files.items()]
     except BaseException:
         _remove_tree(Path(hidden))
         raise
     return outcomes
+
+
+def new_outcomes(shown: str, files: dict[str, str], writeback: WriteBack) -> list[Outcome]:
+    """What put_folder makes of a folder that is not there yet (once it has written it)."""
+    return [Outcome(f"{shown}/{name}", True, writeback.writes,
+                    unified_diff("", text, f"{shown}/{name}") if writeback is WriteBack.DIFF else "")
+            for name, text in files.items()]
+
+
+MANY_FOLDERS = 2_000  # from this many new folders on, one writer process writes them
+
+
+def put_new_folders(folders: list[tuple[str, str, dict[str, str]]],
+                    writeback: WriteBack) -> Callable[[], list[list[Outcome]]]:
+    """put_folder for each (folder, shown, files) whose folder is not there yet; many are written
+    by a process of their own while the caller goes on (see hugokit.bundle_writer). The function
+    returned waits until they are, and gives each folder's outcomes."""
+    from hugokit.workers import worker_count
+
+    if not writeback.writes or len(folders) < MANY_FOLDERS or worker_count() < 2:
+        done = [put_folder(*folder, writeback, exists=False) for folder in folders]
+        return lambda: done
+    from hugokit.bundle_writer import start
+
+    return start(folders)
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
