@@ -87,12 +87,26 @@ def variant_groups(publications: Sequence[Publication], people: Vocabulary) -> l
     return [(best, sorted(others, key=lambda s: (-counts[s], s))) for best, others in groups.items()]
 
 
-def people_yaml(groups: list[tuple[str, list[str]]]) -> str:
+def people_yaml(groups: list[tuple[str, list[str]]], profiles: dict[str, str] | None = None) -> str:
+    """The proposal: each group of spellings, and each person imported from a Hugo Blox profile
+    with its username (profiles: name -> username), which the page bundles then write."""
+    profiles = profiles or {}
     lines = ["# A proposal (written by hugokit init): each person the publications spell several ways,",
              "# under the most frequent spelling. Check every group: two people can share a name, and",
-             "# the canonical spelling may be another one. Then `hugokit fix` writes the names as here."]
+             "# the canonical spelling may be another one. Then `hugokit fix` writes the names as here."] \
+        if groups else ["# Written by hugokit init: how the publications name people."]
+    if profiles:
+        lines.append("# `profile`: the Hugo Blox profile (content/authors/<profile>/) the pages named the person by;")
+        lines.append("# the page bundles hugokit generates name it, so Hugo Blox links the person's profile.")
+    grouped: set[str] = set()
     for name, aliases in groups:
         lines += [f"- name: {scalar(name)}", f"  aliases: [{', '.join(scalar(a) for a in aliases)}]"]
+        username = next((profiles[s] for s in (name, *aliases) if s in profiles), "")
+        lines += [f"  profile: {scalar(username)}"] if username else []
+        grouped.update((name, *aliases))
+    for name, username in profiles.items():
+        if name not in grouped:
+            lines += [f"- name: {scalar(name)}", f"  profile: {scalar(username)}"]
     return "\n".join(lines) + "\n"
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from hugokit.importers import ImportPlan
     from hugokit.model import Publication
     from hugokit.site import Site
-    from hugokit.vocab import Vocabularies
+    from hugokit.vocab import Vocabularies, Vocabulary
 
 PRE_COMMIT = ".pre-commit-config.yaml"
 WORKFLOW = ".github/workflows/hugokit.yml"
@@ -63,9 +63,11 @@ def init_command(source: Path | None, site: str, paths: PathDisplay) -> int:
     _new_file(root, "data/topics.yaml", adopt.topics_yaml(publications),
               lambda: _missing_topics(vocab, publications))
     groups = adopt.variant_groups(publications, vocab.people)
-    if groups:
-        _new_file(root, "data/people.yaml", adopt.people_yaml(groups),
-                  lambda: ", ".join(name for name, _ in groups) + " (spelled several ways)")
+    profiles = _profiles_to_keep(planned.plan.profiles if planned.plan else {}, vocab.people)
+    if groups or profiles:
+        _new_file(root, "data/people.yaml", adopt.people_yaml(groups, profiles),
+                  lambda: "; ".join([", ".join(name for name, _ in groups) + " (spelled several ways)"] * bool(groups)
+                                    + [f"{name} (profile: {username})" for name, username in profiles.items()]))
     elif (root / "data/people.yaml").exists():
         echo("kept data/people.yaml (every spelling in use is in it)")
     repository, site_dir = _repository(root)
@@ -212,6 +214,13 @@ def _wire_theme(root: Path, database: str, paths: PathDisplay) -> str:
     if theme.manual:
         return "manual"
     return "theme" if uses_themes else "module"
+
+
+def _profiles_to_keep(profiles: dict[str, str], people: Vocabulary) -> dict[str, str]:
+    """The Hugo Blox profiles the import read names from (name -> username) that data/people.yaml
+    does not record yet."""
+    return {name: username for name, username in profiles.items()
+            if not ((match := people.lookup(name)) and match.term.profile)}
 
 
 def _new_file(base: Path, relative: str, text: str, what_it_adds: Callable[[], str], owned_by: str = "") -> None:

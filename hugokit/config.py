@@ -26,6 +26,7 @@ class SiteConfig(NamedTuple):
     front_matter_schemas: tuple["SectionSchema", ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()  # rule code -> the severity this site gives it
     services: tuple[tuple[str, str], ...] = ()  # for add and refresh: contact, timeout, each service's URL
+    author_notes: tuple[tuple[str, str], ...] = ()  # author mark (*, †, ‡) -> what it means, the site's legend
     file: str | None = None  # the config file read, if any
     rule_codes: tuple["CodeRef", ...] = ()  # every rule code written above, for hugokit.rules to check
     read_digest: str | None = None  # the SHA-256 of the file's text as read (None: no file)
@@ -35,7 +36,8 @@ class SiteConfig(NamedTuple):
 
 
 class _Key(NamedTuple):
-    kind: str  # "str", "int", "bool", "list", "codes" (rule codes), "severities" (code -> severity), "map"
+    kind: str  # "str", "int", "bool", "list", "codes" (rule codes), "severities" (code -> severity), "map",
+    # "services", "marks" (author mark -> note)
     doc: str
 
 
@@ -56,6 +58,9 @@ KEYS: dict[str, _Key] = {
                      "`{no-topics: error}`"),
     "front_matter_schemas": _Key("map", "per content section, the front-matter keys its pages must have "
                                  "and their types: `{mentors: {required: [name], types: {seats: int}}}`"),
+    "author_notes": _Key("marks", "what each author mark means, as page bundles' `author_notes` write it: "
+                         "`{\"†\": Corresponding author}` (default: every mark, "
+                         "Equal contribution); an import reads these notes back as the marks"),
     "services": _Key("services", "for `hugokit add` and `hugokit refresh`: `contact` (an e-mail address the services "
                      "may write to), `timeout` (seconds), `retries`, `cache_days`, and the base URL of `arxiv`, "
                      "`dblp`, `crossref` (for a mirror)"),

@@ -87,7 +87,7 @@ def _setting(kind: str, value: object) -> object:
         return strings(value)
     if kind == "severities":
         return tuple((code, Severity(name)) for code, name in pairs(value))
-    if kind == "services":
+    if kind in ("services", "marks"):
         return pairs(value)
     if kind == "map":
         assert isinstance(value, list)

@@ -90,7 +90,28 @@ def _value(reader: Reader, kind: str, node: yaml.Node, what: str, codes: list[Co
         return _severities(reader, node, what, codes)
     if kind == "services":
         return _services(reader, node, what)
+    if kind == "marks":
+        return _marks(reader, node, what)
     return reader.string(node, what)
+
+
+def _marks(reader: Reader, node: yaml.Node, what: str) -> tuple[tuple[str, str], ...] | None:
+    from hugokit.text import MARKS
+
+    items = reader.string_map(node, what)
+    if items is None:
+        return None
+    out = []
+    for mark, key_node, note, value_node in items:
+        if mark not in MARKS:
+            reader.report(key_node, "bad-config", f"{quoted(mark)} in {what} is no author mark",
+                          "the marks are " + ", ".join(MARKS) + ", each alone")
+        elif not note.strip():
+            reader.report(value_node, "bad-config", f"the note of {quoted(mark)} in {what} is empty",
+                          "say what the mark means, e.g. Corresponding author")
+        else:
+            out.append((mark, " ".join(note.split())))
+    return tuple(out)
 
 
 def _severities(reader: Reader, node: yaml.Node, what: str,

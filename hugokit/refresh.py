@@ -98,7 +98,9 @@ def venue_text(raw: str, year: int | None, finder: VenueFinder) -> tuple[str, bo
     from hugokit.venue_string import parse
 
     name, written = split_venue(raw)
-    if written == year and len(parse(raw)) == 1:  # "Foo 2024": the name, then the year; a list stays whole
+    parts = parse(raw)
+    # "Foo 2024": the name, then the year; a list stays whole, and a citation keeps its locator
+    if written == year and len(parts) == 1 and parts[0].locator is None:
         raw = name
     if year and year_in(raw) == year:  # a citation: "Phys. Rev. B 74, 024520 (2006)"
         return raw, False

@@ -5,7 +5,7 @@ list page's type filter (its buttons' order and labels, which the layouts read f
 from typing import TYPE_CHECKING, NamedTuple
 
 from hugokit.text import split_venue
-from hugokit.venue_string import Locator, VenuePart, locator_pieces, parse, without
+from hugokit.venue_string import Locator, Span, VenuePart, locator_pieces, parse, without
 
 if TYPE_CHECKING:
     from hugokit.model import Publication
@@ -63,12 +63,35 @@ def venue_of(pub: "Publication", venues: "Vocabulary") -> Venue:
     kind_name = match.term.kind if match and match.term.kind in KINDS else ""
     parts = parse(pub.venue) if name else ()
     if len(parts) > 1 and not all(_names_a_venue(pub.venue, part, venues) for part in parts):
-        full = short = " ".join(without(pub.venue, [mark.whole for part in parts for mark in part.marks]).split())
+        # without the first part's locator too, which the renderers write on its own (once)
+        cut = [mark.whole for part in parts for mark in part.marks] + _locator_span(pub.venue, parts[0])
+        full = short = " ".join(without(pub.venue, cut).split())
     locator = locator_pieces(parts[0].locator) if parts and parts[0].locator else None
     return Venue(name, year, kind, full, short, kind_name, locator)
+
+
+def csl_type(venue: Venue) -> str:
+    """The CSL type (Hugo Blox's publication_types too): the kind's, but a venue of no known kind
+    with a volume is a journal's (the venue grammar's); pages alone are a proceedings paper's as
+    much as a journal article's."""
+    if venue.locator is not None and venue.locator.volume and not venue.kind_name:
+        return "article-journal"
+    return venue.kind.csl
 
 
 def _names_a_venue(venue: str, part: VenuePart, venues: "Vocabulary") -> bool:
     """Whether the part names a venue of the vocabulary (a workshop's by the venue after its "@")."""
     return venues.lookup(part.name.text) is not None or \
         part.workshop is not None and venues.lookup(venue[part.workshop.start:part.name.end]) is not None
+
+
+def _locator_span(venue: str, part: VenuePart) -> list[Span]:
+    """The part's locator with what joins it to the part: the ", " before pages alone
+    (`OSDI 2022, pp. 1–10`), the space before a volume and the comma after it (`Nature 612:45–50, 2022`)."""
+    found = part.locator
+    if found is None:
+        return []
+    if found.start > (part.year or part.name).start:
+        return [Span(found.start - 2, found.end, venue[found.start - 2:found.end])]
+    end = found.end + 1 if venue.startswith(",", found.end) else found.end
+    return [Span(part.name.end, end, venue[part.name.end:end])]

@@ -1,7 +1,7 @@
 """The venue string's grammar, in one place: what `venue: …` may hold and where each piece stands.
 
     venue   := part (", " part)*
-    part    := [WORKSHOP "@"] NAME [" " LOCATOR] [[","] " " YEAR] [", " PAGES-ALONE] mark*
+    part    := [WORKSHOP "@"] NAME [" " LOCATOR] [[","] " " YEAR | " (" YEAR ")"] [", " PAGES-ALONE] mark*
     locator := VOLUME ["(" ISSUE ")"] [(":" | ", ") PAGES] ["."]   with an issue or pages at least
     pages-alone := ("pp. " | "p. ") PAGES  a locator without a volume: a proceedings paper's pages
     mark    := [" "] "(" TEXT ")"        a presentation mark, or an award
@@ -13,7 +13,9 @@ issue and pages (the locator), as Hugo Blox pages and citations write a journal 
 venue; `PeerJ Computer Science 8, e1078`, `Phys. Rev. 47:777–780` and `Aquaculture 426–427:231–237`
 (a double volume) and `Proc. ACM Program. Lang. 3(POPL):73:1–73:29` (an issue named by its
 conference, ACM's article and page) are others; `OSDI 2022, pp. 559–578` is a proceedings paper's pages, which
-have no volume and so stand after the year, behind "pp." (the one locator a part may have). A bare number
+have no volume and so stand after the year, behind "pp." (the one locator a part may have). After a
+locator, a year may stand in parentheses, as physics and astronomy cite a journal
+(`A&A 634, A28 (2020)`, `Nature 612, 45–50 (2022)`): there it is no issue. A bare number
 after a name (`Web 3`) is part of the name. A ", " separates parts only after a year or a mark, so a name
 that contains a comma (`Foo, Bar 2020`) stays one part. A parenthesis that is neither a
 presentation mark nor an award stays part of the name (and is then checked as a venue name).
@@ -32,6 +34,7 @@ PRESENTATIONS = ("oral", "spotlight", "poster", "highlight", "talk", "contribute
 _AWARD_WORDS = r"(?i)\b(award|prize|best|honou?rable|distinguished|outstanding|winner)\b"
 _MARK = re.compile(r"\s?\(([^()]*)\)\s*$")
 _YEAR = re.compile(r"\s(\d{4})$")
+_PARENTHESIZED_YEAR = re.compile(r"\s\((\d{4})\)$")
 _PAGE = r"(?:\d+:)?[A-Za-z]{0,3}\d+"  # 357, e1078, S12, fnw102 (an article number), ACM's 73:1 (article:page)
 _PAGES = rf"(?:pp?\.\s?)?{_PAGE}(?:\s?[-–—]{{1,2}}\s?{_PAGE})?"
 _VOLUME = r"\d+(?:[-–]\d+|[A-Z])?"  # 585, a double volume 426–427, 45B
@@ -118,7 +121,7 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
             locator = Span(start + found.start(1), start + found.end(1), found.group(1))
             marks, stop = more + marks, before
     year = None
-    found = _YEAR.search(text, 0, stop)
+    found = _YEAR.search(text, 0, stop) or _year_after_locator(text, stop, locator)
     if found:
         year = Span(start + found.start(1), start + found.end(1), found.group(1))
         stop = found.start()
@@ -140,6 +143,16 @@ def _part(venue: str, start: int, end: int) -> VenuePart:
         core = core[at + 1:]
     name = Span(name_start, name_start + len(core), core)
     return VenuePart(Span(start, end, text), name, workshop, year, tuple(marks), locator)
+
+
+def _year_after_locator(text: str, stop: int, locator: Span | None) -> "re.Match[str] | None":
+    """A year in parentheses right after a journal's locator (`Nature 612, 45–50 (2022)`), which
+    would otherwise read as the issue of a volume `45–50`."""
+    found = _PARENTHESIZED_YEAR.search(text, 0, stop) if locator is None and text.endswith(")", 0, stop) else None
+    if found is None:
+        return None
+    before = re.search(_LOCATOR, text[:found.start()].rstrip(","))
+    return found if before and (before.group(2) or before.group(3) or before.group(4)) else None
 
 
 def _marks(text: str, start: int, stop: int) -> tuple[list[Parenthetical], int]:

@@ -2,7 +2,8 @@
 
 hugokit ships defaults in data/hugokit/ (venues, awards, topics); a site's data/<name>.yaml
 extends them, and an entry of the same name overrides the default. A file is a YAML list whose
-items are plain names or mappings (name, aliases, full, kind, pattern, homepage, description).
+items are plain names or mappings (name, aliases, full, kind, pattern, homepage, description, and
+for a person the username of their Hugo Blox profile, `profile`).
 """
 
 import re
@@ -19,8 +20,10 @@ if TYPE_CHECKING:  # YAML is read only where a file is parsed: a check mostly ta
 
     from hugokit.load import Reader
 
-_TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description")
+_TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description", "profile")
 VENUE_KINDS = tuple(KINDS)
+# A profile username as Hugo Blox's authors: lists write it: a folder name, no path.
+_USERNAME = re.compile(r"[^\s/\\.][^\s/\\]*")
 
 
 class Term(NamedTuple):
@@ -31,6 +34,7 @@ class Term(NamedTuple):
     kind: str = ""
     pattern: re.Pattern[str] | None = None
     description: str = ""
+    profile: str = ""  # a person's Hugo Blox profile username (content/authors/<profile>/), which bundles name
 
 
 class Match(NamedTuple):
@@ -161,6 +165,10 @@ def _term(reader: "Reader", node: "yaml.Node", what: str) -> Term | None:
             value = reader.string(value_node, f'{quoted(key)} of {what}')
             if value is not None:
                 values[key] = value
+        if key == "profile" and isinstance(values.get("profile"), str) and not _USERNAME.fullmatch(str(values["profile"])):
+            reader.report(value_node, "bad-profile", f'"profile" of {what} is no profile username: '
+                          f'{quoted(str(values.pop("profile")))}',
+                          "write the name of the profile's folder, e.g. admin for content/authors/admin/")
         if key == "kind" and values.get("kind") not in (None, *VENUE_KINDS):
             reader.report(value_node, "bad-kind", f'unknown kind {quoted(str(values["kind"]))} in {what}',
                           "one of: " + ", ".join(VENUE_KINDS))
@@ -176,7 +184,7 @@ def to_json(vocab: Vocabularies, diagnostics: list[Diagnostic]) -> dict[str, obj
     diagnostics without their fixes)."""
     def term(t: Term) -> list[object]:
         return [t.name, list(t.where), list(t.aliases), t.full, t.kind, t.pattern.pattern if t.pattern else None,
-                t.description]
+                t.description, t.profile]
 
     return {"vocabularies": {v.name: [v.site_file, [term(t) for t in v.terms]] for v in vocab},
             "diagnostics": [d.as_dict() for d in diagnostics]}
@@ -185,9 +193,9 @@ def to_json(vocab: Vocabularies, diagnostics: list[Diagnostic]) -> dict[str, obj
 def from_json(data: dict[str, Any]) -> tuple[Vocabularies, list[Diagnostic]] | None:
     try:
         loaded = {name: Vocabulary(name, [Term(t[0], Position(*t[1]), tuple(t[2]), t[3], t[4],
-                                                re.compile(t[5]) if t[5] is not None else None, t[6])
+                                                re.compile(t[5]) if t[5] is not None else None, t[6], t[7])
                                            for t in terms], site_file)
                   for name, (site_file, terms) in data["vocabularies"].items()}
         return Vocabularies(**loaded), [Diagnostic.from_dict(d) for d in data["diagnostics"]]
-    except (KeyError, TypeError, ValueError, re.error):
+    except (KeyError, IndexError, TypeError, ValueError, re.error):
         return None

@@ -194,24 +194,6 @@ def new_outcomes(shown: str, files: dict[str, str], writeback: WriteBack) -> lis
             for name, text in files.items()]
 
 
-MANY_FOLDERS = 2_000  # from this many new folders on, one writer process writes them
-
-
-def put_new_folders(folders: list[tuple[str, str, dict[str, str]]],
-                    writeback: WriteBack) -> Callable[[], list[list[Outcome]]]:
-    """put_folder for each (folder, shown, files) whose folder is not there yet; many are written
-    by a process of their own while the caller goes on (see hugokit.bundle_writer). The function
-    returned waits until they are, and gives each folder's outcomes."""
-    from hugokit.workers import worker_count
-
-    if not writeback.writes or len(folders) < MANY_FOLDERS or worker_count() < 2:
-        done = [put_folder(*folder, writeback, exists=False) for folder in folders]
-        return lambda: done
-    from hugokit.bundle_writer import start
-
-    return start(folders)
-
-
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 

@@ -6,13 +6,14 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from conftest import hugokit, write
 
-from hugokit import bundle_writer, writeback
+from hugokit import bundle_writer
 
 DATABASE = "".join(f"""\
 - id: paper-{n}
@@ -32,20 +33,21 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def built(root: Path, monkeypatch: pytest.MonkeyPatch, *, threshold: int) -> tuple[str, dict[str, bytes]]:
     write(root / "data/publications.yaml", DATABASE)
-    started: list[int] = []
-    start = bundle_writer.start
+    added: list[str] = []
 
-    def counting(folders: list[bundle_writer.Folder]):  # type: ignore[no-untyped-def]
-        started.append(len(folders))
-        return start(folders)
+    class Counting(bundle_writer.Writer):
+        def add(self, folder: str, shown: str, files: dict[str, str]) -> None:
+            added.append(shown)
+            super().add(folder, shown, files)
 
     with monkeypatch.context() as patched:
-        patched.setattr(writeback, "MANY_FOLDERS", threshold)
-        patched.setattr(bundle_writer, "start", counting)
+        patched.setattr(bundle_writer, "MANY_FOLDERS", threshold)
+        patched.setattr(bundle_writer, "Writer", Counting)
+        patched.setattr(bundle_writer, "BATCH", 5)  # three batches
         patched.setenv("HUGOKIT_WORKERS", "2")
         result = hugokit("build", "--site", root, "--pages")
     assert result.exit_code == 0, result.output
-    assert started == ([12] if threshold <= 12 else [])
+    assert len(added) == (12 if threshold <= 12 else 0)
     return result.output, tree(root / "content")
 
 
@@ -59,7 +61,7 @@ def test_bundles_written_by_the_writer_process_are_the_ones_written_in_process(
     assert not [p for p in (tmp_path / "writer/content/publication").iterdir() if p.name.startswith(".")]
     # and the next build finds them all as it left them
     with monkeypatch.context() as patched:
-        patched.setattr(writeback, "MANY_FOLDERS", 2)
+        patched.setattr(bundle_writer, "MANY_FOLDERS", 2)
         again = hugokit("build", "--site", tmp_path / "writer", "--pages")
     assert again.exit_code == 0 and "all generated files are up to date" in again.output
 
@@ -69,15 +71,16 @@ def test_what_stops_the_writer_stops_the_build_with_the_file_named(tmp_path: Pat
     write(tmp_path / "data/publications.yaml", DATABASE)
     write(tmp_path / "content/publication/.keep", "")
     taken = tmp_path / "content/publication/paper-7"
-    real_start = bundle_writer.start
 
-    def meanwhile(folders: list[bundle_writer.Folder]):  # type: ignore[no-untyped-def]
-        write(taken, "a file where the bundle's folder goes, made after the plan")
-        return real_start(folders)
+    class Meanwhile(bundle_writer.Writer):
+        def __init__(self) -> None:
+            write(taken, "a file where the bundle's folder goes, made after the plan")
+            super().__init__()
 
     with monkeypatch.context() as patched:
-        patched.setattr(writeback, "MANY_FOLDERS", 2)
-        patched.setattr(bundle_writer, "start", meanwhile)
+        patched.setattr(bundle_writer, "MANY_FOLDERS", 2)
+        patched.setattr(bundle_writer, "Writer", Meanwhile)
+        patched.setattr(bundle_writer, "BATCH", 1)  # the writer stops, and the build hands it nothing more
         patched.setenv("HUGOKIT_WORKERS", "2")
         result = hugokit("build", "--site", tmp_path, "--pages")
     assert result.exit_code != 0
@@ -85,21 +88,51 @@ def test_what_stops_the_writer_stops_the_build_with_the_file_named(tmp_path: Pat
     assert "content/publication/paper-7:1:1: error[os-error] Not a directory" in result.output, result.output
     assert ".hugokit-new-" not in result.output
     assert taken.read_text() == "a file where the bundle's folder goes, made after the plan"
+    bundles = tmp_path / "content/publication"
+    assert (bundles / "paper-6/index.md").is_file()  # those before it are complete; no hidden folder is left
+    assert not [p for p in bundles.iterdir() if p.name.startswith(".hugokit")]
 
 
 def test_the_writer_begins_nothing_once_the_build_is_gone(tmp_path: Path) -> None:
-    """A writer whose build was killed (its parent is another process) writes no bundle, and the
-    build's side of it, asked, says it ended without an answer."""
+    """A writer whose build was killed (its parent is another process now) writes no bundle."""
     folders = [(str(tmp_path / "content/publication/p"), "content/publication/p", {"index.md": "x"})]
-    handoff = pickle.dumps((os.getpid() + 1_000_000, folders))  # no such parent
-    done = subprocess.run([sys.executable, "-I", "-c", bundle_writer._SERVE, str(Path(bundle_writer.__file__).parents[1])],
-                          input=handoff, capture_output=True)
+    batch = pickle.dumps(folders)
+    with tempfile.TemporaryFile() as handoff:
+        handoff.write(batch)
+        handoff.flush()
+        read_end, write_end = os.pipe()
+        os.write(write_end, bundle_writer._PLACE.pack(0, len(batch)))
+        os.close(write_end)
+        no_such_parent = str(os.getpid() + 1_000_000)
+        done = subprocess.run([sys.executable, "-I", "-c", bundle_writer._SERVE,
+                               str(Path(bundle_writer.__file__).parents[1]), no_such_parent,
+                               str(handoff.fileno()), str(read_end)],
+                              pass_fds=(handoff.fileno(), read_end), capture_output=True)
+        os.close(read_end)
     assert done.returncode == 1 and done.stdout == b""
     assert not (tmp_path / "content").exists()
 
 
 def test_a_writer_that_ends_without_an_answer_is_an_os_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bundle_writer, "_SERVE", "import sys; sys.exit(3)")
-    finish = bundle_writer.start([])
+    writer = bundle_writer.Writer()
+    writer.add("/nonexistent/a", "a", {"index.md": "x"})
     with pytest.raises(OSError, match="exit status 3"):
-        finish()
+        writer.finish()
+
+
+def test_an_error_beside_the_writer_is_reported_once_the_writer_is_done(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The layouts' data cannot be written (a folder stands where they go) while the writer
+    writes the bundles: the build reports it, after the writer wrote every bundle it was given."""
+    write(tmp_path / "data/publications.yaml", DATABASE)
+    (tmp_path / "data/hugokit/publications.json").mkdir(parents=True)
+    with monkeypatch.context() as patched:
+        patched.setattr(bundle_writer, "MANY_FOLDERS", 2)
+        patched.setenv("HUGOKIT_WORKERS", "2")
+        result = hugokit("build", "--site", tmp_path, "--pages")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "data/hugokit/publications.json:1:1: error[os-error] Is a directory" in result.output, result.output
+    bundles = tmp_path / "content/publication"
+    assert sorted(p.name for p in bundles.iterdir()) == sorted(f"paper-{n}" for n in range(12))
+    assert all((bundles / f"paper-{n}/cite.bib").is_file() for n in range(12))

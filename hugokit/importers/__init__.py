@@ -1,7 +1,7 @@
 """Importers turn other formats into publications; each reports what it could not read."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ class ImportPlan:
     front_matter_note: str      # what to put in hugokit.yaml so a page keeps its front-matter
     replaced: bool              # the database was created or replaced, not merged into
     base: str | None = None     # the database text merged into
+    profiles: dict[str, str] = field(default_factory=dict)  # a name read from a Hugo Blox profile -> its username
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
@@ -52,10 +53,12 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
 
         fmt = "pages" if looks_like_publication_page(text) else fmt
     if fmt == "pages":
+        from hugokit.author_notes import read_legend
         from hugokit.importers.pages import import_pages
         from hugokit.vocab import load_vocabularies
 
-        imported = import_pages(source, shown, load_vocabularies(config.root)[0].venues, mapping)
+        imported = import_pages(source, shown, load_vocabularies(config.root)[0].venues, mapping,
+                                read_legend(config.author_notes))
     elif fmt == "markdown":
         from hugokit.importers.markdown import import_page
 
@@ -91,11 +94,12 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     existing = None if force else read_for_edit(config)
     if existing is None:
         count = len(imported.publications)
-        return ImportPlan(render_database(imported.publications), imported.diagnostics, count, 0, note, True)
+        return ImportPlan(render_database(imported.publications), imported.diagnostics, count, 0, note, True,
+                          profiles=imported.profiles)
     existing_text, database = existing
     merged = merge(existing_text, database, imported.publications, shown)
     from hugokit.verify import expect_database
 
     expect_database(merged.text, config.database, merged.expected)
     return ImportPlan(merged.text, imported.diagnostics + merged.diagnostics, len(merged.added),
-                      len(merged.updated), note, False, existing_text)
+                      len(merged.updated), note, False, existing_text, imported.profiles)

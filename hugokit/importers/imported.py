@@ -15,3 +15,4 @@ class Imported:
     publications: list[Publication] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     front_matter: str | None = None  # a shortcode page's, kept for the site config
+    profiles: dict[str, str] = field(default_factory=dict)  # a name read from a Hugo Blox profile -> its username

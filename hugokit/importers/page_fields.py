@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import yaml
 
+from hugokit.author_notes import READ_LEGEND, mark_authors
 from hugokit.dates import FORMS, parse_date, year_of
 from hugokit.diagnostics import Diagnostic, Position, warning, quoted
 from hugokit.load import Reader
@@ -34,7 +35,6 @@ KEYS = {
 _MAPPED = {"venue": "venue_short", "selected": "featured"}
 _ADDING_UP = {"topics", "keywords", "editors"}
 _MAPPABLE = re.compile(r"[^\s.()=]+")  # a front-matter key of its own (not "(page text)", not "links.x")
-_CONTRIBUTION = re.compile(r"equal(?:ly)? contribut|contributed equally|\bco-?first|\bjoint first", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.[\s-]?)+")
 _CITED_AUTHORS = re.compile(r"^(.*?)\s*\(\d{4}[a-z]?\)")
 _PROFILE_NAMES = {"admin"}
@@ -76,7 +76,10 @@ ProfileName = Callable[[str, Position], "str | None"]
 
 
 def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: NotKept,
-              mapping: dict[str, str] | None = None, profile: ProfileName | None = None) -> Publication | None:
+              mapping: dict[str, str] | None = None, profile: ProfileName | None = None,
+              meanings: dict[str, str] = READ_LEGEND) -> Publication | None:
+    """The publication a page's front-matter gives (None: it gives none; the reader says why).
+    profile: a Hugo Blox profile's name; meanings: what each author mark means."""
     if not reader.expect(node, "the front-matter", "map"):
         return None
     for key_node, value_node in node.value:
@@ -142,7 +145,7 @@ def read_page(reader: Reader, node: yaml.Node, finder: VenueFinder, not_kept: No
     extra = {name: raw[name][0] for name in ("id", "editors", "arxiv", "keywords") if name in raw}
     return Publication(
         **extra, title=str(raw["title"][0]).strip(), year=year, date=date,
-        authors=own.get("authors") or _authors(reader, raw, not_kept, profile),
+        authors=own.get("authors") or _authors(reader, raw, not_kept, profile, meanings),
         venue=own["venue"] if "venue" in own else with_locator(_venue(raw, year, finder, not_kept, reader), raw, reader),
         links=links, award=text.get("award", ""), topics=topics, doi=clean_doi(text.get("doi", "")),
         abstract=text.get("abstract") or text.get("excerpt", ""),
@@ -201,7 +204,7 @@ def _date(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], own: dict[str, 
 
 
 def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: NotKept,
-             profile: ProfileName | None) -> list[str]:
+             profile: ProfileName | None, meanings: dict[str, str]) -> list[str]:
     if "authors" not in raw:
         if "citation" in raw:
             found = _authors_in_citation(str(raw["citation"][0]))
@@ -228,7 +231,8 @@ def _authors(reader: Reader, raw: dict[str, tuple[Any, yaml.Node]], not_kept: No
             where = node.value[index] if isinstance(node, yaml.SequenceNode) and index < len(node.value) else node
             not_kept.add("authors", reader.pos(where), "the Markdown emphasis around a name (**Ada Lovelace**), which "
                           "hugokit's owner setting gives the site's owner")
-    _mark_notes(reader, authors, raw.get("author_notes", ([], node))[0], not_kept)
+    mark_authors(reader, authors, raw.get("author_notes", ([], node))[0],
+                 lambda where, what: not_kept.add("author_notes", where, what), meanings)
     return authors
 
 
@@ -242,39 +246,6 @@ def _without_emphasis(name: str) -> str:
             break
         name = name[len(wrap):-len(wrap)].strip()
     return name
-
-
-def _mark_notes(reader: Reader, authors: list[str], notes: list[tuple[str, yaml.Node]], not_kept: NotKept) -> None:
-    """Marks the authors an equal-contribution note names: `*`, or the mark the note starts with
-    (`† Equal contribution`); two such notes worded apart are two groups, each its own mark.
-    Every other note (`Equal supervision`, `Corresponding author`: hugokit's marks mean equal
-    contribution, so such authors stay unmarked) and notes past the last author are reported,
-    once per page."""
-    marks: dict[str, str] = {}
-    unkept: dict[str, yaml.Node] = {}
-    for index, (note, note_node) in enumerate(notes):
-        text = note.strip()
-        words = " ".join(text.lstrip(MARKS + " ").casefold().split())
-        if not text:
-            continue
-        if index >= len(authors):
-            unkept.setdefault("a note after the last author", note_node)
-            continue
-        if not _CONTRIBUTION.search(words):
-            unkept.setdefault("notes other than equal contribution", note_node)
-            continue
-        if words not in marks:
-            wanted = MARKS.index(text[0]) if text[0] in MARKS else 0
-            free = [m for m in MARKS[wanted:] + MARKS[:wanted] if m not in marks.values()]
-            if not free:
-                unkept.setdefault("a fourth group of equal contributors, past *, † and ‡", note_node)
-                continue
-            marks[words] = free[0]
-        if not authors[index].endswith(tuple(MARKS)):
-            authors[index] += marks[words]
-    if unkept:  # once per page, at the first note not kept
-        what, note_node = next(iter(unkept.items()))
-        not_kept.add("author_notes", reader.pos(note_node), what)
 
 
 def _authors_in_citation(citation: str) -> list[str]:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from hugokit.importers.profiles import Profiles
 
 PAGE_NAMES = ("index.md", "index.markdown")
-SECTION_PAGE = "_index.md"  # a Hugo section's list page, not a publication
+SECTION_PAGE = "_index."  # a Hugo section's list page (_index.md, a translation's _index.zh.md), not a publication
 # Keys only a publication page has: a page with none of them is some other kind of page.
 _PUBLICATION_KEY = re.compile(r"^(?:publication|publication_types|publication_short|authors|venue|paperurl|"
                               r"citation|url_pdf|doi|hugokit)\s*[:=]", re.MULTILINE)
@@ -47,14 +47,17 @@ def page_files(source: Path) -> list[Path]:
         return [source]
     found = []
     for path in sorted(source.rglob("*")):
-        if path.suffix.lower() not in (".md", ".markdown") or path.name == SECTION_PAGE:
+        if path.suffix.lower() not in (".md", ".markdown") or path.name.startswith(SECTION_PAGE):
             continue
         if path.name.lower() in PAGE_NAMES or path.parent == source:
             found.append(path)
     return found
 
 
-def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str, str] | None = None) -> Imported:
+def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str, str] | None = None,
+                 meanings: dict[str, str] | None = None) -> Imported:
+    """meanings: what each author mark means (hugokit.author_notes.read_legend; default `*` alone)."""
+    from hugokit.author_notes import read_legend
     from hugokit.importers.page_fields import NotKept
     from hugokit.importers.profiles import Profiles
 
@@ -64,19 +67,21 @@ def import_pages(source: Path, shown: str, venues: Vocabulary, mapping: dict[str
     cited: list[tuple[str, Publication, Position]] = []  # the ids cite.bib files gave
     for path in page_files(source):
         label = shown if path == source else str(Path(shown) / path.relative_to(source))
-        pub = _page(path, label, venues, result, not_kept, mapping or {}, profiles, cited)
+        pub = _page(path, label, venues, result, not_kept, mapping or {}, profiles, cited,
+                    read_legend() if meanings is None else meanings)
         if pub is not None:
             result.publications.append(pub)
     _placeholder_keys(cited, result)
     result.diagnostics[:] = _once_per_field(result.diagnostics)
     result.diagnostics.extend(profiles.diagnostics())
+    result.profiles.update(profiles.usernames())
     result.diagnostics.extend(not_kept.diagnostics())
     return result
 
 
 def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept: NotKept,
           mapping: dict[str, str], profiles: Profiles,
-          cited: list[tuple[str, Publication, Position]]) -> Publication | None:
+          cited: list[tuple[str, Publication, Position]], meanings: dict[str, str]) -> Publication | None:
     from hugokit.importers.page_fields import read_page
     from hugokit.venue_names import finder_for
 
@@ -93,7 +98,7 @@ def _page(path: Path, label: str, venues: Vocabulary, result: Imported, not_kept
         return None
     reader = Reader(label, text)
     pub = read_page(reader, node, finder_for(venues), not_kept, mapping,
-                    lambda username, where: profiles.name(path, username, where))
+                    lambda username, where: profiles.name(path, username, where), meanings)
     result.diagnostics.extend(reader.diagnostics)
     if pub is None:
         return None

@@ -58,6 +58,10 @@ class Profiles:
                 yield (folder.parent / "data" / "authors" / f"{slug}.yaml",
                        _shown(base, [".."] * (depth + 1) + ["data", "authors", f"{slug}.yaml"]))
 
+    def usernames(self) -> dict[str, str]:
+        """Each name read from a profile, and the username the pages wrote for it."""
+        return {name: username for username, (_, _, name, _) in self._used.items()}
+
     def diagnostics(self) -> list[Diagnostic]:
         out = []
         for username, (count, first, name, shown) in self._used.items():
@@ -65,8 +69,9 @@ class Profiles:
             out.append(warning(first, "profile-author",
                                f"author {quoted(username)} is the Hugo Blox profile {shown}: imported as its name "
                                f"{quoted(name)} ({pages}, the first here)",
-                               "nothing to do if that is the person; the database keeps names, so a page "
-                               "hugokit generates names the person without linking the profile"))
+                               "nothing to do if that is the person; the database keeps names: for the page "
+                               "bundles hugokit generates to link the profile, list the person in "
+                               f"data/people.yaml with `profile: {username}` (hugokit init does)"))
         return out
 
 

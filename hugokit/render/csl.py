@@ -6,7 +6,7 @@ import json
 from hugokit.model import Publication
 from hugokit.render.bibtex import citation_keys
 from hugokit.text import name_parts, split_marks
-from hugokit.venue_kinds import venue_of
+from hugokit.venue_kinds import csl_type, venue_of
 from hugokit.vocab import Vocabulary
 
 
@@ -24,11 +24,7 @@ def csl_name(author: str) -> dict[str, str]:
 
 def item(pub: Publication, key: str, venues: Vocabulary) -> dict[str, object]:
     venue = venue_of(pub, venues)
-    # A venue with a volume is a journal's (the venue grammar's), known to the registry or not;
-    # pages alone are a proceedings paper's as much as a journal article's.
-    kind = "article-journal" if venue.locator is not None and venue.locator.volume and not venue.kind_name \
-        else venue.kind.csl
-    out: dict[str, object] = {"id": key, "type": kind, "title": pub.title}
+    out: dict[str, object] = {"id": key, "type": csl_type(venue), "title": pub.title}
     authors = [a for a in pub.authors if split_marks(a)[0] != "et al."]
     if authors:
         out["author"] = [csl_name(a) for a in authors]

@@ -5,13 +5,15 @@ The layouts never read data/publications.yaml: Hugo's YAML loader gives up on la
 has no aliases), while it reads JSON of any size. Each entry is found by the key the shortcode
 can form from its own parameters: `id:<id>` when the entry has an id (the page passes it),
 else `title:<title>`, so the shortcode page itself carries nothing extra. The venue kinds come
-along (name and label, in the type filter's order), so that the layouts hold no copy of them.
+along (name and label, in the type filter's order), and what each author mark means (the site's
+author_notes legend), so that the layouts hold no copy of them.
 """
 from __future__ import annotations
 
 import json
 
 from hugokit import venue_string
+from hugokit.author_notes import DEFAULT_LEGEND
 from hugokit.model import Publication, by_year
 from hugokit.render.bibtex import citation_keys, render_entry
 from hugokit.venue_kinds import KINDS, Venue, venue_of
@@ -42,9 +44,10 @@ def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary,
 
 
 def render_layout_data(publications: list[Publication], venues: Vocabulary,
-                       keys: list[str] | None = None) -> str:
-    """JSON: entries by lookup key, the keys in page order, per topic its keys in page order, and
-    the venue kinds (keys: citation_keys(publications), when the caller has them)."""
+                       keys: list[str] | None = None, notes: dict[str, str] | None = None) -> str:
+    """JSON: entries by lookup key, the keys in page order, per topic its keys in page order, the
+    venue kinds, and what each author mark means (keys: citation_keys(publications), when the
+    caller has them; notes: the site's legend, hugokit.author_notes.legend)."""
     in_order = [pub for _, group in by_year(publications) for pub in group]
     key_of = dict(zip(map(id, publications), keys or citation_keys(publications)))
     entries: list[tuple[str, Publication]] = []
@@ -79,5 +82,5 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary,
     lines[0] = f'{{"format":{FORMAT},\n"entries":{{\n' + lines[0]
     lines[-1] += "".join([f'\n}},\n"order":{dump(order)},\n"topics":{{\n',
                           ",\n".join(f"{dump(topic)}:{dump(listed)}" for topic, listed in topics.items()),
-                          f'\n}},\n"kinds":{dump(kinds)}}}\n'])
+                          f'\n}},\n"kinds":{dump(kinds)},\n"notes":{dump(notes or DEFAULT_LEGEND)}}}\n'])
     return ",\n".join(lines)
