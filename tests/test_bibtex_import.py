@@ -337,8 +337,10 @@ def test_al_folio_fields() -> None:
 """)
     p = pubs["PhysRev.47.777"]
     assert p.links == {
-        "paper": "/assets/pdf/example_pdf.pdf", "project": "http://link.aps.org/doi/10.1103/PhysRev.47.777",
-        "html": "https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777", "website": "https://x.org/",
+        # al-folio's html is the paper's page, its pdf the PDF: both known link kinds; url, a second
+        # page of the paper, has no kind left (reported), and is no project
+        "paper": "https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777", "pdf": "/assets/pdf/example_pdf.pdf",
+        "project": "https://x.org/",
         "code": "https://github.com/x/y", "slides": "/assets/pdf/talk.pdf", "poster": "https://x.org/poster.pdf",
         "video": "https://youtu.be/x", "blog": "https://x.org/blog", "supplement": "/assets/pdf/supp.pdf"}
     assert (p.arxiv, p.topics, p.award, p.venue) == ("2101.00001", ["Selected"], "Nobel Prize", "Phys. Rev. 1935")
@@ -347,6 +349,7 @@ def test_al_folio_fields() -> None:
     assert any('field "preview" is not imported (1 entry; first at line 2)' in s for s in shown)
     assert any('field "abbr" is not imported (1 entry; first at line 2)' in s for s in shown)  # PhysRev: unknown
     assert sum('"bibtex_show"' in s for s in shown) == 1
+    assert any('field "url" is not imported (1 entry; first at line 2)' in s for s in shown)
 
 
 @pytest.mark.parametrize("written", ["http://dx.doi.org/10.1000/x_y", "doi:10.1000/x_y", "https://doi.org/10.1000/x_y",
@@ -437,3 +440,42 @@ def test_names_listed_with_commas_are_read_as_names_and_said(tmp_path: Path) -> 
            'separates with "and"; they were read as 4 names' in run.stdout
     assert "authors: [Gaëlle Laperrière, Valentin Pelloin, Antoine Caubrière, Salima Mdhaffar]" in \
            (site / "data/publications.yaml").read_text()
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("Lee$^1$", "Lee"), ("Kim$^{1,2}$", "Kim"), ("Park\\textsuperscript{2}", "Park"), ("Lee¹²", "Lee"),
+    ("Choi$^{1*}$", "Choi*"), ("Lim$^{1, \\dagger}$", "Lim†"), ("Yu $^{*,\\dagger}$, Sam", "Sam Yu*†"),
+    ("Seo\\textsuperscript{*}", "Seo*"), ("Kawahara, Jeremy\\textsuperscript{*}\\textsuperscript{1}", "Jeremy Kawahara*"),
+    ("Han$^\\dagger$", "Han†"), ("Wen*, Zehao", "Zehao Wen*"),
+])
+def test_affiliation_numbers_are_taken_out_of_names_and_marks_kept(written: str, shown: str) -> None:
+    pubs, said = imported(f"@misc{{k, title = {{T}}, year = 2020, author = {{{written} and Other, An}}}}")
+    assert pubs["k"].authors == [shown, "An Other"]
+    numbered = any(c.isdigit() for c in written.replace("2020", ""))
+    assert any("bibtex-affiliation" in s for s in said) == numbered
+    assert not any("bibtex-name" in s for s in said)
+
+
+@pytest.mark.parametrize(("written", "mark"), [("Jo$^{a}$", "$^{a}$"), ("O$^\\S$", "$^\\\\S$"),
+                                                ("Bee\\textsuperscript{3$\\star$}", "\\\\textsuperscript{3$\\\\star$}")])
+def test_a_superscript_that_is_no_number_nor_mark_is_kept_and_reported(written: str, mark: str) -> None:
+    _, said = imported(f"@misc{{k, title = {{T}}, year = 2020, author = {{{written}}}}}")
+    assert any(f'bibtex-name] entry "k": author "' in s and f': "{mark}" is neither an affiliation number nor an '
+               "equal-contribution mark (*, †, ‡); it was kept as written" in s for s in said), said
+
+
+def test_a_workshop_named_with_the_year_before_keeps_it() -> None:
+    pubs, said = imported("@inproceedings{w, title = {T}, author = {A B}, year = 2020,\n"
+                          "  booktitle = {NeurIPS 2019 Workshop on Sets and Partitions}}")
+    assert pubs["w"].venue == "NeurIPS 2019 Workshop on Sets and Partitions"
+    assert any('2:warning[bibtex-venue-year] entry "w": booktitle "NeurIPS 2019 Workshop on Sets and Partitions" '
+               "names the year 2019, not the entry's year 2020" in s for s in said)
+
+
+def test_an_al_folio_award_flag_without_a_name_is_reported() -> None:
+    pubs, said = imported("@article{a, title = {T}, author = {A B}, journal = {J}, year = 2020, award = {true}}\n"
+                          "@article{b, title = {T}, author = {A B}, journal = {J}, year = 2020, award = {false}}\n"
+                          "@article{c, title = {T}, author = {A B}, journal = {J}, year = 2020, award = {Best Paper}}")
+    assert [pubs[k].award for k in "abc"] == ["", "", "Best Paper"]
+    assert said == ['1:warning[bibtex-award] entry "a": award = {true} names no award (al-folio\'s badge shows '
+                    "award_name, which the entry lacks); it was not imported"]

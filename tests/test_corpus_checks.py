@@ -86,8 +86,9 @@ def test_a_bundle_file_whose_url_is_not_certain_is_kept_and_reported_where_it_is
 
 def test_al_folio_file_names_are_site_paths_the_check_accepts(tmp_path: Path) -> None:
     _, pubs = imported(CORPUS / "bibtex/al-folio-template.bib", tmp_path / "site")
-    assert "/assets/pdf/example_pdf.pdf" in [p.links.get("paper") for p in pubs]
+    assert "/assets/pdf/example_pdf.pdf" in [p.links.get("pdf") for p in pubs]  # beside html, the paper's page
     assert checked(tmp_path / "site", "bad-link") == []
+    assert checked(tmp_path / "site", "unknown-link-kind") == []
 
 
 def test_json_relative_links_are_reported_at_import_and_by_the_check(tmp_path: Path) -> None:

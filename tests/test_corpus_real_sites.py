@@ -71,7 +71,7 @@ def test_biblatex_dates_give_the_year_and_the_day(tmp_path: Path) -> None:
 def test_an_undefined_string_macro_empties_its_field_not_the_entry(tmp_path: Path) -> None:
     pubs, out = imported("al-folio-1saacrankin-undefined-string.bib", tmp_path)
     epr = pubs["PhysRev.47.777"]
-    assert (epr.venue, epr.doi, epr.date) == ("Phys. Rev. 47:777–780, 1935", "10.1103/PhysRev.47.777", "1935-05")
+    assert (epr.venue, epr.doi, epr.date) == ("Phys. Rev. 47(10):777–780, 1935", "10.1103/PhysRev.47.777", "1935-05")
     assert ':64:16: warning[bibtex-undefined-macro] entry "PhysRev.47.777": publisher = aps names no @string ' \
            'macro; it was read as empty' in out
 
@@ -124,11 +124,12 @@ def test_a_link_field_with_no_kind_left_is_reported_not_dropped(tmp_path: Path) 
                       "  pdf={a.pdf}, paper={https://x.org/p}, url={https://x.org/u}, website={https://x.org/w},\n"
                       "  project={https://x.org/pr}, howpublished={\\url{https://x.org/h}}}\n", encoding="utf-8")
     run = hugokit("import", source, "--site", tmp_path)
-    assert 'field "paper" is not imported (1 entry; first at line 1) (each link kind it may be was taken' in run.stdout
-    assert 'field "project" is not imported' in run.stdout
+    assert 'field "url" is not imported (1 entry; first at line 1) (each link kind it may be was taken' in run.stdout
+    assert 'field "howpublished" is not imported' in run.stdout
     pubs, _ = imported(str(source), tmp_path / "again")  # an absolute path: BIBTEX / it is the path
-    assert pubs["k"].links == {"paper": "/assets/pdf/a.pdf", "project": "https://x.org/u",
-                               "website": "https://x.org/w", "url": "https://x.org/h"}
+    # each under a kind that says what it is: never url as a project, nor a kind hugokit check does not know
+    assert pubs["k"].links == {"paper": "https://x.org/p", "pdf": "/assets/pdf/a.pdf", "project": "https://x.org/pr",
+                               "website": "https://x.org/w"}
 
 
 def test_an_entry_commented_out_on_one_line_is_not_imported(tmp_path: Path) -> None:
@@ -178,7 +179,10 @@ def test_a_university_repositorys_keys_dois_and_publishers(tmp_path: Path) -> No
     assert ':7:5: warning[bibtex-doi] entry "000230891tagowski2021embedding": doi "https://10.1145/1122445.1122456" ' \
            'is not a DOI (10.NNNN/…); imported as "10.1145/1122445.1122456"' in out
     assert pubs["000177163kazienko2011data"].venue == "Wrocław University of Technology 2011"  # `… ;` as written
-    assert ":36:42: error[bibtex-syntax]" in out  # the key with spaces
+    # the key with spaces: the entry named, where its key breaks, with a key to write instead
+    assert ':36:31: error[bibtex-syntax] BibTeX syntax error in entry "000201560moreno fernandez de laceta2015real": ' \
+           "its key holds a space, which a BibTeX key cannot hold; this entry was skipped (write the key without " \
+           'spaces ("000201560moreno_fernandez_de_laceta2015real") and import again)' in out
 
 
 def test_what_an_arxiv_venue_says_besides_arxiv_is_reported(tmp_path: Path) -> None:
@@ -194,3 +198,75 @@ def test_a_handle_in_the_doi_field_is_no_doi(tmp_path: Path) -> None:
     assert (carlow.doi, carlow.links) == ("", {"paper": "https://gwf-uwaterloo.github.io/gwf-publications/G21-1001"})
     assert ':8:11: warning[bibtex-doi] entry "Carlow-2021-The": doi "10012/17569" is not a DOI (10.NNNN/…); it was ' \
            'not imported' in out
+
+
+def test_a_key_with_spaces_costs_only_its_entry_wherever_it_is(tmp_path: Path) -> None:
+    text = (BIBTEX / "pwr-ai-department-merged.bib").read_text(encoding="utf-8")
+    at = text.index("@inproceedings{000201560moreno")
+    source = tmp_path / "first.bib"
+    source.write_text(text[at:] + "\n" + text[:at], encoding="utf-8")  # the broken entry first
+    pubs, out = imported(str(source), tmp_path / "site")
+    assert len(pubs) == 4
+    assert ':1:31: error[bibtex-syntax] BibTeX syntax error in entry "000201560moreno fernandez de laceta2015real": ' \
+           "its key holds a space" in out
+
+
+def test_a_volume_with_its_own_year_keeps_it_and_is_reported(tmp_path: Path) -> None:
+    pubs, out = imported("volumes-with-their-own-year.bib", tmp_path)
+    # the year of the entry (the volume's publication) is not appended to a title that names its own
+    assert pubs["cho2026datareconstruction"].venue == (
+        "Artificial Intelligence Computing and Systems: Second International Conference, AICompS 2025, Fukuoka, "
+        "Japan, November 26–28, 2025, Revised Selected Papers")
+    assert pubs["cho2026datareconstruction"].year == 2026
+    assert pubs["11591_221524"].venue == "Euro-Par 2010 Parallel Processing Workshops - Lecture Notes in Computer " \
+                                         "Science, pp. 547–554"
+    assert ':9:13: warning[bibtex-venue-year] entry "cho2026datareconstruction": booktitle "Artificial ' in out
+    assert 'names the year 2025, not the entry\'s year 2026; the venue keeps its own year and the entry is filed ' \
+           'under 2026 (nothing to do if both are right' in out
+    assert ':29:14: warning[bibtex-venue-year] entry "11591_221524": booktitle "Euro-Par 2010 Parallel Processing ' \
+           "Workshops - Lecture Notes in Computer Science\" names the year 2010, not the entry's year 2011" in out
+
+
+def test_affiliation_numbers_leave_names_and_marks_stay(tmp_path: Path) -> None:
+    pubs, out = imported("readme-dermsynth3d-superscripts.bib", tmp_path)
+    assert pubs["kawahara2023ds3d"].authors[:4] == ["Jeremy Kawahara*", "Ashish Sinha*", "Arezou Pakzad",
+                                                    "Kumar Abhishek"]
+    assert ':1:1: warning[bibtex-affiliation] affiliation numbers after author names were taken out (1 entry; ' \
+           'first at line 1: "Kawahara, Jeremy\\\\textsuperscript{*}\\\\textsuperscript{1}")' in out
+    assert "author-marker" not in hugokit("check", "--site", tmp_path).stdout
+
+
+def test_al_folio_award_text_and_html_pages(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-0merle0-award-html.bib", tmp_path)
+    # html is the paper's page (a file name under /assets/html/, as al-folio links it), the pdf beside it a pdf
+    assert pubs["einstein1920relativity"].links == {"paper": "/assets/html/relativity.html"}
+    epr = pubs["PhysRev.47.777"].links
+    assert (epr["paper"], epr["pdf"]) == ("https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777",
+                                          "/assets/pdf/example_pdf.pdf")
+    # award_name is the badge (the award); award the text under it, which the database cannot hold: reported
+    assert pubs["einstein1905photoelectriceffect"].award == "Nobel Prize"
+    assert ':54:9: warning[bibtex-award] entry "einstein1905photoelectriceffect": award "Albert Einstein receveid ' \
+           'the **Nobel Prize in Physics** 1921' in out
+    assert 'is the text al-folio shows under the badge award_name "Nobel Prize" (the award imported); it was not ' \
+           'imported (the database holds the award\'s name; to keep the text, add it to data/awards.yaml: ' \
+           '- {name: Nobel Prize, description: …})' in out
+    assert 'field "award"' not in out and 'field "html"' not in out
+    check = hugokit("check", "--site", tmp_path).stdout
+    assert "unknown-link-kind" not in check and "bad-link" not in check
+
+
+def test_a_mark_after_the_first_name_goes_after_the_whole_name(tmp_path: Path) -> None:
+    pubs, _ = imported("al-folio-501good-marks-after-first-names.bib", tmp_path)
+    assert pubs["agarwal-etal-2024-analyzing"].authors[:3] == ["Navneet Agarwal*", "Kirill Milintsevich*",
+                                                               "Lucie Metivier"]
+    assert "author-marker" not in hugokit("check", "--site", tmp_path).stdout
+
+
+def test_a_urls_paper_page_beside_a_pdf_is_no_project(tmp_path: Path) -> None:
+    pubs, out = imported("al-folio-594zyc-acl-url-beside-pdf.bib", tmp_path)
+    assert pubs["gao-etal-2020-paraphrase"].links == {
+        "paper": "https://aclanthology.org/2020.acl-main.60", "pdf": "/assets/pdf/acl20_parg.pdf",
+        "code": "https://github.com/Silin159/PARG",
+        "video": "https://slideslive.com/38928976/paraphrase-augmented-taskoriented-dialog-generation"}
+    assert pubs["gao-etal-2020-paraphrase"].venue == "ACL 2020, pp. 639–649"
+    assert 'field "url"' not in out and 'field "pdf"' not in out

@@ -32,8 +32,10 @@ def test_a_real_page_s_bibtex_bodies_fill_what_the_parameters_lack(tmp_path: Pat
     # The parameters give title, authors, year, venue and links; the entry its month and keywords.
     assert (thesis["venue"], thesis["date"], thesis["keywords"][:2]) == (
         "Le Mans University (PhD thesis)", "2024-01", ["Spoken language understanding", "Automatic speech recognition"])
+    # the body's url is the HAL page the hal parameter has; its pdf (the latest version) fills the pdf link
     assert thesis["links"] == {"paper": "https://theses.hal.science/tel-04446162v1/file/2024LEMA1002.pdf",
-                               "hal": "https://theses.hal.science/tel-04446162"}
+                               "hal": "https://theses.hal.science/tel-04446162",
+                               "pdf": "https://theses.hal.science/tel-04446162/file/2024LEMA1002.pdf"}
     # A DOI written as a link is the DOI, as in the entry: no difference to report. The entry's
     # pages are the venue's locator, where the shortcode's venue names the entry's (as a merge gains one).
     first = got["interspeech2024_a"]

@@ -28,6 +28,8 @@ from hugokit.vocab import Vocabulary
 
 _COMMENT = re.compile(r"@\s*comment\b\s*([{(]?)", re.I)
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
+# a key with white space inside (`@misc{Smith 2020, …`), up to its comma
+_SPACED_KEY = re.compile(r"@\s*\w+\s*[{(]\s*(([^,\s{}()=]+)(?:\s+[^,\s{}()=]+)+)\s*,")
 _ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _IN_BOOK = ("inproceedings", "incollection", "inbook")
 _NOT_PUBLICATIONS = {"string", "preamble", "comment"}
@@ -39,11 +41,14 @@ _SERIES = ("a proceedings paper's volume and number are its series' (DBLP writes
 _NO_VENUE_PAGES = ("only a journal article's or a proceedings paper's pages become its venue's locator (Nature "
                    "585(7825):357–362, 2020; OSDI 2022, pp. 559–578); a book's, a thesis's or a report's stay only in "
                    "the .bib file")
+# left_out codes whose message says itself what became of the value (the others lost it)
+_SAID_WHOLE = {"bibtex-proceedings", "bibtex-name", "bibtex-date", "bibtex-doi", "bibtex-preprint", "bibtex-venue-year"}
 _UNUSED_HINTS = {"volume": _SERIES, "number": _SERIES, "pages": _NO_VENUE_PAGES, "eid": _NO_VENUE_PAGES,
                  "series": "a proceedings volume's series (LNCS, PMLR) is no part of the venue, which shows the "
                            "conference: it stays only in the .bib file"}
-_NO_KIND_LEFT = ("each link kind it may be was taken by another field of the entry (pdf and paper, url and website "
-                 "and project): add it to the database under a kind of its own (links: {slides: …})")
+_NO_KIND_LEFT = ("each link kind it may be was taken by another field of the entry (paper, html and url are each the "
+                 "paper link; website and project the project link): add it to the database under a kind of its "
+                 "own (links: {slides: …})")
 _UNUSED_HINTS.update({name: _NO_KIND_LEFT for name in LINK_FIELDS})
 _UNUSED_HINTS["eprint"] = ("an arXiv eprint is the arxiv field, a JSTOR, handle, PubMed or Google Books one a link; "
                            "another kind has no place (add its link by hand)")
@@ -60,6 +65,7 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
     finder = finder_for(venues)
     unused: dict[str, list[int]] = {}
     latex: dict[str, list[int]] = {}
+    affiliations: list[tuple[int, str]] = []  # (line, the first name of the entry whose numbers were taken out)
     parents_skipped: list[Entry] = []
     for entry in entries:
         if entry.key.lower() in targets and not crossref_parents:
@@ -69,6 +75,8 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
         mapped = map_entry(entry, path, finder)
         for command in mapped.latex:
             latex.setdefault(command, []).append(entry.line)
+        if mapped.affiliations:
+            affiliations.append((entry.line, mapped.affiliations[0]))
         if mapped.publication is None:
             result.diagnostics.append(error(Position(path, entry.line, 1), "bibtex-incomplete",
                                             f'entry {quoted(entry.key)} {mapped.problem}; it was skipped',
@@ -77,13 +85,20 @@ def import_bibtex(text: str, path: str, venues: Vocabulary, progress: Progress |
         _mend_key(mapped.publication, entry, by_key, path, result)
         result.publications.append(mapped.publication)
         for code, name, why, hint in mapped.left_out:
-            said = why if code in ("bibtex-proceedings", "bibtex-name", "bibtex-date", "bibtex-doi",
-                                   "bibtex-preprint") else f"{why}; it was not imported"
+            said = why if code in _SAID_WHOLE else f"{why}; it was not imported"
             result.diagnostics.append(warning(_field_position(text, path, entry, name), code,
                                               f'entry {quoted(entry.key)}: {said}', hint))
         for name in mapped.unused:
             unused.setdefault(name, []).append(entry.line)
     _report(result, path, unused, latex, parents_skipped)
+    if affiliations:
+        line, name = affiliations[0]
+        result.diagnostics.append(warning(
+            Position(path, line, 1), "bibtex-affiliation",
+            f"affiliation numbers after author names were taken out ({_count([a for a, _ in affiliations])}; "
+            f"first at line {line}: {quoted(name)})",
+            "the database holds no affiliations; the .bib file keeps them (equal-contribution marks, * † ‡, are "
+            "kept)"))
     return result
 
 
@@ -128,13 +143,7 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
             macros.exceeded = False
             errors.clear()
         elif errors:
-            named = _KEY.match(text, parser.command_start or 0)
-            entry = f' in entry {quoted(named.group(1))}' if named else ""
-            for exc in errors:
-                _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
-                result.diagnostics.append(error(Position(path, lineno or line, (colno or 0) + 1), "bibtex-syntax",
-                                                f"BibTeX syntax error{entry}: {exc.args[0]}; this entry was skipped",
-                                                "fix the entry (often a missing comma or brace) and import again"))
+            _report_syntax(text, path, parser.command_start or 0, line, errors, result)
             errors.clear()
         elif command.lower() == "preamble":
             preamble.extend(body[0])
@@ -163,6 +172,25 @@ def _read(text: str, path: str, result: Imported, progress: Progress | None) -> 
         result.diagnostics.append(error(Position(path, exc.lineno or 1, 1), "bibtex-syntax",
                                         f"BibTeX syntax error: {exc.args[0]}", "fix the file and import again"))
     return entries, preamble_macros("".join(preamble))
+
+
+def _report_syntax(text: str, path: str, start: int, line: int, errors: list[Any], result: Imported) -> None:
+    named = _KEY.match(text, start)
+    spaced = None if named else _SPACED_KEY.match(text, start)
+    if spaced:  # `@article{Smith 2020,`: pybtex takes the key to end at the space and fails after it
+        key = " ".join(spaced.group(1).split())
+        at = spaced.end(2)  # the first space
+        result.diagnostics.append(error(
+            Position(path, text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)), "bibtex-syntax",
+            f"BibTeX syntax error in entry {quoted(key)}: its key holds a space, which a BibTeX key cannot hold; "
+            "this entry was skipped", f"write the key without spaces ({quoted(key.replace(' ', '_'))}) and import again"))
+        return
+    entry = f' in entry {quoted(named.group(1))}' if named else ""
+    for exc in errors:
+        _, lineno, colno = exc.parser.get_error_context(exc.error_context_info)
+        result.diagnostics.append(error(Position(path, lineno or line, (colno or 0) + 1), "bibtex-syntax",
+                                        f"BibTeX syntax error{entry}: {exc.args[0]}; this entry was skipped",
+                                        "fix the entry (often a missing comma or brace) and import again"))
 
 
 def _mend_key(pub: Publication, entry: Entry, by_key: dict[str, Entry], path: str, result: Imported) -> None:

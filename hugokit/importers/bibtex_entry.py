@@ -14,7 +14,7 @@ from hugokit.venue_names import PRESENTATION, VenueFinder
 from hugokit.importers.locator_fields import Given, place_locator
 from hugokit.venue_string import parse
 from hugokit.latex import decode
-from hugokit.importers.bibtex_names import display_name, split_names
+from hugokit.importers.bibtex_texts import Texts
 from hugokit.importers.bibtex_values import doi, file_name, is_url, spaced, url
 from hugokit.text import ARXIV_ID as ARXIV_ID_PATTERN, tidy_spaces
 from hugokit.model import SELECTED_TOPIC, Publication
@@ -22,15 +22,20 @@ from hugokit.model import SELECTED_TOPIC, Publication
 ARXIV_ID = re.compile(rf"(?:arxiv[:/\s]*|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID_PATTERN})(?:v\d+)?", re.I)
 # Link fields (Google Scholar's, al-folio's, hugokit's), in order of preference for the paper
 # link, each with the kinds it may take: the first that is still free.
+# BibTeX's url and al-folio's html are the paper's own page (al-folio's HTML button, before the PDF
+# one): beside a pdf they are the paper, and the pdf the pdf. A kind is always one hugokit check
+# knows: a field whose kinds are all taken is reported, never filed under a kind it is not.
 LINK_FIELDS: dict[str, tuple[str, ...]] = {
-    "pdf": ("paper", "pdf"), "paper": ("paper",), "url": ("paper", "project", "url"), "html": ("paper", "html"),
-    "website": ("project", "website"), "project": ("project",), "code": ("code",), "github": ("code", "github"),
+    "paper": ("paper",), "html": ("paper",), "url": ("paper",), "pdf": ("paper", "pdf"),
+    "project": ("project",), "website": ("project", "website"), "code": ("code",), "github": ("code",),
     "slides": ("slides",), "poster": ("poster",), "video": ("video",), "blog": ("blog",), "supp": ("supplement",),
     "dataset": ("dataset",),
 }
-_MORE = ("paper", "url")  # where a link from another field goes (howpublished, an eprint)
-# al-folio links a file name without a scheme under assets/pdf/ (its _layouts/bib.liquid).
-_AL_FOLIO_FILES = {"pdf", "supp", "poster", "slides"}
+_MORE = ("paper",)  # where a link from another field goes (howpublished, an eprint)
+# al-folio links a file name without a scheme under assets/pdf/, an html one under assets/html/
+# (its _layouts/bib.liquid).
+_AL_FOLIO_FILES = {"pdf": "/assets/pdf/", "supp": "/assets/pdf/", "poster": "/assets/pdf/", "slides": "/assets/pdf/",
+                   "html": "/assets/html/"}
 # Fields that hold URLs and identifiers: never LaTeX-decoded (a ~ in a URL is a tilde).
 VERBATIM = {"doi", "eprint", "file", "archiveprefix", "eprinttype", "hugokit-links", "arxiv", *LINK_FIELDS}
 _USED = {"title", "author", "editor", "year", "doi", "abstract", "keywords", "crossref", "arxiv", "selected",
@@ -56,6 +61,7 @@ _LOCATED = {"journal": ("volume", "issue", "pages"), "journaltitle": ("volume", 
 _DATE = re.compile(r"((?:19|20)\d{2})((?:-(?:0[1-9]|1[0-2]))(?:-(?:0[1-9]|[12]\d|3[01]))?)?(/\S*)?")
 # What an arXiv venue says besides the id: nothing a Preprint venue does not.
 _PREPRINT_WORDS = re.compile(rf"{ARXIV_ID.pattern}|\b(?:arxiv(?:\.org)?|preprint|e-?prints?|corr|abs/\S+)\b", re.I)
+_YEAR = re.compile(r"(?<![\d.:/-])(?:19|20)\d{2}(?![\d.:/])")  # a year in a venue, not a part of an id or a DOI
 _DOI = re.compile(r"10\.\d+(?:\.\d+)*/\S+")
 _ARXIV_BARE = re.compile(rf"(?:{ARXIV_ID_PATTERN})(?:v\d+)?")
 # An arXiv id written into a venue, bracketed or after a comma: taken out before the venue is read.
@@ -79,77 +85,11 @@ class Mapped(NamedTuple):
     # (code, field, why, hint): a value the venue cannot hold, or the part of a proceedings title
     # the registry venue read from it does not show
     left_out: list[tuple[str, str, str, str]]
-
-
-class _Texts:
-    """Decoded field values, collecting the LaTeX commands nothing understood."""
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        self.fields = fields
-        # hugokit's own export holds the database's values exactly: they are read back as they are
-        self.tidy = "hugokit-year" not in fields
-        self.latex: list[str] = []
-        self.comma_lists: list[tuple[str, int]] = []  # (field, names) written "A, B, C" instead of "A and B and C"
-        self._cache: dict[str, str] = {}
-
-    def __getitem__(self, name: str) -> str:
-        if name not in self._cache:
-            raw = self.fields.get(name, "")
-            if name in VERBATIM:
-                value = " ".join(raw.split()) if name == "hugokit-links" else url(raw)
-            else:
-                value, unknown = decode(spaced(raw))
-                self.latex.extend(unknown)
-                if self.tidy and name != "abstract":  # (whose line breaks are its own)
-                    value = tidy_spaces(value.replace("\u00a0", " "))  # a tie, or a no-break space pasted in
-            self._cache[name] = value.strip()
-        return self._cache[name]
-
-    def get(self, name: str) -> str:
-        return self[name] if name in self.fields else ""
-
-    def keywords(self) -> list[str]:
-        """The keywords: one a line where they are written so (EndNote's PubMed records:
-        `Oligonucleotides, Antisense/*therapeutic use` is one), else separated by commas or
-        semicolons outside braces (`{,}` is a keyword's own, as biblatex reads it)."""
-        raw = self.fields.get("keywords", "")
-        lines = [line for line in raw.splitlines() if line.strip()]
-        if len(lines) > 1 and not any(line.rstrip().endswith((",", ";")) for line in lines[:-1]):
-            parts = lines
-        else:
-            parts, depth, start = [], 0, 0
-            for at, char in enumerate(raw):
-                depth += (char == "{") - (char == "}")
-                if char in ",;" and depth == 0:
-                    parts.append(raw[start:at])
-                    start = at + 1
-            parts.append(raw[start:])
-        found = []
-        for part in parts:
-            value, unknown = decode(spaced(part))
-            self.latex.extend(unknown)
-            found.append(value.strip())
-        return [k for k in found if k]
-
-    def name_list(self, name: str) -> list[str]:
-        out = []
-        for person in split_names(" ".join(self.fields.get(name, "").split())):
-            parts = [person]
-            if person.count(",") > 2:  # (rare: most names have one comma or none)
-                from pybtex.bibtex.utils import split_tex_string
-
-                parts = split_tex_string(person, ",")
-            if len(parts) > 3:  # no BibTeX name has more than two commas: names listed with commas
-                self.comma_lists.append((name, len(parts)))
-            for part in parts if len(parts) > 3 else [person]:
-                shown, unknown = display_name(part)
-                out.append(shown)
-                self.latex.extend(unknown)
-        return out
+    affiliations: list[str] = []  # names as written whose affiliation numbers were taken out
 
 
 def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
-    text = _Texts(entry.fields)
+    text = Texts(entry.fields, VERBATIM)
     own = {name.removeprefix("hugokit-"): text[name] for name in entry.fields if name.startswith("hugokit-")}
     title = text.get("title")
     dated = _DATE.fullmatch(text.get("date")) if "year" not in own else None
@@ -178,13 +118,19 @@ def map_entry(entry: Entry, path: str, finder: VenueFinder) -> Mapped:
         left_out.append(("bibtex-name", name, f"{name} lists {count} names separated by commas, which BibTeX "
                                               f"separates with \"and\"; they were read as {count} names",
                          'check them, and write the names separated by " and " in the .bib file'))
+    for name, written, read in text.superscripts:
+        if read.unread:
+            left_out.append(("bibtex-name", name, f"{name} {quoted(written)}: {quoted(read.unread)} is neither an "
+                             "affiliation number nor an equal-contribution mark (*, †, ‡); it was kept as written",
+                             "write * or † after the name for equal contribution, or delete it"))
     # an empty field (`month = {}`, as IDEAS exports) holds nothing to lose: not reported
     unused = [name for name, value in entry.fields.items()
               if name not in used and not name.startswith("hugokit-") and value.strip()]
-    return Mapped(pub, "", unused, text.latex, left_out)
+    affiliations = [written for _, written, read in text.superscripts if read.affiliations]
+    return Mapped(pub, "", unused, text.latex, left_out, affiliations)
 
 
-def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publication:
+def _own(entry: Entry, text: Texts, own: dict[str, str], title: str) -> Publication:
     links = {}
     # kind=url pairs, one space apart; a link kept with a space inside (a file's name) stays whole
     for pair in re.split(r" (?=\w+=)", own.get("links", "")) if own.get("links") else []:
@@ -199,7 +145,7 @@ def _own(entry: Entry, text: _Texts, own: dict[str, str], title: str) -> Publica
     )
 
 
-def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year: int, used: set[str],
+def _inferred(entry: Entry, text: Texts, finder: VenueFinder, title: str, year: int, used: set[str],
               left_out: list[tuple[str, str, str, str]]) -> Publication:
     arxiv = _arxiv(text)
     the_doi = _doi(text, left_out)
@@ -223,12 +169,8 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     month = month_number(text.get("month"))
     if month is not None:
         used.add("month")
-    award = text.get("award_name") or text.get("award")
-    if award.lower() in _FLAGS:  # al-folio: award = {true} with the text in award_name
-        award = text.get("award_name")
-    for name in ("award_name", "award"):
-        if name in entry.fields and (text[name] == award or text[name].lower() in _FLAGS):
-            used.add(name)
+    award = _award(text, left_out)
+    used.update(("award", "award_name"))
     return Publication(
         id=entry.key, title=title, year=year, date=f"{year:04d}-{month:02d}" if month else "",
         authors=text.name_list("author"), editors=text.name_list("editor"),
@@ -241,11 +183,28 @@ def _inferred(entry: Entry, text: _Texts, finder: VenueFinder, title: str, year:
     )
 
 
+def _award(text: Texts, left_out: list[tuple[str, str, str, str]]) -> str:
+    """al-folio's award: award_name is the badge (the award), award the text shown under it when
+    the badge is clicked, or a flag ({true}) beside award_name. The database holds the award
+    alone: a text beside it, or a flag naming none, is reported."""
+    name, told = text.get("award_name"), text.get("award")
+    flag = told.lower() in _FLAGS
+    if told and flag and told.lower() in _TRUE and not name:
+        left_out.append(("bibtex-award", "award", f"award = {{{told}}} names no award (al-folio's badge shows "
+                         "award_name, which the entry lacks)", "write the award's name in award_name"))
+    elif told and not flag and name and told != name:
+        left_out.append(("bibtex-award", "award", f"award {quoted(told)} is the text al-folio shows under the badge "
+                         f"award_name {quoted(name)} (the award imported)",
+                         f"the database holds the award's name; to keep the text, add it to data/awards.yaml: "
+                         f"- {{name: {name}, description: …}}"))
+    return name or ("" if flag else told)
+
+
 def _split(value: str) -> list[str]:
     return value.split(", ") if value else []
 
 
-def _arxiv(text: _Texts) -> str:
+def _arxiv(text: Texts) -> str:
     prefix = text.get("archiveprefix") or text.get("eprinttype")
     if prefix.lower() == "arxiv" and text.get("eprint"):
         return text["eprint"]
@@ -270,7 +229,7 @@ def _place(links: dict[str, str], link: str, kinds: tuple[str, ...]) -> bool:
     return kind is not None
 
 
-def _doi(text: _Texts, left_out: list[tuple[str, str, str, str]]) -> str:
+def _doi(text: Texts, left_out: list[tuple[str, str, str, str]]) -> str:
     """The DOI, bare; a value that is none (`https: //10.1145/…`, a template's `{TBD}`) is the DOI
     inside it, or nothing, and is reported either way."""
     value = doi(text.get("doi"))
@@ -283,14 +242,14 @@ def _doi(text: _Texts, left_out: list[tuple[str, str, str, str]]) -> str:
     return found.group() if found else ""
 
 
-def _links(text: _Texts, arxiv: str, the_doi: str, unplaced: list[str]) -> dict[str, str]:
+def _links(text: Texts, arxiv: str, the_doi: str, unplaced: list[str]) -> dict[str, str]:
     links: dict[str, str] = {}
     for name, kinds in LINK_FIELDS.items():
         link = text.get(name)
         if not link or link in links.values():
             continue
         if name in _AL_FOLIO_FILES and not is_url(link) and not link.startswith("/"):
-            link = "/assets/pdf/" + file_name(text.fields[name])
+            link = _AL_FOLIO_FILES[name] + file_name(text.fields[name])
         if not _place(links, link, kinds):
             unplaced.append(name)
     howpublished = url(text.get("howpublished"))
@@ -303,7 +262,7 @@ def _links(text: _Texts, arxiv: str, the_doi: str, unplaced: list[str]) -> dict[
     return links
 
 
-def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, used: set[str],
+def _venue(kind: str, text: Texts, arxiv: str, finder: VenueFinder, year: int, used: set[str],
            left_out: list[tuple[str, str, str, str]]) -> tuple[str, str, str]:
     """(venue as displayed, presentation such as "Oral" taken off its end, the field it was read
     from: "" where it came from none of booktitle, journal, howpublished, publisher)."""
@@ -328,6 +287,12 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     found = PRESENTATION.search(raw)
     if found:
         presentation, raw = found.group(1).capitalize(), raw[:found.start()]
+    said = sorted(set(_YEAR.findall(raw)))
+    if said and str(year) not in said:
+        left_out.append(("bibtex-venue-year", source, f"{source} {quoted(raw)} names the year {', '.join(said)}, not "
+                         f"the entry's year {year}; the venue keeps its own year and the entry is filed under {year}",
+                         "nothing to do if both are right (a paper filed under 2022 may be at ICLR 2023); else "
+                         "correct the year in the venue or in the year field"))
     read = finder.read(raw, year) if raw else None
     venue = read[0] if read is not None else None
     if read is not None and read[1]:
@@ -357,20 +322,22 @@ def _venue(kind: str, text: _Texts, arxiv: str, finder: VenueFinder, year: int, 
     name = raw.strip().rstrip(",; ")  # `Wrocław University of Technology ;`
     if not name:
         return "", presentation, ""
-    # A venue written with its year (its own, or another: a workshop of the year before) keeps it.
-    has_year = re.search(rf"\b{year}\b", name) or re.search(r"\b(?:19|20)\d{2}$", name)
-    if has_year:
+    # A venue written with a year (its own, or another: a workshop of the year before) keeps it.
+    if _YEAR.search(name):
         return name, presentation, source
     parts = parse(name)
     located = bool(parts) and parts[-1].locator is not None  # the year after a comma: Nature 3(4):5–6, 2020
     return f"{name}{',' if located else ''} {year}", presentation, source
 
 
-def _located(text: _Texts, venue: str, pieces: tuple[str, ...], used: set[str],
+def _located(text: Texts, venue: str, pieces: tuple[str, ...], used: set[str],
              left_out: list[tuple[str, str, str, str]], volume_taken: bool) -> str:
     """The venue with the locator the entry's fields for pieces give (volume, number, pages;
     biblatex's eid where there are no pages); volume_taken: the volume was read as something else."""
-    fields = {"volume": "volume", "issue": "number", "pages": "pages" if text.get("pages") else "eid"}
+    # APS's export and al-folio's template write the issue as `issue` (biblatex's name for an issue's
+    # title): it is the number where there is no number.
+    fields = {"volume": "volume", "issue": "number" if text.get("number") or not text.get("issue") else "issue",
+              "pages": "pages" if text.get("pages") else "eid"}
     given = {piece: Given(field, text[field], " ".join(text.fields[field].split())) for piece, field in fields.items()
              if piece in pieces and text.get(field) and not (piece == "volume" and volume_taken)}
     used.update(g.field for g in given.values())
