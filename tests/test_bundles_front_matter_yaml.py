@@ -17,7 +17,7 @@ from hugokit.importers.json_list import import_json
 from hugokit.importers.markdown import import_page
 from hugokit.model import Publication
 from hugokit.render import front_matter_yaml as emitter
-from hugokit.render.bundles import MARK, front_matter, render_bundles
+from hugokit.render.bundles import MARK, front_matter, render_bundle
 from hugokit.vocab import load_vocabularies
 
 VENUES = load_vocabularies(REPO / "tests" / "no-site-here")[0].venues
@@ -135,10 +135,7 @@ def _same_bundles(publications: list[Publication], monkeypatch: pytest.MonkeyPat
         return whole(meta)
 
     monkeypatch.setattr(emitter, "_libyaml", counting)
-    monkeypatch.setenv("HUGOKIT_WORKERS", "1")  # the count is kept in this process
-    files = render_bundles(publications, VENUES, "content/publication")
-    pages = [text for path, text in files.items() if path.endswith("/index.md")]
-    assert len(pages) == len(publications)
+    pages = [render_bundle(pub, "key", VENUES)["index.md"] for pub in publications]
     for pub, page in zip(publications, pages):
         meta = front_matter(pub, VENUES)
         assert page == f"---\n{MARK}\n{libyaml(meta)}---\n"
@@ -147,8 +144,7 @@ def _same_bundles(publications: list[Publication], monkeypatch: pytest.MonkeyPat
 
 @pytest.mark.parametrize("space", ["\xa0", "\u2009", "\u3000"])
 def test_a_last_value_keeps_its_final_unicode_space(space: str) -> None:
-    files = render_bundles([Publication(title="T", year=2020, venue="Preprint 2020" + space)], VENUES, "c")
-    page = next(text for path, text in files.items() if path.endswith("/index.md"))
+    page = render_bundle(Publication(title="T", year=2020, venue="Preprint 2020" + space), "key", VENUES)["index.md"]
     assert page.endswith(f"  venue: Preprint 2020{space}\n---\n")
     assert yaml.safe_load(page.split("---\n")[1])["hugokit"]["venue"] == "Preprint 2020" + space
 

@@ -169,15 +169,15 @@ def test_front_matter_is_the_text_pyyaml_represents(tmp_path: Path) -> None:
     import yaml
 
     from hugokit.cache import Cache
-    from hugokit.render.bundles import MARK, front_matter, render_bundles
+    from hugokit.render.bibtex import citation_keys
+    from hugokit.render.bundles import MARK, front_matter, render_bundle
     from hugokit.site import load_site
 
     write(tmp_path / "data/publications.yaml", DATABASE)
     site = load_site(tmp_path, Cache(None))
     venues = site.vocabularies()[0].venues
     pubs = site.database.publications
-    files = render_bundles(pubs, venues, "content/publication")
-    pages = [text for path, text in files.items() if path.endswith("index.md")]
+    pages = [render_bundle(pub, key, venues)["index.md"] for pub, key in zip(pubs, citation_keys(pubs))]
     for pub, text in zip(pubs, pages):
         post = frontmatter.Post("")
         post.metadata = front_matter(pub, venues)

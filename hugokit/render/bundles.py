@@ -10,7 +10,7 @@ from hugokit.author_notes import DEFAULT_LEGEND, marks_in, note_for
 from hugokit.cache import digest
 from hugokit.dates import full_date
 from hugokit.model import SELECTED_TOPIC, Publication
-from hugokit.render.bibtex import citation_keys, render_entry
+from hugokit.render.bibtex import render_entry
 from hugokit.render.front_matter_yaml import front_matter_yaml
 from hugokit.text import ascii_slug, split_marks
 from hugokit.venue_kinds import csl_type, venue_of
@@ -98,22 +98,3 @@ def render_bundle(pub: Publication, key: str, venues: Vocabulary, meanings: dict
     # the text ends in its one line break: str.strip() would also take a last value's final
     # no-break or ideographic space, which the emitter writes plain
     return {"index.md": f"---\n{MARK}\n{text}---\n", "cite.bib": f"{BIB_MARK}\n{render_entry(pub, key, venues)}"}
-
-
-def render_bundles(publications: list[Publication], venues: Vocabulary, folder: str,
-                   keys: list[str] | None = None, meanings: dict[str, str] = DEFAULT_LEGEND,
-                   usernames: dict[str, str] | None = None) -> dict[str, str]:
-    """Each bundle file (path relative to the site) and its text (many bundles are rendered in
-    several processes, see hugokit.workers; keys: citation_keys(publications), when the caller
-    has them; meanings and usernames: see front_matter)."""
-    from hugokit.workers import mapped
-
-    def render(bundle: tuple[Publication, str]) -> dict[str, str]:
-        return render_bundle(bundle[0], bundle[1], venues, meanings, usernames)
-
-    files: dict[str, str] = {}
-    rendered = mapped(render, list(zip(publications, keys or citation_keys(publications))))
-    for slug, texts in zip(slugs(publications), rendered):
-        for name, text in texts.items():
-            files[f"{folder}/{slug}/{name}"] = text
-    return files
