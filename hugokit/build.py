@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from hugokit.cache import Cache, text_digest
 from hugokit.diagnostics import Diagnostic, Position, Severity, error, quoted, warning
@@ -16,6 +16,9 @@ from hugokit.site import (Checked, Site, after_build, checked, found_nothing, ge
                           load_site, read_digests, unchanged_since)
 from hugokit.writeback import (Outcome, WriteBack, current_text, new_outcomes, put, put_folder, remove,
                                remove_leftovers)
+
+if TYPE_CHECKING:
+    from hugokit.bundle_writer import RenderWith
 
 
 class Bundle(NamedTuple):
@@ -36,6 +39,8 @@ class BuildPlan(NamedTuple):
     keys: tuple[str, ...] = ()      # the publications' citation keys, when the bundles are built
     pending: tuple[Bundle, ...] = ()  # the bundles to make, rendered as they are written (write_plan,
                                       # whose texts then join files)
+    citing: dict[str, str] | None = None  # key -> the standard BibTeX of each bundle rendered here, so
+                                          # far (plan_build makes it), which the layouts' data show
 
 
 def plan_build(site: Site, pages: bool | None = None, *, layout: bool = True) -> BuildPlan:
@@ -47,7 +52,7 @@ def plan_build(site: Site, pages: bool | None = None, *, layout: bool = True) ->
     config = site.config
     publications = site.database.publications
     files = {config.page: render_page(publications, config.front_matter)}
-    plan = BuildPlan(files, [], [])
+    plan = BuildPlan(files, [], [], citing={})
     with_pages = config.pages if pages is None else pages
     if with_pages:
         from hugokit.render.bibtex import citation_keys
@@ -57,6 +62,7 @@ def plan_build(site: Site, pages: bool | None = None, *, layout: bool = True) ->
         files.update(layout_files(site, plan))
     if not with_pages:
         return plan
+    from hugokit.hand_pages import hand_written_pages
     from hugokit.render.bundles import BIB_MARK, MARK, slugs
     from hugokit.text import fold
 
@@ -65,7 +71,7 @@ def plan_build(site: Site, pages: bool | None = None, *, layout: bool = True) ->
     existing = _folders(config.path(folder))  # a bundle folder not there yet holds no file to look at
     looked_at: dict[str, str | None] = {}
     named = dict(zip(slugs(publications), publications))
-    own_pages = _own_pages(site, folder, existing - named.keys(), looked_at)
+    own_pages = hand_written_pages(site, folder, existing - named.keys(), looked_at)
     written_by_hand: set[str] = set()
     for slug, pub in named.items():
         page = own_pages.get(fold(pub.title)) if slug not in existing else None
@@ -117,7 +123,8 @@ def layout_files(site: Site, plan: BuildPlan) -> dict[str, str]:
     from hugokit.render.layout_data import render_layout_data
 
     return {config.layout_data: render_layout_data(site.database.publications, site.vocabularies()[0].venues,
-                                                   list(plan.keys) or None, legend(config.author_notes))}
+                                                   list(plan.keys) or None, legend(config.author_notes),
+                                                   plan.citing)}
 
 
 def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None]:
@@ -136,71 +143,6 @@ def _look(site: Site, relative: str, mark: str) -> tuple[bool | None, str | None
     return marked(data, mark), site.cache.data_digest(data)
 
 
-def _own_pages(site: Site, folder: str, others: set[str], looked_at: dict[str, str | None]) -> dict[str, str]:
-    """The hand-written bundles among the folders no publication is built into: the folded title
-    of each, to its index.md (recorded in looked_at, as the plan depends on it)."""
-    from hugokit.regular_files import read_bytes
-    from hugokit.render.bundles import MARK, marked
-    from hugokit.text import fold
-
-    titles: dict[str, str] = {}
-    for relative in _site_pages(site.config.path(folder), folder, others):
-        try:
-            data = read_bytes(site.config.path(relative))
-        except OSError:  # none there, a folder, or unreadable: no page to compare
-            continue
-        if not marked(data, MARK):
-            looked_at[relative] = site.cache.data_digest(data)
-            title = front_matter_title(data)
-            if title:
-                titles.setdefault(fold(title), relative)
-    return titles
-
-
-def front_matter_title(data: bytes) -> str:
-    """The title a page's YAML or TOML front-matter gives, else ""."""
-    import tomllib
-
-    import yaml
-
-    from hugokit.text import front_matter_close
-
-    lines = data.decode("utf-8", errors="replace").splitlines()
-    for opener, parse in (("---", yaml.safe_load), ("+++", tomllib.loads)):
-        end = front_matter_close(lines, opener)
-        if end is None:
-            continue
-        try:
-            meta = parse("\n".join(lines[1:end]))
-        except (yaml.YAMLError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError
-            return ""  # names no publication here (check reports the front-matter)
-        title = meta.get("title") if isinstance(meta, dict) else None
-        return title.strip() if isinstance(title, str) else ""
-    return ""
-
-
-def _site_pages(base: Path, folder: str, others: set[str]) -> list[str]:
-    """The pages a site may keep of its publications where no bundle is built: each other
-    folder's index.md, else the bundles nested in it (content/en/publication/2020/ACL/CamemBERT/,
-    as some sites sort them), and the loose pages beside them (Hugo Academic's clipper-pub.md)."""
-    found = []
-    for slug in sorted(others):
-        if (base / slug / "index.md").is_file():
-            found.append(f"{folder}/{slug}/index.md")
-            continue
-        for parent, names, files in sorted(os.walk(base / slug)):
-            names[:] = [n for n in names if not n.startswith(".")]
-            if "index.md" in files:
-                found.append(f"{folder}/{Path(parent, 'index.md').relative_to(base).as_posix()}")
-    try:
-        with os.scandir(base) as entries:
-            found += sorted(f"{folder}/{e.name}" for e in entries
-                            if e.name.endswith(".md") and not e.name.startswith("_index.") and e.is_file())
-    except OSError:
-        pass
-    return found
-
-
 def _folders(path: Path) -> set[str]:
     """The names of the folders in path (none when it is not a folder)."""
     try:
@@ -214,28 +156,42 @@ def _folders(path: Path) -> set[str]:
 class Writing(NamedTuple):
     planned: list[Outcome]             # what becomes of every file, the new bundles' as once written
     finish: Callable[[], list[Outcome]]  # waits until they are: what became of every file
+    digests: dict[str, str]            # once finished: the files written whose text plan.files does not
+                                       # hold (rendered by the writer), and their digests
 
 
 def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack,
                later: Callable[[], dict[str, str]] | None = None) -> Writing:
     """Writes (or compares) every planned file, rendering the page bundles (each written as a
-    whole, see put_folder; their texts join plan.files). Many new bundles are written by a
-    process of their own (see new_folders) as they are rendered, and are still being written
-    when this returns: the caller goes on, and finishes. later: more files to make and write
-    meanwhile; they join plan.files."""
+    whole, see put_folder; their texts join plan.files). Many new bundles are written, some of
+    them rendered too, by a process of their own (see new_folders) as the rest are rendered, and
+    are still being written when this returns: the caller goes on, and finishes. later: more
+    files to make and write meanwhile; they join plan.files."""
+    from hugokit.bundle_writer import new_folders
+    from hugokit.workers import mapped
+
     config = site.config
     top = os.path.join(str(config.root), "")  # plain strings: no Path per bundle
     if plan.pending and writeback.writes:
         remove_leftovers(config.path(plan.bundles))
     new = [bundle.folder for bundle in plan.pending if bundle.folder[len(plan.bundles) + 1:] not in plan.existing]
-    from hugokit.bundle_writer import new_folders
-
-    writer = new_folders(writeback, len(new))
+    render_with = _render_with(site)
+    writer = new_folders(writeback, len(new), render_with)
     single = dict(plan.files)  # the bundles' files join plan.files as they are rendered
     written: dict[str, list[Outcome]] = {}
     fresh = set(new)
     try:
-        for bundle, texts in zip(plan.pending, _rendered(site, plan, one_by_one=writer.aside)):
+        render = _renderer(plan, render_with)
+        # with a writer, one by one as it takes them; else all at once, in several processes
+        rendered = None if writer.aside else iter(mapped(render, list(plan.pending)))
+        for bundle in plan.pending:
+            if rendered is not None:
+                texts = next(rendered)
+            elif bundle.folder in fresh and writer.renders_next():
+                writer.add_unrendered(top + bundle.folder, bundle.folder, bundle.names, bundle.publication, bundle.key)
+                continue
+            else:
+                texts = render(bundle)
             files = {name: texts[name] for name in bundle.names}
             for name, text in files.items():
                 plan.files[f"{bundle.folder}/{name}"] = text
@@ -260,26 +216,31 @@ def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack,
 
     if not writer.aside:  # written (or compared) already
         done = in_order(writer.finish())
-        return Writing(done, lambda: done)
+        return Writing(done, lambda: done, writer.digests)
     names = {bundle.folder: dict.fromkeys(bundle.names, "") for bundle in plan.pending}
     return Writing(in_order([new_outcomes(folder, names[folder], writeback) for folder in new]),
-                   lambda: in_order(writer.finish()))
+                   lambda: in_order(writer.finish()), writer.digests)
 
 
-def _rendered(site: Site, plan: BuildPlan, *, one_by_one: bool) -> Iterator[dict[str, str]]:
-    """The pending bundles' files and texts: one by one as they are asked for (while a writer
-    takes them), else all at once, in several processes (see hugokit.workers)."""
+def _render_with(site: Site) -> "RenderWith":
+    """What rendering a bundle takes besides its publication and key."""
     from hugokit.author_notes import legend
-    from hugokit.render.bundles import profile_usernames, render_bundle
-    from hugokit.workers import mapped
+    from hugokit.render.bundles import profile_usernames
 
     vocab = site.vocabularies()[0]
-    meanings, usernames = legend(site.config.author_notes), profile_usernames(vocab.people)
+    return vocab.venues, legend(site.config.author_notes), profile_usernames(vocab.people)
+
+
+def _renderer(plan: BuildPlan, render_with: "RenderWith") -> Callable[[Bundle], dict[str, str]]:
+    """A pending bundle's files and texts, its standard BibTeX kept in plan.citing."""
+    from hugokit.render.bundles import render_bundle
+
+    citing = plan.citing
 
     def render(bundle: Bundle) -> dict[str, str]:
-        return render_bundle(bundle.publication, bundle.key, vocab.venues, meanings, usernames)
+        return render_bundle(bundle.publication, bundle.key, *render_with, standard=citing)
 
-    return map(render, plan.pending) if one_by_one else iter(mapped(render, list(plan.pending)))
+    return render
 
 
 class BuildResult(NamedTuple):
@@ -351,24 +312,22 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
         if edits:
             return BuildResult("hand-edits", edits, plan.diagnostics, [], [])
     writing = write_plan(site, plan, writeback, later=lambda: layout_files(site, plan))
-    try:  # while the new bundles are written: the stored check is brought up to date with them
-        # (what it records of the files written is verified when next read, so also of any the
-        # writer fails to write), and their digests are taken for this build's own entry
-        written: dict[str, str | None] = {o.shown: plan.files.get(o.shown) for o in writing.planned if o.written}
-        hashed: dict[str, str | None] = {}  # the digests of the files written, taken once
-        if written:
-            emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
-                                and rel.startswith(plan.bundles + "/"))
-            # What the check's diagnostics are of: the inputs it was served for, else as read now.
-            read = served if outcome.inputs is not None else read_digests(site, entry)
-            hashed = after_build(site, outcome.diagnostics, written, read, emitted)
-        made: dict[str, str | None] = {rel: hashed.get(rel) or text_digest(text) for rel, text in plan.files.items()}
+    try:  # while the new bundles are written: the digests of the texts at hand
+        made: dict[str, str | None] = {rel: text_digest(text) for rel, text in plan.files.items()}
     finally:
         outcomes = writing.finish()
+    made.update(writing.digests)
+    written = {o.shown: made.get(o.shown) for o in outcomes if o.written}  # (None: removed)
+    if written:  # the stored check is brought up to date with them
+        emitted = frozenset(rel for rel in written if plan.bundles and rel.endswith("/index.md")
+                            and rel.startswith(plan.bundles + "/"))
+        # What the check's diagnostics are of: the inputs it was served for, else as read now.
+        read = served if outcome.inputs is not None else read_digests(site, entry)
+        after_build(site, outcome.diagnostics, written, plan.files, read, emitted)
     result = BuildResult("", [], plan.diagnostics, outcomes, plan.remove)
     if writeback.writes or old == generated:
         cache.record_page(site.config.root, site.config.page, generated)
-    inputs = {rel: found for rel, found in digests.items() if rel not in plan.files}  # the outputs may be new
+    inputs = {rel: found for rel, found in digests.items() if rel not in made}  # the outputs may be new
     if not errors and (writeback.writes or not result.changed) and unchanged_since(entry, inputs):
         entry.store(digests | dict(plan.looked_at) | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, read_at=read_at,

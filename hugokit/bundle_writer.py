@@ -12,6 +12,12 @@ share the build's memory copy-on-write, and every object either process touched 
 references in the objects themselves) would be copied, making both slower than one. It stops
 before its next bundle once the build is gone (killed), and at the first error, which the build
 raises when it waits.
+
+Writing takes the writer less time than rendering and everything else takes the build, so the
+writer also renders bundles itself: whenever fewer batches wait for it than it needs to stay busy
+through the build's work after the bundles (AHEAD_SHARE of them all), the next batch goes to it
+unrendered (the publications' fields, a twentieth of the cost of rendering them), and it answers
+with the digest of each file it made, in place of the text the build does not hold.
 """
 from __future__ import annotations
 
@@ -20,86 +26,131 @@ import pickle
 import struct
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from hugokit.model import Publication
 from hugokit.writeback import Outcome, WriteBack, put_folder
 
-Folder = tuple[str, str, dict[str, str]]  # (the folder, as shown, its files: name -> text)
+if TYPE_CHECKING:
+    from hugokit.vocab import Vocabulary
+
+# What rendering a bundle takes besides its publication and key (render.bundles.render_bundle):
+# the venues, what each author mark means, the profiles' usernames.
+RenderWith = tuple["Vocabulary", dict[str, str], dict[str, str]]
+# (the folder, as shown, its files (name -> text), or what the writer renders them from: their
+# names, the publication's fields (see _packed) and its citation key)
+Folder = tuple[str, str, "dict[str, str] | tuple[tuple[str, ...], tuple[object, ...], str]"]
 
 MANY_FOLDERS = 2_000  # from this many new folders on, a writer process writes them
 BATCH = 200  # folders handed over at a time: the writer starts on the first ones at once
+AHEAD_SHARE = 5  # a fifth of the batches kept waiting for the writer (see the module)
 _PLACE = struct.Struct("<QQ")  # where a batch lies in the temporary file: offset, length
 _SERVE = "import sys; sys.path.insert(0, sys.argv[1]); from hugokit.bundle_writer import serve; serve()"
+_FIELDS = tuple(name for name in Publication.__slots__ if name != "where")  # (positions: for the check only)
 
 
 class NewFolders(Protocol):
     """Takes folders that are not there yet, each with its files, and writes them as put_folder
     does; finish() waits until they are, and gives each one's outcomes in the order added."""
     aside: bool  # whether a process of its own writes them (while the caller goes on)
+    digests: dict[str, str]  # once finished: each file it rendered itself, and its digest
+
+    def renders_next(self) -> bool:
+        """Whether the next folder should be added unrendered (add_unrendered)."""
 
     def add(self, folder: str, shown: str, files: dict[str, str]) -> None: ...
+
+    def add_unrendered(self, folder: str, shown: str, names: tuple[str, ...], pub: Publication, key: str) -> None:
+        """A bundle's folder, to hold the files of these names that render_bundle makes."""
 
     def finish(self) -> list[list[Outcome]]: ...
 
 
-def new_folders(writeback: WriteBack, count: int) -> NewFolders:
+def new_folders(writeback: WriteBack, count: int, render_with: RenderWith) -> NewFolders:
     """What writes count new folders: from MANY_FOLDERS on, a writer process, where the machine
     has more than one processor; else this one, each as it is added."""
     from hugokit.workers import worker_count
 
     if writeback.writes and count >= MANY_FOLDERS and worker_count() >= 2:
-        return Writer()
-    return _InPlace(writeback)
+        return Writer(render_with, ahead=max(1, count // BATCH // AHEAD_SHARE))
+    return _InPlace(writeback, render_with)
 
 
 class _InPlace:
     aside = False
 
-    def __init__(self, writeback: WriteBack) -> None:
+    def __init__(self, writeback: WriteBack, render_with: RenderWith) -> None:
         self.writeback = writeback
+        self.render_with = render_with
         self.done: list[list[Outcome]] = []
+        self.digests: dict[str, str] = {}
+
+    def renders_next(self) -> bool:
+        return False
 
     def add(self, folder: str, shown: str, files: dict[str, str]) -> None:
         self.done.append(put_folder(folder, shown, files, self.writeback, exists=False))
+
+    def add_unrendered(self, folder: str, shown: str, names: tuple[str, ...], pub: Publication, key: str) -> None:
+        self.add(folder, shown, _render(names, pub, key, self.render_with, self.digests, shown))
 
     def finish(self) -> list[list[Outcome]]:
         return self.done
 
 
 class Writer:
-    """A writer process taking folders (none of them there yet) as they come (see the module)."""
+    """A writer process taking folders (none of them there yet) as they come (see the module);
+    ahead: how many batches should wait for it before the build renders one itself."""
 
     aside = True
 
-    def __init__(self) -> None:
+    def __init__(self, render_with: RenderWith | None = None, ahead: int = 1) -> None:
         import subprocess  # (only a large build starts a writer: a small one imports neither)
         import tempfile
 
         self._handoff = tempfile.TemporaryFile()
         read_end, self._places = os.pipe()
+        self._progress, progress_end = os.pipe()  # a byte from the writer for every batch written
+        os.set_blocking(self._progress, False)
         fd = self._handoff.fileno()
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-I", "-c", _SERVE, str(Path(__file__).parent.parent), str(os.getpid()),
-                 str(fd), str(read_end)], pass_fds=(fd, read_end), stdout=subprocess.PIPE)
+                 str(fd), str(read_end), str(progress_end)], pass_fds=(fd, read_end, progress_end),
+                stdout=subprocess.PIPE)
         except BaseException:
             os.close(self._places)
+            os.close(self._progress)
             self._handoff.close()
             raise
         finally:
             os.close(read_end)
+            os.close(progress_end)
+        self._render_with = render_with  # sent with the first batch
+        self._ahead = ahead
         self._batch: list[Folder] = []
+        self._renders = self._unrendered = render_with is not None and ahead > 0  # (the batch being filled goes unrendered)
+        self._handed = self._written = 0
         self._end = 0
         self._open = True
+        self.digests: dict[str, str] = {}
+
+    def renders_next(self) -> bool:
+        return self._unrendered
 
     def add(self, folder: str, shown: str, files: dict[str, str]) -> None:
         self._batch.append((folder, shown, files))
         if len(self._batch) >= BATCH:
             self._hand_over()
 
+    def add_unrendered(self, folder: str, shown: str, names: tuple[str, ...], pub: Publication, key: str) -> None:
+        self._batch.append((folder, shown, (names, _packed(pub), key)))
+        if len(self._batch) >= BATCH:
+            self._hand_over()
+
     def _hand_over(self) -> None:
-        data = pickle.dumps(self._batch, pickle.HIGHEST_PROTOCOL)
-        self._batch = []
+        data = pickle.dumps((self._render_with, self._batch), pickle.HIGHEST_PROTOCOL)
+        self._render_with, self._batch = None, []
         if not self._open:
             return
         os.pwrite(self._handoff.fileno(), data, self._end)  # pwrite: the file's offset is the writer's too
@@ -108,6 +159,12 @@ class Writer:
         except BrokenPipeError:  # the writer stopped (an error, which finish() raises): nothing more for it
             self._close()
         self._end += len(data)
+        self._handed += 1
+        try:
+            self._written += len(os.read(self._progress, 4096))
+        except BlockingIOError:  # none written since the last look
+            pass
+        self._unrendered = self._renders and self._handed - self._written < self._ahead
 
     def _close(self) -> None:
         if self._open:
@@ -123,37 +180,78 @@ class Writer:
             answer, _ = self._process.communicate()
         finally:
             self._close()
+            os.close(self._progress)
             self._handoff.close()
         try:
-            done, value = pickle.loads(answer)
+            done, value, digests = pickle.loads(answer)
         except Exception:
             raise OSError(f"the process writing the page bundles ended without saying what it wrote "
                           f"(exit status {self._process.returncode}); run the build again") from None
         if not done:
             raise OSError(*value)
+        self.digests.update(digests)
         return list(value)
 
 
 def serve() -> None:
     """The writer: batches of folders from the temporary file, as the pipe places them; what
-    became of them, or the OSError met (its errno, text and file), to standard output."""
-    parent, handoff, places = map(int, sys.argv[2:5])
+    became of them and the digests of the files it rendered, or the OSError met (its errno, text
+    and file), to standard output."""
+    parent, handoff, places, progress = map(int, sys.argv[2:6])
+    os.set_blocking(progress, False)
     outcomes: list[list[Outcome]] = []
-    answer: tuple[bool, object]
+    digests: dict[str, str] = {}
+    render_with: RenderWith | None = None
+    answer: tuple[bool, object, dict[str, str]]
     try:
         with os.fdopen(places, "rb") as pipe:
             while place := pipe.read(_PLACE.size):
                 offset, length = _PLACE.unpack(place)
-                for folder, shown, files in pickle.loads(_read(handoff, offset, length)):
+                sent, folders = pickle.loads(_read(handoff, offset, length))
+                render_with = render_with or sent
+                for folder, shown, files in folders:
                     if os.getppid() != parent:
                         raise SystemExit(1)  # the build was killed: what is written stays, nothing more is begun
+                    if not isinstance(files, dict):
+                        assert render_with is not None  # (the first batch brings it)
+                        names, packed, key = files
+                        files = _render(names, packed, key, render_with, digests, shown, fields=True)
                     outcomes.append(put_folder(folder, shown, files, WriteBack.WRITE, exists=False))
-        answer = (True, outcomes)
+                try:
+                    os.write(progress, b".")
+                except (BlockingIOError, BrokenPipeError):  # the build looks only now and then
+                    pass
+        answer = (True, outcomes, digests)
     except OSError as exc:
-        answer = (False, (exc.errno, exc.strerror or str(exc), exc.filename))
+        answer = (False, (exc.errno, exc.strerror or str(exc), exc.filename), {})
     except KeyboardInterrupt:  # Ctrl-C reaches the build too, which says so
         raise SystemExit(130) from None
     sys.stdout.buffer.write(pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
+
+
+def _packed(pub: Publication) -> tuple[object, ...]:
+    return tuple(getattr(pub, name) for name in _FIELDS)
+
+
+def _render(names: tuple[str, ...], pub: Publication | tuple[object, ...], key: str, render_with: RenderWith,
+            digests: dict[str, str], shown: str, *, fields: bool = False) -> dict[str, str]:
+    """The named files of the bundle render_bundle makes, their digests kept (shown/name);
+    fields: pub is _packed's."""
+    from hugokit.cache import text_digest
+    from hugokit.render.bundles import render_bundle
+
+    if fields:
+        assert isinstance(pub, tuple)
+        values, pub = pub, Publication.__new__(Publication)
+        for name, value in zip(_FIELDS, values):
+            setattr(pub, name, value)
+        pub.where = {}
+    assert isinstance(pub, Publication)
+    texts = render_bundle(pub, key, *render_with)
+    files = {name: texts[name] for name in names}
+    for name, text in files.items():
+        digests[f"{shown}/{name}"] = text_digest(text)
+    return files
 
 
 def _read(fd: int, offset: int, length: int) -> bytes:

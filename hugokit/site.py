@@ -310,16 +310,17 @@ def _diagnostic(data: list[Any], rule: Rule) -> Diagnostic:
     return Diagnostic.at(Position(*where), rule.severity, rule.code, message, hint, Fix(*fix) if fix else None)
 
 
-def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None],
-                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> dict[str, str | None]:
-    """After build wrote (or removed: None) generated files, the stored check of the default
-    selection is brought up to date, so that the hook's next `hugokit check` is served from the
-    cache. Only the per-file rules read content/, so only their findings on the written pages
-    can differ: those are recomputed from the text written; the rest of the check is unchanged.
-    read: the digests of the inputs before is the check of (a stored check of others is kept;
-    None: unknown, nothing is kept). emitted: the written pages whose front-matter hugokit's YAML
-    emitter wrote (the bundles'), which the front-matter rule need not parse again (see
-    finds_nothing_in_emitted). Returns the digest of each file written (None: removed)."""
+def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | None], texts: Mapping[str, str],
+                read: dict[str, str | None] | None, emitted: frozenset[str] = frozenset()) -> None:
+    """After build wrote (or removed) generated files, the stored check of the default selection
+    is brought up to date, so that the hook's next `hugokit check` is served from the cache. Only
+    the per-file rules read content/, so only their findings on the written pages can differ:
+    those are recomputed from the text written; the rest of the check is unchanged. written: the
+    digest of each file written (None: removed); texts: the texts at hand (a page without one is
+    read again, where a rule reads it). read: the digests of the inputs before is the check of
+    (a stored check of others is kept; None: unknown, nothing is kept). emitted: the written
+    pages whose front-matter hugokit's YAML emitter wrote (the bundles'), which the front-matter
+    rule need not parse again (see finds_nothing_in_emitted)."""
     from hugokit.layout import is_page
     from hugokit.rules import front_matter
 
@@ -327,24 +328,25 @@ def after_build(site: Site, before: list[Diagnostic], written: dict[str, str | N
     file_rules = [rule for rule in rules if rule.check_file is not None]
     codes = {rule.code for rule in file_rules}
     every_page = [rel for rel in written if is_page(rel)]
-    texts = {rel: text for rel in every_page if (text := written[rel]) is not None}  # (None: removed)
-    known = {rel for rel in texts if rel in emitted and front_matter.finds_nothing_in_emitted(site.config, rel)}
-    new, digests = page_diagnostics(site, rules, {rel: text.encode("utf-8") for rel, text in texts.items()
-                                                  if rel not in known})
+    present = [rel for rel in every_page if written[rel] is not None]
+
+    def data(rel: str) -> bytes | None:
+        text = texts.get(rel)
+        return None if text is None else text.encode("utf-8")
+
+    known = {rel for rel in present if rel in emitted and front_matter.finds_nothing_in_emitted(site.config, rel)}
+    new, digests = page_diagnostics(site, rules, {rel: data(rel) for rel in present if rel not in known})
     others = [rule for rule in file_rules if rule.code != front_matter.CODE]
     if others:  # (the known pages are encoded only for a rule that reads them)
-        found, more = page_diagnostics(site, others, {rel: texts[rel].encode("utf-8") for rel in known})
+        found, more = page_diagnostics(site, others, {rel: data(rel) for rel in known})
         new += found
         digests.update(more)
     kept = [d for d in before if not (d.code in codes and d.path in written)]
-    changed = {rel: (digests[rel] if rel in digests else
-                     site.cache.digest(text) if text is not None else None)
-               for rel, text in written.items()}
+    changed = {rel: digests.get(rel, found) for rel, found in written.items()}
     recorded = [rel for rel in every_page if rel.startswith("content/")]
     if read is not None:
         RunEntry(site.cache, site.config.root, "check", ("", "")).amend(
             changed, recorded, _payload(sorted(kept + new, key=Diagnostic.sort_key), site), read)
-    return changed
 
 
 def input_files(site: Site) -> list[str]:

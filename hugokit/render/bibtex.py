@@ -63,6 +63,15 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
                  venue: Venue | None = None) -> str:
     """One entry; without own_fields, only the standard fields (for readers to cite, not to
     re-import). venue: venue_of(pub, venues), when the caller has it."""
+    head, own = entry_parts(pub, key, venues, venue=venue, own_fields=own_fields)
+    return f"{head}{own}}}\n"
+
+
+def entry_parts(pub: Publication, key: str, venues: Vocabulary, *, venue: Venue | None = None,
+                own_fields: bool = True) -> tuple[str, str]:
+    """The entry up to its standard fields' end, and its own fields' lines ("" without
+    own_fields): the entry is their text and "}\n"; the first and "}\n", its standard fields
+    alone (a bundle's cite.bib and the layouts' BibTeX come from one rendering)."""
     venue = venue or venue_of(pub, venues)
     entry_type = venue.kind.bibtex
     if entry_type == "phdthesis" and "master" in venue.name.lower():
@@ -87,10 +96,9 @@ def render_entry(pub: Publication, key: str, venues: Vocabulary, *, own_fields: 
         fields += [("eprint", pub.arxiv), ("archivePrefix", "arXiv")]
     if "paper" in pub.links:
         fields.append(("url", pub.links["paper"]))
-    if own_fields:
-        fields += _own_fields(pub)
-    body = "".join([_line(name, value) for name, value in fields])
-    return f"@{entry_type}{{{key},\n{body}}}\n"
+    head = f"@{entry_type}{{{key},\n" + "".join([_line(name, value) for name, value in fields])
+    own = "".join([_line(name, value) for name, value in _own_fields(pub)]) if own_fields else ""
+    return head, own
 
 
 def _own_fields(pub: Publication) -> list[tuple[str, str]]:

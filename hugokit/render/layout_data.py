@@ -27,9 +27,9 @@ def lookup_key(pub: Publication) -> str:
 
 
 def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary,
-                 venue: Venue | None = None) -> dict[str, object]:
+                 venue: Venue | None = None, bibtex: str | None = None) -> dict[str, object]:
     """The entry's fields, its venue's kind (the page's type filter) and its BibTeX for citing
-    (venue: venue_of(pub, venues), when the caller has it)."""
+    (venue: venue_of(pub, venues); bibtex: that BibTeX, when the caller has them)."""
     entry = pub.fields()
     venue = venue or venue_of(pub, venues)
     entry["kind"] = venue.kind_name
@@ -39,15 +39,17 @@ def layout_entry(pub: Publication, citation_key: str, venues: Vocabulary,
     if marks:
         entry["presentation"] = ", ".join(dict.fromkeys(mark.value.text.capitalize() for mark in marks))
         entry["venue_shown"] = venue_string.without(pub.venue, [mark.whole for mark in marks])
-    entry["bibtex"] = render_entry(pub, citation_key, venues, own_fields=False, venue=venue)
+    entry["bibtex"] = bibtex or render_entry(pub, citation_key, venues, own_fields=False, venue=venue)
     return entry
 
 
 def render_layout_data(publications: list[Publication], venues: Vocabulary,
-                       keys: list[str] | None = None, notes: dict[str, str] | None = None) -> str:
+                       keys: list[str] | None = None, notes: dict[str, str] | None = None,
+                       citing: dict[str, str] | None = None) -> str:
     """JSON: entries by lookup key, the keys in page order, per topic its keys in page order, the
     venue kinds, and what each author mark means (keys: citation_keys(publications), when the
-    caller has them; notes: the site's legend, hugokit.author_notes.legend)."""
+    caller has them; notes: the site's legend, hugokit.author_notes.legend; citing: the standard
+    BibTeX of entries already rendered, by citation key, see render.bundles.render_bundle)."""
     in_order = [pub for _, group in by_year(publications) for pub in group]
     key_of = dict(zip(map(id, publications), keys or citation_keys(publications)))
     entries: list[tuple[str, Publication]] = []
@@ -66,13 +68,15 @@ def render_layout_data(publications: list[Publication], venues: Vocabulary,
     # json.dumps's encoder, made once; the data are lists and mappings of strings, never circular.
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
     venue_by_name: dict[str, Venue] = {}  # a list names the same venues again and again
+    citing = citing or {}
 
     def line(item: tuple[str, Publication]) -> str:
         key, pub = item
         venue = venue_by_name.get(pub.venue)
         if venue is None:
             venue = venue_by_name[pub.venue] = venue_of(pub, venues)
-        return f"{dump(key)}:{dump(layout_entry(pub, key_of[id(pub)], venues, venue))}"
+        citation_key = key_of[id(pub)]
+        return f"{dump(key)}:{dump(layout_entry(pub, citation_key, venues, venue, citing.get(citation_key)))}"
 
     # One entry a line, so that a diff of the file (build --diff, a pull request) shows entries;
     # one join of it all (the first and last lines carrying what comes before and after): a join
