@@ -215,7 +215,7 @@ def serve() -> None:
                     if not isinstance(files, dict):
                         assert render_with is not None  # (the first batch brings it)
                         names, packed, key = files
-                        files = _render(names, packed, key, render_with, digests, shown, fields=True)
+                        files = _render(names, _unpacked(packed), key, render_with, digests, shown)
                     outcomes.append(put_folder(folder, shown, files, WriteBack.WRITE, exists=False))
                 try:
                     os.write(progress, b".")
@@ -233,20 +233,20 @@ def _packed(pub: Publication) -> tuple[object, ...]:
     return tuple(getattr(pub, name) for name in _FIELDS)
 
 
-def _render(names: tuple[str, ...], pub: Publication | tuple[object, ...], key: str, render_with: RenderWith,
-            digests: dict[str, str], shown: str, *, fields: bool = False) -> dict[str, str]:
-    """The named files of the bundle render_bundle makes, their digests kept (shown/name);
-    fields: pub is _packed's."""
+def _unpacked(values: tuple[object, ...]) -> Publication:
+    pub = Publication.__new__(Publication)
+    for name, value in zip(_FIELDS, values):
+        setattr(pub, name, value)
+    pub.where = {}
+    return pub
+
+
+def _render(names: tuple[str, ...], pub: Publication, key: str, render_with: RenderWith,
+            digests: dict[str, str], shown: str) -> dict[str, str]:
+    """The named files of the bundle render_bundle makes, their digests kept (shown/name)."""
     from hugokit.cache import text_digest
     from hugokit.render.bundles import render_bundle
 
-    if fields:
-        assert isinstance(pub, tuple)
-        values, pub = pub, Publication.__new__(Publication)
-        for name, value in zip(_FIELDS, values):
-            setattr(pub, name, value)
-        pub.where = {}
-    assert isinstance(pub, Publication)
     texts = render_bundle(pub, key, *render_with)
     files = {name: texts[name] for name in names}
     for name, text in files.items():
