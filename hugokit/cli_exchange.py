@@ -73,6 +73,8 @@ def keep_front_matter(config: SiteConfig, note: str, paths: PathDisplay) -> None
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
+    if not mappings:  # (the JSON importer, which knows the fields, is imported only for a JSON list)
+        return {}
     from hugokit.importers.json_list import targets
 
     out = {}
