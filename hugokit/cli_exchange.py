@@ -31,7 +31,7 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     mapping = _parse_mappings(mappings)
     with _progress(source) as progress:
         plan = import_file(config, source, str(source), fmt=fmt, force=force, mapping=mapping, progress=progress,
-                           crossref_parents=crossref_parents)
+                           crossref_parents=crossref_parents, cache=Cache.from_environment())
     report(plan.diagnostics, paths)
     unreadable = [d for d in plan.diagnostics if d.is_error]
     if any(d.code == NO_ENTRIES for d in unreadable):
@@ -51,7 +51,6 @@ def import_command(source: Path, site: str, fmt: str | None, mappings: tuple[str
     if plan.front_matter_note and writeback.writes:
         keep_front_matter(config, plan.front_matter_note, paths)
     if writeback.writes and not unreadable and source.resolve() == config.path(config.page).resolve():
-        from hugokit.cache import Cache
         from hugokit.provenance import record_imported_page
         from hugokit.writeback import current_text
 
@@ -73,7 +72,7 @@ def keep_front_matter(config: SiteConfig, note: str, paths: PathDisplay) -> None
 
 
 def _parse_mappings(mappings: tuple[str, ...]) -> dict[str, str]:
-    if not mappings:  # (the JSON importer, which knows the fields, is imported only for a JSON list)
+    if not mappings:  # (without --map, the JSON importer, which knows the fields, is not imported)
         return {}
     from hugokit.importers.json_list import targets
 

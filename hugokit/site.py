@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Collection, Mapping
 
 from hugokit.diagnostics import Diagnostic, Finding, Fix, Position
 from hugokit.layout import CONFIG_NAME, is_page
@@ -45,25 +45,9 @@ class Site:
         memo when the site's vocabulary files and hugokit's own are as they were: keyed by
         their texts' digests)."""
         if self._vocab is None:
-            from hugokit.layout import VOCABULARY_NAMES, defaults_dir, vocabulary_file
-            from hugokit.vocab import from_json, load_vocabularies, to_json
+            from hugokit.vocab import cached_vocabularies
 
-            root, shipped, cache = self.config.root, defaults_dir(), self.cache
-            files = [root / vocabulary_file(name) for name in VOCABULARY_NAMES]
-            files += [shipped / f"{name}.yaml" for name in VOCABULARY_NAMES]
-
-            def key(digests: Iterable[str | None]) -> str:
-                return "\0".join([str(root.resolve()), *(digest or "-" for digest in digests)])
-
-            memo = cache.recall("vocab", key(cache.file_digest(path) for path in files))
-            self._vocab = from_json(memo) if memo is not None else None
-            if self._vocab is None:
-                read: dict[Path, str] = {}
-                self._vocab = load_vocabularies(root, read)
-                if not self._vocab[1]:  # problems keep their fixes, which the memo does not: none memoised
-                    # keyed by the very texts parsed (a file may have changed since it was hashed above)
-                    parsed = key(cache.digest(read[path]) if path in read else None for path in files)
-                    cache.remember("vocab", parsed, to_json(*self._vocab))
+            self._vocab = cached_vocabularies(self.config.root, self.cache)
         return self._vocab
 
     def edited(self, text: str) -> Site:

@@ -8,7 +8,7 @@ for a person the username of their Hugo Blox profile, `profile`).
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from hugokit.diagnostics import Diagnostic, Position, quoted
 from hugokit.inputs import read_text
@@ -18,6 +18,7 @@ from hugokit.venue_kinds import KINDS
 if TYPE_CHECKING:  # YAML is read only where a file is parsed: a check mostly takes them from the cache's memo
     import yaml
 
+    from hugokit.cache import Cache
     from hugokit.load import Reader
 
 _TERM_KEYS = ("name", "aliases", "full", "kind", "pattern", "homepage", "description", "profile")
@@ -114,6 +115,27 @@ def load_vocabularies(site: Path, read: dict[Path, str] | None = None) -> tuple[
             terms = [t for t in terms if t.name.casefold() not in overridden] + site_terms
         loaded[name] = Vocabulary(name, terms, site_file)
     return Vocabularies(**loaded), diagnostics
+
+
+def cached_vocabularies(root: Path, cache: "Cache") -> tuple[Vocabularies, list[Diagnostic]]:
+    """load_vocabularies(root), from the cache's memo when the site's vocabulary files and
+    hugokit's own are as they were (keyed by their texts' digests)."""
+    files = [root / vocabulary_file(name) for name in VOCABULARY_NAMES]
+    files += [defaults_dir() / f"{name}.yaml" for name in VOCABULARY_NAMES]
+
+    def key(digests: Iterable[str | None]) -> str:
+        return "\0".join([str(root.resolve()), *(digest or "-" for digest in digests)])
+
+    memo = cache.recall("vocab", key(cache.file_digest(path) for path in files))
+    loaded = from_json(memo) if memo is not None else None
+    if loaded is None:
+        read: dict[Path, str] = {}
+        loaded = load_vocabularies(root, read)
+        if not loaded[1]:  # problems keep their fixes, which the memo does not: none memoised
+            # keyed by the very texts parsed (a file may have changed since it was hashed above)
+            parsed = key(cache.digest(read[path]) if path in read else None for path in files)
+            cache.remember("vocab", parsed, to_json(*loaded))
+    return loaded
 
 
 def _read(path: Path, shown: str, diagnostics: list[Diagnostic], read: dict[Path, str]) -> list[Term]:

@@ -132,3 +132,20 @@ def test_a_check_after_a_database_edit_reads_each_page_once(tmp_path: Path, monk
     # (provenance.record_if_up_to_date), and no page is read again to see that it did not change
     # during the run: its status says it did not (site.unchanged_since).
     assert set(reads) == pages and set(reads.values()) == {1}
+
+
+def test_a_bibtex_import_takes_the_vocabularies_from_the_cache(tmp_path: Path) -> None:
+    """The vocabularies an import looks venues up in come from the memo an earlier run on the site
+    stored, as a check's do: importing again imports no YAML library and writes the same database.
+    On a real al-folio .bib file (tests/corpus/README.md)."""
+    source = Path(__file__).parent / "corpus/bibtex/al-folio-42shawn.bib"
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    database = site / "data/publications.yaml"
+    first = _imports(site, cache, "import", str(source), "--partial")
+    written = database.read_bytes()
+    database.unlink()
+    again = _imports(site, cache, "import", str(source), "--partial")
+    assert first["code"] == again["code"] == 0 and first["yaml"] and again["yaml"] == []
+    assert again["output"] == first["output"] and "imported 33 publications" in str(first["output"])
+    assert database.read_bytes() == written

@@ -14,6 +14,7 @@ from hugokit.merge import merge
 from hugokit.render.database_yaml import render_database
 
 if TYPE_CHECKING:
+    from hugokit.cache import Cache
     from hugokit.vocab import Vocabulary
 
 NO_ENTRIES = "no-entries"
@@ -34,9 +35,16 @@ class ImportPlan:
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
                 mapping: dict[str, str] | None = None, progress: Progress | None = None,
-                crossref_parents: bool = False) -> ImportPlan:
+                crossref_parents: bool = False, cache: Cache | None = None) -> ImportPlan:
     """Reads source and plans the new database: merged into the existing one, or (created or
-    with force) replacing it. Nothing is written here."""
+    with force) replacing it. Nothing is written here. The site's vocabularies come from cache's
+    memo where it holds them."""
+
+    def venues() -> Vocabulary:  # read only by the importers that look venues up
+        from hugokit.cache import Cache
+        from hugokit.vocab import cached_vocabularies
+
+        return cached_vocabularies(config.root, cache or Cache(None))[0].venues
     if source.is_dir():
         fmt = fmt or "pages"
         if fmt != "pages":
@@ -55,30 +63,21 @@ def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None
     if fmt == "pages":
         from hugokit.author_notes import read_legend
         from hugokit.importers.pages import import_pages
-        from hugokit.vocab import load_vocabularies
 
-        imported = import_pages(source, shown, load_vocabularies(config.root)[0].venues, mapping,
+        imported = import_pages(source, shown, venues(), mapping,
                                 read_legend(config.author_notes))
     elif fmt == "markdown":
         from hugokit.importers.markdown import import_page
 
-        def venues() -> Vocabulary:  # read only for a shortcode that holds BibTeX
-            from hugokit.vocab import load_vocabularies
-
-            return load_vocabularies(config.root)[0].venues
-
-        imported = import_page(text, shown, mapping, venues)
+        imported = import_page(text, shown, mapping, venues)  # (venues: only for a shortcode that holds BibTeX)
     elif fmt == "json":
         from hugokit.importers.json_list import import_json
-        from hugokit.vocab import load_vocabularies
 
-        imported = import_json(text, shown, mapping, load_vocabularies(config.root)[0].venues)
+        imported = import_json(text, shown, mapping, venues())
     else:
         from hugokit.importers.bibtex import import_bibtex
-        from hugokit.vocab import load_vocabularies
 
-        vocab, _ = load_vocabularies(config.root)
-        imported = import_bibtex(text, shown, vocab.venues, progress, crossref_parents)
+        imported = import_bibtex(text, shown, venues(), progress, crossref_parents)
     from hugokit.links import settle
 
     imported.diagnostics.extend(settle(imported.publications))
