@@ -10,7 +10,6 @@ Everything else in the file — comments, key order, quoting — stays as it was
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from hugokit.diagnostics import Diagnostic, warning, quoted
 from hugokit.inputs import bom_length
@@ -25,14 +24,18 @@ from hugokit.verify import copy
 Edit = tuple[int, int, "str | Publication", int]
 
 
-@dataclass(slots=True)
 class MergeResult:
-    text: str
-    added: list[Publication] = field(default_factory=list)
-    updated: list[tuple[Publication, list[str]]] = field(default_factory=list)  # (entry, fields gained)
-    diagnostics: list[Diagnostic] = field(default_factory=list)  # conflicts
-    expected: list[Publication] = field(default_factory=list)  # what text must read back as
-    matched: list[tuple[Publication, Publication]] = field(default_factory=list)  # (incoming, the entry it is)
+    """(A plain class, as the start-up path's are: see hugokit.model.)"""
+
+    __slots__ = ("text", "added", "updated", "diagnostics", "expected", "matched")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.added: list[Publication] = []
+        self.updated: list[tuple[Publication, list[str]]] = []  # (entry, fields gained)
+        self.diagnostics: list[Diagnostic] = []  # conflicts
+        self.expected: list[Publication] = []  # what text must read back as
+        self.matched: list[tuple[Publication, Publication]] = []  # (incoming, the entry it is)
 
 
 class _Index:

@@ -57,8 +57,9 @@ def test_the_hooks_parse_no_annotation_string(tmp_path: Path) -> None:
     assert _parsed(site, cache, "check", "build --check") == {"codes": [0, 1], "parsed": []}
 
 
-# Runs one command line in a fresh interpreter; writes its exit status, its output and the YAML
-# modules it imported to the file named first.
+# Runs one command line in a fresh interpreter; writes its exit status, its output, the YAML
+# modules it imported and whether it imported dataclasses (with inspect, ast, dis and tokenize) to
+# the file named first.
 IMPORTING = """
 import contextlib, io, json, sys
 from hugokit.__main__ import run
@@ -67,7 +68,8 @@ with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
     code = run(sys.argv[2:])
 with open(sys.argv[1], "w", encoding="utf-8") as report:
     json.dump({"code": code, "output": out.getvalue() + err.getvalue(),
-               "yaml": sorted(name for name in sys.modules if name.split(".")[0] in ("yaml", "_yaml"))}, report)
+               "yaml": sorted(name for name in sys.modules if name.split(".")[0] in ("yaml", "_yaml")),
+               "dataclasses": "dataclasses" in sys.modules}, report)
 """
 
 
@@ -93,7 +95,7 @@ def test_a_check_after_a_one_line_edit_of_the_example_site_imports_no_yaml(tmp_p
         database.write_text(database.read_text(encoding="utf-8").replace('title: "', f'title: "Edit {number}: ', 1),
                             encoding="utf-8")
         edited = _imports(site, cache, "check")
-        assert edited == {"code": 0, "output": cold["output"], "yaml": []}
+        assert edited == {"code": 0, "output": cold["output"], "yaml": [], "dataclasses": False}
     fresh = _imports(site, cache, "check", "--no-cache")
     assert fresh["output"] == cold["output"] and fresh["yaml"]  # (the same findings, with the YAML parsed)
 
@@ -137,6 +139,7 @@ def test_a_check_after_a_database_edit_reads_each_page_once(tmp_path: Path, monk
 def test_a_bibtex_import_takes_the_vocabularies_from_the_cache(tmp_path: Path) -> None:
     """The vocabularies an import looks venues up in come from the memo an earlier run on the site
     stored, as a check's do: importing again imports no YAML library and writes the same database.
+    Neither import loads dataclasses (the import path's classes are plain ones, see hugokit.model).
     On a real al-folio .bib file (tests/corpus/README.md)."""
     source = Path(__file__).parent / "corpus/bibtex/al-folio-42shawn.bib"
     site, cache = tmp_path / "site", tmp_path / "cache"
@@ -147,5 +150,6 @@ def test_a_bibtex_import_takes_the_vocabularies_from_the_cache(tmp_path: Path) -
     database.unlink()
     again = _imports(site, cache, "import", str(source), "--partial")
     assert first["code"] == again["code"] == 0 and first["yaml"] and again["yaml"] == []
+    assert first["dataclasses"] is again["dataclasses"] is False
     assert again["output"] == first["output"] and "imported 33 publications" in str(first["output"])
     assert database.read_bytes() == written

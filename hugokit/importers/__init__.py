@@ -1,7 +1,6 @@
 """Importers turn other formats into publications; each reports what it could not read."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,16 +20,23 @@ NO_ENTRIES = "no-entries"
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".bib": "bibtex", ".bibtex": "bibtex", ".json": "json"}
 
 
-@dataclass(slots=True)
 class ImportPlan:
-    database_text: str          # what the database file should hold afterwards
-    diagnostics: list[Diagnostic]
-    added: int
-    updated: int
-    front_matter_note: str      # what to put in hugokit.yaml so a page keeps its front-matter
-    replaced: bool              # the database was created or replaced, not merged into
-    base: str | None = None     # the database text merged into
-    profiles: dict[str, str] = field(default_factory=dict)  # a name read from a Hugo Blox profile -> its username
+    """(A plain class, as the start-up path's are: see hugokit.model.)"""
+
+    __slots__ = ("database_text", "diagnostics", "added", "updated", "front_matter_note", "replaced", "base",
+                 "profiles")
+
+    def __init__(self, database_text: str, diagnostics: list[Diagnostic], added: int, updated: int,
+                 front_matter_note: str, replaced: bool, base: str | None = None,
+                 profiles: dict[str, str] | None = None) -> None:
+        self.database_text = database_text  # what the database file should hold afterwards
+        self.diagnostics = diagnostics
+        self.added = added
+        self.updated = updated
+        self.front_matter_note = front_matter_note  # what to put in hugokit.yaml so a page keeps its front-matter
+        self.replaced = replaced  # the database was created or replaced, not merged into
+        self.base = base  # the database text merged into
+        self.profiles = profiles or {}  # a name read from a Hugo Blox profile -> its username
 
 
 def import_file(config: SiteConfig, source: Path, shown: str, *, fmt: str | None = None, force: bool = False,
