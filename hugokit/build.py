@@ -331,7 +331,7 @@ def build(root: Path, cache: Cache, writeback: WriteBack, *, force: bool = False
     if not errors and (writeback.writes or not result.changed) and unchanged_since(entry, inputs):
         entry.store(digests | dict(plan.looked_at) | made | dict.fromkeys(plan.remove),
                     {"diagnostics": [d.as_dict() for d in plan.diagnostics]}, read_at=read_at,
-                    folders=[plan.bundles] if plan.bundles else [])
+                    folders=[plan.bundles] if plan.bundles else [], written=frozenset(written))
     return result
 
 

@@ -249,14 +249,16 @@ class RunEntry:
         return dict(zip(relatives, map(file_digest, [top + rel for rel in relatives])))  # plain strings: no Path per file
 
     def store(self, digests: dict[str, str | None], payload: Any, content: Listing | None = None,
-              read_at: int | None = None, folders: list[str] | None = None) -> None:
+              read_at: int | None = None, folders: list[str] | None = None,
+              written: frozenset[str] = frozenset()) -> None:
         """Records payload as the result for files with these digests: those of the bytes the
         run read (or wrote), never of the files afterwards (they may have changed during the
         run). content is the listing of content/ the run saw (listed now if not given), unless
         folders names the only folders whose entries the result depends on: then any change to
         one is a miss. read_at is time.time_ns() from before the run read its files: a status is
         trusted only when its file did not change since a clock tick before it (a later lookup
-        adds the others)."""
+        adds the others). written: files the run itself wrote after read_at, whose statuses are
+        untrusted without a look (a cold build's 40,000 new bundle files need no stat)."""
         if self.path is None:
             return
         files = sorted(rel for rel, found in digests.items() if found is not None)
@@ -268,26 +270,29 @@ class RunEntry:
             there = [folder for folder in folders if os.path.isdir(os.path.join(self.root, folder))]
             missing += [folder for folder in folders if folder not in there]  # appearing is a change too
             record = Record(there, files, [str(digests[rel]) for rel in files], sorted(missing), None, array("q"))
-            self._write(payload, record, listed_at, read_at)
+            self._write(payload, record, listed_at, read_at, written)
             return
         listing = walk_content(self.root) if content is None else content
         if not listing.folders:
             missing.append(CONTENT_DIR)  # content/ appearing is a change too
         record = Record(listing.folders, files, [str(digests[rel]) for rel in files], missing, listing.files,
                         array("q"))
-        self._write(payload, record, listing.taken_at, read_at)
+        self._write(payload, record, listing.taken_at, read_at, written)
 
-    def _write(self, payload: Any, record: Record, listed_at: int, read_at: int | None) -> None:
+    def _write(self, payload: Any, record: Record, listed_at: int, read_at: int | None,
+               written: frozenset[str] = frozenset()) -> None:
         """Stores the entry with the statuses found now (trusted when older than listed_at for the
-        folders, read_at for the files; none trusted for files without read_at)."""
+        folders, read_at for the files; none trusted for files without read_at, nor for those the
+        run wrote)."""
         top = self._top()
         folder_values, trusted = trusted_statuses([top + relative for relative in record.folders], listed_at)
-        if read_at is None:
-            file_values, trusted = array("q", UNTRUSTED * len(record.files)), False
-        else:
-            file_values, files_trusted = trusted_statuses([top + relative for relative in record.files], read_at)
-            trusted = trusted and files_trusted
-        found = dict(zip(record.folders + record.files, _quads(folder_values + file_values)))
+        looked = [] if read_at is None else [rel for rel in record.files if rel not in written] if written else record.files
+        trusted = trusted and read_at is not None
+        file_values, files_trusted = trusted_statuses([top + relative for relative in looked], read_at)
+        trusted = trusted and files_trusted and len(looked) == len(record.files)
+        found: dict[str, tuple[int, ...]] = dict.fromkeys(record.files, UNTRUSTED) \
+            if len(looked) < len(record.files) else {}
+        found.update(zip(record.folders + looked, _quads(folder_values + file_values)))
         values = array("q", chain.from_iterable(found[relative] for relative in record.order()))
         self._dump(payload, record.with_values(values), trusted)
 

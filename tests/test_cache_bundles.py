@@ -260,3 +260,49 @@ def test_check_after_a_build_that_rewrote_one_bundle_reads_only_that_bundle(site
     assert cached.stdout == hugokit("check", "--site", site, "--format", "json", "--no-cache").stdout
     write(bundle(site, 4) / "notes.md", BAD)  # the new bundle's folder is watched too
     assert "front-matter" in hugokit("check", "--site", site).stdout
+
+
+def test_a_build_vouches_for_none_of_the_files_it_wrote_and_stats_none_of_them(site: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files a build wrote changed after it read its inputs: their statuses are stored as
+    untrusted without a stat (RunEntry.store's written), so the next build reads each of them once
+    for its digest, and then nothing."""
+    write(site / "data/publications.yaml", DATABASE.replace("Paper 1", "Paper One"))
+    time.sleep(SETTLE)  # every input older than a clock tick: only the outputs are left to read again
+    looked: list[str] = []
+    statuses = run_cache.trusted_statuses
+
+    def counting(paths: list[str], read_at: int | None) -> object:
+        looked.extend(paths)
+        return statuses(paths, read_at)
+
+    from hugokit import build as build_module
+
+    stored = run_cache.RunEntry.store
+    written: list[str] = []
+
+    def store(self: run_cache.RunEntry, *args: object, **kwargs: object) -> None:
+        written.extend(kwargs.get("written", ()))  # type: ignore[call-overload]
+        looked.clear()
+        stored(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(run_cache, "trusted_statuses", counting)
+        patched.setattr(build_module.RunEntry, "store", store)
+        assert hugokit("build", "--site", site, "--pages").exit_code == 0
+    assert "content/publication/p1/index.md" in written and "content/publications.md" in written
+    assert not {"./" + rel for rel in written} & set(looked) and "./data/publications.yaml" in looked
+    time.sleep(SETTLE)
+    read: list[str] = []
+    digest = run_cache.file_digest
+
+    def reading(path: Path | str) -> str | None:
+        read.append(str(path))
+        return digest(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(run_cache, "file_digest", reading)
+        assert "up to date" in hugokit("build", "--site", site, "--pages").stderr
+        assert sorted(read) == sorted("./" + rel for rel in written)
+        read.clear()
+        assert "up to date" in hugokit("build", "--site", site, "--pages").stderr and read == []
