@@ -43,15 +43,17 @@ def _online(services: tuple[tuple[str, str], ...], no_cache: bool) -> Iterator[C
         raise InputError([error(Position(exc.service, 0, 0), "service-error", exc.message, exc.hint)]) from None
 
 
-def _load(site: str) -> _Site:
+def _load(site: str, no_cache: bool) -> _Site:
+    """The site's config, database and vocabularies (those from the cache's memo, as a check's)."""
+    from hugokit.cache import Cache
     from hugokit.config_load import load_config
     from hugokit.database import read_for_edit
     from hugokit.layout import site_root
-    from hugokit.vocab import load_vocabularies
+    from hugokit.vocab import cached_vocabularies
 
     root = site_root(site)
     config = load_config(root)
-    vocab, _ = load_vocabularies(root)
+    vocab, _ = cached_vocabularies(root, Cache.from_environment(enabled=not no_cache))
     text, database = read_for_edit(config) or (None, None)
     return _Site(config, text, database, vocab)
 
@@ -70,7 +72,7 @@ def add_command(identifiers: tuple[str, ...], site: str, dry_run: bool, no_cache
                                     "write e.g. arXiv:2403.00835, doi:10.1145/3600006.3613165, conf/osdi/ZhongLCHZ0J024, "
                                     "or paste the paper's arxiv.org, doi.org or dblp.org URL")])
         parsed.append(ident)
-    config, text, database, vocab = _load(site)
+    config, text, database, vocab = _load(site, no_cache)
     finder = finder_for(vocab.venues)
     with _online(config.services, no_cache) as client:
         mains = [gather.primary(client, ident) for ident in parsed]
@@ -138,7 +140,7 @@ def refresh_command(site: str, everything: bool, write: bool, no_cache: bool, pa
     from hugokit.venue_names import finder_for
     from hugokit.writeback import WriteBack, put
 
-    config, text, database, vocab = _load(site)
+    config, text, database, vocab = _load(site, no_cache)
     if database is None or text is None:
         raise InputError([error(Position(config.database), "no-database", f"there is no {config.database}",
                                 "import your list first: hugokit import content/publications.md")])

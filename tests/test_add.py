@@ -208,3 +208,26 @@ def test_a_proceedings_volume_never_becomes_a_locator(empty: Path, server: Sourc
     run = hugokit("add", "doi:10.18653/v1/2024.findings-acl.366", "--site", empty)  # Crossref's recording has its page
     assert run.exit_code == 0, run.output
     assert yaml.safe_load(database(empty))[0]["venue"] == "Findings of ACL 2024"
+
+
+def test_add_takes_the_vocabularies_from_the_memo_while_their_files_are_unchanged(
+        empty: Path, server: SourcesServer, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from hugokit import vocab
+
+    loaded = vocab.load_vocabularies
+    parsed: list[Path] = []
+
+    def counting(root: Path, *args: object) -> object:
+        parsed.append(root)
+        return loaded(root, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vocab, "load_vocabularies", counting)
+    assert hugokit("add", "arXiv:2403.00835", "--site", empty).exit_code == 0
+    assert len(parsed) == 1
+    assert hugokit("add", "doi:10.18653/v1/2024.findings-acl.366", "--site", empty).exit_code == 0
+    assert len(parsed) == 1  # served from the memo the first run stored
+    write(empty / "data/venues.yaml", "- XYZ\n")  # the site's own venues: the memo's key changes
+    assert hugokit("add", "https://dblp.org/rec/conf/osdi/ZhongLCHZL0024.html", "--site", empty).exit_code == 0
+    assert len(parsed) == 2
+    assert hugokit("add", "arXiv:2403.00835", "--site", empty, "--no-cache").exit_code == 0
+    assert len(parsed) == 3  # --no-cache: no memo either
