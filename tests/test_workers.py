@@ -1,7 +1,7 @@
 """Work shared out among forked processes (hugokit.workers): the same results, in order, as one
 process; what a worker raises reaches the caller after every worker has ended; a worker stops
-when its parent is killed; and a build --pages rendered by several processes writes the very
-files one process writes."""
+when its parent is killed; a build --pages rendered by several processes writes the very files
+one process writes; and file statuses looked up by several processes are those one finds."""
 import os
 import signal
 import subprocess
@@ -69,6 +69,24 @@ def test_short_lists_and_one_processor_stay_in_this_process(monkeypatch: pytest.
     monkeypatch.delattr(os, "fork")
     monkeypatch.delenv("HUGOKIT_WORKERS")
     assert workers.worker_count() == 1
+
+
+def test_statuses_looked_up_by_several_processes_are_those_one_finds(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from hugokit import file_status
+
+    paths = []
+    for number in range(30):
+        path = tmp_path / f"f{number}"
+        path.write_text("x" * number)
+        paths.append(os.fsencode(path) if number % 2 else str(path))
+    alone = file_status.status_values(paths)
+    assert alone is not None and len(alone) == 4 * 30 and not STARTED
+    monkeypatch.setattr(file_status, "MANY_PATHS", 6)
+    monkeypatch.setenv("HUGOKIT_WORKERS", "3")
+    assert file_status.status_values(paths) == alone and len(STARTED) == 2
+    (tmp_path / "f29").unlink()  # gone, in the last worker's slice
+    assert file_status.status_values(paths) is None and _no_children_left()
 
 
 def test_a_workers_exception_is_raised_after_every_worker_ended(forking: None) -> None:
