@@ -13,6 +13,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -53,6 +54,21 @@ def served(monkeypatch: pytest.MonkeyPatch) -> None:
     from hugokit import build as build_module
 
     monkeypatch.setattr(build_module, "checked", refuse)
+
+
+@contextlib.contextmanager
+def files_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The paths the run cache reads for their digests meanwhile, as they are read."""
+    read: list[str] = []
+    digest = run_cache.file_digest
+
+    def counting(path: Path | str) -> str | None:
+        read.append(str(path))
+        return digest(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(run_cache, "file_digest", counting)
+        yield read
 
 
 def bundle(root: Path, number: int = 0) -> Path:
@@ -243,15 +259,7 @@ def test_check_after_a_build_that_rewrote_one_bundle_reads_only_that_bundle(site
     settled(site, "check")
     write(site / "data/publications.yaml", DATABASE.replace("Paper 1", "Paper One").replace("p3", "p4"))
     assert hugokit("build", "--site", site, "--pages").exit_code == 0  # rewrites p1, makes p4, removes p3
-    read: list[str] = []
-    digest = run_cache.file_digest
-
-    def counting(path: Path | str) -> str | None:
-        read.append(str(path))
-        return digest(path)
-
-    with monkeypatch.context() as patched:
-        patched.setattr(run_cache, "file_digest", counting)
+    with files_read(monkeypatch) as read, monkeypatch.context() as patched:
         patched.setattr(run_cache, "walk_content", lambda *_: pytest.fail("content/ was walked again"))
         patched.setattr(site_module, "load_site", lambda *_: pytest.fail("the check ran again"))
         cached = hugokit("check", "--site", site, "--format", "json")
@@ -293,15 +301,7 @@ def test_a_build_vouches_for_none_of_the_files_it_wrote_and_stats_none_of_them(s
     assert "content/publication/p1/index.md" in written and "content/publications.md" in written
     assert not {"./" + rel for rel in written} & set(looked) and "./data/publications.yaml" in looked
     time.sleep(SETTLE)
-    read: list[str] = []
-    digest = run_cache.file_digest
-
-    def reading(path: Path | str) -> str | None:
-        read.append(str(path))
-        return digest(path)
-
-    with monkeypatch.context() as patched:
-        patched.setattr(run_cache, "file_digest", reading)
+    with files_read(monkeypatch) as read:
         assert "up to date" in hugokit("build", "--site", site, "--pages").stderr
         assert sorted(read) == sorted("./" + rel for rel in written)
         read.clear()
