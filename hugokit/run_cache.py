@@ -286,10 +286,9 @@ class RunEntry:
         run wrote)."""
         top = self._top()
         folder_values, trusted = trusted_statuses([top + relative for relative in record.folders], listed_at)
-        looked = [] if read_at is None else [rel for rel in record.files if rel not in written] if written else record.files
-        trusted = trusted and read_at is not None
+        looked = [] if read_at is None else [relative for relative in record.files if relative not in written]
         file_values, files_trusted = trusted_statuses([top + relative for relative in looked], read_at)
-        trusted = trusted and files_trusted and len(looked) == len(record.files)
+        trusted = trusted and files_trusted and len(looked) == len(record.files) and read_at is not None
         found: dict[str, tuple[int, ...]] = dict.fromkeys(record.files, UNTRUSTED) \
             if len(looked) < len(record.files) else {}
         found.update(zip(record.folders + looked, _quads(folder_values + file_values)))
