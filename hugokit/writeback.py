@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
-from hugokit.regular_files import read_bytes
+from hugokit.regular_files import open_regular, read_bytes
 
 
 class WriteBack(Enum):
@@ -123,6 +123,17 @@ def current_text(path: Path) -> str | None:
         return None
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file holds exactly these bytes, found without decoding it (a file of another
+    size, without reading it): what put asks of a large generated file, such as the layouts' data."""
+    try:
+        fd = open_regular(path)
+    except FileNotFoundError:
+        return False
+    with os.fdopen(fd, "rb") as handle:
+        return os.fstat(fd).st_size == len(data) and handle.read() == data
+
+
 def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: bool = True,
         based_on: str | None = None) -> Outcome:
     """Makes path hold text (when writing); an unchanged file is not touched, so its mtime stays.
@@ -130,18 +141,23 @@ def put(path: Path, shown: str, text: str, writeback: WriteBack, *, durable: boo
     based_on is the text the new one was made from (an edit of the file): if the file no longer
     holds it, someone saved it meanwhile, and writing would silently undo that; InputError instead.
     """
-    old = current_text(path)
-    if based_on is not None and old != based_on and writeback.writes:
-        from hugokit.diagnostics import InputError, Position, error
+    data = text.encode("utf-8")
+    if based_on is None and writeback is not WriteBack.DIFF:  # only whether it differs: bytes suffice
+        changed = not _holds(path, data)
+        diff = ""
+    else:
+        old = current_text(path)
+        if based_on is not None and old != based_on and writeback.writes:
+            from hugokit.diagnostics import InputError, Position, error
 
-        raise InputError([error(Position(shown), "changed-meanwhile",
-                                f"{shown} changed while hugokit was editing it; nothing was written",
-                                "run the command again")])
-    changed = old != text
-    diff = unified_diff(old or "", text, shown) if changed and writeback is WriteBack.DIFF else ""
+            raise InputError([error(Position(shown), "changed-meanwhile",
+                                    f"{shown} changed while hugokit was editing it; nothing was written",
+                                    "run the command again")])
+        changed = old != text
+        diff = unified_diff(old or "", text, shown) if changed and writeback is WriteBack.DIFF else ""
     written = changed and writeback.writes
     if written:
-        atomic_write(path, text, durable=durable)
+        atomic_write(path, data, durable=durable)
     elif writeback.writes:
         remove_stale_temps(path)  # what a killed run left beside a file that needs no rewrite
     return Outcome(shown, changed, written, diff)
