@@ -14,8 +14,7 @@ from hugokit.model import Publication
 from hugokit.run_cache import RunEntry
 from hugokit.site import (Checked, Site, after_build, checked, found_nothing, generation_errors, load_and_check,
                           load_site, read_digests, unchanged_since)
-from hugokit.writeback import (Outcome, WriteBack, current_text, new_outcomes, put, put_folder, remove,
-                               remove_leftovers)
+from hugokit.writeback import Outcome, WriteBack, current_text, put, put_folder, remove, remove_leftovers
 
 if TYPE_CHECKING:
     from hugokit.bundle_writer import RenderWith
@@ -154,8 +153,7 @@ def _folders(path: Path) -> set[str]:
 
 
 class Writing(NamedTuple):
-    planned: list[Outcome]             # what becomes of every file, the new bundles' as once written
-    finish: Callable[[], list[Outcome]]  # waits until they are: what became of every file
+    finish: Callable[[], list[Outcome]]  # waits until every file is written: what became of each
     digests: dict[str, str]            # once finished: the files written whose text plan.files does not
                                        # hold (rendered by the writer), and their digests
 
@@ -216,10 +214,8 @@ def write_plan(site: Site, plan: BuildPlan, writeback: WriteBack,
 
     if not writer.aside:  # written (or compared) already
         done = in_order(writer.finish())
-        return Writing(done, lambda: done, writer.digests)
-    names = {bundle.folder: dict.fromkeys(bundle.names, "") for bundle in plan.pending}
-    return Writing(in_order([new_outcomes(folder, names[folder], writeback) for folder in new]),
-                   lambda: in_order(writer.finish()), writer.digests)
+        return Writing(lambda: done, writer.digests)
+    return Writing(lambda: in_order(writer.finish()), writer.digests)
 
 
 def _render_with(site: Site) -> "RenderWith":

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from hugokit.model import Publication
-from hugokit.writeback import Outcome, WriteBack, put_folder
+from hugokit.writeback import Outcome, WriteBack, new_outcomes, put_folder
 
 if TYPE_CHECKING:
     from hugokit.vocab import Vocabulary
@@ -129,6 +129,7 @@ class Writer:
         self._render_with = render_with  # sent with the first batch
         self._ahead = ahead
         self._batch: list[Folder] = []
+        self._added: list[tuple[str, tuple[str, ...]]] = []  # each folder added (as shown) and its files' names
         self._renders = self._unrendered = render_with is not None and ahead > 0  # (the batch being filled goes unrendered)
         self._handed = self._written = 0
         self._end = 0
@@ -140,11 +141,13 @@ class Writer:
 
     def add(self, folder: str, shown: str, files: dict[str, str]) -> None:
         self._batch.append((folder, shown, files))
+        self._added.append((shown, tuple(files)))
         if len(self._batch) >= BATCH:
             self._hand_over()
 
     def add_unrendered(self, folder: str, shown: str, names: tuple[str, ...], pub: Publication, key: str) -> None:
         self._batch.append((folder, shown, (names, _packed(pub), key)))
+        self._added.append((shown, names))
         if len(self._batch) >= BATCH:
             self._hand_over()
 
@@ -190,16 +193,20 @@ class Writer:
         if not done:
             raise OSError(*value)
         self.digests.update(digests)
-        return list(value)
+        return [value.get(at) or new_outcomes(shown, dict.fromkeys(names, ""), WriteBack.WRITE)
+                for at, (shown, names) in enumerate(self._added)]
 
 
 def serve() -> None:
     """The writer: batches of folders from the temporary file, as the pipe places them; what
-    became of them and the digests of the files it rendered, or the OSError met (its errno, text
-    and file), to standard output."""
+    became of those not written as new (another run made one meanwhile), by their place in the
+    order added, and the digests of the files it rendered; or the OSError met (its errno, text and
+    file), to standard output. (The outcomes of new folders are known beforehand: sending 40,000
+    of them back would only cost the build their pickling.)"""
     parent, handoff, places, progress = map(int, sys.argv[2:6])
     os.set_blocking(progress, False)
-    outcomes: list[list[Outcome]] = []
+    odd: dict[int, list[Outcome]] = {}
+    count = 0
     digests: dict[str, str] = {}
     render_with: RenderWith | None = None
     answer: tuple[bool, object, dict[str, str]]
@@ -216,12 +223,15 @@ def serve() -> None:
                         assert render_with is not None  # (the first batch brings it)
                         names, packed, key = files
                         files = _render(names, _unpacked(packed), key, render_with, digests, shown)
-                    outcomes.append(put_folder(folder, shown, files, WriteBack.WRITE, exists=False))
+                    outcomes = put_folder(folder, shown, files, WriteBack.WRITE, exists=False)
+                    if not all(outcome.written for outcome in outcomes):
+                        odd[count] = outcomes
+                    count += 1
                 try:
                     os.write(progress, b".")
                 except (BlockingIOError, BrokenPipeError):  # the build looks only now and then
                     pass
-        answer = (True, outcomes, digests)
+        answer = (True, odd, digests)
     except OSError as exc:
         answer = (False, (exc.errno, exc.strerror or str(exc), exc.filename), {})
     except KeyboardInterrupt:  # Ctrl-C reaches the build too, which says so

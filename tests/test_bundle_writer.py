@@ -178,3 +178,23 @@ def test_an_error_beside_the_writer_is_reported_once_the_writer_is_done(tmp_path
     bundles = tmp_path / "content/publication"
     assert sorted(p.name for p in bundles.iterdir()) == sorted(f"paper-{n}" for n in range(12))
     assert all((bundles / f"paper-{n}/cite.bib").is_file() for n in range(12))
+
+
+def test_a_folder_another_run_made_meanwhile_is_reported_as_it_was_found(tmp_path: Path) -> None:
+    """The writer answers only for the folders it could not write as new: the others' outcomes
+    are known beforehand. A folder another run made meanwhile, holding the same text, is left
+    unchanged, and the build says so for that folder alone (in the order the folders were added)."""
+    made = tmp_path / "content/publication/b"
+    made.mkdir(parents=True)
+    (made / "index.md").write_text("same", encoding="utf-8")
+    writer = bundle_writer.Writer()
+    for name in "abc":
+        writer.add(str(tmp_path / "content/publication" / name), f"content/publication/{name}",
+                   {"index.md": "same" if name == "b" else name})
+    outcomes = writer.finish()
+    assert [[(o.shown, o.changed, o.written) for o in folder] for folder in outcomes] == [
+        [("content/publication/a/index.md", True, True)],
+        [("content/publication/b/index.md", False, False)],
+        [("content/publication/c/index.md", True, True)]]
+    assert [(tmp_path / f"content/publication/{name}/index.md").read_text(encoding="utf-8")
+            for name in "abc"] == ["a", "same", "c"]
