@@ -201,8 +201,8 @@ def serve() -> None:
     """The writer: batches of folders from the temporary file, as the pipe places them; what
     became of those not written as new (another run made one meanwhile), by their place in the
     order added, and the digests of the files it rendered; or the OSError met (its errno, text and
-    file), to standard output. (The outcomes of new folders are known beforehand: sending 40,000
-    of them back would only cost the build their pickling.)"""
+    file), to standard output. (The outcomes of new folders are known beforehand: sending those of
+    20,000 folders back would only cost the build their pickling.)"""
     parent, handoff, places, progress = map(int, sys.argv[2:6])
     os.set_blocking(progress, False)
     odd: dict[int, list[Outcome]] = {}
