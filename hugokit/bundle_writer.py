@@ -5,7 +5,7 @@ system makes one at a time (two processes writing into one folder take as long a
 build does meanwhile (rendering the bundles, the layouts' data, the other files, bringing the
 stored check up to date) is work for the processor. So the new bundles go, a few hundred at a
 time as they are rendered, to a fresh Python process, which writes each as put_folder does and
-answers with what became of them. They are handed over in an unnamed temporary file, so that the
+answers with what became of any it could not write as new. They are handed over in an unnamed temporary file, so that the
 build never waits for the writer to take them (a pipe would make it, once full); a pipe only
 says where each batch lies. The writer is started afresh rather than forked: a forked one would
 share the build's memory copy-on-write, and every object either process touched (Python counts
